@@ -1,0 +1,36 @@
+"""apptest: a headless, in-process test harness for Streamlit apps that simulates fragments.
+
+Example::
+
+    from apptest import AppTest
+
+    at = AppTest.from_file("app.py").run()
+    at.button(label="Rerun fragment").click().run()
+    assert at.runs[-1].scope == "fragment"
+"""
+
+from apptest._apptest import AppTest, ClockControl, FragmentInfo
+from apptest._elements import Block, Element, Node, Widget
+from apptest._errors import AppTestError, RerunLimitError, ScriptTimeoutError
+from apptest._profile import PROFILES, SEED, Semantics
+from apptest._query import ElementList, WidgetList
+from apptest._session import RunRecord
+
+__all__ = [
+    "PROFILES",
+    "SEED",
+    "AppTest",
+    "AppTestError",
+    "Block",
+    "ClockControl",
+    "Element",
+    "ElementList",
+    "FragmentInfo",
+    "Node",
+    "RerunLimitError",
+    "RunRecord",
+    "ScriptTimeoutError",
+    "Semantics",
+    "Widget",
+    "WidgetList",
+]

@@ -1,0 +1,63 @@
+"""Errors of the harness itself, and the control-flow signals a script run uses.
+
+``AppTestError`` is what a *test* gets when it uses apptest wrongly (clicking a checkbox,
+asking for a widget that is not there). Errors of the *app* never raise out of ``run()``: they
+become exception elements, as in the browser.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class AppTestError(Exception):
+    """A test used apptest incorrectly; the message says what was found and how to fix it."""
+
+
+class ScriptTimeoutError(AppTestError):
+    """The script ran longer than the AppTest's timeout (real seconds, not virtual ones)."""
+
+
+class RerunLimitError(AppTestError):
+    """``run()`` kept rerunning (``st.rerun()`` in a loop) past its budget."""
+
+
+# -- control flow inside a run ---------------------------------------------------------------
+# Streamlit raises these from st.rerun / st.stop. They derive from BaseException so that an
+# app's ``try: ... except Exception:`` does not swallow them (RR5).
+
+
+class ScriptControlException(BaseException):
+    """Base of the signals that end a script run early."""
+
+
+@dataclass(frozen=True)
+class RerunRequest:
+    """What ``st.rerun`` asked for: a full run, or a rerun of the given fragments."""
+
+    fragment_ids: tuple[str, ...] = ()
+    fragment_scoped: bool = False
+
+
+class RerunException(ScriptControlException):
+    """Raised by ``st.rerun()``; the runner starts the requested run next."""
+
+    def __init__(self, request: RerunRequest) -> None:
+        super().__init__(request)
+        self.request = request
+
+
+class StopException(ScriptControlException):
+    """Raised by ``st.stop()``; the run ends where it is."""
+
+
+class ScriptInterrupt(ScriptControlException):
+    """Raised into a script that ran past the timeout."""
+
+
+class FragmentHandledException(Exception):
+    """An exception a fragment already displayed in its own container (F16, X2, X3).
+
+    It is an ``Exception``: an app's ``try/except Exception`` around the fragment call catches
+    it, and ``args == (original,)``.
+    """

@@ -1,0 +1,288 @@
+"""Where writes land: containers, cursors, the container stack and the run context.
+
+Every ``st.*`` write goes through :func:`emit_element` or :func:`emit_block`, which find the
+active container, compute the delta path from its cursor, apply the layout rules of the active
+semantics profile (L3, L4) and hand the delta to the frontend tree.
+
+A :class:`Container` is Streamlit's DeltaGenerator state. The root containers ``st._main`` and
+``st.sidebar`` are process-wide singletons whose cursor lives in the current run; a block's
+container carries its own cursor object, which is why a fragment that writes to a container
+created outside it appends at that container's *live* cursor (L1).
+"""
+
+from __future__ import annotations
+
+import contextvars
+import copy
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from apptest._tree import BOTTOM, EVENT, MAIN, SIDEBAR, Path
+
+if TYPE_CHECKING:
+    from apptest._session import Session
+
+__all__ = ["BOTTOM", "EVENT", "MAIN", "SIDEBAR"]
+
+C = TypeVar("C", bound="Container")
+
+_SIDEBAR_IN_FRAGMENT = (
+    "Calling `st.sidebar` in a function wrapped with `st.fragment` is not supported. To write "
+    "elements to the sidebar with a fragment, call your fragment function inside a "
+    "`with st.sidebar` context manager."
+)
+
+
+@dataclass
+class Cursor:
+    """The next free slot of a container: ``parent`` path plus ``index``.
+
+    A locked cursor (``st.empty()``, an element handle) always writes to the same slot.
+    """
+
+    parent: Path
+    index: int = 0
+    locked: bool = False
+
+    @property
+    def path(self) -> Path:
+        return (*self.parent, self.index)
+
+    def advance(self) -> None:
+        if not self.locked:
+            self.index += 1
+
+
+@dataclass
+class FragmentFrame:
+    """The fragment running right now: its id and its own area (the container it opened)."""
+
+    fragment_id: str
+    own_path: Path = ()
+
+
+@dataclass
+class ScriptRun:
+    """Per-run state (F1): cursors, container stack, the running fragment, id sets."""
+
+    session: Session
+    run_id: int
+    fragment_ids: tuple[str, ...]
+    cursors: dict[int, Cursor] = field(default_factory=dict)
+    stack: list[Container] = field(default_factory=list)
+    frame: FragmentFrame | None = None
+    in_callback: bool = False
+    widget_ids: set[str] = field(default_factory=set)
+    widget_keys: set[str] = field(default_factory=set)
+    fragments_executed: list[str] = field(default_factory=list)
+    dialog_opened: bool = False
+    spinners: list[str] = field(default_factory=list)
+
+    @property
+    def fragment_id(self) -> str:
+        return self.frame.fragment_id if self.frame is not None else ""
+
+    @property
+    def is_fragment_run(self) -> bool:
+        return bool(self.fragment_ids)
+
+    def root_cursor(self, root: int) -> Cursor:
+        cursor = self.cursors.get(root)
+        if cursor is None:
+            cursor = self.cursors[root] = Cursor((root,))
+        return cursor
+
+    def snapshot(self) -> tuple[dict[int, Cursor], list[Container]]:
+        """F9: deep copies of the cursors and the container stack, for fragment reruns."""
+        return (
+            {root: copy.copy(c) for root, c in self.cursors.items()},
+            [c.copy_for_snapshot() for c in self.stack],
+        )
+
+    def restore(self, snap: tuple[dict[int, Cursor], list[Container]]) -> None:
+        """R5.3: put a fragment's registration-time cursors back before rerunning it."""
+        cursors, stack = snap
+        self.cursors = {root: copy.copy(c) for root, c in cursors.items()}
+        self.stack = [c.copy_for_snapshot() for c in stack]
+
+
+_current: contextvars.ContextVar[ScriptRun | None] = contextvars.ContextVar(
+    "apptest_current_run", default=None
+)
+
+
+def current_run() -> ScriptRun | None:
+    """The run executing in this context, or None outside any script run."""
+    return _current.get()
+
+
+@contextmanager
+def running(run: ScriptRun) -> Iterator[None]:
+    token = _current.set(run)
+    try:
+        yield
+    finally:
+        _current.reset(token)
+
+
+class Container:
+    """A place to write: a root, a block, or a single slot. The shim's DeltaGenerator."""
+
+    def __init__(
+        self,
+        root: int = MAIN,
+        cursor: Cursor | None = None,
+        *,
+        form_id: str = "",
+        in_dialog: bool = False,
+        kind: str = "root",
+    ) -> None:
+        self._root = root
+        self._cursor = cursor
+        self._form_id = form_id
+        self._in_dialog = in_dialog
+        self._kind = kind
+
+    # -- structure -----------------------------------------------------------------------
+    def _spawn(self: C, cursor: Cursor, *, form_id: str | None = None, kind: str = "") -> C:
+        child = copy.copy(self)
+        child._cursor = cursor
+        child._form_id = self._form_id if form_id is None else form_id
+        child._kind = kind or self._kind
+        return child
+
+    def at_root(self: C, root: int) -> C:
+        """A container of the same class writing to the top level of ``root``."""
+        clone = copy.copy(self)
+        clone._root, clone._cursor, clone._form_id = root, None, ""
+        clone._in_dialog, clone._kind = False, "root"
+        return clone
+
+    def copy_for_snapshot(self: C) -> C:
+        clone = copy.copy(self)
+        if self._cursor is not None:
+            clone._cursor = copy.copy(self._cursor)
+        return clone
+
+    def _active(self) -> Container:
+        """``st.write`` targets the innermost ``with`` container; others target themselves."""
+        if self._cursor is None and self._root == MAIN:
+            run = current_run()
+            if run is not None and run.stack:
+                return run.stack[-1]
+        return self
+
+    def _live_cursor(self, run: ScriptRun) -> Cursor:
+        return self._cursor if self._cursor is not None else run.root_cursor(self._root)
+
+    def __enter__(self: C) -> C:
+        run = current_run()
+        if run is not None:
+            run.stack.append(self)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        run = current_run()
+        if run is not None and run.stack and run.stack[-1] is self:
+            run.stack.pop()
+
+
+def next_path(container: Container, run: ScriptRun) -> Path:
+    """ID3: the path where the next write of ``container`` would land."""
+    return container._active()._live_cursor(run).path
+
+
+def _check_outside(run: ScriptRun, target: Container, path: Path, *, widget: bool) -> None:
+    frame = run.frame
+    if frame is None or run.in_callback:
+        return
+    profile = run.session.profile
+    own = frame.own_path
+    inside = len(path) > len(own) and path[: len(own)] == own
+    if widget and not inside and profile.widgets_outside_raise:
+        from apptest._shim.errors import StreamlitFragmentWidgetsNotAllowedOutsideError
+
+        raise StreamlitFragmentWidgetsNotAllowedOutsideError()
+    if (
+        not widget
+        and profile.sidebar_write_in_fragment_raises
+        and target._root == SIDEBAR
+        and len(path) == 2
+    ):
+        from apptest._shim.errors import StreamlitAPIException
+
+        raise StreamlitAPIException(_SIDEBAR_IN_FRAGMENT)
+
+
+def emit_element(
+    container: Container, kind: str, props: dict[str, Any], *, widget: bool = False
+) -> Container:
+    """Write one element at the active container's cursor; return a handle on its slot."""
+    run = current_run()
+    if run is None:
+        return container
+    target = container._active()
+    cursor = target._live_cursor(run)
+    path = cursor.path
+    _check_outside(run, target, path, widget=widget)
+    run.session.frontend.put_element(path, kind, props, run.fragment_id)
+    cursor.advance()
+    return target._spawn(Cursor(path[:-1], path[-1], locked=True))
+
+
+def check_widget_placement(container: Container) -> Path:
+    """L3 before a widget registers: raise if it would land outside the fragment's area."""
+    run = current_run()
+    if run is None:
+        return ()
+    target = container._active()
+    path = target._live_cursor(run).path
+    _check_outside(run, target, path, widget=True)
+    return path
+
+
+def form_id_of(container: Container) -> str:
+    return container._active()._form_id
+
+
+def root_of(container: Container) -> int:
+    return container._active()._root
+
+
+def emit_block(
+    container: Container,
+    kind: str,
+    props: dict[str, Any],
+    *,
+    form_id: str | None = None,
+    in_dialog: bool | None = None,
+) -> Container:
+    """Open a block at the active container's cursor; return the container writing into it."""
+    run = current_run()
+    target = container._active()
+    if run is None:
+        return target._spawn(Cursor((target._root,)), form_id=form_id, kind=kind)
+    cursor = target._live_cursor(run)
+    path = cursor.path
+    run.session.frontend.put_block(path, kind, props, run.fragment_id)
+    cursor.advance()
+    child = target._spawn(Cursor(path), form_id=form_id, kind=kind)
+    if in_dialog is not None:
+        child._in_dialog = in_dialog
+    return child
+
+
+def path_of(container: Container) -> Path:
+    """The path of the block a container writes into (its cursor's parent)."""
+    run = current_run()
+    if container._cursor is not None:
+        return container._cursor.parent
+    if run is None:
+        return (container._root,)
+    return run.root_cursor(container._root).parent
+
+
+def in_dialog(container: Container) -> bool:
+    return container._active()._in_dialog

@@ -1,0 +1,91 @@
+"""Semantics profiles: every behaviour that differs between Streamlit versions, in one place.
+
+The default profile, ``"seed"``, is what the ``st.fragment`` documentation page describes
+(Streamlit 1.36-1.58): elements a fragment writes to outside containers accumulate (L1, L2),
+widgets written outside raise (L3), direct sidebar writes raise (L4). A later profile (1.59+)
+is added by constructing another :class:`Semantics` and registering it in ``PROFILES``; the
+runtime reads only these fields, never a version number.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Literal
+
+
+def md5_hex(text: str) -> str:
+    """Streamlit's ``calc_hash`` on builds before the switch to BLAKE2b (ID1)."""
+    return hashlib.md5(text.encode("utf-8"), usedforsecurity=False).hexdigest()
+
+
+def blake2b_hex(text: str) -> str:
+    """Streamlit 1.67's ``calc_hash``: BLAKE2b with a 16-byte digest (ID1)."""
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+@dataclass(frozen=True)
+class Semantics:
+    """One version family's execution-model choices. Pass its ``name`` to ``AppTest``."""
+
+    name: str
+    #: How fragment writes to containers created outside them behave (section 7).
+    outside_writes: Literal["accumulate"]
+    #: L3: a widget written outside the fragment's own area raises.
+    widgets_outside_raise: bool
+    #: L4: a direct ``st.sidebar.<cmd>`` write from a fragment raises.
+    sidebar_write_in_fragment_raises: bool
+    #: RR7: ``st.rerun()`` in a widget callback is a no-op plus a warning (1.39), or honoured.
+    rerun_in_callback: Literal["noop-warning"]
+    #: CB3: callbacks of fragment widgets run with the fragment id set (1.67) or untagged.
+    callbacks_carry_fragment_id: bool
+    #: E1: class of the ``scope="fragment"`` misuse error.
+    scoped_rerun_error: Literal["StreamlitAPIException", "StreamlitInvalidLayoutContextError"]
+    #: N3: a parent rerun that no longer calls a child evicts it at once (1.67) or only at the
+    #: next full run (legacy).
+    evict_uncalled_children: bool
+    #: R5: a queued ancestor makes its queued descendants skip (1.67).
+    skip_descendants_of_queued_ancestor: bool
+    #: T8: one timer per fragment id (1.60+); legacy browsers stacked one per message.
+    one_timer_per_fragment: bool
+    #: D11: ``st.experimental_fragment`` still exists as a deprecated alias.
+    experimental_fragment_alias: bool
+    #: Hash behind fragment and widget ids (ID1, W1).
+    hash_name: Literal["md5", "blake2b"]
+
+    def calc_hash(self, text: str) -> str:
+        return md5_hex(text) if self.hash_name == "md5" else blake2b_hex(text)
+
+
+SEED = Semantics(
+    name="seed",
+    outside_writes="accumulate",
+    widgets_outside_raise=True,
+    sidebar_write_in_fragment_raises=True,
+    rerun_in_callback="noop-warning",
+    callbacks_carry_fragment_id=False,
+    scoped_rerun_error="StreamlitAPIException",
+    evict_uncalled_children=False,
+    skip_descendants_of_queued_ancestor=False,
+    one_timer_per_fragment=True,
+    experimental_fragment_alias=True,
+    hash_name="blake2b",  # 1.57+ hashes ids with BLAKE2b; 1.58 is the seed era's last release.
+)
+
+PROFILES: dict[str, Semantics] = {SEED.name: SEED}
+
+
+def resolve_profile(semantics: str | Semantics) -> Semantics:
+    """Turn the ``semantics=`` argument of ``AppTest`` into a profile, or say what exists."""
+    from apptest._errors import AppTestError
+
+    if isinstance(semantics, Semantics):
+        return semantics
+    try:
+        return PROFILES[semantics]
+    except KeyError:
+        known = ", ".join(repr(name) for name in sorted(PROFILES))
+        raise AppTestError(
+            f"Unknown semantics profile {semantics!r}. Known profiles: {known}. "
+            "Pass one of these names, or a Semantics object."
+        ) from None

@@ -1,0 +1,148 @@
+"""Script loading: sources, compile-once with magic, and the process patches of one run.
+
+A script runs as ``__main__`` in a new module per full run (D10), with ``__file__`` set, its
+folder on ``sys.path`` and ``streamlit`` resolving to apptest's shim. Everything touched is
+put back after the run: ``sys.modules`` entries, ``sys.path``, ``sys.argv``. Modules the app
+imports from its own folder are kept per AppTest, out of ``sys.modules`` between runs, so two
+apps with a helper of the same name never see each other's.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import sys
+import types
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+MAGIC_NAME = "__apptest_magic__"
+
+
+def _is_docstring(body: list[ast.stmt], index: int, owner: ast.AST) -> bool:
+    if index != 0 or not isinstance(owner, (ast.Module, ast.FunctionDef, ast.ClassDef, ast.AsyncFunctionDef)):
+        return False
+    node = body[0]
+    return (
+        isinstance(node, ast.Expr)
+        and isinstance(node.value, ast.Constant)
+        and isinstance(node.value.value, str)
+    )
+
+
+class _Magic(ast.NodeTransformer):
+    """Streamlit's "magic": a bare expression statement is written as ``st.write`` would.
+
+    Calls, ``yield``/``await`` and docstrings are left alone, as in Streamlit; expressions
+    directly in a class body too (only its methods' bodies are rewritten). A tuple is written
+    as several arguments: ``"n =", n`` is ``st.write("n =", n)``.
+    """
+
+    def _rewrite_body(self, body: list[ast.stmt], owner: ast.AST) -> list[ast.stmt]:
+        out: list[ast.stmt] = []
+        for index, stmt in enumerate(body):
+            if isinstance(stmt, ast.Expr) and not _is_docstring(body, index, owner):
+                skip = (ast.Call, ast.Yield, ast.YieldFrom, ast.Await)
+                if not isinstance(stmt.value, skip) and not isinstance(owner, ast.ClassDef):
+                    value = stmt.value
+                    args = list(value.elts) if isinstance(value, ast.Tuple) else [value]
+                    call = ast.Call(
+                        func=ast.Name(id=MAGIC_NAME, ctx=ast.Load()),
+                        args=args,
+                        keywords=[],
+                    )
+                    stmt = ast.copy_location(ast.Expr(value=call), stmt)
+                    ast.fix_missing_locations(stmt)
+            else:
+                stmt = self.visit(stmt)
+            out.append(stmt)
+        return out
+
+    def generic_visit(self, node: ast.AST) -> ast.AST:
+        for name in ("body", "orelse", "finalbody"):
+            body = getattr(node, name, None)
+            if isinstance(body, list) and body and isinstance(body[0], ast.stmt):
+                setattr(node, name, self._rewrite_body(body, node))
+        for handler in getattr(node, "handlers", []) or []:
+            handler.body = self._rewrite_body(handler.body, handler)
+        for case in getattr(node, "cases", []) or []:
+            case.body = self._rewrite_body(case.body, case)
+        return node
+
+
+def compile_script(source: str, filename: str) -> types.CodeType:
+    """Parse, apply magic, compile. Raises SyntaxError for a script that does not parse."""
+    tree = ast.parse(source, filename=filename)
+    tree = _Magic().generic_visit(tree)  # type: ignore[assignment]
+    return compile(tree, filename, "exec", dont_inherit=True)
+
+
+class Script:
+    """One app script: its source, its compiled code (once), and how to run it."""
+
+    def __init__(self, source: str, path: str | None, *, extra_globals: dict[str, Any] | None = None) -> None:
+        self.source = source
+        self.path = os.path.abspath(path) if path else None
+        self.filename = self.path or "<streamlit app>"
+        self.folder = os.path.dirname(self.path) if self.path else None
+        self.extra_globals = dict(extra_globals or {})
+        self.code: types.CodeType | None = None
+        self.compile_error: SyntaxError | None = None
+        try:
+            self.code = compile_script(source, self.filename)
+        except SyntaxError as exc:
+            self.compile_error = exc
+        self._own_modules: dict[str, types.ModuleType] = {}
+
+    def new_module(self, magic: Any) -> types.ModuleType:
+        """D10: each full run executes the page in a fresh ``__main__`` module."""
+        module = types.ModuleType("__main__")
+        module.__dict__.update(self.extra_globals)
+        module.__dict__[MAGIC_NAME] = magic
+        if self.path:
+            module.__file__ = self.path
+        return module
+
+    def _owns(self, module: types.ModuleType) -> bool:
+        if self.folder is None:
+            return False
+        file = getattr(module, "__file__", None)
+        return isinstance(file, str) and os.path.abspath(file).startswith(self.folder + os.sep)
+
+    @contextmanager
+    def patched(self, shim_modules: dict[str, types.ModuleType], main: types.ModuleType | None) -> Iterator[None]:
+        """Install the shim and the script's module context; restore everything after."""
+        modules = sys.modules
+        names = list(shim_modules)
+        if main is not None:
+            names.append("__main__")
+        names.extend(self._own_modules)
+        saved = {name: modules.get(name) for name in names}
+        modules.update(shim_modules)
+        modules.update(self._own_modules)
+        if main is not None:
+            modules["__main__"] = main
+        saved_path = list(sys.path)
+        saved_argv = list(sys.argv)
+        if self.folder is not None:
+            sys.path.insert(0, self.folder)
+        sys.argv = [self.path or "streamlit_app.py"]
+        count = len(modules)
+        try:
+            yield
+        finally:
+            if len(modules) != count:
+                for name in list(modules):
+                    if name not in saved and name not in shim_modules:
+                        module = modules[name]
+                        if module is not None and self._owns(module):
+                            self._own_modules[name] = module
+                            saved.setdefault(name, None)
+            for name, old in saved.items():
+                if old is None:
+                    modules.pop(name, None)
+                else:
+                    modules[name] = old
+            sys.path[:] = saved_path
+            sys.argv = saved_argv

@@ -1,0 +1,239 @@
+"""The fake ``streamlit`` module apps import while apptest runs them.
+
+One process-wide module: its commands find the current session through a context variable
+(``apptest._layout.current_run``), so a helper module that did ``import streamlit as st``
+once keeps working across runs, AppTests and tests. A command apptest does not simulate fails
+with an error naming it.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any, NoReturn, TypeVar, overload
+
+from apptest._errors import RerunException, RerunRequest, StopException
+from apptest._layout import EVENT, MAIN, SIDEBAR, current_run, emit_element
+from apptest._shim import errors
+from apptest._shim.delta_generator import DeltaGenerator, StatusContainer
+from apptest._state import SessionStateProxy
+
+__version__ = "1.58.0"
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+_main = DeltaGenerator(MAIN)
+sidebar = DeltaGenerator(SIDEBAR)
+_event = DeltaGenerator(EVENT)
+
+
+def _state() -> Any:
+    run = current_run()
+    if run is None:
+        raise errors.NoSessionContext(
+            "st.session_state was used outside a script run; apptest only provides it while "
+            "an AppTest runs the app."
+        )
+    return run.session.state
+
+
+session_state = SessionStateProxy(_state)
+
+# Element commands are bound methods of the main container, as in Streamlit.
+write = _main.write
+markdown = _main.markdown
+title = _main.title
+header = _main.header
+subheader = _main.subheader
+caption = _main.caption
+text = _main.text
+code = _main.code
+latex = _main.latex
+json = _main.json
+divider = _main.divider
+html = _main.html
+metric = _main.metric
+error = _main.error
+warning = _main.warning
+info = _main.info
+success = _main.success
+exception = _main.exception
+toast = _main.toast
+balloons = _main.balloons
+snow = _main.snow
+progress = _main.progress
+empty = _main.empty
+spinner = _main.spinner
+help = _main.help
+dataframe = _main.dataframe
+table = _main.table
+image = _main.image
+audio = _main.audio
+video = _main.video
+line_chart = _main.line_chart
+area_chart = _main.area_chart
+bar_chart = _main.bar_chart
+scatter_chart = _main.scatter_chart
+map = _main.map
+altair_chart = _main.altair_chart
+vega_lite_chart = _main.vega_lite_chart
+plotly_chart = _main.plotly_chart
+pyplot = _main.pyplot
+bokeh_chart = _main.bokeh_chart
+pydeck_chart = _main.pydeck_chart
+graphviz_chart = _main.graphviz_chart
+container = _main.container
+columns = _main.columns
+tabs = _main.tabs
+expander = _main.expander
+popover = _main.popover
+status = _main.status
+form = _main.form
+button = _main.button
+form_submit_button = _main.form_submit_button
+checkbox = _main.checkbox
+text_input = _main.text_input
+
+
+def _magic_write(*values: Any) -> Any:
+    """What a bare expression statement in the script turns into (magic)."""
+    _main.write(*values)
+    return values[0] if len(values) == 1 else values
+
+
+# -- execution flow ----------------------------------------------------------------------------
+_E1 = (
+    'scope="fragment" can only be specified from `@st.fragment`-decorated functions during '
+    "fragment reruns."
+)
+
+
+def rerun(*, scope: str = "app") -> NoReturn:
+    """Rerun the app (``scope="app"``) or, in a fragment run, the calling fragment."""
+    run = current_run()
+    if run is None:
+        raise RerunException(RerunRequest())
+    if scope not in ("app", "fragment"):
+        # The seed era treated any other value as "fragment" (E5, 1.39).
+        scope = "fragment"
+    fragment_ids: tuple[str, ...] = ()
+    if scope == "fragment":
+        queue = run.fragment_ids
+        if not queue:
+            error_class = getattr(errors, run.session.profile.scoped_rerun_error)
+            raise error_class(_E1)
+        current = run.fragment_id
+        if current not in queue:
+            # E2/N7: a child rerunning inline in its parent's rerun is not in the queue.
+            raise AssertionError(
+                "Could not find current_fragment_id in fragment_id_queue. This should never happen."
+            )
+        fragment_ids = queue[queue.index(current):]
+    if run.in_callback and run.session.profile.rerun_in_callback == "noop-warning":
+        emit_element(_main, "warning", {"body": "Calling st.rerun() within a callback is a no-op.", "icon": None})
+        return  # type: ignore[misc]
+    raise RerunException(RerunRequest(fragment_ids, scope == "fragment"))
+
+
+def stop() -> NoReturn:
+    """End the current run here (S1-S4)."""
+    raise StopException()
+
+
+@overload
+def fragment(func: F, *, run_every: Any = None) -> F: ...
+@overload
+def fragment(func: None = None, *, run_every: Any = None) -> Callable[[F], F]: ...
+def fragment(func: Any = None, *, run_every: Any = None) -> Any:
+    """``@st.fragment``, ``@st.fragment(run_every=...)`` and ``st.fragment(func)`` (D1-D3)."""
+    from apptest._fragments import make_fragment
+
+    if func is None:
+        return lambda f: make_fragment(f, run_every=run_every, main=_main)
+    return make_fragment(func, run_every=run_every, main=_main)
+
+
+def _experimental_fragment(func: Any = None, *, run_every: Any = None) -> Any:
+    """D11: the deprecated alias warns when the decorated function is called."""
+    from apptest._fragments import make_fragment
+
+    def decorate(f: Callable[..., Any]) -> Callable[..., Any]:
+        inner = make_fragment(f, run_every=run_every, main=_main)
+
+        @functools.wraps(f)
+        def warn_then_call(*args: Any, **kwargs: Any) -> Any:
+            if current_run() is not None:
+                _main.warning(
+                    "Please replace `st.experimental_fragment` with `st.fragment`.\n\n"
+                    "`st.experimental_fragment` will be removed after 2025-01-01."
+                )
+            return inner(*args, **kwargs)
+
+        return warn_then_call
+
+    return decorate if func is None else decorate(func)
+
+
+def dialog(title: str = "", *, width: str = "small") -> Callable[[F], F]:
+    """``@st.dialog("Title")``: the function's body runs as a fragment in a modal (DG1-DG9)."""
+    from apptest._fragments import open_dialog
+
+    if callable(title) or not title:
+        # E12 with the seed era's class and text.
+        raise errors.StreamlitAPIException(
+            'A non-empty `title` argument has to be provided for dialogs, for example '
+            '`@st.dialog("Example Title")`.'
+        )
+
+    def decorate(func: F) -> F:
+        @functools.wraps(func)
+        def open_it(*args: Any, **kwargs: Any) -> None:
+            open_dialog(func, args, kwargs, title=title, width=width, main=_main)
+
+        return open_it  # type: ignore[return-value]
+
+    return decorate
+
+
+experimental_dialog = dialog
+
+
+def set_page_config(page_title: str | None = None, page_icon: str | None = None, layout: str = "centered", initial_sidebar_state: str = "auto", menu_items: Any = None) -> None:
+    """Recorded on the session; in a fragment it does not raise (seed era 1.58)."""
+    run = current_run()
+    if run is not None:
+        run.session.page_config = {
+            "page_title": page_title, "page_icon": page_icon, "layout": layout,
+            "initial_sidebar_state": initial_sidebar_state,
+        }
+
+
+def __getattr__(name: str) -> Any:
+    if name == "experimental_fragment":
+        run = current_run()
+        if run is None or run.session.profile.experimental_fragment_alias:
+            return _experimental_fragment
+        raise AttributeError(
+            "module 'streamlit' has no attribute 'experimental_fragment'. "
+            "st.experimental_fragment has been removed. Use st.fragment instead."
+        )
+    if name.startswith("__"):
+        raise AttributeError(name)
+    raise errors.StreamlitAPIUnimplementedError(
+        f"`st.{name}` is not simulated by apptest. apptest covers the Streamlit commands "
+        "listed in its README; open an issue (or use a different command) if your app needs "
+        f"`st.{name}`."
+    )
+
+
+__all__ = [
+    "DeltaGenerator",
+    "StatusContainer",
+    "dialog",
+    "errors",
+    "fragment",
+    "rerun",
+    "session_state",
+    "sidebar",
+    "stop",
+]

@@ -1,0 +1,258 @@
+"""Convert duration strings to seconds exactly like pandas, without pandas.
+
+Streamlit turns ``st.fragment(run_every="...")`` strings into seconds with
+``pandas.Timedelta(text).total_seconds()``.  :func:`parse_time_string` gives
+the same answer (checked against pandas 3.1.1) and raises
+:class:`TimeStringError` wherever pandas raises or returns ``NaT``.
+
+Accepted input:
+
+* Number-unit pairs, optionally repeated: ``"10s"``, ``"1.5 days"``,
+  ``"1h23s"``, ``"1d 2h 3m 4s"``.  Units are case-insensitive: ``w`` (weeks),
+  ``d``/``day(s)``, ``h``/``hr``/``hour(s)``, ``m``/``min``/``minute(s)``,
+  ``s``/``sec``/``second(s)``, ``ms``/``milli(s)``/``millisecond(s)``,
+  ``us``/``µs``/``micro(s)``/``microsecond(s)``,
+  ``ns``/``nano(s)``/``nanosecond(s)``.  ``"M"``, ``"Y"`` and ``"y"`` are
+  rejected as ambiguous.  ``"weeks"``, ``"T"``, ``"L"``, ``"U"`` and ``"N"``
+  are rejected too.
+* A bare integer means nanoseconds (``"10"`` gives 1e-08).  A bare decimal
+  (``"1.5"``) is rejected.
+* Clock form ``[<unit pairs>] hh:mm:ss[.fffffffff]``: ``"00:00:05.5"``,
+  ``"1 day, 2:03:04"``.
+* ISO 8601 durations: ``"P1DT2H3M4.5S"``, ``"PT5S"``, ``"-P1W"``.
+* Spaces, commas and ``+`` are ignored anywhere outside ISO strings.  A single
+  ``-`` before the first unit negates everything up to a clock field.
+* ``""`` and ``NaT``/``nan`` spellings are errors (pandas gives ``NaT``).
+
+Like pandas, this is a character-by-character state machine, so it has the
+same odd behaviour: ``"1 0s"`` is 10 s, ``"1s1m"`` is 61 s, ``"-1 days 1:00:00"``
+is -23 h.  Values are added up as int64 nanoseconds with pandas' rounding;
+out-of-range values raise.
+
+Known gaps vs pandas:
+
+* pandas warns (FutureWarning) about the aliases ``S``, ``H``, ``d``, ``w``
+  and ``MS``.  This module accepts them without a warning.
+* Above 2**53 ns (about 104 days) pandas' ``total_seconds()`` can differ from
+  the correctly rounded ``ns / 1e9`` returned here by one ulp.
+"""
+
+from __future__ import annotations
+
+_INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
+_NAT_STRINGS = frozenset({"NaT", "nat", "NAT", "nan", "NaN", "NAN"})
+
+_SECOND = 10**9
+_NS_PER_UNIT: dict[str, int] = {
+    "w": 7 * 86_400 * _SECOND,
+    "d": 86_400 * _SECOND,
+    "h": 3_600 * _SECOND,
+    "m": 60 * _SECOND,
+    "s": _SECOND,
+    "ms": 10**6,
+    "us": 10**3,
+    "ns": 1,
+}
+_ALIASES: dict[str, str] = {  # lower-cased alias -> key of _NS_PER_UNIT
+    "w": "w", "d": "d", "day": "d", "days": "d",
+    "h": "h", "hr": "h", "hour": "h", "hours": "h",
+    "m": "m", "min": "m", "minute": "m", "minutes": "m",
+    "s": "s", "sec": "s", "second": "s", "seconds": "s",
+    "ms": "ms", "milli": "ms", "millis": "ms", "millisecond": "ms",
+    "milliseconds": "ms",
+    "us": "us", "µs": "us", "micro": "us", "micros": "us", "microsecond": "us",
+    "microseconds": "us",
+    "ns": "ns", "nano": "ns", "nanos": "ns", "nanosecond": "ns",
+    "nanoseconds": "ns",
+}  # fmt: skip
+
+
+class TimeStringError(ValueError):
+    """A string that pandas.Timedelta cannot turn into a duration.
+
+    ``str(err)`` is the offending input.
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.text = text
+
+
+def parse_time_string(text: str) -> float:
+    """Return ``pandas.Timedelta(text).total_seconds()``, computed without pandas."""
+    try:
+        if text == "" or text in _NAT_STRINGS:
+            raise ValueError("NaT")
+        if text.startswith(("P", "-P")):
+            ns = _parse_iso(text)
+        else:
+            ns = _parse_plain(text)
+        if ns == _INT64_MIN:  # pandas' NaT sentinel
+            raise ValueError("NaT")
+    except (ValueError, OverflowError) as err:
+        raise TimeStringError(text) from err
+    seconds, rest = divmod(ns, _SECOND)  # pandas' formula: "-1ns" -> -9.9999997e-10
+    return seconds + rest / _SECOND
+
+
+def _int64(value: int) -> int:
+    """Mimic pandas' overflow-checked int64 arithmetic."""
+    if not _INT64_MIN <= value <= _INT64_MAX:
+        raise OverflowError(value)
+    return value
+
+
+def _checked_sum(parts: list[int]) -> int:
+    total = 0
+    for part in parts:
+        total = _int64(total + part)
+    return total
+
+
+def _from_spec(number: str, frac: str, unit: str) -> int:
+    """Nanoseconds in ``<number>.<frac> <unit>``, rounded like pandas."""
+    if unit in ("M", "Y", "y"):
+        raise ValueError(f"ambiguous unit {unit!r}")
+    key = _ALIASES.get(unit.lower())
+    if key is None:
+        raise ValueError(f"invalid unit {unit!r}")
+    scale = _NS_PER_UNIT[key]
+    value = float(f"{number}.{frac}")
+    whole = _int64(int(value))
+    fraction = value - whole
+    digits = len(str(scale)) - 1  # floor(log10(scale))
+    if digits:
+        fraction = round(fraction, digits)
+    return _int64(_int64(whole * scale) + _int64(int(fraction * scale)))
+
+
+def _parse_plain(ts: str) -> int:
+    """Unit pairs and clock strings (pandas' ``parse_timedelta_string``)."""
+    parts: list[int] = []
+    neg = have_dot = have_value = have_hhmmss = False
+    clock_unit: str | None = None  # last clock field read: None, "h", "m", "s"
+    clock_scale = 0
+    number = frac = unit = ""
+
+    def add(ns: int) -> None:
+        parts.append(-ns if neg else ns)
+
+    for c in ts:
+        if c in " ,+":
+            continue
+        if c == "-":
+            if neg or have_value or have_hhmmss:
+                raise ValueError("only leading negative signs are allowed")
+            neg = True
+        elif "0" <= c <= "9":
+            if have_dot and unit:  # "5s.5": pandas appends to the old number
+                number += c
+                have_dot = False
+            elif have_dot:
+                frac += c
+            elif not unit:
+                number += c
+            else:  # a digit after a unit ends that pair
+                add(_from_spec(number, frac, unit))
+                number, frac, unit = c, "", ""
+        elif c == ":":
+            if have_value:
+                neg = False
+            if not number:
+                raise ValueError("expecting hh:mm:ss format")
+            if clock_unit != "s":
+                clock_unit = {None: "h", "h": "m", "m": "s"}[clock_unit]
+                clock_scale = {"h": 3_600, "m": 60, "s": 1}[clock_unit] * _SECOND
+            add(_int64(_int64(int(number)) * clock_scale))
+            have_hhmmss = True
+            number = unit = ""
+        elif c == ".":
+            if number and clock_unit is not None:  # seconds of hh:mm:ss.fff
+                if clock_unit != "m":
+                    raise ValueError("expected hh:mm:ss format before .")
+                add(_int64(_int64(int(number)) * _SECOND))
+                have_value = True
+                number = frac = unit = ""
+            have_dot = True
+        else:
+            unit += c
+            have_value = True
+            have_dot = False
+
+    if have_dot and unit:
+        add(_from_spec(number, frac, unit))
+    elif have_dot:  # fraction of seconds; int("") raises like pandas
+        if (number or frac) and clock_unit is None:
+            raise ValueError("no units specified")
+        digits = frac[:9]
+        add(int(digits) * 10 ** (9 - len(digits)))
+    elif clock_unit is not None:
+        if clock_unit != "m":
+            raise ValueError("expected hh:mm:ss format")
+        if unit:
+            raise ValueError("unexpected characters after hh:mm:ss format")
+        add(_int64(_int64(int(number)) * _SECOND))
+    elif unit:
+        if not number:
+            raise ValueError("unit abbreviation without a number")
+        add(_from_spec(number, frac, unit))
+    elif not number:
+        raise ValueError("symbols without a number")
+    elif have_value:
+        raise ValueError("leftover units")
+    else:
+        add(_from_spec(number, frac, "ns"))
+    return _checked_sum(parts)
+
+
+def _parse_iso(ts: str) -> int:
+    """ISO 8601 durations (pandas' ``parse_iso_format_string``)."""
+    sign = 1
+    if ts.startswith("-"):
+        sign, ts = -1, ts[1:]
+    parts: list[int] = []
+    neg = have_dot = have_value = False
+    dec_unit, places = "ms", 0  # sub-second digits come in groups of three
+    number = ""
+
+    def add(ns: int) -> None:
+        parts.append(-ns if neg else ns)
+
+    for c in ts:
+        if "0" <= c <= "9":
+            have_value = True
+            if have_dot:
+                if places == 3 and dec_unit != "ns":
+                    add(_from_spec(number, "0", dec_unit))
+                    neg, number = False, ""
+                    dec_unit, places = {"ms": "us", "us": "ns"}[dec_unit], 0
+                places += 1
+            number += c
+        elif c in "PT+":
+            pass
+        elif c == "-":
+            if neg or have_value:
+                raise ValueError("misplaced '-'")
+            neg = True
+        elif c in "WDHM":
+            if c in "HM" and len(number) > 2:
+                raise ValueError("more than two digits of hours or minutes")
+            add(_from_spec(number, "0", {"W": "w", "D": "d", "H": "h", "M": "m"}[c]))
+            neg, number = False, ""
+        elif c == ".":
+            if number:
+                add(_from_spec(number, "0", "s"))
+                number = ""
+            have_dot = True
+        elif c == "S" and have_dot:
+            if not number or places > 3:
+                raise ValueError("bad fractional seconds")
+            number += "0" * (3 - places)  # kept: pandas does not reset it
+            add(_from_spec(number, "0", dec_unit))
+        elif c == "S":
+            add(_from_spec(number, "0", "s"))
+        else:
+            raise ValueError(f"unexpected {c!r}")
+    if not have_value:
+        raise ValueError("no digits")
+    return _int64(sign * _checked_sum(parts))

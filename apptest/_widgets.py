@@ -1,0 +1,134 @@
+"""The widget mechanism: identity (W1-W5), duplicate checks, registration, value resolution.
+
+Every input widget of the shim calls :func:`register_widget` with its kind, label, key, the
+keyword arguments that make up its identity and its default. The runtime computes the widget
+id, refuses duplicates with Streamlit's exceptions, records metadata (callback, fragment,
+form) in Session State and returns the value the widget shows in this run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from apptest._layout import (
+    Container,
+    check_widget_placement,
+    current_run,
+    emit_element,
+    form_id_of,
+    root_of,
+)
+from apptest._state import WIDGET_ID_PREFIX, WidgetMeta
+
+
+def normalize_key(key: object) -> str | None:
+    """Streamlit accepts str and int keys; ints become str."""
+    if key is None:
+        return None
+    if isinstance(key, bool) or not isinstance(key, (str, int)):
+        from apptest._shim.errors import StreamlitAPIException
+
+        raise StreamlitAPIException(
+            f"Key must be a string or an integer, not {type(key).__name__} ({key!r})."
+        )
+    return str(key)
+
+
+def compute_widget_id(
+    kind: str,
+    user_key: str | None,
+    identity: dict[str, Any],
+    *,
+    form_id: str,
+    root: int,
+    page: str,
+    calc_hash: Callable[[str], str],
+) -> str:
+    """W1: a hash of type, key, identity kwargs and page; unkeyed widgets add form and root."""
+    parts = [kind, repr(user_key)]
+    parts.extend(f"{name}={value!r}" for name, value in sorted(identity.items()))
+    parts.append(page)
+    if user_key is None:
+        parts.extend((form_id, str(root)))
+    digest = calc_hash("\x1f".join(parts))
+    return f"{WIDGET_ID_PREFIX}-{digest}-{user_key if user_key is not None else 'None'}"
+
+
+def register_widget(
+    container: Container,
+    kind: str,
+    *,
+    label: str,
+    key: object,
+    identity: dict[str, Any],
+    default: Any,
+    props: dict[str, Any],
+    on_change: Callable[..., Any] | None = None,
+    args: tuple[Any, ...] | list[Any] | None = None,
+    kwargs: dict[str, Any] | None = None,
+    trigger: bool = False,
+    reset_value: Any = False,
+    read_only: bool = False,
+) -> Any:
+    """Register a widget rendered in this run and write its element; return its value."""
+    from apptest._shim import errors
+
+    run = current_run()
+    if run is None:
+        return reset_value if trigger else default
+    check_widget_placement(container)
+    user_key = normalize_key(key)
+    form_id = form_id_of(container)
+    if form_id and on_change is not None and kind != "form_submit_button":
+        raise errors.StreamlitInvalidFormCallbackError()
+    widget_id = compute_widget_id(
+        kind,
+        user_key,
+        {"label": label, **identity},
+        form_id=form_id,
+        root=root_of(container),
+        page=run.session.page_hash,
+        calc_hash=run.session.profile.calc_hash,
+    )
+    # W2: the key check runs before the id check.
+    if user_key is not None:
+        if user_key in run.widget_keys:
+            raise errors.StreamlitDuplicateElementKey(user_key)
+    if widget_id in run.widget_ids:
+        raise errors.StreamlitDuplicateElementId(kind)
+    state = run.session.state
+    if read_only and user_key is not None and user_key in state.user:
+        # SS2, with the seed era's message.
+        raise errors.StreamlitValueAssignmentNotAllowedError(
+            f"Values for the widget with `key` '{user_key}' cannot be set using "
+            "`st.session_state`."
+        )
+    run.widget_ids.add(widget_id)
+    if user_key is not None:
+        run.widget_keys.add(user_key)
+    meta = WidgetMeta(
+        id=widget_id,
+        kind=kind,
+        user_key=user_key,
+        fragment_id=run.fragment_id,
+        form_id=form_id,
+        trigger=trigger,
+        reset_value=reset_value,
+        callback=on_change,
+        args=tuple(args or ()),
+        kwargs=dict(kwargs or {}),
+        read_only=read_only,
+    )
+    value, _set_by_user = state.register_widget(meta, default)
+    element = {
+        "id": widget_id,
+        "label": label,
+        "key": user_key,
+        "form_id": form_id,
+        "trigger": trigger,
+        **props,
+        "value": value,
+    }
+    emit_element(container, kind, element, widget=True)
+    return value
