@@ -384,3 +384,115 @@ def test_N5_widgets_of_a_child_the_parent_stopped_rendering_survive_until_a_full
     assert at.session_state["child"] == "kept"
     at.run()
     assert "child" not in at.session_state
+
+
+# -- callbacks and Session State across scopes -------------------------------------------------------
+
+
+def test_CB3_seed_callback_elements_are_untagged_and_replace_the_top_of_main() -> None:
+    at = app(
+        """
+        import streamlit as st
+        def cb():
+            st.write("from callback")
+        @st.fragment
+        def f():
+            st.button("go", on_click=cb)
+            st.write("body")
+        st.write("first")
+        f()
+        """
+    )
+    at.button(label="go").click().run()
+    assert [(m.path, m.fragment_id, m.value) for m in at.markdown][0] == (
+        (0, 0),
+        "",
+        "from callback",
+    )
+    assert at.markdown.values == ["from callback", "body"]
+
+
+def test_SS3_outside_widget_key_set_by_a_fragment_reverts_on_the_next_full_run() -> None:
+    at = app(
+        """
+        import streamlit as st
+        st.session_state.setdefault("log", [])
+        st.text_input("outside", key="out", on_change=lambda: st.session_state.log.append("changed"))
+        @st.fragment
+        def f():
+            if st.button("set"):
+                st.session_state.out = "from fragment"
+            st.write(f"sees {st.session_state.out}")
+        f()
+        """
+    )
+    at.text_input("out").input("typed").run()
+    assert at.session_state["log"] == ["changed"]
+    at.button(label="set").click().run()
+    assert at.markdown.values == ["sees from fragment"]  # readable at once
+    at.run()
+    assert at.session_state["out"] == "typed"  # the browser's stale value wins ...
+    assert at.session_state["log"] == ["changed", "changed"]  # ... and on_change fires
+
+
+def test_FE7_form_in_main_submitted_by_an_untagged_button_is_a_full_run() -> None:
+    at = app(
+        """
+        import streamlit as st
+        with st.form("f"):
+            st.checkbox("agree")
+            done = st.form_submit_button("Send")
+        st.write(f"done={done}")
+        """
+    )
+    at.checkbox(label="agree").check()
+    at.get("form_submit_button")[0].click().run()
+    assert at.runs[-1].scope == "app" and at.markdown.values == ["done=True"]
+    assert at.checkbox(label="agree").value is True
+
+
+def test_FE8_values_of_widgets_outside_a_rerun_fragment_are_kept() -> None:
+    at = app(
+        """
+        import streamlit as st
+        st.checkbox("outside", key="o")
+        @st.fragment
+        def f():
+            st.checkbox("inside", key="i")
+        f()
+        st.write(f"{st.session_state.o} {st.session_state.i}")
+        """
+    )
+    at.checkbox("o").check().run()
+    at.checkbox("i").check().run()
+    assert at.runs[-1].scope == "fragment"
+    at.run()
+    assert at.markdown.values == ["True True"]
+
+
+def test_profiles_unknown_name_is_a_clear_error() -> None:
+    import pytest
+
+    from apptest import AppTestError
+
+    with pytest.raises(AppTestError, match="Known profiles: 'seed'"):
+        AppTest.from_string("", semantics="modern")
+    assert AppTest.from_string("").semantics.name == "seed"
+
+
+def test_at_fragments_lists_name_id_path_run_every_and_parent() -> None:
+    at = app(
+        """
+        import streamlit as st
+        @st.fragment(run_every="2s")
+        def child():
+            st.write("c")
+        @st.fragment
+        def parent():
+            child()
+        parent()
+        """
+    )
+    parent, child = at.fragments
+    assert (parent.name, parent.path, parent.run_every, parent.parent) == ("parent", (0, 0), None, None)
+    assert (child.name, child.path, child.run_every, child.parent) == ("child", (0, 0, 0), 2.0, parent.id)
