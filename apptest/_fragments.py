@@ -24,6 +24,7 @@ from apptest._layout import (
     current_run,
     emit_block,
     in_dialog,
+    layout_error,
     next_path,
 )
 from apptest._tree import Path
@@ -209,14 +210,14 @@ def open_dialog(
     if run is None:
         return None
     if in_dialog(main):
-        raise errors.StreamlitAPIException("Dialogs may not be nested inside other dialogs.")
+        raise layout_error("Dialogs may not be nested inside other dialogs.")
     name = object_name(func)
     dialog_id = run.session.profile.calc_hash(f"dialog{title}{width}{name}")
     if dialog_id in run.widget_ids:
         raise errors.StreamlitDuplicateElementId("dialog")
     run.widget_ids.add(dialog_id)
     if run.dialog_opened:
-        raise errors.StreamlitAPIException(
+        raise layout_error(
             "Only one dialog is allowed to be opened at the same time. Please make sure to not "
             "call a dialog-decorated function more than once in a script run."
         )

@@ -189,6 +189,16 @@ class Container:
             run.stack.pop()
 
 
+def layout_error(message: str) -> Exception:
+    """A layout-context error (E1, E10, E11) of the class the active profile uses."""
+    from apptest._shim import errors
+
+    run = current_run()
+    name = run.session.profile.layout_error if run is not None else "StreamlitAPIException"
+    error_class: type[Exception] = getattr(errors, name)
+    return error_class(message)
+
+
 def next_path(container: Container, run: ScriptRun) -> Path:
     """ID3: the path where the next write of ``container`` would land."""
     return container._active()._live_cursor(run).path

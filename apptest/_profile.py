@@ -39,8 +39,8 @@ class Semantics:
     rerun_in_callback: Literal["noop-warning"]
     #: CB3: callbacks of fragment widgets run with the fragment id set (1.67) or untagged.
     callbacks_carry_fragment_id: bool
-    #: E1: class of the ``scope="fragment"`` misuse error.
-    scoped_rerun_error: Literal["StreamlitAPIException", "StreamlitInvalidLayoutContextError"]
+    #: Class of layout-context errors (E1, E10, E11, forms): 1.63 introduced a subclass.
+    layout_error: Literal["StreamlitAPIException", "StreamlitInvalidLayoutContextError"]
     #: N3: a parent rerun that no longer calls a child evicts it at once (1.67) or only at the
     #: next full run (legacy).
     evict_uncalled_children: bool
@@ -64,7 +64,7 @@ SEED = Semantics(
     sidebar_write_in_fragment_raises=True,
     rerun_in_callback="noop-warning",
     callbacks_carry_fragment_id=False,
-    scoped_rerun_error="StreamlitAPIException",
+    layout_error="StreamlitAPIException",
     evict_uncalled_children=False,
     skip_descendants_of_queued_ancestor=False,
     one_timer_per_fragment=True,

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any, NoReturn, TypeVar, overload
 
 from apptest._errors import RerunException, RerunRequest, StopException
-from apptest._layout import EVENT, MAIN, SIDEBAR, current_run, emit_element
+from apptest._layout import EVENT, MAIN, SIDEBAR, current_run, emit_element, layout_error
 from apptest._shim import errors
 from apptest._shim.delta_generator import DeltaGenerator, StatusContainer
 from apptest._state import SessionStateProxy
@@ -120,8 +120,7 @@ def rerun(*, scope: str = "app") -> NoReturn:
     if scope == "fragment":
         queue = run.fragment_ids
         if not queue:
-            error_class = getattr(errors, run.session.profile.scoped_rerun_error)
-            raise error_class(_E1)
+            raise layout_error(_E1)
         current = run.fragment_id
         if current not in queue:
             # E2/N7: a child rerunning inline in its parent's rerun is not in the queue.
