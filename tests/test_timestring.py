@@ -91,6 +91,8 @@ T3_EXAMPLES = [
     ("PT1.5M", 301.0),  # pandas reads "1." as seconds, then 5 minutes
     ("0.0000000001s", 0.0),  # rounded to whole nanoseconds
     ("1.5ns", 1e-09),
+    ("5-s", -5.0),  # "-" is allowed anywhere before the first unit
+    ("-1ns", -1 + 0.999999999),  # pandas' float formula: -9.999999717e-10
 ]
 
 
@@ -129,7 +131,7 @@ E20_BAD = [
     "1_000s",
     "\t1s",
     "1s\n",
-    "１s",  # fullwidth digit
+    "\uff11s",  # fullwidth digit one
     "12:00",
     "1:2:3:4",
     "1:2:3s",
@@ -167,7 +169,8 @@ def test_E20_bad_strings(text: str) -> None:
 
 @pytest.fixture(scope="module")
 def pd() -> ModuleType:
-    return pytest.importorskip("pandas")
+    module: ModuleType = pytest.importorskip("pandas")
+    return module
 
 
 def _pandas_seconds(pd: ModuleType, text: str) -> float | None:
@@ -219,7 +222,8 @@ _VALID_UNITS = [
     "us", "US", "µs", "µS", "micro", "micros", "microsecond", "microseconds",
     "ns", "NS", "nano", "nanos", "nanosecond", "nanoseconds",
 ]  # fmt: skip
-_BAD_UNITS = ["M", "Y", "y", "weeks", "year", "T", "L", "U", "N", "x", "mins", "μs"]
+# "\u03bcs" is Greek mu, not the micro sign of "µs".
+_BAD_UNITS = ["M", "Y", "y", "weeks", "year", "T", "L", "U", "N", "x", "mins", "\u03bcs"]
 _units = st.sampled_from(_VALID_UNITS + _BAD_UNITS)
 _seps = st.sampled_from(["", "", " ", "  ", ",", ", "])
 _signs = st.sampled_from(["", "", "", "-", "+", "- ", "--"])
