@@ -9,12 +9,21 @@ Example::
     assert at.runs[-1].scope == "fragment"
 """
 
+# The typed widget classes register themselves in ELEMENT_CLASSES on import.
+from apptest import _widget_elements, _widget_elements_choice, _widget_elements_data  # noqa: F401
 from apptest._apptest import AppTest, ClockControl, FragmentInfo
 from apptest._elements import Block, Element, Node, Widget
-from apptest._errors import AppTestError, RerunLimitError, ScriptTimeoutError
+from apptest._errors import (
+    AppTestError,
+    ElementIndexError,
+    ElementNotFoundError,
+    RerunLimitError,
+    ScriptTimeoutError,
+)
 from apptest._profile import PROFILES, SEED, Semantics
 from apptest._query import ElementList, WidgetList
 from apptest._session import RunRecord
+from apptest._uploads import UploadedFile
 
 __all__ = [
     "PROFILES",
@@ -24,13 +33,16 @@ __all__ = [
     "Block",
     "ClockControl",
     "Element",
+    "ElementIndexError",
     "ElementList",
+    "ElementNotFoundError",
     "FragmentInfo",
     "Node",
     "RerunLimitError",
     "RunRecord",
     "ScriptTimeoutError",
     "Semantics",
+    "UploadedFile",
     "Widget",
     "WidgetList",
 ]

@@ -16,19 +16,21 @@ import datetime as _dt
 import inspect
 import os
 import textwrap
+import tokenize
 import traceback
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from apptest._clock import Clock, PendingTimer, seconds_to_ns, to_epoch_ns, to_seconds
+from apptest._clock import Clock, PendingTimer, hot_timer_error, to_epoch_ns, to_ns
 from apptest._elements import Block, Node, Widget, freeze_roots
 from apptest._errors import AppTestError
 from apptest._profile import Semantics, resolve_profile
 from apptest._query import QueryMixin
 from apptest._script import Script
 from apptest._session import Request, RunRecord, Session, merge_requests
+from apptest._session_inputs import SessionInputsMixin
 from apptest._state import SessionStateProxy
 
 
@@ -53,17 +55,39 @@ class _Staged:
     form_id: str
 
 
-class ClockControl:
-    """``at.clock``: read and move the AppTest's virtual clock.
+class _TestSessionState(SessionStateProxy):
+    """``at.session_state``: also remembers which keys the test assigned."""
 
-    Example::
+    __slots__ = ("_assigned",)
+
+    def __init__(self, get_state: Callable[[], Any], assigned: set[str]) -> None:
+        super().__init__(get_state)
+        object.__setattr__(self, "_assigned", assigned)
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        super().__setitem__(key, value)
+        self._assigned.add(str(key))
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        super().__setattr__(name, value)
+        self._assigned.add(name)
+
+
+class ClockControl:
+    """``at.clock``: read and move the AppTest's virtual clock (section 11).
+
+    The clock starts at ``start_time`` (default 2024-01-01 12:00:00 UTC) and moves only when
+    a test advances it or the app calls ``time.sleep``. Example::
 
         at.clock.advance("2s")          # every timer due in the next 2 s fires, in order
         at.clock.now                    # aware datetime (UTC)
+        at.clock.pending()              # armed run_every timers, soonest first
     """
 
     def __init__(self, at: AppTest) -> None:
         self._at = at
+        #: (number of runs, clock, target) when the last advance() returned.
+        self._last: tuple[int, int, int] | None = None
 
     @property
     def _clock(self) -> Clock:
@@ -71,40 +95,63 @@ class ClockControl:
 
     @property
     def now(self) -> _dt.datetime:
+        """The virtual time, as an aware UTC datetime."""
         return self._clock.as_datetime(self._clock.now_ns)
 
     def pending(self) -> list[PendingTimer]:
         """The armed ``run_every`` timers with their next due instant, soonest first."""
-        return self._clock.pending()
+        return [
+            replace(timer, fragment=self._at._fragment_name(timer.fragment_id))
+            for timer in self._clock.pending()
+        ]
 
     def advance(self, delta: float | int | str | _dt.timedelta) -> AppTest:
-        """Move time forward, firing every due timer tick in time order (T7-T12)."""
-        seconds = to_seconds(delta)
-        if seconds < 0:
-            raise AppTestError(f"advance() moves time forward only; got {delta!r}.")
+        """Move time forward by ``delta`` (seconds, a time string such as ``"5s"``, or a
+        timedelta), firing every timer tick due by then in time order (T7-T12).
+
+        Each tick is one fragment run with trigger ``"timer"`` (ties: the timer armed first
+        fires first), with the clock set to the tick's instant while it runs. Ticks that came
+        due while a run was in progress (the app slept) fire right after it, merged into one
+        run (T12), if that is still within ``delta``. Time a run sleeps past the end of one
+        ``advance`` counts toward the next one, so ``advance(a + b)`` and ``advance(a)``
+        followed by ``advance(b)`` fire the same runs. Returns the AppTest. Raises
+        AppTestError if a timer that would fire continuously (run_every under 1 ms) is armed.
+        """
+        step = to_ns(delta)
+        if step < 0:
+            raise AppTestError(
+                f"advance() moves time forward only; got {delta!r}. The virtual clock never "
+                "goes back."
+            )
         session = self._at._session
         clock = self._clock
-        target = clock.now_ns + seconds_to_ns(seconds)
+        base = clock.now_ns
+        if self._last is not None and self._last[:2] == (len(session.runs), clock.now_ns):
+            base = self._last[2]  # nothing happened since the last advance overshot its target
+        target = base + step
         while True:
-            timer = clock.next_due(target)
-            if timer is None:
+            hot = clock.hot_timer()
+            if hot is not None and target > hot.due:
+                raise hot_timer_error(hot, self._at._fragment_name(hot.fragment_id))
+            if clock.now_ns > target:
                 break
-            if timer.interval <= 0:
-                name = self._at._fragment_name(timer.fragment_id)
-                raise AppTestError(
-                    f"Fragment {name!r} has run_every={timer.interval / 1e9:g} s, which fires "
-                    "continuously; advancing the clock would never end. Give it a positive "
-                    "interval."
-                )
-            clock.now_ns = max(clock.now_ns, timer.due)
-            timer.due += timer.interval
-            states = dict(session.frontend.widget_values)
-            self._at._process(Request((timer.fragment_id,), False, states, "timer"))
+            if clock.overdue():
+                due = tuple(clock.collect_overdue())  # came due during a run: merged (T12)
+            else:
+                timer = clock.next_due(target)
+                if timer is None:
+                    break
+                clock.now_ns = timer.due
+                timer.due += timer.interval
+                due = (timer.fragment_id,)
+            states = dict(session.frontend.widget_values)  # T11
+            self._at._process(Request(due, False, states, "timer"), until=target)
         clock.now_ns = max(clock.now_ns, target)
+        self._last = (len(session.runs), clock.now_ns, target)
         return self._at
 
 
-class AppTest(QueryMixin):
+class AppTest(SessionInputsMixin, QueryMixin):
     """Runs a Streamlit app headlessly and lets a test interact with it.
 
     Create one with :meth:`from_file`, :meth:`from_string` or :meth:`from_function`, call
@@ -124,10 +171,13 @@ class AppTest(QueryMixin):
         from apptest._shim_modules import shim_modules
 
         self.default_timeout = default_timeout
+        profile = resolve_profile(semantics)
         self._session = Session(
             script=script,
-            profile=resolve_profile(semantics),
-            clock=Clock(to_epoch_ns(start_time)),
+            profile=profile,
+            clock=Clock(
+                to_epoch_ns(start_time), one_timer_per_fragment=profile.one_timer_per_fragment
+            ),
             main=_main,
             shim_modules=shim_modules(),
             timeout=default_timeout,
@@ -136,8 +186,13 @@ class AppTest(QueryMixin):
         self._snapshot: tuple[Block, ...] | None = None
         self._snapshot_version = -1
         self._fragment_names: dict[str, str] = {}
-        self.session_state = SessionStateProxy(lambda: self._session.state)
+        #: Keys the test assigned through ``at.session_state`` since the last run.
+        self._assigned: set[str] = set()
+        self.session_state: SessionStateProxy = _TestSessionState(
+            lambda: self._session.state, self._assigned
+        )
         self.clock = ClockControl(self)
+        self._init_session_inputs()  # at.secrets, at.query_params, at.context, at.user
 
     # -- constructors --------------------------------------------------------------------
     @classmethod
@@ -158,7 +213,8 @@ class AppTest(QueryMixin):
             path = found
         elif not path.is_file():
             raise AppTestError(f"AppTest script not found at {path}.")
-        source = path.read_text(encoding="utf-8")
+        with tokenize.open(path) as file:  # PEP 263 coding line, UTF-8 BOM: as Python reads it
+            source = file.read()
         return cls(Script(source, str(path)), default_timeout=default_timeout, semantics=semantics, start_time=start_time)
 
     @classmethod
@@ -186,12 +242,26 @@ class AppTest(QueryMixin):
         widget inside a fragment reruns only that fragment. App exceptions never raise here:
         they become exception elements (``at.exception``).
         """
+        from apptest._forms import pending_defaults
+
+        submitted = {s.form_id for s in self._staged.values() if s.trigger and s.form_id}
+        cleared = pending_defaults(self._session.frontend, submitted)  # FM4
         request = self._take_staged()
         self._process(request, timeout=timeout)
+        for item in cleared:
+            self._staged.setdefault(
+                item.widget_id,
+                _Staged(item.widget_id, item.value, False, item.fragment_id, item.form_id),
+            )
         return self
 
-    def _process(self, request: Request, *, timeout: float | None = None) -> None:
-        self._session.process(request, timeout=timeout)
+    def _process(self, request: Request, *, timeout: float | None = None, until: int | None = None) -> None:
+        request = self._load_session_inputs(request)
+        try:
+            self._session.process(request, timeout=timeout, until=until)
+        finally:
+            self._read_session_outputs()
+        self._check_page_request()
         for stored in self._session.fragments.fragments.values():
             self._fragment_names[stored.id] = stored.name
 
@@ -208,6 +278,16 @@ class AppTest(QueryMixin):
             if not staged.trigger:
                 frontend.widget_values[staged.widget_id] = staged.value
             sends.append(staged)
+        # As in Streamlit's AppTest, a widget sends its Session State value: a value the test
+        # assigned to a widget's key through at.session_state reaches the widget (a staged
+        # interaction wins).
+        state = self._session.state
+        sent = {staged.widget_id for staged in sends}
+        for key in self._assigned:
+            widget_id = state.key_to_id.get(key)
+            if widget_id in frontend.widget_values and widget_id not in sent and key in state.user:
+                frontend.widget_values[widget_id] = state.user[key]
+        self._assigned.clear()
         states = dict(frontend.widget_values)
         for staged in sends:
             if staged.form_id and not staged.trigger:

@@ -375,6 +375,6 @@ def freeze_roots(roots: list[TreeNode], at: AppTest) -> tuple[Block, ...]:
 
 def _short(text: object, limit: int = 60) -> str:
     value = repr(text)
-    return value if len(value) <= limit else value[: limit - 4] + "...'"
+    return value if len(value) <= limit else value[: limit - 4] + "..." + value[-1]
 
 

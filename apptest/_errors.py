@@ -14,6 +14,17 @@ class AppTestError(Exception):
     """A test used apptest incorrectly; the message says what was found and how to fix it."""
 
 
+class ElementNotFoundError(AppTestError, KeyError):
+    """No element matches a key or label (a ``KeyError``, as in Streamlit's AppTest)."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+class ElementIndexError(AppTestError, IndexError):
+    """An element list has no item at an index (an ``IndexError``, as for a list)."""
+
+
 class ScriptTimeoutError(AppTestError):
     """The script ran longer than the AppTest's timeout (real seconds, not virtual ones)."""
 

@@ -10,7 +10,6 @@ container (F14-F16).
 from __future__ import annotations
 
 import functools
-import inspect
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -85,13 +84,14 @@ def fragment_id_for(run: ScriptRun, func: object, path: Path, extra: str = "") -
 def run_every_seconds(run_every: object) -> float | None:
     """T1-T4: falsy means no timer; numbers, timedeltas and time strings become seconds."""
     import datetime
+    import numbers
 
     from apptest._shim.errors import StreamlitBadTimeStringError
     from apptest._timestring import TimeStringError, parse_time_string
 
     if not run_every:
         return None
-    if isinstance(run_every, (int, float)):
+    if isinstance(run_every, numbers.Real):  # int, float, bool, numpy numbers (protobuf double)
         return float(run_every)
     if isinstance(run_every, datetime.timedelta):
         return run_every.total_seconds()
@@ -124,6 +124,7 @@ def call_fragment(
     frame_func: object = _dialog_content if dialog_name else func
     fragment_id = fragment_id_for(run, frame_func, path, dialog_name)
     session = run.session
+    page_hash = session.page_hash  # M9: reruns keep the page identity of this call
 
     def execute(current: ScriptRun, *, rerun: bool) -> Any:
         where = container
@@ -132,6 +133,7 @@ def call_fragment(
             where = where_then.copy_for_snapshot()
         current.fragments_executed.append(fragment_id)
         previous = current.frame
+        previous_page, session.page_hash = session.page_hash, page_hash
         current.frame = FragmentFrame(fragment_id)
         try:
             own = emit_block(where, "container", {"fragment_id": fragment_id})
@@ -146,6 +148,7 @@ def call_fragment(
                     raise FragmentHandledException(exc) from exc
         finally:
             current.frame = previous
+            session.page_hash = previous_page
 
     def rerun() -> None:
         current = current_run()
@@ -190,7 +193,8 @@ def make_fragment(func: Callable[..., Any], *, run_every: object, main: Containe
     def wrap(*args: Any, **kwargs: Any) -> Any:
         return call_fragment(func, args, kwargs, run_every=run_every, container=main)
 
-    wrap.__signature__ = inspect.signature(func)  # type: ignore[attr-defined]
+    # ``inspect.signature(wrap)`` follows ``__wrapped__`` (set by ``functools.wraps``) to the
+    # function's own signature, as in Streamlit; nothing is computed per decoration.
     return wrap
 
 

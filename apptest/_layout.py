@@ -13,8 +13,7 @@ created outside it appends at that container's *live* cursor (L1).
 from __future__ import annotations
 
 import contextvars
-import copy
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -27,6 +26,12 @@ if TYPE_CHECKING:
 __all__ = ["BOTTOM", "EVENT", "MAIN", "SIDEBAR"]
 
 C = TypeVar("C", bound="Container")
+
+#: ``(invoked, acting, kind, props, result, what)``: a write observer's arguments. ``invoked``
+#: is the container the command was called on, ``acting`` the one it wrote to (the innermost
+#: ``with`` block for ``st.*`` calls), ``result`` the handle or block container it returned,
+#: ``what`` is "element", "widget" or "block".
+WriteObserver = Callable[["Container", "Container", str, dict[str, Any], "Container", str], None]
 
 _SIDEBAR_IN_FRAGMENT = (
     "Calling `st.sidebar` in a function wrapped with `st.fragment` is not supported. To write "
@@ -54,6 +59,9 @@ class Cursor:
         if not self.locked:
             self.index += 1
 
+    def copy(self) -> Cursor:
+        return Cursor(self.parent, self.index, self.locked)
+
 
 @dataclass
 class FragmentFrame:
@@ -76,9 +84,14 @@ class ScriptRun:
     in_callback: bool = False
     widget_ids: set[str] = field(default_factory=set)
     widget_keys: set[str] = field(default_factory=set)
+    #: Keys of the ``st.form`` blocks created in this run (duplicate forms, SS1 for form keys).
+    form_ids: set[str] = field(default_factory=set)
     fragments_executed: list[str] = field(default_factory=list)
     dialog_opened: bool = False
     spinners: list[str] = field(default_factory=list)
+    #: Called after every element or block write (``apptest._cache`` records writes made
+    #: inside cached functions to replay them on cache hits).
+    observers: list[WriteObserver] = field(default_factory=list)
 
     @property
     def fragment_id(self) -> str:
@@ -97,14 +110,14 @@ class ScriptRun:
     def snapshot(self) -> tuple[dict[int, Cursor], list[Container]]:
         """F9: deep copies of the cursors and the container stack, for fragment reruns."""
         return (
-            {root: copy.copy(c) for root, c in self.cursors.items()},
+            {root: c.copy() for root, c in self.cursors.items()},
             [c.copy_for_snapshot() for c in self.stack],
         )
 
     def restore(self, snap: tuple[dict[int, Cursor], list[Container]]) -> None:
         """R5.3: put a fragment's registration-time cursors back before rerunning it."""
         cursors, stack = snap
-        self.cursors = {root: copy.copy(c) for root, c in cursors.items()}
+        self.cursors = {root: c.copy() for root, c in cursors.items()}
         self.stack = [c.copy_for_snapshot() for c in stack]
 
 
@@ -113,9 +126,9 @@ _current: contextvars.ContextVar[ScriptRun | None] = contextvars.ContextVar(
 )
 
 
-def current_run() -> ScriptRun | None:
-    """The run executing in this context, or None outside any script run."""
-    return _current.get()
+#: ``current_run()``: the run executing in this context, or None outside any script run. It is
+#: the context variable's own ``get`` (a C call): every ``st.*`` command asks, often twice.
+current_run: Callable[[], ScriptRun | None] = _current.get
 
 
 @contextmanager
@@ -146,24 +159,32 @@ class Container:
         self._kind = kind
 
     # -- structure -----------------------------------------------------------------------
+    def _clone(self: C) -> C:
+        """A shallow copy (as ``copy.copy``, without its generic dispatch: this is hot)."""
+        clone = object.__new__(type(self))
+        clone.__dict__ = self.__dict__.copy()
+        return clone
+
     def _spawn(self: C, cursor: Cursor, *, form_id: str | None = None, kind: str = "") -> C:
-        child = copy.copy(self)
+        child = self._clone()
         child._cursor = cursor
-        child._form_id = self._form_id if form_id is None else form_id
-        child._kind = kind or self._kind
+        if form_id is not None:
+            child._form_id = form_id
+        if kind:
+            child._kind = kind
         return child
 
     def at_root(self: C, root: int) -> C:
         """A container of the same class writing to the top level of ``root``."""
-        clone = copy.copy(self)
+        clone = self._clone()
         clone._root, clone._cursor, clone._form_id = root, None, ""
         clone._in_dialog, clone._kind = False, "root"
         return clone
 
     def copy_for_snapshot(self: C) -> C:
-        clone = copy.copy(self)
+        clone = self._clone()
         if self._cursor is not None:
-            clone._cursor = copy.copy(self._cursor)
+            clone._cursor = self._cursor.copy()
         return clone
 
     def _active(self) -> Container:
@@ -230,16 +251,29 @@ def emit_element(
     container: Container, kind: str, props: dict[str, Any], *, widget: bool = False
 ) -> Container:
     """Write one element at the active container's cursor; return a handle on its slot."""
-    run = current_run()
+    # The hot path of every app (one call per element): written out, same steps as
+    # ``_active``, ``_live_cursor``, ``Cursor.path`` and ``Cursor.advance``.
+    run = _current.get()
     if run is None:
         return container
-    target = container._active()
-    cursor = target._live_cursor(run)
-    path = cursor.path
-    _check_outside(run, target, path, widget=widget)
-    run.session.frontend.put_element(path, kind, props, run.fragment_id)
-    cursor.advance()
-    return target._spawn(Cursor(path[:-1], path[-1], locked=True))
+    target = container
+    if container._cursor is None and container._root == MAIN and run.stack:
+        target = run.stack[-1]
+    cursor = target._cursor
+    if cursor is None:
+        cursor = run.root_cursor(target._root)
+    parent, index = cursor.parent, cursor.index
+    path = (*parent, index)
+    frame = run.frame
+    if frame is not None:
+        _check_outside(run, target, path, widget=widget)
+    run.session.frontend.put_element(path, kind, props, frame.fragment_id if frame else "")
+    if not cursor.locked:
+        cursor.index = index + 1
+    handle = target._spawn(Cursor(parent, index, True))
+    for observe in run.observers:
+        observe(container, target, kind, props, handle, "widget" if widget else "element")
+    return handle
 
 
 def check_widget_placement(container: Container) -> Path:
@@ -281,6 +315,8 @@ def emit_block(
     child = target._spawn(Cursor(path), form_id=form_id, kind=kind)
     if in_dialog is not None:
         child._in_dialog = in_dialog
+    for observe in run.observers:
+        observe(container, target, kind, props, child, "block")
     return child
 
 

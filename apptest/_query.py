@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
-from apptest._errors import AppTestError
+from apptest._errors import AppTestError, ElementIndexError, ElementNotFoundError
 
 if TYPE_CHECKING:
     from apptest._elements import Node
@@ -38,7 +38,7 @@ class ElementList(Sequence[N], Generic[N]):
         try:
             return self._items[index]
         except IndexError:
-            raise AppTestError(
+            raise ElementIndexError(
                 f"No {self._kind} at index {index}: the app shows {len(self._items)} "
                 f"{self._kind} element(s). {self._listing()}"
             ) from None
@@ -103,7 +103,7 @@ class WidgetList(ElementList[N]):
             if part
         )
         if not matches:
-            raise AppTestError(f"No {self._kind} with {wanted}. {self._listing()}")
+            raise ElementNotFoundError(f"No {self._kind} with {wanted}. {self._listing()}")
         raise AppTestError(
             f"{len(matches)} {self._kind} widgets match {wanted}; pass a key to pick one. "
             f"{self._listing()}"
@@ -128,7 +128,7 @@ WIDGET_KINDS = frozenset(
         "button", "download_button", "form_submit_button", "checkbox", "toggle", "radio",
         "selectbox", "multiselect", "pills", "segmented_control", "slider", "select_slider",
         "text_input", "text_area", "number_input", "date_input", "time_input", "color_picker",
-        "file_uploader", "camera_input", "chat_input", "feedback", "data_editor",
+        "file_uploader", "camera_input", "chat_input", "feedback", "data_editor", "link_button",
     }
 )
 
@@ -168,7 +168,9 @@ class QueryMixin:
             if getattr(node, "key", None) == str(key):
                 return node
         keys = sorted({str(k) for n in self._descendants() if (k := getattr(n, "key", None))})
-        raise AppTestError(f"No element with key={key!r}. Keys in the app: {keys or 'none'}.")
+        raise ElementNotFoundError(
+            f"No element with key={key!r}. Keys in the app: {keys or 'none'}."
+        )
 
     # Typed accessors, in AppTest's names.
     button = property(lambda self: self.get("button"))
@@ -187,6 +189,14 @@ class QueryMixin:
     time_input = property(lambda self: self.get("time_input"))
     color_picker = property(lambda self: self.get("color_picker"))
     chat_input = property(lambda self: self.get("chat_input"))
+    download_button = property(lambda self: self.get("download_button"))
+    link_button = property(lambda self: self.get("link_button"))
+    pills = property(lambda self: self.get("pills"))
+    segmented_control = property(lambda self: self.get("segmented_control"))
+    feedback = property(lambda self: self.get("feedback"))
+    file_uploader = property(lambda self: self.get("file_uploader"))
+    camera_input = property(lambda self: self.get("camera_input"))
+    data_editor = property(lambda self: self.get("data_editor"))
     markdown = property(lambda self: self.get("markdown"))
     title = property(lambda self: self.get("title"))
     header = property(lambda self: self.get("header"))

@@ -10,6 +10,7 @@ apps with a helper of the same name never see each other's.
 from __future__ import annotations
 
 import ast
+import linecache
 import os
 import sys
 import types
@@ -104,11 +105,29 @@ class Script:
             module.__file__ = self.path
         return module
 
-    def _owns(self, module: types.ModuleType) -> bool:
-        if self.folder is None:
+    def _owns(self, name: str, module: types.ModuleType, other_roots: list[str]) -> bool:
+        """A module imported from the app's folder, not from an import root inside it.
+
+        A project's ``.venv/.../site-packages`` (or apptest itself) may sit below the app's
+        folder: what is imported from there is an ordinary, shared import.
+        """
+        if self.folder is None or name == "apptest" or name.startswith("apptest."):
             return False
         file = getattr(module, "__file__", None)
-        return isinstance(file, str) and os.path.abspath(file).startswith(self.folder + os.sep)
+        if not isinstance(file, str):
+            return False
+        file = os.path.abspath(file)
+        if not file.startswith(self.folder + os.sep):
+            return False
+        return not any(file.startswith(root + os.sep) for root in other_roots)
+
+    def _other_roots(self) -> list[str]:
+        """``sys.path`` entries strictly inside the app's folder."""
+        if self.folder is None:
+            return []
+        inside = self.folder + os.sep
+        roots = {os.path.abspath(entry) for entry in sys.path if isinstance(entry, str)}
+        return [root for root in roots if root.startswith(inside)]
 
     @contextmanager
     def patched(self, shim_modules: dict[str, types.ModuleType], main: types.ModuleType | None) -> Iterator[None]:
@@ -128,15 +147,20 @@ class Script:
         if self.folder is not None:
             sys.path.insert(0, self.folder)
         sys.argv = [self.path or "streamlit_app.py"]
+        if self.path is None:
+            # Tracebacks of a script from a string show its source lines, as for a file.
+            lines = self.source.splitlines(keepends=True)
+            linecache.cache[self.filename] = (len(self.source), None, lines, self.filename)
         count = len(modules)
         try:
             yield
         finally:
             if len(modules) != count:
+                other_roots = self._other_roots()
                 for name in list(modules):
                     if name not in saved and name not in shim_modules:
                         module = modules[name]
-                        if module is not None and self._owns(module):
+                        if module is not None and self._owns(name, module, other_roots):
                             self._own_modules[name] = module
                             saved.setdefault(name, None)
             for name, old in saved.items():

@@ -11,16 +11,15 @@ T12).
 from __future__ import annotations
 
 import os
-import signal
-import threading
 import traceback
 import types
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
 
+from apptest._cache import CacheStore
 from apptest._clock import Clock
+from apptest._deadline import Deadline
 from apptest._errors import (
     FragmentHandledException,
     RerunException,
@@ -31,8 +30,10 @@ from apptest._errors import (
 )
 from apptest._fragments import FragmentStorage
 from apptest._layout import Container, ScriptRun, current_run, emit_element, running
+from apptest._pages import Pages
 from apptest._profile import Semantics
 from apptest._script import Script
+from apptest._session_apis import SessionAPIs
 from apptest._state import SessionState
 from apptest._tree import Frontend
 
@@ -123,13 +124,25 @@ class Session:
     page_hash: str = ""
     page_config: dict[str, Any] = field(default_factory=dict)
     module: types.ModuleType | None = None
+    caches: CacheStore = field(default_factory=CacheStore)
+    pages: Pages = field(default_factory=Pages)
+    apis: SessionAPIs = field(default_factory=SessionAPIs)
     _exceptions: list[str] = field(default_factory=list)
 
     # -- driving ---------------------------------------------------------------------------
-    def process(self, request: Request, *, timeout: float | None = None) -> None:
-        """Run ``request`` and every run it leads to (reruns, ticks that came due)."""
+    def process(
+        self, request: Request, *, timeout: float | None = None, until: int | None = None
+    ) -> None:
+        """Run ``request`` and every run it leads to (reruns, ticks that came due).
+
+        T12: ticks that came due during a run fire after it, merged, if that pending run would
+        start by ``until`` (``at.clock.advance``'s target). Without ``until`` (``run()``) the
+        limit is the end of the last run a tick did not cause: a fragment slower than its
+        interval does not rerun forever; its overdue ticks wait for the next advance.
+        """
         pending: Request | None = request
         budget = RERUN_BUDGET
+        horizon = self.clock.now_ns if until is None else until
         while pending is not None:
             if budget == 0:
                 raise RerunLimitError(
@@ -141,7 +154,13 @@ class Session:
             pending = self._drop_unknown(pending)
             if pending is None:
                 break
-            pending = self.execute(pending, timeout=self.timeout if timeout is None else timeout)
+            by_tick = pending.trigger == "timer"
+            limit = horizon if until is not None or by_tick else None
+            pending = self.execute(
+                pending, timeout=self.timeout if timeout is None else timeout, until=limit
+            )
+            if until is None and not by_tick:
+                horizon = self.clock.now_ns
 
     def _drop_unknown(self, request: Request) -> Request | None:
         """Q2/E21: a request naming only fragments the session no longer has is dropped."""
@@ -152,8 +171,12 @@ class Session:
             return None
         return request
 
-    def execute(self, request: Request, *, timeout: float) -> Request | None:
-        """One run (section 1.1, steps 3-7); returns the request that must run next, if any."""
+    def execute(self, request: Request, *, timeout: float, until: int | None = None) -> Request | None:
+        """One run (section 1.1, steps 3-7); returns the request that must run next, if any.
+
+        Ticks that came due during the run become the next request (T12), unless it would
+        start after ``until`` and nothing else is pending.
+        """
         run_id = len(self.runs) + 1
         fragment_ids = request.fragment_ids
         full = request.is_full
@@ -173,7 +196,7 @@ class Session:
             module = self.script.new_module(self._magic)
         with running(run), self.script.patched(self.shim_modules, module), self.clock.frozen():
             try:
-                with _deadline(timeout):
+                with Deadline(timeout):
                     if request.widget_states is not None:
                         states = {**request.widget_states, **request.triggers}
                         changed = self.state.on_request(states)
@@ -205,7 +228,8 @@ class Session:
                     status = "error"
                 self.show_exception(exc, self.main)
                 early_stop = True
-            except Exception as exc:
+            except (Exception, SystemExit) as exc:
+                # SystemExit too: sys.exit() in an app must not end the test process.
                 status = "error"
                 early_stop = True
                 self.show_exception(exc, self.main)
@@ -236,11 +260,15 @@ class Session:
                 "interrupted. Pass a larger timeout to run(timeout=...) or default_timeout= if "
                 "the app is just slow; an endless loop must be fixed in the app."
             )
-        due = self.clock.collect_due()
+        due: list[str] = []
+        if next_request is not None or until is None or self.clock.now_ns <= until:
+            due = self.clock.collect_overdue()
         if due:
-            # T12: ticks that came due during the run merge into one pending fragment run.
-            tick = Request(tuple(due), False, None, "timer")
-            next_request = merge_requests(next_request, tick) if next_request else tick
+            # T12: ticks that came due during the run merge into one pending fragment run. They
+            # carry the browser's widget states (T11) and came before a rerun the run asked for.
+            states = dict(self.frontend.widget_values)
+            tick = Request(tuple(due), False, states, "timer")
+            next_request = merge_requests(tick, next_request) if next_request else tick
         return next_request
 
     def _names(self, fragment_ids: tuple[str, ...]) -> Iterator[str]:
@@ -249,10 +277,9 @@ class Session:
             yield stored.name if stored is not None else fragment_id
 
     def _run_page(self, module: types.ModuleType) -> None:
-        if self.script.code is None:
-            assert self.script.compile_error is not None
-            raise self.script.compile_error
-        exec(self.script.code, module.__dict__)
+        from apptest._pages import run_page
+
+        run_page(self, module)  # the main script, or the selected page of a pages/ folder
 
     def _run_fragments(self, run: ScriptRun) -> None:
         """R5: rerun each queued fragment; one's exception does not stop the next (X4)."""
@@ -314,7 +341,7 @@ def exception_props(exc: BaseException, message: str | None = None) -> dict[str,
 
     Frames of apptest itself are left out, as Streamlit leaves out its own.
     """
-    from apptest._shim.errors import StreamlitAPIException
+    from apptest._shim.errors import MarkdownFormattedException
 
     frames = [
         frame
@@ -340,32 +367,9 @@ def exception_props(exc: BaseException, message: str | None = None) -> dict[str,
         "exc_type": type(exc).__name__,
         "message": message,
         "stack_trace": stack,
-        "is_markdown": isinstance(exc, StreamlitAPIException),
+        "is_markdown": isinstance(exc, MarkdownFormattedException),
         "is_warning": isinstance(exc, Warning),
     }
-
-
-@contextmanager
-def _deadline(seconds: float) -> Iterator[None]:
-    """Interrupt a script that runs longer than ``seconds`` of real time (main thread only)."""
-    if (
-        seconds <= 0
-        or threading.current_thread() is not threading.main_thread()
-        or not hasattr(signal, "setitimer")
-    ):
-        yield
-        return
-
-    def interrupt(signum: int, frame: object) -> None:
-        raise ScriptInterrupt()
-
-    previous = signal.signal(signal.SIGALRM, interrupt)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def current_session() -> Session | None:

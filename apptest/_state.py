@@ -99,10 +99,17 @@ class SessionState:
             raise KeyError(f'st.session_state has no key "{key}". {_INIT_HINT}') from None
 
     def set_item(self, key: str, value: Any) -> None:
+        from apptest._layout import current_run
         from apptest._shim.errors import StreamlitAPIException
 
         widget_id = self.key_to_id.get(key)
-        if widget_id is not None and self.registered_in_scope(widget_id):
+        run = current_run()
+        # E19 concerns the run in progress; between runs (a test writing
+        # at.session_state) there is no instantiated widget to conflict with.
+        if run is not None and (
+            (widget_id is not None and self.registered_in_scope(widget_id))
+            or key in run.form_ids
+        ):
             # E19 / SS1, with the message of the seed era.
             raise StreamlitAPIException(
                 f"`st.session_state.{key}` cannot be modified after the widget with key "
@@ -189,6 +196,12 @@ class SessionState:
         except KeyError:
             self.incoming[meta.id] = default
             return default, False
+
+    def reset_widget_value(self, meta: WidgetMeta, value: Any) -> None:
+        """A widget's value was replaced while it registered (e.g. no longer a valid option)."""
+        self.incoming[meta.id] = value
+        if meta.user_key is not None and meta.user_key in self.user:
+            self.user[meta.user_key] = value
 
     def reset_triggers(self) -> None:
         """C5: trigger values (buttons) read as their reset value again."""

@@ -140,14 +140,9 @@ class Frontend:
         self.version += 1
         removed: list[TreeNode] = []
         if not self._is_fragment_run:
+            live: set[str] = set()
             for root in self.roots:
-                self._clear_full(root, removed)
-            live = {
-                n.props["id"]
-                for root in self.roots
-                for n in root.walk()
-                if n.children is None and "id" in n.props
-            }
+                self._clear_full(root, removed, live)
             self.widget_values = {k: v for k, v in self.widget_values.items() if k in live}
             return
         for block in list(self._marked.values()):
@@ -159,16 +154,20 @@ class Frontend:
                 if widget_id is not None and widget_id not in self._widgets_sent:
                     self.widget_values.pop(widget_id, None)
 
-    def _clear_full(self, block: TreeNode, removed: list[TreeNode]) -> None:
+    def _clear_full(self, block: TreeNode, removed: list[TreeNode], live: set[str]) -> None:
+        """FE4 below ``block``; the ids of the widgets that stay are added to ``live``."""
         assert block.children is not None
         keep: list[TreeNode] = []
+        run_id = self.run_id
         for child in block.children:
-            if child.run_id != self.run_id:
+            if child.run_id != run_id:
                 removed.append(child)
                 continue
             keep.append(child)
             if child.children is not None:
-                self._clear_full(child, removed)
+                self._clear_full(child, removed, live)
+            elif "id" in child.props:
+                live.add(child.props["id"])
         block.children[:] = keep
 
     def _clear_marked(self, block: TreeNode, removed: list[TreeNode]) -> None:

@@ -70,8 +70,17 @@ def register_widget(
     trigger: bool = False,
     reset_value: Any = False,
     read_only: bool = False,
+    key_identity: bool | frozenset[str] = False,
+    sanitize: Callable[[Any, bool], Any] | None = None,
 ) -> Any:
-    """Register a widget rendered in this run and write its element; return its value."""
+    """Register a widget rendered in this run and write its element; return its value.
+
+    ``key_identity`` is Streamlit's ``key_as_main_identity``: when the widget has a key,
+    True leaves every identity kwarg (label included) out of its id, a set keeps only those
+    names. ``sanitize(value, set_by_user_code)`` checks the value the widget would show; it
+    may raise the command's Streamlit error, or return a replacement (a value the widget can
+    no longer hold falls back to its default), which then becomes the widget's value.
+    """
     from apptest._shim import errors
 
     run = current_run()
@@ -82,10 +91,14 @@ def register_widget(
     form_id = form_id_of(container)
     if form_id and on_change is not None and kind != "form_submit_button":
         raise errors.StreamlitInvalidFormCallbackError()
+    id_kwargs = {"label": label, **identity}
+    if user_key is not None and key_identity is not False:
+        kept = frozenset() if key_identity is True else key_identity
+        id_kwargs = {name: v for name, v in id_kwargs.items() if name in kept}
     widget_id = compute_widget_id(
         kind,
         user_key,
-        {"label": label, **identity},
+        id_kwargs,
         form_id=form_id,
         root=root_of(container),
         page=run.session.page_hash,
@@ -100,10 +113,7 @@ def register_widget(
     state = run.session.state
     if read_only and user_key is not None and user_key in state.user:
         # SS2, with the seed era's message.
-        raise errors.StreamlitValueAssignmentNotAllowedError(
-            f"Values for the widget with `key` '{user_key}' cannot be set using "
-            "`st.session_state`."
-        )
+        raise errors.StreamlitValueAssignmentNotAllowedError(user_key)
     run.widget_ids.add(widget_id)
     if user_key is not None:
         run.widget_keys.add(user_key)
@@ -120,7 +130,12 @@ def register_widget(
         kwargs=dict(kwargs or {}),
         read_only=read_only,
     )
-    value, _set_by_user = state.register_widget(meta, default)
+    value, set_by_user = state.register_widget(meta, default)
+    if sanitize is not None:
+        fixed = sanitize(value, set_by_user)
+        if fixed is not value:
+            state.reset_widget_value(meta, fixed)
+            value = fixed
     element = {
         "id": widget_id,
         "label": label,

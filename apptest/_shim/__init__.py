@@ -93,6 +93,26 @@ button = _main.button
 form_submit_button = _main.form_submit_button
 checkbox = _main.checkbox
 text_input = _main.text_input
+download_button = _main.download_button
+link_button = _main.link_button
+toggle = _main.toggle
+radio = _main.radio
+selectbox = _main.selectbox
+multiselect = _main.multiselect
+pills = _main.pills
+segmented_control = _main.segmented_control
+slider = _main.slider
+select_slider = _main.select_slider
+text_area = _main.text_area
+number_input = _main.number_input
+date_input = _main.date_input
+time_input = _main.time_input
+color_picker = _main.color_picker
+file_uploader = _main.file_uploader
+camera_input = _main.camera_input
+chat_input = _main.chat_input
+feedback = _main.feedback
+data_editor = _main.data_editor
 
 
 def _magic_write(*values: Any) -> Any:
@@ -197,14 +217,18 @@ def dialog(title: str = "", *, width: str = "small") -> Callable[[F], F]:
 experimental_dialog = dialog
 
 
-def set_page_config(page_title: str | None = None, page_icon: str | None = None, layout: str = "centered", initial_sidebar_state: str = "auto", menu_items: Any = None) -> None:
-    """Recorded on the session; in a fragment it does not raise (seed era 1.58)."""
-    run = current_run()
-    if run is not None:
-        run.session.page_config = {
-            "page_title": page_title, "page_icon": page_icon, "layout": layout,
-            "initial_sidebar_state": initial_sidebar_state,
-        }
+# -- session-level APIs (caching, secrets, URL, browser context, user, pages) -----------------
+from apptest._cache import cache_data, cache_resource  # noqa: E402
+from apptest._context import ContextProxy, UserInfoProxy  # noqa: E402
+from apptest._pages import Page, navigation, switch_page  # noqa: E402
+from apptest._query_params import QueryParamsProxy  # noqa: E402
+from apptest._secrets import SecretsProxy  # noqa: E402
+from apptest._session_apis import logo, set_page_config  # noqa: E402
+
+secrets = SecretsProxy()
+query_params = QueryParamsProxy()
+context = ContextProxy()
+user = UserInfoProxy()
 
 
 def __getattr__(name: str) -> Any:
@@ -226,6 +250,17 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "Page",
+    "cache_data",
+    "cache_resource",
+    "context",
+    "logo",
+    "navigation",
+    "query_params",
+    "secrets",
+    "set_page_config",
+    "switch_page",
+    "user",
     "DeltaGenerator",
     "StatusContainer",
     "dialog",

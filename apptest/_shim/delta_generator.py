@@ -7,12 +7,13 @@ lives here beyond that translation.
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
 import json as _json
 import re
 import types
 from collections import ChainMap, UserDict, UserList
-from collections.abc import Callable, ItemsView, Iterator, KeysView, Sequence, ValuesView
+from collections.abc import ItemsView, Iterator, KeysView, Sequence, ValuesView
 from contextlib import contextmanager
 from types import MappingProxyType
 from typing import Any
@@ -23,19 +24,17 @@ from apptest._layout import (
     current_run,
     emit_block,
     emit_element,
-    form_id_of,
     path_of,
 )
-from apptest._widgets import register_widget
-
-Callback = Callable[..., Any] | None
+from apptest._session_apis import heading_props
+from apptest._shim.widgets import WidgetCommands
 
 
 def _text(body: object) -> str:
     return body if isinstance(body, str) else str(body)
 
 
-class DeltaGenerator(Container):
+class DeltaGenerator(WidgetCommands, Container):
     """A place to write Streamlit elements (the shim's ``st``, ``st.sidebar``, containers)."""
 
     # -- plumbing ------------------------------------------------------------------------
@@ -53,13 +52,13 @@ class DeltaGenerator(Container):
         return self._el("markdown", body=_text(body), help=help, allow_html=unsafe_allow_html)
 
     def title(self, body: object, anchor: str | bool | None = None, *, help: str | None = None, **_: Any) -> DeltaGenerator:
-        return self._el("title", body=_text(body), anchor=anchor, help=help, tag="h1")
+        return self._el("title", body=_text(body), help=help, tag="h1", **heading_props(_text(body), anchor))
 
     def header(self, body: object, anchor: str | bool | None = None, *, help: str | None = None, divider: bool | str = False, **_: Any) -> DeltaGenerator:
-        return self._el("header", body=_text(body), anchor=anchor, help=help, tag="h2", divider=divider)
+        return self._el("header", body=_text(body), help=help, tag="h2", divider=divider, **heading_props(_text(body), anchor))
 
     def subheader(self, body: object, anchor: str | bool | None = None, *, help: str | None = None, divider: bool | str = False, **_: Any) -> DeltaGenerator:
-        return self._el("subheader", body=_text(body), anchor=anchor, help=help, tag="h3", divider=divider)
+        return self._el("subheader", body=_text(body), help=help, tag="h3", divider=divider, **heading_props(_text(body), anchor))
 
     def caption(self, body: object, unsafe_allow_html: bool = False, *, help: str | None = None, **_: Any) -> DeltaGenerator:
         return self._el("caption", body=_text(body), help=help)
@@ -135,7 +134,7 @@ class DeltaGenerator(Container):
     @contextmanager
     def spinner(self, text: str = "In progress...", **_: Any) -> Iterator[None]:
         placeholder = self.empty()
-        placeholder._el("spinner", text=text)
+        placeholder._el("spinner", text=text, body=text)
         run = current_run()
         if run is not None:
             run.spinners.append(text)
@@ -222,11 +221,14 @@ class DeltaGenerator(Container):
             elif isinstance(arg, _JSON_TYPES) or _is_namedtuple(arg):
                 flush()
                 self.json(arg._asdict() if _is_namedtuple(arg) else arg)
-            elif isinstance(arg, _HELP_TYPES) or inspect.isclass(arg):
+            elif isinstance(arg, _HELP_TYPES) or inspect.isclass(arg) or dataclasses.is_dataclass(arg):
                 flush()
                 self.help(arg)
+            elif _MEM_ADDRESS.match(text := str(arg)):
+                flush()
+                self.help(arg)  # "<foo object at 0x...>": Streamlit shows help, not the text
             else:
-                pending.append(_inline_code(str(arg)))
+                pending.append(_inline_code(text))
         flush()
 
     def help(self, obj: object = None, **_: Any) -> DeltaGenerator:
@@ -238,16 +240,20 @@ class DeltaGenerator(Container):
         return self._block("container", border=bool(border), key=None if key is None else str(key), height=height)
 
     def columns(self, spec: int | Sequence[float], *, gap: str | None = "small", vertical_alignment: str = "top", border: bool = False, **_: Any) -> list[DeltaGenerator]:
-        from apptest._shim.errors import StreamlitAPIException
+        from apptest._shim import errors
 
-        if isinstance(spec, int) and not isinstance(spec, bool):
-            if spec < 1:
-                raise StreamlitAPIException("The input argument to st.columns must be either a positive integer or a list of positive numeric weights. See [documentation](https://docs.streamlit.io/develop/api-reference/layout/st.columns) for more information.")
+        if isinstance(spec, int):
             weights = [1.0] * spec
         else:
-            weights = [float(w) for w in spec] if not isinstance(spec, (bool, int)) else []
-            if not weights or any(w <= 0 for w in weights):
-                raise StreamlitAPIException("The input argument to st.columns must be either a positive integer or a list of positive numeric weights. See [documentation](https://docs.streamlit.io/develop/api-reference/layout/st.columns) for more information.")
+            weights = [float(w) for w in spec]
+        if not weights or any(w <= 0 for w in weights):
+            raise errors.StreamlitInvalidColumnSpecError()
+        if vertical_alignment not in ("top", "center", "bottom"):
+            raise errors.StreamlitInvalidVerticalAlignmentError(vertical_alignment)
+        if gap is not None:
+            if not isinstance(gap, str) or gap.lower() not in ("small", "medium", "large"):
+                raise errors.StreamlitInvalidColumnGapError(gap)
+            gap = gap.lower()
         total = sum(weights)
         row = self._block("horizontal", gap=gap)
         return [row._block("column", weight=w / total, gap=gap, vertical_alignment=vertical_alignment, border=border) for w in weights]
@@ -276,60 +282,7 @@ class DeltaGenerator(Container):
         status._parent_container = self
         return status
 
-    def form(self, key: str, clear_on_submit: bool = False, *, enter_to_submit: bool = True, border: bool = True) -> DeltaGenerator:
-        from apptest._shim.errors import StreamlitAPIException
-
-        if form_id_of(self):
-            raise StreamlitAPIException("Forms cannot be nested in other forms.")
-        return emit_block(self, "form", {"form_id": key, "clear_on_submit": clear_on_submit, "border": border}, form_id=key)  # type: ignore[return-value]
-
-    # -- widgets ---------------------------------------------------------------------------
-    def button(self, label: str, key: object = None, help: str | None = None, on_click: Callback = None, args: Any = None, kwargs: Any = None, *, type: str = "secondary", icon: str | None = None, disabled: bool = False, use_container_width: bool | None = None, **_: Any) -> bool:
-        from apptest._shim.errors import StreamlitAPIException
-
-        if form_id_of(self):
-            raise StreamlitAPIException(
-                "`st.button()` can't be used in an `st.form()`.\n\nFor more information, refer "
-                "to the [documentation for forms](https://docs.streamlit.io/develop/api-reference/execution-flow/st.form)."
-            )
-        return bool(register_widget(
-            self, "button", label=label, key=key, identity={"help": help, "type": type, "icon": icon},
-            default=False, trigger=True, read_only=True, on_change=on_click, args=args, kwargs=kwargs,
-            props={"help": help, "type": type, "icon": icon, "disabled": disabled},
-        ))
-
-    def form_submit_button(self, label: str = "Submit", help: str | None = None, on_click: Callback = None, args: Any = None, kwargs: Any = None, *, key: object = None, type: str = "secondary", icon: str | None = None, disabled: bool = False, use_container_width: bool | None = None, **_: Any) -> bool:
-        from apptest._shim.errors import StreamlitAPIException
-
-        form_id = form_id_of(self)
-        if not form_id:
-            raise StreamlitAPIException(
-                "`st.form_submit_button()` must be used inside an `st.form()`.\n\nFor more "
-                "information, refer to the [documentation for forms](https://docs.streamlit.io/develop/api-reference/execution-flow/st.form)."
-            )
-        user_key = key if key is not None else f"FormSubmitter:{form_id}-{label}"
-        return bool(register_widget(
-            self, "form_submit_button", label=label, key=user_key, identity={"help": help, "type": type},
-            default=False, trigger=True, read_only=True, on_change=on_click, args=args, kwargs=kwargs,
-            props={"help": help, "type": type, "icon": icon, "disabled": disabled},
-        ))
-
-    def checkbox(self, label: str, value: bool = False, key: object = None, help: str | None = None, on_change: Callback = None, args: Any = None, kwargs: Any = None, *, disabled: bool = False, label_visibility: str = "visible", **_: Any) -> bool:
-        return bool(register_widget(
-            self, "checkbox", label=label, key=key, identity={"value": bool(value), "help": help},
-            default=bool(value), on_change=on_change, args=args, kwargs=kwargs,
-            props={"help": help, "disabled": disabled, "label_visibility": label_visibility},
-        ))
-
-    def text_input(self, label: str, value: str | None = "", max_chars: int | None = None, key: object = None, type: str = "default", help: str | None = None, autocomplete: str | None = None, on_change: Callback = None, args: Any = None, kwargs: Any = None, *, placeholder: str | None = None, disabled: bool = False, label_visibility: str = "visible", **_: Any) -> str | None:
-        default = None if value is None else str(value)
-        result = register_widget(
-            self, "text_input", label=label, key=key,
-            identity={"value": default, "max_chars": max_chars, "type": type, "help": help, "placeholder": placeholder},
-            default=default, on_change=on_change, args=args, kwargs=kwargs,
-            props={"help": help, "disabled": disabled, "max_chars": max_chars, "placeholder": placeholder, "type": type, "label_visibility": label_visibility},
-        )
-        return None if result is None else str(result)
+    # Input widgets and st.form: apptest._shim.widgets.WidgetCommands.
 
 
 class StatusContainer(DeltaGenerator):
@@ -366,6 +319,9 @@ def _is_dataframe_like(obj: object) -> bool:
 
 _JSON_TYPES = (dict, list, map, enumerate, MappingProxyType, UserDict, ChainMap, UserList, ItemsView, KeysView, ValuesView)
 _HELP_TYPES = (types.BuiltinFunctionType, types.BuiltinMethodType, types.FunctionType, types.MethodType, types.ModuleType)
+
+
+_MEM_ADDRESS = re.compile(r"^\<[a-zA-Z_]+[a-zA-Z0-9<>._ ]* at 0x[0-9a-f]+\>$")
 
 
 def _is_namedtuple(obj: object) -> bool:

@@ -7,12 +7,20 @@ written as ``../shared/spec/streamlit-semantics.md`` quotes them.
 
 from __future__ import annotations
 
+from typing import Any
+
+from apptest._errors import FragmentHandledException
+
 
 class Error(Exception):
     """Base class of every Streamlit error."""
 
 
-class StreamlitAPIException(Error):
+class MarkdownFormattedException(Error):
+    """An exception whose message is markdown (shown formatted in the exception element)."""
+
+
+class StreamlitAPIException(MarkdownFormattedException):
     """Raised when a Streamlit command is used incorrectly."""
 
     def __repr__(self) -> str:
@@ -21,6 +29,18 @@ class StreamlitAPIException(Error):
 
 class StreamlitAPIWarning(StreamlitAPIException, Warning):
     """A misuse that Streamlit shows as a warning."""
+
+
+class LocalizableStreamlitException(StreamlitAPIException):
+    """Streamlit's base of errors with a message template: ``message.format(**kwargs)``."""
+
+    def __init__(self, message: str = "", **kwargs: Any) -> None:
+        super().__init__(message.format(**kwargs) if kwargs else message)
+        self._exec_kwargs = kwargs
+
+    @property
+    def exec_kwargs(self) -> dict[str, Any]:
+        return self._exec_kwargs
 
 
 class NoSessionContext(Error):
@@ -59,22 +79,28 @@ class StreamlitInvalidLayoutContextError(StreamlitAPIException):
     """A command was used in a layout context that does not allow it."""
 
 
-class StreamlitFragmentWidgetsNotAllowedOutsideError(StreamlitAPIException):
+class StreamlitFragmentWidgetsNotAllowedOutsideError(LocalizableStreamlitException):
     """A fragment wrote a widget outside its own area (L3, seed profile)."""
 
     def __init__(self) -> None:
         super().__init__("Fragments cannot write widgets to outside containers.")
 
 
-class StreamlitWidgetAlreadyInstantiatedError(StreamlitAPIException):
+class StreamlitWidgetAlreadyInstantiatedError(LocalizableStreamlitException):
     """``st.session_state[k]`` was set after widget ``k`` was created in this run (E19)."""
 
 
-class StreamlitValueAssignmentNotAllowedError(StreamlitAPIException):
+class StreamlitValueAssignmentNotAllowedError(LocalizableStreamlitException):
     """A read-only widget's key was assigned through Session State (SS2)."""
 
+    def __init__(self, key: str) -> None:
+        super().__init__(
+            "Values for the widget with `key` '{key}' cannot be set using `st.session_state`.",
+            key=key,
+        )
 
-class StreamlitInvalidFormCallbackError(StreamlitAPIException):
+
+class StreamlitInvalidFormCallbackError(LocalizableStreamlitException):
     """A widget inside a form other than the submit button has a callback (FM3)."""
 
     def __init__(self) -> None:
@@ -84,23 +110,23 @@ class StreamlitInvalidFormCallbackError(StreamlitAPIException):
         )
 
 
-class StreamlitSetPageConfigMustBeFirstCommandError(StreamlitAPIException):
+class StreamlitSetPageConfigMustBeFirstCommandError(LocalizableStreamlitException):
     """``st.set_page_config`` was called after another command."""
 
 
-class StreamlitValueError(StreamlitAPIException):
+class StreamlitValueError(LocalizableStreamlitException):
     """A parameter has a value the command does not accept."""
 
 
-class StreamlitInvalidParameterTypeError(StreamlitAPIException):
+class StreamlitInvalidParameterTypeError(LocalizableStreamlitException):
     """A parameter has a type the command does not accept."""
 
 
-class StreamlitMissingRequiredParameterError(StreamlitAPIException):
+class StreamlitMissingRequiredParameterError(LocalizableStreamlitException):
     """A required parameter was not given."""
 
 
-class StreamlitBadTimeStringError(StreamlitAPIException):
+class StreamlitBadTimeStringError(LocalizableStreamlitException):
     """A time string such as ``run_every="2s"`` could not be parsed (E20)."""
 
     def __init__(self, time_string: str) -> None:
@@ -110,11 +136,213 @@ class StreamlitBadTimeStringError(StreamlitAPIException):
         )
 
 
-class StreamlitSecretNotFoundError(StreamlitAPIException, KeyError):
-    """A secret was read that does not exist."""
+class StreamlitSecretNotFoundError(LocalizableStreamlitException, FileNotFoundError):
+    """No secrets file was found (Streamlit's bases)."""
 
-    def __str__(self) -> str:
-        return str(self.args[0]) if self.args else ""
+
+# -- the rest of Streamlit's classes (1.39 and 1.58), so apps can import and catch them --------
+class CustomComponentError(Error):
+    """A custom component failed."""
+
+
+class StreamlitComponentRegistryError(Error):
+    """The component registry failed."""
+
+
+class DeprecationError(Error):
+    """A deprecated feature was used."""
+
+
+class FragmentStorageKeyError(Error, KeyError):
+    """A fragment id is not in the session's fragment storage."""
+
+
+class NoStaticFiles(Error):
+    """Streamlit's static files are missing."""
+
+
+class StreamlitMaxRetriesError(Error):
+    """A file or folder could not be accessed after several retries."""
+
+
+class UncaughtAppException(Error):
+    """An app exception shown with its details redacted (1.39)."""
+
+    def __init__(self, exc: BaseException) -> None:
+        super().__init__(str(exc))
+        self.exc = exc
+
+
+class UnserializableSessionStateError(StreamlitAPIException):
+    """Session State holds a value that cannot be pickled."""
+
+
+class StreamlitAuthError(StreamlitAPIException):
+    """Authentication failed."""
+
+
+class StreamlitMissingAuthlibError(StreamlitAuthError):
+    """Authentication needs Authlib."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Authentication requires Authlib>=1.3.2. Install it via `pip install streamlit[auth]`."
+        )
+
+
+class StreamlitModuleNotFoundError(StreamlitAPIWarning):
+    """A command needs a module that is not installed."""
+
+    def __init__(self, module_name: str, *args: Any) -> None:
+        super().__init__(
+            f'This Streamlit command requires module "{module_name}" to be installed.', *args
+        )
+
+
+class StreamlitInvalidColumnSpecError(LocalizableStreamlitException):
+    """``st.columns`` got no weights, or a weight that is not positive."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The `spec` argument to `st.columns` must be either a positive integer (number of "
+            "columns) or a list of positive numbers (width ratios of the columns). See "
+            "[documentation](https://docs.streamlit.io/develop/api-reference/layout/st.columns) "
+            "for more information."
+        )
+
+
+class StreamlitInvalidColumnGapError(LocalizableStreamlitException):
+    """``st.columns`` got a ``gap`` it does not know (1.39 text)."""
+
+    def __init__(self, gap: object) -> None:
+        super().__init__(
+            'The `gap` argument to `st.columns` must be `"small"`, `"medium"`, or `"large"`. \n'
+            "The argument passed was {gap}.",
+            gap=gap,
+        )
+
+
+class StreamlitInvalidVerticalAlignmentError(LocalizableStreamlitException):
+    """``st.columns`` got a ``vertical_alignment`` it does not know (1.39 text)."""
+
+    def __init__(self, vertical_alignment: object) -> None:
+        super().__init__(
+            "The `vertical_alignment` argument to `st.columns` must be `\"top\"`, "
+            '`"center"`, or `"bottom"`. \nThe argument passed was {vertical_alignment}.',
+            vertical_alignment=vertical_alignment,
+        )
+
+
+class StreamlitInvalidPageLayoutError(LocalizableStreamlitException):
+    """Bad `layout`."""
+
+
+class StreamlitInvalidSidebarStateError(LocalizableStreamlitException):
+    """Bad `initial_sidebar_state`."""
+
+
+class StreamlitInvalidMenuItemKeyError(LocalizableStreamlitException):
+    """Bad menu item key."""
+
+
+class StreamlitInvalidURLError(LocalizableStreamlitException):
+    """Bad menu item URL."""
+
+
+class StreamlitInvalidHorizontalAlignmentError(LocalizableStreamlitException):
+    """Bad `horizontal_alignment`."""
+
+
+class StreamlitInvalidTextAlignmentError(LocalizableStreamlitException):
+    """Bad `text_alignment`."""
+
+
+class StreamlitInvalidBindValueError(LocalizableStreamlitException):
+    """Bad `bind`."""
+
+
+class StreamlitSelectionCountExceedsMaxError(LocalizableStreamlitException):
+    """More options selected than `max_selections`."""
+
+
+class StreamlitInvalidMaxError(LocalizableStreamlitException):
+    """Bad maximum."""
+
+
+class StreamlitMixedNumericTypesError(LocalizableStreamlitException):
+    """Numeric arguments of different types."""
+
+
+class StreamlitValueBelowMinError(LocalizableStreamlitException):
+    """`value` < `min_value`."""
+
+
+class StreamlitValueAboveMaxError(LocalizableStreamlitException):
+    """`value` > `max_value`."""
+
+
+class StreamlitJSNumberBoundsError(LocalizableStreamlitException):
+    """A number outside JavaScript's safe range."""
+
+
+class StreamlitInvalidNumberFormatError(LocalizableStreamlitException):
+    """Bad number format string."""
+
+
+class StreamlitMissingPageLabelError(LocalizableStreamlitException):
+    """A page without label."""
+
+
+class StreamlitQueryParamDictValueError(LocalizableStreamlitException):
+    """A dict as a query parameter value."""
+
+
+class StreamlitPageNotFoundError(LocalizableStreamlitException):
+    """Unknown page."""
+
+
+class StreamlitInvalidColorError(LocalizableStreamlitException):
+    """Bad color."""
+
+
+class StreamlitInvalidWidthError(LocalizableStreamlitException):
+    """Bad `width`."""
+
+
+class StreamlitInvalidHeightError(LocalizableStreamlitException):
+    """Bad `height`."""
+
+
+class StreamlitInvalidSizeError(LocalizableStreamlitException):
+    """Bad size."""
+
+
+class StreamlitInvalidThemeError(LocalizableStreamlitException):
+    """Bad theme."""
+
+
+class StreamlitInvalidThemeOptionError(LocalizableStreamlitException):
+    """Bad theme option."""
+
+
+class StreamlitInvalidThemeSectionError(LocalizableStreamlitException):
+    """Bad theme section."""
+
+
+class BidiComponentInvalidIdError(LocalizableStreamlitException):
+    """Bad component id."""
+
+
+class BidiComponentInvalidCallbackNameError(LocalizableStreamlitException):
+    """Bad component callback name."""
+
+
+class BidiComponentInvalidDefaultKeyError(LocalizableStreamlitException):
+    """Bad component default key."""
+
+
+class BidiComponentUnserializableDataError(LocalizableStreamlitException):
+    """Component data that cannot be serialized."""
 
 
 class StreamlitAPIUnimplementedError(StreamlitAPIException, AttributeError):
@@ -122,23 +350,68 @@ class StreamlitAPIUnimplementedError(StreamlitAPIException, AttributeError):
 
 
 __all__ = [
+    "BidiComponentInvalidCallbackNameError",
+    "BidiComponentInvalidDefaultKeyError",
+    "BidiComponentInvalidIdError",
+    "BidiComponentUnserializableDataError",
+    "CustomComponentError",
+    "DeprecationError",
     "DuplicateWidgetID",
     "Error",
+    "FragmentHandledException",
+    "FragmentStorageKeyError",
+    "LocalizableStreamlitException",
+    "MarkdownFormattedException",
     "NoSessionContext",
+    "NoStaticFiles",
     "StreamlitAPIException",
     "StreamlitAPIUnimplementedError",
     "StreamlitAPIWarning",
+    "StreamlitAuthError",
     "StreamlitBadTimeStringError",
+    "StreamlitComponentRegistryError",
     "StreamlitDuplicateElementId",
     "StreamlitDuplicateElementKey",
     "StreamlitFragmentWidgetsNotAllowedOutsideError",
+    "StreamlitInvalidBindValueError",
+    "StreamlitInvalidColorError",
+    "StreamlitInvalidColumnGapError",
+    "StreamlitInvalidColumnSpecError",
     "StreamlitInvalidFormCallbackError",
+    "StreamlitInvalidHeightError",
+    "StreamlitInvalidHorizontalAlignmentError",
     "StreamlitInvalidLayoutContextError",
+    "StreamlitInvalidMaxError",
+    "StreamlitInvalidMenuItemKeyError",
+    "StreamlitInvalidNumberFormatError",
+    "StreamlitInvalidPageLayoutError",
     "StreamlitInvalidParameterTypeError",
+    "StreamlitInvalidSidebarStateError",
+    "StreamlitInvalidSizeError",
+    "StreamlitInvalidTextAlignmentError",
+    "StreamlitInvalidThemeError",
+    "StreamlitInvalidThemeOptionError",
+    "StreamlitInvalidThemeSectionError",
+    "StreamlitInvalidURLError",
+    "StreamlitInvalidVerticalAlignmentError",
+    "StreamlitInvalidWidthError",
+    "StreamlitJSNumberBoundsError",
+    "StreamlitMaxRetriesError",
+    "StreamlitMissingAuthlibError",
+    "StreamlitMissingPageLabelError",
     "StreamlitMissingRequiredParameterError",
+    "StreamlitMixedNumericTypesError",
+    "StreamlitModuleNotFoundError",
+    "StreamlitPageNotFoundError",
+    "StreamlitQueryParamDictValueError",
     "StreamlitSecretNotFoundError",
+    "StreamlitSelectionCountExceedsMaxError",
     "StreamlitSetPageConfigMustBeFirstCommandError",
+    "StreamlitValueAboveMaxError",
     "StreamlitValueAssignmentNotAllowedError",
+    "StreamlitValueBelowMinError",
     "StreamlitValueError",
     "StreamlitWidgetAlreadyInstantiatedError",
+    "UncaughtAppException",
+    "UnserializableSessionStateError",
 ]

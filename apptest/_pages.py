@@ -1,0 +1,639 @@
+"""Multipage apps: a ``pages/`` folder, ``st.navigation``/``st.Page``, page switching.
+
+The three shapes an app can have, as Streamlit 1.58 runs them:
+
+- **One page**: the main script is the app.
+- **A ``pages/`` folder** beside the main script (MPA v1): the main script and every
+  ``pages/*.py`` (sorted by Streamlit's page order: leading number, then name) are pages;
+  each full run executes exactly one of them. ``at.switch_page("pages/other.py")`` or
+  ``st.switch_page("pages/other.py")`` selects which.
+- **``st.navigation``** (MPA v2): the main script runs on every full run as a router;
+  ``st.navigation([...])`` returns the selected page (the one asked for, else the page the
+  session is on, else the default) and ``page.run()`` executes it. Once an app has called
+  ``st.navigation``, its ``pages/`` folder is ignored.
+
+A page switch is always a full run of the target page (E17, M8): ``st.switch_page`` ends the
+current run, even a fragment run, and the next run is a full run, which clears every
+``run_every`` timer (T9) and prunes the fragments of the page left behind (F5). The session
+stays on a page until it is switched away from. A page's identity is Streamlit's page hash
+(a hash of its URL path), which widget ids include (W1), so the same widget on two pages is
+two widgets; widgets of the ``st.navigation`` router itself keep their ids on every page.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import types
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from apptest._errors import AppTestError, RerunException, RerunRequest
+from apptest._layout import current_run
+
+if TYPE_CHECKING:
+    from apptest._script import Script
+    from apptest._session import Session
+
+PAGE_FILENAME = re.compile(r"([0-9]*)[_ -]*(.*)\.py")
+
+
+class PageNotFoundError(AppTestError, ValueError):
+    """``at.switch_page`` was given a page the app does not have (a ``ValueError`` too,
+    as Streamlit's ``AppTest.switch_page`` raises)."""
+
+
+class SwitchPageException(RerunException):
+    """``st.switch_page``: end this run; a full run of the target page follows (E17)."""
+
+
+# -- page names (source_util.py, string_util.py) -----------------------------------------------
+def _leading_emoji(text: str) -> tuple[str, str]:
+    """Split a leading emoji off ``text`` (with the ``_``/``-``/space separator after it)."""
+    end = 0
+    while end < len(text) and (
+        unicodedata.category(text[end]) in ("So", "Sk")
+        or text[end] in ("\ufe0f", "\u200d")
+        or (end > 0 and unicodedata.category(text[end]) == "Mn")
+    ):
+        end += 1
+    if end == 0:
+        return "", text
+    return text[:end], text[end:].lstrip("_- ")
+
+
+def page_icon_and_name(path: Path) -> tuple[str, str]:
+    """The icon and URL name Streamlit infers from a page's file name."""
+    match = PAGE_FILENAME.search(path.name)
+    if match is None:
+        return "", ""
+    icon_and_name = re.sub(r"[_ ]+", "_", match.group(2)).strip() or match.group(1)
+    return _leading_emoji(icon_and_name)
+
+
+def page_sort_key(path: Path) -> tuple[float, str]:
+    number, label = PAGE_FILENAME.findall(path.name)[0]
+    return (float(number) if number else float("inf"), label.lower())
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    """One page of the app, as ``at.pages`` and ``at.current_page`` show it."""
+
+    title: str
+    url_path: str
+    icon: str
+    script_path: str | None
+    hash: str
+    is_default: bool = False
+    section: str = ""
+    hidden: bool = False
+
+
+@dataclass
+class Pages:
+    """A session's multipage state."""
+
+    #: Page hash asked for (``at.switch_page``/``st.switch_page``) for the next full run.
+    requested: str | None = None
+    requested_label: str = ""
+    #: Hash of the page the session is on ("" for a one-page app's main script).
+    current: str = ""
+    #: The pages known after the last full run (pages/ folder or st.navigation).
+    registry: dict[str, PageInfo] = field(default_factory=dict)
+    #: The app called st.navigation: its pages/ folder is ignored from then on.
+    navigation_used: bool = False
+    #: ``position`` of the last st.navigation call.
+    navigation_position: str = ""
+    #: The last requested page was not among the app's pages (the default page ran).
+    page_not_found: bool = False
+    scripts: dict[str, Script] = field(default_factory=dict)
+
+
+def _folder(session: Session) -> Path | None:
+    return Path(session.script.folder) if session.script.folder else None
+
+
+def uses_pages_folder(session: Session) -> bool:
+    folder = session.script.folder  # checked on every run: os.path, not pathlib (cheaper)
+    return (
+        not session.pages.navigation_used
+        and folder is not None
+        and os.path.isdir(os.path.join(folder, "pages"))
+    )
+
+
+def _page_hash(session: Session, url_path: str) -> str:
+    return session.profile.calc_hash(url_path)
+
+
+def _file_page(session: Session, path: Path, *, default: bool = False) -> PageInfo:
+    icon, name = page_icon_and_name(path)
+    return PageInfo(
+        title=name.replace("_", " "),
+        url_path="" if default else name,
+        icon=icon,
+        script_path=str(path.resolve()),
+        hash=_page_hash(session, name),
+        is_default=default,
+    )
+
+
+def folder_pages(session: Session) -> list[PageInfo]:
+    """MPA v1: the main script (default page) and ``pages/*.py`` in Streamlit's order."""
+    assert session.script.path is not None
+    folder = Path(session.script.path).parent / "pages"
+    files = sorted(
+        (p for p in folder.glob("*.py") if not p.name.startswith(".") and p.name != "__init__.py"),
+        key=page_sort_key,
+    )
+    main = _file_page(session, Path(session.script.path), default=True)
+    return [main, *(_file_page(session, f) for f in files)]
+
+
+def current_url_path(session: Session) -> str:
+    page = session.pages.registry.get(session.pages.current)
+    return page.url_path if page is not None else ""
+
+
+def registered_url_paths(session: Session) -> list[str]:
+    return [page.url_path for page in session.pages.registry.values()]
+
+
+# -- running a full run's page ----------------------------------------------------------------
+def _script_for(session: Session, path: str) -> Script:
+    from apptest._script import Script
+
+    script = session.pages.scripts.get(path)
+    if script is None:
+        script = Script(Path(path).read_text(encoding="utf-8"), path)
+        session.pages.scripts[path] = script
+    return script
+
+
+def _exec_file(session: Session, path: str, module: types.ModuleType) -> None:
+    from apptest._script import MAGIC_NAME
+
+    main = session.script.path
+    is_main = main is not None and Path(path).resolve() == Path(main).resolve()
+    script = session.script if is_main else _script_for(session, path)
+    if script.code is None:
+        assert script.compile_error is not None
+        raise script.compile_error
+    module.__dict__["__file__"] = path
+    module.__dict__.setdefault(MAGIC_NAME, session._magic)
+    exec(script.code, module.__dict__)
+
+
+def _pick(session: Session) -> PageInfo | None:
+    """The page a full run shows: the one asked for, else the current one, else the default.
+
+    Consumes the request. ``None`` when the registry is empty.
+    """
+    pages = session.pages
+    requested, pages.requested = pages.requested, None
+    pages.page_not_found = False
+    default = next((p for p in pages.registry.values() if p.is_default), None)
+    if requested is not None:
+        page = pages.registry.get(requested)
+        if page is None:
+            pages.page_not_found = True
+        return page or default
+    return pages.registry.get(pages.current) or default
+
+
+def run_page(session: Session, module: types.ModuleType) -> None:
+    """The body of a full run: the main script, or (``pages/`` folder) the selected page."""
+    pages = session.pages
+    session.page_hash = ""
+    session.apis.logo = None  # a full run that does not call st.logo shows none
+    if not uses_pages_folder(session):
+        if pages.requested == "":
+            pages.requested = None  # the main script was asked for: it runs anyway
+        if not pages.navigation_used:
+            pages.current = ""
+        _exec_main(session, module)
+        return
+    pages.registry = {page.hash: page for page in folder_pages(session)}
+    page = _pick(session)
+    assert page is not None and page.script_path is not None
+    pages.current = page.hash
+    session.page_hash = page.hash
+    _exec_file(session, page.script_path, module)
+
+
+def _exec_main(session: Session, module: types.ModuleType) -> None:
+    if session.script.code is None:
+        assert session.script.compile_error is not None
+        raise session.script.compile_error
+    exec(session.script.code, module.__dict__)
+
+
+# -- st.Page / st.navigation ------------------------------------------------------------------
+def _api_error(message: str) -> Exception:
+    from apptest._shim.errors import StreamlitAPIException
+
+    return StreamlitAPIException(message)
+
+
+def _is_url(value: str) -> bool:
+    from urllib.parse import urlparse
+
+    parsed = urlparse(value)
+    return parsed.scheme in ("http", "https") and bool(parsed.netloc)
+
+
+class StreamlitPage:
+    """What ``st.Page`` returns; ``st.navigation`` returns the selected one."""
+
+    def __init__(
+        self,
+        page: str | Path | Callable[[], None],
+        *,
+        title: str | None = None,
+        icon: str | None = None,
+        url_path: str | None = None,
+        default: bool = False,
+        visibility: str = "visible",
+    ) -> None:
+        self._default = default
+        self._external_url: str | None = None
+        self._can_be_called = False
+        if visibility not in ("visible", "hidden"):
+            raise _api_error("Invalid `visibility` value. Supported values: visible, hidden.")
+        self._visibility = visibility
+        run = current_run()
+        session = run.session if run is not None else None
+        self._page: Path | Callable[[], None] | None
+        if isinstance(page, str) and _is_url(page):
+            self._init_external(page, title, icon, url_path, default)
+        else:
+            self._init_internal(session, page, title, icon, url_path, default)
+        calc = session.profile.calc_hash if session is not None else _default_hash
+        self._hash = calc(self._url_path)
+
+    def _init_external(
+        self, url: str, title: str | None, icon: str | None, url_path: str | None, default: bool
+    ) -> None:
+        if title is None or not title.strip():
+            raise _api_error(
+                "External URL pages require a "
+                + ("" if title is None else "non-empty ")
+                + f"`title` parameter. Please provide a title for the URL: {url}"
+            )
+        if default:
+            raise _api_error("External URL pages cannot be set as the default page.")
+        self._external_url = url
+        self._page = None
+        self._title = title
+        self._icon = icon or ""
+        path = (url_path if url_path is not None else re.sub(r"\s+", "_", title.lower()))
+        self._url_path = path.strip().strip("/")
+        if not self._url_path:
+            raise _api_error(
+                "The URL path cannot be empty. Please provide a valid `url_path` or a `title` "
+                "that can be converted to a valid URL path."
+            )
+        if "/" in self._url_path:
+            raise _api_error("The URL path cannot contain a nested path (e.g. foo/bar).")
+
+    def _init_internal(
+        self,
+        session: Session | None,
+        page: str | Path | Callable[[], None],
+        title: str | None,
+        icon: str | None,
+        url_path: str | None,
+        default: bool,
+    ) -> None:
+        folder = _folder(session) if session is not None else None
+        inferred_icon = inferred_name = ""
+        if isinstance(page, (str, Path)):
+            page = ((folder or Path.cwd()) / Path(page)).resolve()
+            if not page.is_file():
+                raise _api_error(
+                    f"Unable to create Page. The file `{page.name}` could not be found."
+                )
+            inferred_icon, inferred_name = page_icon_and_name(page)
+        elif hasattr(page, "__name__"):
+            inferred_name = str(page.__name__)
+        elif title is None:
+            raise _api_error(
+                "Cannot infer page title for Callable. Set the `title=` keyword argument."
+            )
+        self._page = page
+        self._title = title or inferred_name.replace("_", " ")
+        self._icon = icon or inferred_icon
+        if not self._title.strip():
+            raise _api_error(
+                "The title of the page cannot be empty or consist of underscores/spaces only"
+            )
+        self._url_path = inferred_name
+        if url_path is not None:
+            stripped = url_path.strip().strip("/")
+            if not stripped.strip() and not default:
+                raise _api_error(
+                    "The URL path cannot be an empty string unless the page is the default "
+                    "page."
+                )
+            self._url_path = stripped
+            if "/" in self._url_path:
+                raise _api_error("The URL path cannot contain a nested path (e.g. foo/bar).")
+
+    @property
+    def title(self) -> str:
+        return self._title
+
+    @property
+    def icon(self) -> str:
+        return self._icon
+
+    @property
+    def url_path(self) -> str:
+        return "" if self._default else self._url_path
+
+    @property
+    def visibility(self) -> str:
+        return self._visibility
+
+    @property
+    def is_external(self) -> bool:
+        return self._external_url is not None
+
+    @property
+    def external_url(self) -> str | None:
+        return self._external_url
+
+    def info(self, section: str = "") -> PageInfo:
+        path = str(self._page) if isinstance(self._page, Path) else None
+        return PageInfo(
+            self.title, self.url_path, self.icon, path, self._hash, self._default, section,
+            self._visibility == "hidden",
+        )
+
+    def run(self) -> None:
+        """Execute the page; only the page ``st.navigation`` returned, once per run."""
+        if not self._can_be_called:
+            raise _api_error(
+                "This page cannot be called directly. Only the page returned from "
+                "st.navigation can be called once."
+            )
+        self._can_be_called = False
+        run = current_run()
+        if self.is_external or run is None:
+            return
+        session = run.session
+        previous, session.page_hash = session.page_hash, self._hash
+        try:
+            if isinstance(self._page, Path):
+                from apptest._script import MAGIC_NAME
+
+                module = types.ModuleType("__main__")
+                module.__dict__[MAGIC_NAME] = session._magic
+                _exec_file(session, str(self._page), module)
+            elif self._page is not None:
+                self._page()
+        finally:
+            session.page_hash = previous
+
+    def __repr__(self) -> str:
+        return f"StreamlitPage(title={self._title!r}, url_path={self.url_path!r})"
+
+
+def _default_hash(text: str) -> str:
+    from apptest._profile import SEED
+
+    return SEED.calc_hash(text)
+
+
+def Page(  # Streamlit's name
+    page: str | Path | Callable[[], None],
+    *,
+    title: str | None = None,
+    icon: str | None = None,
+    url_path: str | None = None,
+    default: bool = False,
+    visibility: str = "visible",
+) -> StreamlitPage:
+    """``st.Page``: a page for ``st.navigation`` (a file path relative to the main script,
+    or a function)."""
+    return StreamlitPage(
+        page, title=title, icon=icon, url_path=url_path, default=default, visibility=visibility
+    )
+
+
+def _as_page(item: object) -> StreamlitPage:
+    if isinstance(item, StreamlitPage):
+        return item
+    if isinstance(item, (str, Path)) or callable(item):
+        return StreamlitPage(item)
+    raise _api_error(
+        f"Invalid page type: {type(item)}. Must be either a string path, a pathlib.Path, a "
+        "callable function, or a st.Page object."
+    )
+
+
+def navigation(
+    pages: Sequence[Any] | Mapping[str, Sequence[Any]],
+    *,
+    position: str = "sidebar",
+    expanded: bool | int = False,
+) -> StreamlitPage:
+    """``st.navigation``: register the app's pages and return the one to run."""
+    if not isinstance(position, str) or position not in ("sidebar", "hidden", "top"):
+        raise _api_error(
+            f'Invalid position "{position}". The position parameter must be one of "sidebar", '
+            '"hidden", or "top".'
+        )
+    if isinstance(pages, Mapping):
+        sections = {str(k): [_as_page(p) for p in v] for k, v in pages.items()}
+    else:
+        sections = {"": [_as_page(p) for p in pages]}
+    listed = [(section, page) for section, items in sections.items() for page in items]
+    if not listed:
+        raise _api_error("`st.navigation` must be called with at least one `st.Page`.")
+    defaults = [page for _, page in listed if page._default]
+    if len(defaults) > 1:
+        raise _api_error(
+            "Multiple Pages specified with `default=True`. At most one Page can be set to "
+            "default."
+        )
+    if not defaults:
+        internal = [page for _, page in listed if not page.is_external]
+        if not internal:
+            raise _api_error(
+                "At least one non-external page is required. External URL pages cannot be "
+                "the default page."
+            )
+        internal[0]._default = True
+    run = current_run()
+    default = next(page for _, page in listed if page._default)
+    if run is None:
+        default._can_be_called = True
+        return default
+    registry: dict[str, PageInfo] = {}
+    for section, page in listed:
+        if page._hash in registry:
+            raise _api_error(
+                f"Multiple Pages specified with URL pathname {page.url_path}. URL pathnames "
+                "must be unique. The url pathname may be inferred from the filename, callable "
+                "name, or title."
+            )
+        registry[page._hash] = page.info(section)
+    session = run.session
+    state = session.pages
+    state.registry = registry
+    state.navigation_used = True
+    state.navigation_position = position
+    chosen = _pick(session)
+    target = next(
+        (page for _, page in listed if chosen is not None and page._hash == chosen.hash), None
+    )
+    if target is None or target.is_external:
+        target = default
+    target._can_be_called = True
+    state.current = target._hash
+    return target
+
+
+# -- switching ---------------------------------------------------------------------------------
+def switch_page(page: str | Path | StreamlitPage, *, query_params: Any = None) -> NoReturn:
+    """``st.switch_page``: stop this run; the next (full) run shows ``page`` (E17, M8)."""
+    from apptest._shim import _main, errors
+
+    run = current_run()
+    if run is None:
+        raise errors.NoSessionContext(
+            "st.switch_page was called outside a script run; it only works while an AppTest "
+            "runs the app."
+        )
+    session = run.session
+    if isinstance(page, StreamlitPage):
+        if page.is_external:
+            raise _api_error(
+                "Cannot use st.switch_page with external URL pages. Use st.page_link instead "
+                "to create a link to external pages."
+            )
+        target = page._hash
+    else:
+        target = _hash_of_file(session, str(page))
+    query = session.apis.query
+    if query_params is None:
+        query.clear()
+    elif isinstance(query_params, (str, bytes)) or not (
+        isinstance(query_params, Mapping) or hasattr(query_params, "__iter__")
+    ):
+        raise _api_error(
+            "`query_params` must be a mapping or an iterable of (key, value) pairs not a "
+            f"`{type(query_params)}`."
+        )
+    else:
+        query.from_dict(query_params)
+    if run.in_callback and session.profile.rerun_in_callback == "noop-warning":
+        # 1.39-1.62: the rerun it requests is raised inside the callback and dropped there.
+        _main.warning("Calling st.rerun() within a callback is a no-op.")
+        return  # type: ignore[misc]
+    session.pages.requested = target
+    session.pages.requested_label = str(page)
+    raise SwitchPageException(RerunRequest())
+
+
+def _pages_now(session: Session) -> list[PageInfo]:
+    if session.pages.navigation_used and session.pages.registry:
+        return list(session.pages.registry.values())
+    if uses_pages_folder(session):
+        return folder_pages(session)
+    path = session.script.path
+    return [PageInfo("", "", "", path, "", True)] if path else []
+
+
+def _hash_of_file(session: Session, page: str) -> str:
+    folder = _folder(session)
+    base = str(folder) if folder is not None else os.getcwd()
+    wanted = os.path.realpath(os.path.join(base, page))
+    for info in _pages_now(session):
+        if info.script_path and os.path.realpath(info.script_path) == wanted:
+            return info.hash
+    raise _api_error(
+        f"Could not find page: `{page}`. Must be the file path relative to the main script, "
+        f"from the directory: `{os.path.basename(base)}`. Only the main app file and files in "
+        "the `pages/` directory are supported."
+    )
+
+
+def request_from_test(session: Session, page_path: str) -> None:
+    """``at.switch_page``: the next run shows ``page_path`` (relative to the main script)."""
+    if session.script.path is None:
+        raise AppTestError(
+            "at.switch_page() needs an app loaded with AppTest.from_file(): pages are files "
+            "relative to the main script, and this app has no script file."
+        )
+    folder = Path(session.script.path).parent
+    full = folder / page_path
+    if not full.is_file():
+        raise PageNotFoundError(
+            f"Unable to find script at {page_path}, make sure the page given is relative to "
+            f"the main script. (Looked for {full}.)"
+        )
+    resolved = str(full.resolve())
+    registry = session.pages.registry
+    matches = [p for p in registry.values() if p.script_path == resolved]
+    if matches:
+        _, name = page_icon_and_name(full)
+        target = next((p for p in matches if p.url_path == name), matches[0]).hash
+    elif session.pages.navigation_used and registry:
+        listed = ", ".join(repr(p.script_path or p.title) for p in registry.values())
+        raise PageNotFoundError(
+            f"{page_path!r} is not one of the pages the app passed to st.navigation in its "
+            f"last run: {listed}. Switch to one of those, or check the app's st.navigation "
+            "call."
+        )
+    elif resolved == str(Path(session.script.path).resolve()) and not uses_pages_folder(session):
+        target = ""
+    else:
+        _, name = page_icon_and_name(full)
+        target = session.profile.calc_hash(name)
+    session.pages.requested = target
+    session.pages.requested_label = page_path
+
+
+def request_url_path(session: Session, url_path: str) -> None:
+    """``at.switch_page(url_path=...)``: a registered page, as the navigation menu shows it."""
+    pages = session.pages
+    wanted = url_path.strip("/")
+    for page in pages.registry.values():
+        if page.url_path == wanted:
+            pages.requested = page.hash
+            pages.requested_label = url_path
+            return
+    listed = ", ".join(repr(p.url_path) for p in pages.registry.values()) or "none"
+    raise PageNotFoundError(
+        f"No page with URL path {url_path!r}. The app's pages after its last run have the URL "
+        f"paths {listed}. Run the app first, or pass one of those."
+    )
+
+
+def unresolved_request(session: Session) -> str | None:
+    """A test's page request that the last run could not honour (a one-page app)."""
+    pages = session.pages
+    if pages.requested is None:
+        return None
+    label = pages.requested_label
+    pages.requested = None
+    return label
+
+
+__all__ = [
+    "PageInfo",
+    "PageNotFoundError",
+    "Pages",
+    "StreamlitPage",
+    "navigation",
+    "page_icon_and_name",
+    "request_from_test",
+    "run_page",
+    "switch_page",
+]

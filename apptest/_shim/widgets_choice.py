@@ -1,0 +1,185 @@
+"""Choice widgets of the shim: radio, selectbox, multiselect, pills, segmented_control, feedback.
+
+Thin translations of Streamlit's signatures (seed era, 1.58) to ``register_widget``; option
+handling and validation live in ``apptest._widget_values``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from apptest._layout import Container
+from apptest._widget_values import (
+    FEEDBACK_OPTIONS,
+    Options,
+    _errors,
+    api_error,
+    check_label_visibility,
+    default_indices,
+    keep_option,
+    keep_options,
+    key_state,
+)
+from apptest._widgets import register_widget
+
+Callback = Callable[..., Any] | None
+_FILTER_MODES = ("fuzzy", "contains", "prefix", None)
+
+
+def _check_filter_mode(filter_mode: object, accept_new_options: bool, command: str) -> None:
+    try:
+        valid = filter_mode in _FILTER_MODES
+    except TypeError:
+        valid = False
+    if not valid:
+        raise _errors().StreamlitValueError(
+            "Invalid `{parameter}` value. Supported values: {valid_values}.",
+            parameter="filter_mode",
+            valid_values="fuzzy, contains, prefix, None",
+        )
+    if filter_mode is None and accept_new_options:
+        raise api_error(
+            f"The `filter_mode` argument to `{command}` cannot be None when "
+            "`accept_new_options=True`."
+        )
+
+
+def _check_index(name: str, index: object, count: int, range_message: str) -> None:
+    if not isinstance(index, int) and index is not None:
+        raise api_error(f"{name} Value has invalid type: {type(index).__name__}")
+    if index is not None and count > 0 and not 0 <= index < count:
+        raise api_error(range_message)
+
+
+def _option_props(options: Options) -> dict[str, Any]:
+    return {
+        "options": list(options.formatted),
+        "option_values": options.raw,
+        "format_func": options.format_func,
+    }
+
+
+class ChoiceWidgets(Container):
+    """``st.radio``, ``st.selectbox``, ``st.multiselect``, ``st.pills``, ``st.segmented_control``,
+    ``st.feedback``."""
+
+    def radio(self, label: str, options: Any, index: int | None = 0, format_func: Callable[[Any], Any] = str, key: object = None, help: str | None = None, on_change: Callback = None, args: Any = None, kwargs: Any = None, *, disabled: bool = False, horizontal: bool = False, captions: Sequence[str] | None = None, label_visibility: str = "visible", width: Any = "content", bind: Any = None) -> Any:
+        check_label_visibility(label_visibility)
+        opts = Options.make(options, format_func)
+        _check_index("Radio", index, len(opts.raw), "Radio index must be between 0 and length of options")
+        for caption in captions or ():
+            if caption is not None and not isinstance(caption, str):
+                raise api_error(f"Radio captions must be strings. Passed type: {type(caption).__name__}")
+        found, current = key_state(key)
+        if found and current is None:
+            index = None
+        default = opts.raw[index] if index is not None and opts.raw else None
+        return register_widget(
+            self, "radio", label=label, key=key, key_identity=True,
+            identity={"options": opts.formatted, "index": index, "help": help, "horizontal": horizontal, "captions": captions, "width": width},
+            default=default, on_change=on_change, args=args, kwargs=kwargs, sanitize=keep_option(opts, default),
+            props={**_option_props(opts), "index": index, "default": default, "clearable": index is None, "horizontal": horizontal, "captions": list(captions or ()), "help": help, "disabled": disabled, "label_visibility": label_visibility},
+        )
+
+    def selectbox(self, label: str, options: Any, index: int | None = 0, format_func: Callable[[Any], Any] = str, key: object = None, help: str | None = None, on_change: Callback = None, args: Any = None, kwargs: Any = None, *, placeholder: str | None = None, disabled: bool = False, label_visibility: str = "visible", accept_new_options: bool = False, filter_mode: Any = "fuzzy", width: Any = "stretch", bind: Any = None) -> Any:
+        check_label_visibility(label_visibility)
+        opts = Options.make(options, format_func)
+        _check_index(
+            "Selectbox", index, len(opts.raw),
+            "Selectbox index must be greater than or equal to 0 and less than the length of options.",
+        )
+        if placeholder == "":
+            placeholder = " "
+        _check_filter_mode(filter_mode, accept_new_options, "st.selectbox")
+        found, current = key_state(key)
+        if found and current is None:
+            index = None
+        default = opts.raw[index] if index is not None and opts.raw else None
+        return register_widget(
+            self, "selectbox", label=label, key=key, key_identity=frozenset({"accept_new_options"}),
+            identity={"options": opts.formatted, "index": index, "help": help, "placeholder": placeholder, "accept_new_options": accept_new_options, "filter_mode": filter_mode, "width": width},
+            default=default, on_change=on_change, args=args, kwargs=kwargs,
+            sanitize=None if accept_new_options else keep_option(opts, default),
+            props={**_option_props(opts), "index": index, "default": default, "clearable": index is None, "placeholder": placeholder or "", "accept_new_options": accept_new_options, "help": help, "disabled": disabled, "label_visibility": label_visibility},
+        )
+
+    def multiselect(self, label: str, options: Any, default: Any = None, format_func: Callable[[Any], Any] = str, key: object = None, help: str | None = None, on_change: Callback = None, args: Any = None, kwargs: Any = None, *, max_selections: int | None = None, placeholder: str | None = None, disabled: bool = False, label_visibility: str = "visible", accept_new_options: bool = False, filter_mode: Any = "fuzzy", width: Any = "stretch", bind: Any = None) -> list[Any]:
+        check_label_visibility(label_visibility)
+        if max_selections is not None and max_selections < 1:
+            action = " To disable `st.multiselect`, use `disabled=True`." if max_selections == 0 else ""
+            raise _errors().StreamlitInvalidMaxError(
+                "In `{widget_name}`, `{parameter_name}` was set to {value}. `{parameter_name}` must "
+                "be a positive integer." + action,
+                widget_name="st.multiselect", parameter_name="max_selections", value=max_selections,
+            )
+        opts = Options.make(options, format_func)
+        indices = default_indices(opts, default)
+        if placeholder == "":
+            placeholder = " "
+        _check_filter_mode(filter_mode, accept_new_options, "st.multiselect")
+        initial = [opts.raw[i] for i in indices]
+        sanitize = keep_options(opts, max_selections, drop_unknown=not accept_new_options)
+        value = register_widget(
+            self, "multiselect", label=label, key=key, key_identity=frozenset({"max_selections", "accept_new_options"}),
+            identity={"options": opts.formatted, "default": indices, "help": help, "max_selections": max_selections, "placeholder": placeholder, "accept_new_options": accept_new_options, "filter_mode": filter_mode, "width": width},
+            default=initial, on_change=on_change, args=args, kwargs=kwargs, sanitize=sanitize,
+            props={**_option_props(opts), "default": initial, "max_selections": max_selections, "placeholder": placeholder or "", "accept_new_options": accept_new_options, "help": help, "disabled": disabled, "label_visibility": label_visibility},
+        )
+        return list(value or ())
+
+    def pills(self, label: str, options: Any, *, selection_mode: str = "single", default: Any = None, required: bool = False, format_func: Callable[[Any], Any] | None = None, key: object = None, help: str | None = None, on_change: Callback = None, args: Any = None, kwargs: Any = None, disabled: bool = False, label_visibility: str = "visible", width: Any = "content", bind: Any = None) -> Any:
+        return self._button_group("pills", label, options, selection_mode, default, required, format_func, key, help, on_change, args, kwargs, disabled, label_visibility, width)
+
+    def segmented_control(self, label: str, options: Any, *, selection_mode: str = "single", default: Any = None, required: bool = False, format_func: Callable[[Any], Any] | None = None, key: object = None, help: str | None = None, on_change: Callback = None, args: Any = None, kwargs: Any = None, disabled: bool = False, label_visibility: str = "visible", width: Any = "content", bind: Any = None) -> Any:
+        return self._button_group("segmented_control", label, options, selection_mode, default, required, format_func, key, help, on_change, args, kwargs, disabled, label_visibility, width)
+
+    def _button_group(self, style: str, label: str, options: Any, selection_mode: str, default: Any, required: bool, format_func: Callable[[Any], Any] | None, key: object, help: str | None, on_change: Callback, args: Any, kwargs: Any, disabled: bool, label_visibility: str, width: Any) -> Any:
+        check_label_visibility(label_visibility)
+        if required and selection_mode == "multi":
+            raise api_error(
+                "The `required` argument cannot be used with `selection_mode='multi'`. The "
+                "`required` parameter is only supported for single-select mode."
+            )
+        opts = Options.make(options, format_func)
+        indices = default_indices(opts, default)
+        if selection_mode not in ("single", "multi"):
+            raise api_error(
+                "The selection_mode argument must be one of ['single', 'multi']. The argument "
+                f"passed was '{selection_mode}'."
+            )
+        if selection_mode == "single" and len(indices) > 1:
+            raise api_error(
+                "The default argument to `st.pills` must be a single value when "
+                "`selection_mode='single'`."
+            )
+        multi = selection_mode == "multi"
+        initial: Any = [opts.raw[i] for i in indices] if multi else (opts.raw[indices[0]] if indices else None)
+        value = register_widget(
+            self, style, label=label, key=key, key_identity=frozenset({"click_mode"}),
+            identity={"options": opts.formatted, "default": indices, "click_mode": selection_mode, "style": style, "width": width, "help": help},
+            default=initial, on_change=on_change, args=args, kwargs=kwargs,
+            sanitize=keep_options(opts) if multi else keep_option(opts, initial),
+            props={**_option_props(opts), "default": initial, "selection_mode": selection_mode, "required": required, "help": help, "disabled": disabled, "label_visibility": label_visibility},
+        )
+        return list(value or ()) if multi else value
+
+    def feedback(self, options: str = "thumbs", *, key: object = None, default: int | None = None, disabled: bool = False, on_change: Callback = None, args: Any = None, kwargs: Any = None, width: Any = "content") -> int | None:
+        if options not in FEEDBACK_OPTIONS:
+            raise api_error(
+                "The options argument to st.feedback must be one of ['thumbs', 'faces', "
+                f"'stars']. The argument passed was '{options}'."
+            )
+        count = FEEDBACK_OPTIONS[options]
+        if default is not None and (default < 0 or default >= count):
+            raise api_error(
+                f"The default value in '{options}' must be a number between 0 and {count - 1}. "
+                f"The passed default value is {default}"
+            )
+        value = register_widget(
+            self, "feedback", label="", key=key, key_identity=frozenset({"options"}),
+            identity={"options": options, "default": default, "width": width},
+            default=default, on_change=on_change, args=args, kwargs=kwargs,
+            props={"options": options, "option_count": count, "default": default, "disabled": disabled},
+        )
+        return None if value is None else int(value)

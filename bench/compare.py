@@ -1,0 +1,526 @@
+"""Benchmark apptest against Streamlit's AppTest and a do-nothing floor, side by side.
+
+    python bench/compare.py            # the full table (about a minute and a half)
+    python bench/compare.py --quick    # tiny counts: checks that the script still works
+
+Three harnesses run the same scenarios in one process:
+
+* ``apptest``: this package;
+* ``AppTest``: ``streamlit.testing.v1.AppTest``, when ``streamlit`` is importable (the
+  ``bench`` extra: ``pip install -e '.[bench]'``); otherwise its columns say ``n/a``;
+* ``floor``: the compiled script executed with a do-nothing ``st`` stub (every command is a
+  no-op, ``st.session_state`` a plain attribute dict, ``st.fragment`` the identity). No
+  harness can cost less than this.
+
+Each cell is the median and the minimum over many samples of one operation (a ``run()``, a
+click plus ``run()``, a new instance plus its first run …). The ratios divide medians:
+``AppTest/apptest`` is how many times faster apptest is, ``apptest/floor`` how far apptest
+is above the floor. apptest swaps ``sys.modules['streamlit']`` only while its own runs
+execute, so the real Streamlit and the shim share this process without meeting.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import textwrap
+import time
+import types
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+COUNTERS = ROOT / "examples" / "counters.py"
+
+# -- the scenarios' apps ------------------------------------------------------------------------
+
+EMPTY = "import streamlit as st\n"
+
+WIDGETS_50 = textwrap.dedent(
+    """\
+    import streamlit as st
+
+    for i in range(20):
+        st.checkbox(f"check {i}")
+    for i in range(20):
+        st.text_input(f"text {i}", key=f"t{i}")
+    for i in range(10):
+        st.button(f"button {i}")
+    """
+)
+
+MARKDOWN_500 = textwrap.dedent(
+    """\
+    import streamlit as st
+
+    for i in range(500):
+        st.markdown(f"line **{i}**")
+    """
+)
+
+
+def fragment_app(outside: int) -> str:
+    return textwrap.dedent(
+        f"""\
+        import streamlit as st
+
+        for i in range({outside}):
+            st.markdown(f"outside {{i}}")
+
+        @st.fragment
+        def inner():
+            st.button("Rerun fragment")
+            st.write("inside the fragment")
+
+        inner()
+        """
+    )
+
+
+TICKER = textwrap.dedent(
+    """\
+    import streamlit as st
+
+    st.title("Ticks")
+
+    @st.fragment(run_every=1)
+    def tick():
+        st.write("tick")
+
+    tick()
+    """
+)
+
+# -- the floor: a do-nothing st ---------------------------------------------------------------
+
+
+class _Noop:
+    """Any command, any attribute, any ``with``: does nothing and returns itself."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> _Noop:
+        return self
+
+    def __getattr__(self, name: str) -> _Noop:
+        return self
+
+    def __enter__(self) -> _Noop:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def __bool__(self) -> bool:
+        return False
+
+
+class _State(dict):  # type: ignore[type-arg]
+    """``st.session_state`` in the stub: a dict with attribute access."""
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        self[name] = value
+
+
+def _identity_fragment(func: Any = None, **_: Any) -> Any:
+    return func if func is not None else (lambda f: f)
+
+
+def make_stub() -> types.ModuleType:
+    stub = types.ModuleType("streamlit")
+    noop = _Noop()
+    stub.__getattr__ = lambda name: noop  # type: ignore[attr-defined]
+    stub.fragment = _identity_fragment  # type: ignore[attr-defined]
+    stub.session_state = _State()  # type: ignore[attr-defined]
+    return stub
+
+
+@contextmanager
+def stub_installed(stub: types.ModuleType) -> Iterator[None]:
+    saved = sys.modules.get("streamlit")
+    sys.modules["streamlit"] = stub
+    try:
+        yield
+    finally:
+        if saved is None:
+            sys.modules.pop("streamlit", None)
+        else:
+            sys.modules["streamlit"] = saved
+
+
+class Floor:
+    """The script's compiled code run in a fresh module dict with the stub as ``st``."""
+
+    def __init__(self, source: str) -> None:
+        self.code = compile(source, "<floor>", "exec")
+        self.stub = make_stub()
+        self.globals: dict[str, Any] = {}
+
+    def run(self) -> None:
+        self.globals = {"__name__": "__main__"}
+        with stub_installed(self.stub):
+            exec(self.code, self.globals)
+
+    def call(self, name: str) -> None:
+        """Call a function the script defined (the fragment body, for fragment scenarios)."""
+        with stub_installed(self.stub):
+            self.globals[name]()
+
+
+# -- timing ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class Timing:
+    median: float
+    min: float
+    samples: int
+
+
+def measure(op: Callable[[], object], *, budget: float, min_samples: int, max_samples: int) -> Timing:
+    """Time ``op`` repeatedly for about ``budget`` seconds; very fast ops are batched."""
+    op()  # warm-up
+    start = time.perf_counter()
+    op()
+    once = time.perf_counter() - start
+    batch = max(1, int(50e-6 / once)) if once > 0 else 1000
+    samples: list[float] = []
+    gc.collect()
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        deadline = time.perf_counter() + budget
+        while len(samples) < max_samples and (
+            len(samples) < min_samples or time.perf_counter() < deadline
+        ):
+            start = time.perf_counter()
+            for _ in range(batch):
+                op()
+            samples.append((time.perf_counter() - start) / batch)
+            if len(samples) % 64 == 0:
+                gc.collect()
+    finally:
+        if enabled:
+            gc.enable()
+    return Timing(statistics.median(samples), min(samples), len(samples))
+
+
+# -- the harnesses ------------------------------------------------------------------------------
+
+
+def streamlit_apptest() -> Any:
+    """Streamlit's AppTest class, or None when streamlit is not installed."""
+    try:
+        from streamlit.testing.v1 import AppTest
+    except ImportError:
+        return None
+    return AppTest
+
+
+def _label_button(at: Any, label: str) -> Any:
+    return next(b for b in at.button if b.label == label)
+
+
+@dataclass
+class Row:
+    scenario: str
+    apptest: Timing | None
+    streamlit: Timing | None
+    floor: Timing | None
+    note: str = ""
+
+
+class Bench:
+    def __init__(self, *, quick: bool, use_streamlit: bool) -> None:
+        self.quick = quick
+        self.budget = 0.02 if quick else 2.0
+        self.min_samples = 2 if quick else 15
+        self.max_samples = 5 if quick else 20000
+        self.st_apptest = streamlit_apptest() if use_streamlit else None
+
+    def time(self, op: Callable[[], object], *, budget_scale: float = 1.0) -> Timing:
+        return measure(
+            op,
+            budget=self.budget * budget_scale,
+            min_samples=self.min_samples,
+            max_samples=self.max_samples,
+        )
+
+    # -- one scenario per method -----------------------------------------------------------
+    def run_scenario(self, name: str, source: str) -> Row:
+        """``run()`` of an app that has already run once (steady state)."""
+        from apptest import AppTest
+
+        at = AppTest.from_string(source).run()
+        ours = self.time(at.run)
+        theirs = None
+        if self.st_apptest is not None:
+            sat = self.st_apptest.from_string(source).run()
+            theirs = self.time(sat.run)
+        floor = Floor(source)
+        return Row(name, ours, theirs, self.time(floor.run))
+
+    def counters(self) -> Row:
+        """examples/counters.py: a full run, a click on "Rerun fragment", a run."""
+        from apptest import AppTest
+
+        source = COUNTERS.read_text()
+        at = AppTest.from_file(str(COUNTERS)).run()
+
+        def ours() -> None:
+            at.run()
+            at.button(label="Rerun fragment").click()
+            at.run()
+
+        theirs_t = None
+        if self.st_apptest is not None:
+            sat = self.st_apptest.from_file(str(COUNTERS)).run()
+
+            def theirs() -> None:
+                sat.run()
+                _label_button(sat, "Rerun fragment").click()
+                sat.run()
+
+            theirs_t = self.time(theirs)
+        floor = Floor(source)
+
+        def floor_op() -> None:
+            floor.run()
+            floor.call("my_fragment")
+
+        return Row(
+            "counters example: run + click + run (2 runs)",
+            self.time(ours),
+            theirs_t,
+            self.time(floor_op),
+            note="AppTest has no fragment runs: its second run is a full run.",
+        )
+
+    def new_instance(self) -> Row:
+        """A new instance from examples/counters.py plus its first run."""
+        from apptest import AppTest
+
+        path = str(COUNTERS)
+        ours = self.time(lambda: AppTest.from_file(path).run())
+        theirs = None
+        if self.st_apptest is not None:
+            st_apptest = self.st_apptest
+            theirs = self.time(lambda: st_apptest.from_file(path).run())
+        source = COUNTERS.read_text()
+
+        def floor_op() -> None:
+            floor = Floor(source)  # compiles, as every harness must
+            floor.run()
+
+        return Row("new instance + first run (counters)", ours, theirs, self.time(floor_op))
+
+    def fragment_rerun(self, outside: int) -> Row:
+        """A click inside a fragment plus ``run()``: only the fragment reruns (apptest)."""
+        from apptest import AppTest
+
+        source = fragment_app(outside)
+        at = AppTest.from_string(source).run()
+        button = at.button(label="Rerun fragment")
+
+        def ours() -> None:
+            button.click()
+            at.run()
+
+        ours_t = self.time(ours)
+        assert at.runs[-1].scope == "fragment", at.runs[-1]
+        theirs = None
+        if self.st_apptest is not None:
+            sat = self.st_apptest.from_string(source).run()
+            theirs = self.time(sat.run)
+        floor = Floor(source)
+        floor.run()
+        return Row(
+            f"fragment rerun, {outside:,} elements outside",
+            ours_t,
+            theirs,
+            self.time(lambda: floor.call("inner")),
+            note="AppTest: a full run (it has no fragment runs), for reference.",
+        )
+
+    def ticks(self, count: int) -> Row:
+        """``at.clock.advance`` over ``count`` ticks of a ``run_every=1`` fragment."""
+        from apptest import AppTest
+
+        at = AppTest.from_string(TICKER).run()
+
+        def ours() -> None:
+            before = len(at.runs)
+            at.clock.advance(count)
+            assert len(at.runs) == before + count, (before, len(at.runs))
+
+        floor = Floor(TICKER)
+
+        def floor_op() -> None:
+            floor.run()
+            for _ in range(count):
+                floor.call("tick")
+
+        return Row(
+            f"{count:,} run_every ticks: one clock.advance",
+            self.time(ours, budget_scale=1.5),
+            None,
+            self.time(floor_op),
+            note="AppTest has no clock or run_every timers.",
+        )
+
+    def imports(self) -> Row:
+        """``import apptest`` vs ``from streamlit.testing.v1 import AppTest``, fresh interpreter."""
+        reps = 1 if self.quick else 7
+        ours = _import_timing("import apptest", reps)
+        theirs = None
+        if self.st_apptest is not None:
+            theirs = _import_timing("from streamlit.testing.v1 import AppTest", reps)
+        floor = _import_timing("import types", reps)
+        return Row("import in a fresh interpreter", ours, theirs, floor, note="floor: `import types`.")
+
+
+_IMPORT_PROBE = (
+    "import time\n"
+    "start = time.perf_counter()\n"
+    "{stmt}\n"
+    "print(time.perf_counter() - start)\n"
+)
+
+
+def _import_timing(stmt: str, reps: int) -> Timing:
+    """Wall time of ``stmt`` measured inside a new interpreter (startup excluded)."""
+    times = []
+    for _ in range(reps):
+        out = subprocess.run(
+            [sys.executable, "-c", _IMPORT_PROBE.format(stmt=stmt)],
+            check=True,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+        ).stdout
+        times.append(float(out.strip().splitlines()[-1]))
+    return Timing(statistics.median(times), min(times), reps)
+
+
+def importtime_cumulative(module: str) -> float | None:
+    """``python -X importtime -c "import <module>"``: the package's cumulative line, in s."""
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", f"import {module}"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    for line in proc.stderr.splitlines():
+        match = re.match(r"import time:\s+\d+ \|\s+(\d+) \| (\S+)$", line)
+        if match and match.group(2) == module:
+            return int(match.group(1)) / 1e6
+    return None
+
+
+# -- output ---------------------------------------------------------------------------------------
+
+
+def fmt(seconds: float | None) -> str:
+    if seconds is None:
+        return "n/a"
+    if seconds >= 1:
+        return f"{seconds:.2f} s"
+    if seconds >= 1e-3:
+        return f"{seconds * 1e3:.2f} ms"
+    return f"{seconds * 1e6:.1f} µs"
+
+
+def ratio(a: Timing | None, b: Timing | None) -> str:
+    if a is None or b is None or b.median <= 0:
+        return "n/a"
+    value = a.median / b.median
+    return f"{value:,.0f}×" if value >= 10 else f"{value:.1f}×"
+
+
+HEADER = (
+    "| Scenario | apptest median | apptest min | AppTest median | AppTest min "
+    "| floor median | floor min | AppTest/apptest | apptest/floor |"
+)
+
+
+def table(rows: list[Row]) -> str:
+    lines = [HEADER, "|" + "---|" * 9]
+    for row in rows:
+        a, s, f = row.apptest, row.streamlit, row.floor
+        lines.append(
+            f"| {row.scenario} | {fmt(a and a.median)} | {fmt(a and a.min)} "
+            f"| {fmt(s and s.median)} | {fmt(s and s.min)} "
+            f"| {fmt(f and f.median)} | {fmt(f and f.min)} | {ratio(s, a)} | {ratio(a, f)} |"
+        )
+    return "\n".join(lines)
+
+
+def environment(bench: Bench) -> str:
+    import apptest  # noqa: F401
+
+    parts = [
+        f"Python {platform.python_version()}",
+        f"{platform.system()} {platform.machine()}",
+        f"{os.cpu_count()} CPUs",
+    ]
+    if bench.st_apptest is not None:
+        import streamlit
+
+        parts.append(f"streamlit {streamlit.__version__}")
+    else:
+        parts.append("streamlit not installed (AppTest columns n/a)")
+    return ", ".join(parts)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="tiny counts, to check the script works")
+    parser.add_argument("--no-streamlit", action="store_true", help="leave Streamlit's AppTest out")
+    options = parser.parse_args(argv)
+    bench = Bench(quick=options.quick, use_streamlit=not options.no_streamlit)
+    ticks = 20 if options.quick else 1000
+    big = 50 if options.quick else 5000
+    started = time.perf_counter()
+    rows = [
+        bench.run_scenario("empty script: run()", EMPTY),
+        bench.counters(),
+        bench.run_scenario("50 widgets: run()", WIDGETS_50),
+        bench.run_scenario("500 markdown elements: run()", MARKDOWN_500),
+        bench.new_instance(),
+        bench.imports(),
+        bench.fragment_rerun(5),
+        bench.fragment_rerun(big),
+        bench.ticks(ticks),
+    ]
+    print(f"apptest vs Streamlit's AppTest vs a do-nothing floor ({environment(bench)})")
+    print()
+    print(table(rows))
+    print()
+    for row in rows:
+        if row.note:
+            print(f"- {row.scenario}: {row.note}")
+    small, large = rows[6].apptest, rows[7].apptest
+    if small and large:
+        print(f"- fragment rerun cost, {big:,} vs 5 elements outside: {large.median / small.median:.2f}×")
+    cumulative = importtime_cumulative("apptest")
+    if cumulative is not None:
+        print(f"- `python -X importtime -c 'import apptest'`: apptest cumulative {fmt(cumulative)}")
+    print(f"- whole benchmark: {time.perf_counter() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,4 @@
+import streamlit as st
+
+st.write("never shown")
+x = (1,

@@ -1,0 +1,5 @@
+import samename
+
+import streamlit as st
+
+st.write(samename.VALUE)

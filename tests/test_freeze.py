@@ -1,0 +1,314 @@
+"""The app's view of time (issue 5, items 1, 2, 6, 8): virtual inside runs, real outside.
+
+While a script runs, ``time``/``datetime`` read the AppTest's virtual clock through freezegun's
+fakes and ``time.sleep`` returns at once, moving that clock. The test itself, pytest and
+Hypothesis always see the real clock. Modules first loaded during a run are loaded with the
+real objects in place (C extensions), then patched by name so helpers see virtual time too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import os
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import freezegun.api as fg
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from apptest import AppTest, AppTestError
+from apptest._clock import DEFAULT_START
+
+APPS = Path(__file__).parent / "apps"
+UTC = dt.timezone.utc
+
+
+def _real_time_objects_are_in_place() -> None:
+    assert time.time is fg.real_time
+    assert time.monotonic is fg.real_monotonic
+    assert time.perf_counter is fg.real_perf_counter
+    assert time.time_ns is fg.real_time_ns
+    assert dt.datetime is fg.real_datetime
+    assert dt.date is fg.real_date
+
+
+# -- item 1: start time ------------------------------------------------------------------------
+
+
+def test_default_start_is_the_documented_instant() -> None:
+    at = AppTest.from_string(
+        """
+        import time, datetime, streamlit as st
+        st.session_state.seen = (time.time(), datetime.datetime.now(), datetime.date.today())
+        """
+    ).run()
+    assert DEFAULT_START == dt.datetime(2024, 1, 1, 12, 0, tzinfo=UTC)
+    assert at.clock.now == DEFAULT_START
+    assert at.session_state.seen == (
+        DEFAULT_START.timestamp(),
+        dt.datetime(2024, 1, 1, 12, 0),
+        dt.date(2024, 1, 1),
+    )
+
+
+def _write_now() -> None:
+    import time
+
+    import streamlit as st
+
+    st.session_state.seen = time.time()
+
+
+@pytest.mark.parametrize(
+    ("start", "expected"),
+    [
+        (dt.datetime(2030, 5, 6, 7, 8, 9, tzinfo=UTC), dt.datetime(2030, 5, 6, 7, 8, 9, tzinfo=UTC)),
+        # Naive datetimes and strings without an offset are read as UTC.
+        (dt.datetime(2030, 5, 6, 7, 8, 9), dt.datetime(2030, 5, 6, 7, 8, 9, tzinfo=UTC)),
+        ("2030-05-06T07:08:09", dt.datetime(2030, 5, 6, 7, 8, 9, tzinfo=UTC)),
+        ("2030-05-06T09:08:09.250000+02:00", dt.datetime(2030, 5, 6, 7, 8, 9, 250000, tzinfo=UTC)),
+    ],
+)
+@pytest.mark.parametrize("constructor", ["file", "string", "function"])
+def test_start_time_is_configurable_on_every_constructor(
+    start: dt.datetime | str, expected: dt.datetime, constructor: str
+) -> None:
+    if constructor == "file":
+        at = AppTest.from_file("apps/clock_ticker.py", start_time=start)
+    elif constructor == "string":
+        at = AppTest.from_string("import time, streamlit as st\nst.session_state.seen = time.time()", start_time=start)
+    else:
+        at = AppTest.from_function(_write_now, start_time=start)
+    assert at.clock.now == expected
+    at.run()
+    assert at.clock.now == expected  # a run that does not sleep leaves the clock alone
+    if constructor == "file":
+        assert at.caption.values == [f"seen at {expected.timestamp():.0f}"]
+    else:
+        assert at.session_state.seen == expected.timestamp()
+
+
+@pytest.mark.parametrize("bad", ["yesterday", 1700000000, dt.date(2030, 1, 1)])
+def test_start_time_rejects_what_is_not_a_datetime(bad: object) -> None:
+    with pytest.raises(AppTestError, match="start_time"):
+        AppTest.from_string("", start_time=bad)  # type: ignore[arg-type]
+
+
+def test_app_sees_virtual_time_through_every_time_function() -> None:
+    at = AppTest.from_string(
+        """
+        import time, datetime as dt, streamlit as st
+        fns = (time.time, time.time_ns, time.monotonic, time.monotonic_ns,
+               time.perf_counter, time.perf_counter_ns)
+        before = [f() for f in fns]
+        time.sleep(2.5)
+        st.session_state.deltas = [f() - b for f, b in zip(fns, before)]
+        st.session_state.now = (
+            time.time(), time.time_ns(), dt.datetime.now(), dt.datetime.utcnow(),
+            dt.datetime.now(dt.timezone.utc), dt.date.today(),
+            time.strftime("%Y-%m-%d %H:%M:%S"), tuple(time.gmtime())[:6],
+            tuple(time.localtime())[:6],
+        )
+        """,
+        start_time="2030-12-31T23:59:58+00:00",
+    ).run()
+    assert at.session_state.deltas == [2.5, 2_500_000_000, 2.5, 2_500_000_000, 2.5, 2_500_000_000]
+    end = dt.datetime(2031, 1, 1, 0, 0, 0, 500000)
+    assert at.session_state.now == (
+        end.replace(tzinfo=UTC).timestamp(),
+        1924992000_500000000,
+        end,  # the app's local time zone is UTC
+        end,
+        end.replace(tzinfo=UTC),
+        dt.date(2031, 1, 1),
+        "2031-01-01 00:00:00",
+        (2031, 1, 1, 0, 0, 0),
+        (2031, 1, 1, 0, 0, 0),
+    )
+    assert at.clock.now == end.replace(tzinfo=UTC)
+
+
+def test_code_outside_runs_sees_real_time() -> None:
+    """Item 6: the test's own time.time() and datetime are the real ones after a run."""
+    at = AppTest.from_string(
+        "import time, datetime, streamlit as st\n"
+        "st.session_state.app = (time.time(), type(datetime.datetime.now()).__name__)",
+        start_time="2001-01-01T00:00:00+00:00",
+    ).run()
+    virtual, cls = at.session_state.app
+    assert virtual == 978307200.0 and cls == "FakeDatetime"
+    _real_time_objects_are_in_place()
+    assert time.sleep is not None and time.time() > virtual + 86400 * 365 * 10
+    assert type(dt.datetime.now()) is fg.real_datetime
+    assert abs(time.time() - fg.real_time()) < 60
+
+
+@given(seconds=st.integers(min_value=0, max_value=10**6))
+def test_hypothesis_sees_real_time_between_runs(seconds: int) -> None:
+    at = AppTest.from_string(f"import time\ntime.sleep({seconds})").run()
+    assert at.clock.now == DEFAULT_START + dt.timedelta(seconds=seconds)
+    _real_time_objects_are_in_place()
+
+
+def test_time_is_real_again_after_an_app_exception() -> None:
+    at = AppTest.from_string("import time\ntime.sleep(1)\nraise RuntimeError('boom')").run()
+    assert at.exception[0].message == "boom"
+    _real_time_objects_are_in_place()
+
+
+# -- item 2: time.sleep ------------------------------------------------------------------------
+
+
+def test_doc_balloons_sleep_returns_at_once_and_app_sees_five_seconds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The documentation's balloons example: ``time.sleep(5)`` inside ``st.spinner``."""
+    real_sleeps: list[float] = []
+
+    def process_sleep(seconds: float) -> None:  # stands in for the process's real time.sleep
+        real_sleeps.append(seconds)
+
+    monkeypatch.setattr(time, "sleep", process_sleep)
+    at = AppTest.from_file("apps/clock_balloons.py").run()
+    assert real_sleeps == []  # the app's sleep never reached the process's time.sleep
+    assert at.session_state.slept == 5.0
+    assert at.clock.now == DEFAULT_START + dt.timedelta(seconds=5)
+    assert at.runs[0].spinners == ("Inflating balloons...",)
+    assert at.get("spinner") == []  # the spinner is gone once the block is left
+    assert time.sleep is process_sleep  # the test's own time.sleep is put back
+    at.button(label="Release the balloons").click().run()
+    assert at.clock.now == DEFAULT_START + dt.timedelta(seconds=5)  # fragment run: no sleep
+    at.button(label="Inflate more balloons").click().run()
+    assert at.clock.now == DEFAULT_START + dt.timedelta(seconds=10)
+    assert real_sleeps == []
+
+
+@pytest.mark.parametrize(
+    ("call", "exc_type", "message"),
+    [
+        ("time.sleep(-1)", "ValueError", "sleep length must be non-negative"),
+        ("time.sleep('1')", "TypeError", "'str' object cannot be interpreted as an integer"),
+        ("time.sleep(float('nan'))", "ValueError", "Invalid value NaN (not a number)"),
+    ],
+)
+def test_sleep_rejects_what_time_sleep_rejects(call: str, exc_type: str, message: str) -> None:
+    with pytest.raises(Exception) as real:
+        eval(call, {"time": time})
+    assert (type(real.value).__name__, str(real.value)) == (exc_type, message)
+    at = AppTest.from_string(f"import time\n{call}").run()
+    assert (at.exception[0].exc_type, at.exception[0].message) == (exc_type, message)
+    assert at.clock.now == DEFAULT_START
+
+
+def test_sleep_accepts_numbers_like_time_sleep() -> None:
+    at = AppTest.from_string(
+        "import time, decimal, fractions\n"
+        "time.sleep(decimal.Decimal('0.25'))\ntime.sleep(fractions.Fraction(1, 4))\ntime.sleep(True)"
+    ).run()
+    assert at.clock.now == DEFAULT_START + dt.timedelta(seconds=1.5)
+
+
+def test_from_time_import_sleep_in_the_script_is_virtual() -> None:
+    at = AppTest.from_string(
+        """
+        from time import sleep, time
+        from datetime import datetime
+        import streamlit as st
+        t = time()
+        sleep(60)
+        st.session_state.seen = (time() - t, datetime.now())
+        """
+    ).run()
+    assert at.session_state.seen == (60.0, dt.datetime(2024, 1, 1, 12, 1))
+
+
+# -- modules loaded during a run ---------------------------------------------------------------
+
+
+def test_helper_module_binding_time_functions_by_name_sees_virtual_time() -> None:
+    """A helper imported by the app (first time during a run) sees virtual time, also on later
+    runs when it is already loaded, and its names are real again outside runs."""
+    at = AppTest.from_file("apps/clock_helper_app.py", start_time="2030-01-01T00:00:00")
+    for run in range(2):
+        at.run()
+        start = dt.datetime(2030, 1, 1) + dt.timedelta(seconds=3 * run)
+        t, mono, now, today = at.session_state.before
+        assert (t, now, today) == (start.replace(tzinfo=UTC).timestamp(), start, dt.date(2030, 1, 1))
+        t2, mono2, now2, _ = at.session_state.after
+        assert (t2 - t, mono2 - mono, now2 - now) == (3.0, 3.0, dt.timedelta(seconds=3))
+        helper = at.session_state.helper
+        assert helper.time is fg.real_time and helper.monotonic is fg.real_monotonic
+        assert helper.datetime is fg.real_datetime and helper.date is fg.real_date
+        assert helper.sleep is time.sleep
+
+
+def test_module_loaded_during_a_run_runs_its_top_level_with_real_classes(tmp_path: Path) -> None:
+    """What a C extension's init sees: the real ``datetime.date`` class, not freezegun's."""
+    (tmp_path / "clock_probe_mod.py").write_text(
+        "import datetime\nCLASSES = (datetime.date, datetime.datetime)\n"
+    )
+    (tmp_path / "app.py").write_text(
+        "import datetime\nimport clock_probe_mod\nimport streamlit as st\n"
+        "st.session_state.seen = (clock_probe_mod.CLASSES, (datetime.date, datetime.datetime))\n"
+    )
+    at = AppTest.from_file(tmp_path / "app.py").run()
+    loaded, in_script = at.session_state.seen
+    assert loaded == (fg.real_date, fg.real_datetime)
+    assert in_script == (fg.FakeDate, fg.FakeDatetime)
+
+
+_DRIVER = """
+import sys
+before = sorted(m for m in ("pandas", "numpy", "_decimal", "_zoneinfo") if m in sys.modules)
+from apptest import AppTest
+import warnings
+warnings.simplefilter("error")
+at = AppTest.from_file(sys.argv[1], start_time="2030-06-01T08:00:00+00:00").run()
+print("before", before)
+print("loaded", sorted(m for m in ("pandas", "numpy", "_decimal", "_zoneinfo") if m in sys.modules))
+for e in at.exception:
+    print("exception", e.exc_type, e.message)
+for m in at.markdown.values:
+    print(m)
+import datetime, pandas
+print("after", pandas.Timestamp(datetime.date(2021, 3, 4)).isoformat())
+"""
+
+
+@pytest.mark.skipif(importlib.util.find_spec("pandas") is None, reason="needs pandas (test extra)")
+@pytest.mark.parametrize("via", ["import", "importlib"])
+def test_c_extension_imported_first_inside_a_frozen_run_is_safe(via: str) -> None:
+    """Item 8: pandas, numpy, _decimal and zoneinfo loaded for the first time inside a run
+    (a fresh process, so "first time" is real). Without the guard, pandas warns "datetime.date
+    size changed" and the process crashes later."""
+    env = dict(os.environ)
+    env.pop("CLOCK_CEXT_IMPORTLIB", None)
+    if via == "importlib":
+        env["CLOCK_CEXT_IMPORTLIB"] = "1"
+    result = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(_DRIVER), str(APPS / "clock_cext_app.py")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert "size changed" not in result.stderr
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "before []",
+        "loaded ['_decimal', '_zoneinfo', 'numpy', 'pandas']",
+        "now=2030-06-01T08:00:00",
+        "paris=2030-06-01T10:00:00+02:00",
+        "stamp=2030-06-01T08:00:00",
+        "index=['2020-01-02', '2030-06-01']",
+        "np=2030-06-01",
+        "decimal=3.305",
+        "after 2021-03-04T00:00:00",
+    ]
