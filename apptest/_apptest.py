@@ -105,6 +105,15 @@ class ClockControl:
             for timer in self._clock.pending()
         ]
 
+    def _with_pending_ticks(self, request: Request) -> Request:
+        """Q4: ticks still pending (overdue) merge with the request of a ``run()``: ticks
+        first; a full rerun absorbs them."""
+        if not self._clock.overdue():
+            return request
+        states = dict(self._at._session.frontend.widget_values)
+        tick = Request(tuple(self._clock.collect_overdue()), False, states, "timer")
+        return merge_requests(tick, request)
+
     def advance(self, delta: float | int | str | _dt.timedelta) -> AppTest:
         """Move time forward by ``delta`` (seconds, a time string such as ``"5s"``, or a
         timedelta), firing every timer tick due by then in time order (T7-T12).
@@ -246,7 +255,7 @@ class AppTest(SessionInputsMixin, QueryMixin):
 
         submitted = {s.form_id for s in self._staged.values() if s.trigger and s.form_id}
         cleared = pending_defaults(self._session.frontend, submitted)  # FM4
-        request = self._take_staged()
+        request = self.clock._with_pending_ticks(self._take_staged())  # Q4
         self._process(request, timeout=timeout)
         for item in cleared:
             self._staged.setdefault(

@@ -184,81 +184,6 @@ class Widget(Element):
         return self
 
 
-class Button(Widget):
-    __slots__ = ()
-
-    @property
-    def value(self) -> bool:
-        return bool(self.proto.get("value", False))
-
-    @property
-    def type_(self) -> str:
-        return str(self.proto.get("type", "secondary"))
-
-    def click(self) -> Button:
-        """Stage a click: the button reads True during the next run only."""
-        self._at._stage(self, True, trigger=True)
-        return self
-
-    def set_value(self, value: Any) -> Widget:
-        if value is not True:
-            from apptest._errors import AppTestError
-
-            raise AppTestError(f"A {self.type} can only be clicked: use .click() on {self!r}.")
-        return self.click()
-
-
-class Checkbox(Widget):
-    __slots__ = ()
-
-    def check(self) -> Checkbox:
-        self.set_value(True)
-        return self
-
-    def uncheck(self) -> Checkbox:
-        self.set_value(False)
-        return self
-
-    def set_value(self, value: Any) -> Checkbox:
-        if not isinstance(value, bool):
-            from apptest._errors import AppTestError
-
-            raise AppTestError(f"{self!r} takes True or False, not {value!r}.")
-        self._at._stage(self, value)
-        return self
-
-
-class TextInput(Widget):
-    __slots__ = ()
-
-    @property
-    def max_chars(self) -> int | None:
-        value = self.proto.get("max_chars")
-        return value if isinstance(value, int) else None
-
-    @property
-    def placeholder(self) -> str | None:
-        value = self.proto.get("placeholder")
-        return value if isinstance(value, str) else None
-
-    def input(self, value: str) -> TextInput:
-        """Stage typing ``value``; longer than ``max_chars`` is refused, as the browser does."""
-        return self.set_value(value)
-
-    def set_value(self, value: Any) -> TextInput:
-        from apptest._errors import AppTestError
-
-        if value is not None and not isinstance(value, str):
-            raise AppTestError(f"{self!r} takes a string (or None), not {type(value).__name__} {value!r}.")
-        if value is not None and self.max_chars is not None and len(value) > self.max_chars:
-            raise AppTestError(
-                f"{self!r} accepts at most max_chars={self.max_chars} characters; "
-                f"{value!r} has {len(value)}. Stage a shorter text."
-            )
-        self._at._stage(self, value)
-        return self
-
-
 class Block(QueryMixin, Node):
     """A container (main, sidebar, columns, tabs, expander, form, fragment area, dialog …)."""
 
@@ -325,11 +250,6 @@ ELEMENT_CLASSES: dict[str, type[Node]] = {
     "toast": Toast,
     "metric": Metric,
     "exception": Exception_,
-    "button": Button,
-    "form_submit_button": Button,
-    "checkbox": Checkbox,
-    "toggle": Checkbox,
-    "text_input": TextInput,
     "column": Column,
     "status": Status,
 }

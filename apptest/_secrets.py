@@ -12,8 +12,9 @@ Reading behaves as in Streamlit 1.58 (``runtime/secrets.py``): item and attribut
 nested sections as read-only dict-likes, ``in``, ``get``, ``to_dict``; a missing key raises
 ``KeyError``/``AttributeError`` with Streamlit's message; no secrets at all raises
 ``StreamlitSecretNotFoundError`` (a ``FileNotFoundError``); assignment raises ``TypeError``.
-While a run reads secrets, their top-level string and number values are also in
-``os.environ``, as Streamlit puts them there; apptest removes them after the run.
+While a run reads secrets from the file, their top-level string and number values are also
+in ``os.environ``, as Streamlit puts them there (not for ``at.secrets``, as in AppTest);
+apptest removes them after the run.
 """
 
 from __future__ import annotations
@@ -105,8 +106,8 @@ class SecretsSource:
                 secrets = load_toml(file.read_text(encoding="utf-8"))
             except (ValueError, TypeError) as exc:
                 raise _secret_error(f"Error parsing secrets file at {file}: {exc}") from exc
+            self._export(secrets)  # file secrets only: AppTest's given dict is not exported
         self._parsed = secrets
-        self._export(secrets)
         return secrets
 
     def _export(self, secrets: Mapping[str, Any]) -> None:

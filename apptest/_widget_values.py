@@ -16,8 +16,9 @@ Two kinds of checks live here:
 * the staging checks (``check_*``), raising :class:`AppTestError` when a test stages a value
   a browser user could not give the widget, naming what was wrong and what the widget takes.
 
-Choice, text, number and colour widgets are here; sliders, dates and times are in
-``apptest._widget_time``; uploads in ``apptest._uploads``.
+Choice, text, number and colour widgets are here; sliders are in ``apptest._widget_time``,
+dates and times in ``apptest._widget_dates``, uploads in ``apptest._uploads``, the data editor
+in ``apptest._data_editor``.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from __future__ import annotations
 import math
 import numbers
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import Enum, EnumMeta
 from typing import Any
@@ -493,6 +494,3 @@ def describe(kind: str, label: str, key: str | None) -> str:
         text += f" (key={key!r})"
     return text
 
-
-def as_sequence(value: object) -> Sequence[Any] | None:
-    return value if isinstance(value, (list, tuple)) else None

@@ -55,6 +55,14 @@ def compute_widget_id(
     return f"{WIDGET_ID_PREFIX}-{digest}-{user_key if user_key is not None else 'None'}"
 
 
+def _shim_errors() -> Any:
+    """``apptest._shim.errors``, imported when an error is raised (the shim imports this
+    module; importing on every call would cost each widget an import statement)."""
+    from apptest._shim import errors
+
+    return errors
+
+
 def register_widget(
     container: Container,
     kind: str,
@@ -81,8 +89,6 @@ def register_widget(
     may raise the command's Streamlit error, or return a replacement (a value the widget can
     no longer hold falls back to its default), which then becomes the widget's value.
     """
-    from apptest._shim import errors
-
     run = current_run()
     if run is None:
         return reset_value if trigger else default
@@ -90,7 +96,7 @@ def register_widget(
     user_key = normalize_key(key)
     form_id = form_id_of(container)
     if form_id and on_change is not None and kind != "form_submit_button":
-        raise errors.StreamlitInvalidFormCallbackError()
+        raise _shim_errors().StreamlitInvalidFormCallbackError()
     id_kwargs = {"label": label, **identity}
     if user_key is not None and key_identity is not False:
         kept = frozenset() if key_identity is True else key_identity
@@ -107,13 +113,13 @@ def register_widget(
     # W2: the key check runs before the id check.
     if user_key is not None:
         if user_key in run.widget_keys:
-            raise errors.StreamlitDuplicateElementKey(user_key)
+            raise _shim_errors().StreamlitDuplicateElementKey(user_key)
     if widget_id in run.widget_ids:
-        raise errors.StreamlitDuplicateElementId(kind)
+        raise _shim_errors().StreamlitDuplicateElementId(kind)
     state = run.session.state
     if read_only and user_key is not None and user_key in state.user:
         # SS2, with the seed era's message.
-        raise errors.StreamlitValueAssignmentNotAllowedError(user_key)
+        raise _shim_errors().StreamlitValueAssignmentNotAllowedError(user_key)
     run.widget_ids.add(widget_id)
     if user_key is not None:
         run.widget_keys.add(user_key)

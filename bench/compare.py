@@ -190,206 +190,64 @@ class Timing:
     samples: int
 
 
-def measure(op: Callable[[], object], *, budget: float, min_samples: int, max_samples: int) -> Timing:
-    """Time ``op`` repeatedly for about ``budget`` seconds; very fast ops are batched."""
+#: A sample of a very fast operation is a batch of calls lasting at least this long.
+BATCH_SECONDS = 100e-6
+#: In each round every harness takes samples for at least this long, then the next one runs.
+BLOCK_SECONDS = 0.01
+
+
+def _batch_size(op: Callable[[], object]) -> int:
     op()  # warm-up
     start = time.perf_counter()
     op()
     once = time.perf_counter() - start
-    batch = max(1, int(50e-6 / once)) if once > 0 else 1000
-    samples: list[float] = []
-    gc.collect()
+    return max(1, int(BATCH_SECONDS / once)) if once > 0 else 1000
+
+
+def compare(
+    ops: dict[str, Callable[[], object] | None], *, budget: float, min_rounds: int
+) -> dict[str, Timing | None]:
+    """Time each op for about ``budget`` seconds in all, interleaved.
+
+    Rounds alternate between the harnesses (a block of samples each), so a load change on the
+    machine hits every column alike and the ratios stay meaningful. Garbage collection is off
+    while a block is timed and runs between blocks.
+    """
+    live = {name: op for name, op in ops.items() if op is not None}
+    batches = {name: _batch_size(op) for name, op in live.items()}
+    samples: dict[str, list[float]] = {name: [] for name in live}
+    deadline = time.perf_counter() + budget
+    rounds = 0
     enabled = gc.isenabled()
-    gc.disable()
     try:
-        deadline = time.perf_counter() + budget
-        while len(samples) < max_samples and (
-            len(samples) < min_samples or time.perf_counter() < deadline
-        ):
-            start = time.perf_counter()
-            for _ in range(batch):
-                op()
-            samples.append((time.perf_counter() - start) / batch)
-            if len(samples) % 64 == 0:
+        while rounds < min_rounds or time.perf_counter() < deadline:
+            rounds += 1
+            for name, op in live.items():
+                batch = batches[name]
                 gc.collect()
+                gc.disable()
+                block_end = time.perf_counter() + BLOCK_SECONDS
+                while True:
+                    start = time.perf_counter()
+                    for _ in range(batch):
+                        op()
+                    end = time.perf_counter()
+                    samples[name].append((end - start) / batch)
+                    if end >= block_end:
+                        break
+                if enabled:
+                    gc.enable()
     finally:
         if enabled:
             gc.enable()
-    return Timing(statistics.median(samples), min(samples), len(samples))
-
-
-# -- the harnesses ------------------------------------------------------------------------------
-
-
-def streamlit_apptest() -> Any:
-    """Streamlit's AppTest class, or None when streamlit is not installed."""
-    try:
-        from streamlit.testing.v1 import AppTest
-    except ImportError:
-        return None
-    return AppTest
-
-
-def _label_button(at: Any, label: str) -> Any:
-    return next(b for b in at.button if b.label == label)
-
-
-@dataclass
-class Row:
-    scenario: str
-    apptest: Timing | None
-    streamlit: Timing | None
-    floor: Timing | None
-    note: str = ""
-
-
-class Bench:
-    def __init__(self, *, quick: bool, use_streamlit: bool) -> None:
-        self.quick = quick
-        self.budget = 0.02 if quick else 2.0
-        self.min_samples = 2 if quick else 15
-        self.max_samples = 5 if quick else 20000
-        self.st_apptest = streamlit_apptest() if use_streamlit else None
-
-    def time(self, op: Callable[[], object], *, budget_scale: float = 1.0) -> Timing:
-        return measure(
-            op,
-            budget=self.budget * budget_scale,
-            min_samples=self.min_samples,
-            max_samples=self.max_samples,
+    return {
+        name: (
+            Timing(statistics.median(samples[name]), min(samples[name]), len(samples[name]))
+            if name in samples
+            else None
         )
-
-    # -- one scenario per method -----------------------------------------------------------
-    def run_scenario(self, name: str, source: str) -> Row:
-        """``run()`` of an app that has already run once (steady state)."""
-        from apptest import AppTest
-
-        at = AppTest.from_string(source).run()
-        ours = self.time(at.run)
-        theirs = None
-        if self.st_apptest is not None:
-            sat = self.st_apptest.from_string(source).run()
-            theirs = self.time(sat.run)
-        floor = Floor(source)
-        return Row(name, ours, theirs, self.time(floor.run))
-
-    def counters(self) -> Row:
-        """examples/counters.py: a full run, a click on "Rerun fragment", a run."""
-        from apptest import AppTest
-
-        source = COUNTERS.read_text()
-        at = AppTest.from_file(str(COUNTERS)).run()
-
-        def ours() -> None:
-            at.run()
-            at.button(label="Rerun fragment").click()
-            at.run()
-
-        theirs_t = None
-        if self.st_apptest is not None:
-            sat = self.st_apptest.from_file(str(COUNTERS)).run()
-
-            def theirs() -> None:
-                sat.run()
-                _label_button(sat, "Rerun fragment").click()
-                sat.run()
-
-            theirs_t = self.time(theirs)
-        floor = Floor(source)
-
-        def floor_op() -> None:
-            floor.run()
-            floor.call("my_fragment")
-
-        return Row(
-            "counters example: run + click + run (2 runs)",
-            self.time(ours),
-            theirs_t,
-            self.time(floor_op),
-            note="AppTest has no fragment runs: its second run is a full run.",
-        )
-
-    def new_instance(self) -> Row:
-        """A new instance from examples/counters.py plus its first run."""
-        from apptest import AppTest
-
-        path = str(COUNTERS)
-        ours = self.time(lambda: AppTest.from_file(path).run())
-        theirs = None
-        if self.st_apptest is not None:
-            st_apptest = self.st_apptest
-            theirs = self.time(lambda: st_apptest.from_file(path).run())
-        source = COUNTERS.read_text()
-
-        def floor_op() -> None:
-            floor = Floor(source)  # compiles, as every harness must
-            floor.run()
-
-        return Row("new instance + first run (counters)", ours, theirs, self.time(floor_op))
-
-    def fragment_rerun(self, outside: int) -> Row:
-        """A click inside a fragment plus ``run()``: only the fragment reruns (apptest)."""
-        from apptest import AppTest
-
-        source = fragment_app(outside)
-        at = AppTest.from_string(source).run()
-        button = at.button(label="Rerun fragment")
-
-        def ours() -> None:
-            button.click()
-            at.run()
-
-        ours_t = self.time(ours)
-        assert at.runs[-1].scope == "fragment", at.runs[-1]
-        theirs = None
-        if self.st_apptest is not None:
-            sat = self.st_apptest.from_string(source).run()
-            theirs = self.time(sat.run)
-        floor = Floor(source)
-        floor.run()
-        return Row(
-            f"fragment rerun, {outside:,} elements outside",
-            ours_t,
-            theirs,
-            self.time(lambda: floor.call("inner")),
-            note="AppTest: a full run (it has no fragment runs), for reference.",
-        )
-
-    def ticks(self, count: int) -> Row:
-        """``at.clock.advance`` over ``count`` ticks of a ``run_every=1`` fragment."""
-        from apptest import AppTest
-
-        at = AppTest.from_string(TICKER).run()
-
-        def ours() -> None:
-            before = len(at.runs)
-            at.clock.advance(count)
-            assert len(at.runs) == before + count, (before, len(at.runs))
-
-        floor = Floor(TICKER)
-
-        def floor_op() -> None:
-            floor.run()
-            for _ in range(count):
-                floor.call("tick")
-
-        return Row(
-            f"{count:,} run_every ticks: one clock.advance",
-            self.time(ours, budget_scale=1.5),
-            None,
-            self.time(floor_op),
-            note="AppTest has no clock or run_every timers.",
-        )
-
-    def imports(self) -> Row:
-        """``import apptest`` vs ``from streamlit.testing.v1 import AppTest``, fresh interpreter."""
-        reps = 1 if self.quick else 7
-        ours = _import_timing("import apptest", reps)
-        theirs = None
-        if self.st_apptest is not None:
-            theirs = _import_timing("from streamlit.testing.v1 import AppTest", reps)
-        floor = _import_timing("import types", reps)
-        return Row("import in a fresh interpreter", ours, theirs, floor, note="floor: `import types`.")
+        for name in ops
+    }
 
 
 _IMPORT_PROBE = (

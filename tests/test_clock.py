@@ -27,17 +27,13 @@ def at_second(seconds: float) -> dt.datetime:
     return DEFAULT_START + seconds * S
 
 
-def app(source: str, **kwargs: object) -> AppTest:
-    return AppTest.from_string(textwrap.dedent(source), **kwargs).run()  # type: ignore[arg-type]
+def app(source: str) -> AppTest:
+    return AppTest.from_string(textwrap.dedent(source)).run()
 
 
-def timer_runs(at: AppTest, since: int = 0) -> list[tuple[tuple[str, ...], float]]:
-    """(fragment names, seconds after DEFAULT_START) of every timer run after run ``since``."""
-    return [
-        (r.fragments, (r.started_at - DEFAULT_START) / S)
-        for r in at.runs[since:]
-        if r.trigger == "timer"
-    ]
+def timer_runs(at: AppTest) -> list[tuple[tuple[str, ...], float]]:
+    """(fragment names, seconds after DEFAULT_START) of every timer run."""
+    return [(r.fragments, (r.started_at - DEFAULT_START) / S) for r in at.runs if r.trigger == "timer"]
 
 
 def counter_app(run_every: object, before: str = "", after: str = "") -> str:
@@ -530,6 +526,44 @@ def test_T12_fragment_slower_than_its_interval_gets_at_most_one_pending_rerun() 
     assert [r.started_at for r in at.runs[4:]] == [at_second(12), at_second(15)]
 
 
+SLOW_AND_CLICK = """
+    import time, streamlit as st
+    st.session_state.setdefault("log", [])
+
+    @st.fragment(run_every=1)
+    def slow():
+        st.session_state.log.append("slow")
+        time.sleep(3)
+
+    @st.fragment
+    def clicker():
+        if st.button("Click"):
+            st.session_state.log.append("click")
+    slow()
+    clicker()
+    """
+
+
+def test_Q4_pending_tick_and_a_click_merge_into_one_run_tick_first() -> None:
+    at = app(SLOW_AND_CLICK)
+    assert at.clock.pending()[0].due < at.clock.now  # a tick is pending (overdue)
+    at.button[0].click().run()
+    assert [(r.trigger, r.fragments, r.started_at) for r in at.runs[2:]] == [
+        ("user", ("slow", "clicker"), at_second(6)),  # one run, the pending tick's fragment first
+        ("timer", ("slow",), at_second(9)),  # that run slept past the next tick (T12)
+    ]
+    assert at.session_state.log == ["slow", "slow", "slow", "click", "slow"]
+
+
+def test_Q3_Q4_full_run_absorbs_pending_ticks_and_resets_timers() -> None:
+    at = app(SLOW_AND_CLICK)
+    at.run()
+    assert [(r.scope, r.trigger, r.fragments, r.started_at) for r in at.runs[2:]] == [
+        ("app", "user", (), at_second(6)),  # no separate run for the pending tick
+        ("fragment", "timer", ("slow",), at_second(9)),  # re-armed at +6 s (T9), due at +7 s
+    ]
+
+
 def test_Q4_tick_during_a_run_that_calls_st_rerun_merges_into_the_full_rerun() -> None:
     at = app(
         """
@@ -612,6 +646,18 @@ def test_Q2_T12_tick_for_a_fragment_dropped_from_storage_is_dropped() -> None:
     assert len(at.runs) == 1 and len(at.clock.pending()) == 1
 
 
+def test_clock_now_ns_is_the_stable_time_source_of_the_harness() -> None:
+    """``session.clock.now_ns`` (int nanoseconds since the epoch) is what time-based parts of
+    the harness (``st.cache_data(ttl=...)``) read; it moves with sleeps and advances only."""
+    at = app("import time\ntime.sleep(0.000001)")
+    clock = at._session.clock
+    assert isinstance(clock.now_ns, int)
+    assert clock.now_ns == round(DEFAULT_START.timestamp()) * 10**9 + 1000
+    at.clock.advance("1ns")
+    assert clock.now_ns == round(DEFAULT_START.timestamp()) * 10**9 + 1001
+    assert at.clock.now == DEFAULT_START + dt.timedelta(microseconds=1)
+
+
 # -- properties --------------------------------------------------------------------------------
 
 
@@ -638,8 +684,9 @@ def observed(at: AppTest) -> list[tuple[int, int]]:
     ]
 
 
-intervals = st.lists(st.integers(min_value=1, max_value=5000), min_size=1, max_size=4)
-steps = st.lists(st.integers(min_value=0, max_value=8000), min_size=1, max_size=5)
+# Intervals from 50 ms keep the number of runs (and the test's time) bounded.
+intervals = st.lists(st.integers(min_value=50, max_value=5000), min_size=1, max_size=4)
+steps = st.lists(st.integers(min_value=0, max_value=6000), min_size=1, max_size=5)
 
 
 @given(intervals_ms=intervals, steps_ms=steps)

@@ -144,7 +144,7 @@ def test_code_outside_runs_sees_real_time() -> None:
     virtual, cls = at.session_state.app
     assert virtual == 978307200.0 and cls == "FakeDatetime"
     _real_time_objects_are_in_place()
-    assert time.sleep is not None and time.time() > virtual + 86400 * 365 * 10
+    assert time.time() > virtual + 86400 * 365 * 10  # the test's clock is not 2001's
     assert type(dt.datetime.now()) is fg.real_datetime
     assert abs(time.time() - fg.real_time()) < 60
 

@@ -42,10 +42,13 @@ def test_secrets_from_the_test_dict_item_attribute_nested_in_get_to_dict() -> No
         st.write("in:", "password" in st.secrets, "nope" in st.secrets, st.secrets.get("nope", "dflt"))
         st.write(st.secrets.to_dict())
         st.write(sorted(st.secrets), len(st.secrets.db))
+        import os
+        st.text(repr(os.environ.get("apptest_secret_password")))
         """
     )
     at.secrets["password"] = "streamlit"
     at.secrets["db"] = {"user": "ann", "port": 5432}
+    at.secrets["apptest_secret_password"] = "not exported"
     at.run()
     assert at.markdown.values == [
         "streamlit streamlit",
@@ -53,8 +56,12 @@ def test_secrets_from_the_test_dict_item_attribute_nested_in_get_to_dict() -> No
         "in: `True` `False` dflt",
         "`2`",
     ]
-    assert at.json.values[0] == '{"password": "streamlit", "db": {"user": "ann", "port": 5432}}'
-    assert at.json.values[1] == '["db", "password"]'
+    assert at.json.values[0] == (
+        '{"password": "streamlit", "db": {"user": "ann", "port": 5432}, '
+        '"apptest_secret_password": "not exported"}'
+    )
+    assert at.json.values[1] == '["apptest_secret_password", "db", "password"]'
+    assert at.text.values == ["None"]  # given secrets are not put in os.environ (as AppTest)
 
 
 def test_missing_secret_raises_streamlits_key_and_attribute_errors() -> None:

@@ -1,7 +1,6 @@
 """An app whose helper module binds ``time``/``sleep``/``datetime`` by name."""
 
 import clock_helper_mod
-
 import streamlit as st
 
 before = clock_helper_mod.snapshot()
