@@ -66,10 +66,6 @@ class Timer:
     due: int
     order: int
 
-    @property
-    def hot(self) -> bool:
-        return self.interval <= 0
-
 
 @dataclass(frozen=True)
 class PendingTimer:

@@ -31,6 +31,11 @@ _OWN_DIR = os.path.dirname(os.path.abspath(__file__)) + os.sep
 #: How often the interrupt is raised again once the deadline passed (real seconds).
 RETRY_INTERVAL = 0.05
 
+#: ``signal.signal`` without its enum conversions (for a Python handler, converting the result
+#: raises and catches a ValueError inside ``enum``: several µs). Every run installs and
+#: restores the handler, so the C function behind ``signal.signal`` is called when there is one.
+_set_handler: Any = getattr(signal, "_signal", signal).signal
+
 
 class Deadline:
     """``with Deadline(seconds):`` interrupts the body after ``seconds`` of real time."""
@@ -56,7 +61,7 @@ class Deadline:
 
     def __enter__(self) -> Deadline:
         if self._usable():
-            self._previous_handler = signal.signal(signal.SIGALRM, self._interrupt)
+            self._previous_handler = _set_handler(signal.SIGALRM, self._interrupt)
             self._armed = True
             self._started = _monotonic()
             self._previous_timer = signal.setitimer(
@@ -69,7 +74,7 @@ class Deadline:
             return
         self._armed = False
         signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, self._previous_handler)
+        _set_handler(signal.SIGALRM, self._previous_handler)
         delay, interval = self._previous_timer
         if delay > 0:
             elapsed = _monotonic() - self._started

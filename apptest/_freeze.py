@@ -79,6 +79,7 @@ class _Freezer:
 
     def __init__(self) -> None:
         self.swaps: list[Swap] = []
+        self.real_swaps: list[Swap] = []
         self.reals: dict[int, Any] = {}  # id(real object) -> real object
         self.fakes: dict[int, Any] = {}  # id(real object) -> its fake
         self.saved: list[Swap] = []
@@ -113,6 +114,7 @@ class _Freezer:
             if fake is not None and real is not None:
                 pairs.append((_time, name, fake, real))
         self.swaps = [(obj, name, fake) for obj, name, fake, _ in pairs]
+        self.real_swaps = [(obj, name, real) for obj, name, _, real in pairs]
         self.reals = {id(real): real for *_, real in pairs}
         self.fakes = {id(real): fake for _, _, fake, real in pairs}
         self.ignore = (*settings.default_ignore_list, *_NEVER_PATCH)
@@ -183,7 +185,7 @@ class _Freezer:
         assert self.real_load is not None
         outer = self.loading == 0
         if outer:
-            _set(self.saved)
+            _set(self.real_swaps)  # real even if the test has a freezegun freeze of its own
         self.loading += 1
         try:
             module = self.real_load(spec)

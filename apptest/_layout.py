@@ -276,6 +276,28 @@ def emit_element(
     return handle
 
 
+@contextmanager
+def show_transient(container: Container, kind: str, props: dict[str, Any]) -> Iterator[None]:
+    """A transient element (``st.spinner``): shown at the cursor without taking its slot.
+
+    It is recorded in the run history (``at.runs[-1].spinners``) and removed when the body
+    ends; a write to the same slot while it shows replaces it.
+    """
+    run = current_run()
+    if run is None:
+        yield
+        return
+    run.spinners.append(str(props.get("text", "")))
+    target = container._active()
+    path = target._live_cursor(run).path
+    node = run.session.frontend.put_transient(path, kind, props, run.fragment_id)
+    try:
+        yield
+    finally:
+        if node is not None:
+            run.session.frontend.remove_transient(path, node)
+
+
 def check_widget_placement(container: Container) -> Path:
     """L3 before a widget registers: raise if it would land outside the fragment's area."""
     run = current_run()

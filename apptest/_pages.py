@@ -26,7 +26,7 @@ import os
 import re
 import types
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -35,6 +35,7 @@ from apptest._errors import AppTestError, RerunException, RerunRequest
 from apptest._layout import current_run
 
 if TYPE_CHECKING:
+    from apptest._navigation import StreamlitPage
     from apptest._script import Script
     from apptest._session import Session
 
@@ -113,7 +114,7 @@ class Pages:
     scripts: dict[str, Script] = field(default_factory=dict)
 
 
-def _folder(session: Session) -> Path | None:
+def script_folder(session: Session) -> Path | None:
     return Path(session.script.folder) if session.script.folder else None
 
 
@@ -174,7 +175,7 @@ def _script_for(session: Session, path: str) -> Script:
     return script
 
 
-def _exec_file(session: Session, path: str, module: types.ModuleType) -> None:
+def exec_page_file(session: Session, path: str, module: types.ModuleType) -> None:
     from apptest._script import MAGIC_NAME
 
     main = session.script.path
@@ -188,7 +189,7 @@ def _exec_file(session: Session, path: str, module: types.ModuleType) -> None:
     exec(script.code, module.__dict__)
 
 
-def _pick(session: Session) -> PageInfo | None:
+def pick_page(session: Session) -> PageInfo | None:
     """The page a full run shows: the one asked for, else the current one, else the default.
 
     Consumes the request. ``None`` when the registry is empty.
@@ -218,11 +219,11 @@ def run_page(session: Session, module: types.ModuleType) -> None:
         _exec_main(session, module)
         return
     pages.registry = {page.hash: page for page in folder_pages(session)}
-    page = _pick(session)
+    page = pick_page(session)
     assert page is not None and page.script_path is not None
     pages.current = page.hash
     session.page_hash = page.hash
-    _exec_file(session, page.script_path, module)
+    exec_page_file(session, page.script_path, module)
 
 
 def _exec_main(session: Session, module: types.ModuleType) -> None:
@@ -232,276 +233,17 @@ def _exec_main(session: Session, module: types.ModuleType) -> None:
     exec(session.script.code, module.__dict__)
 
 
-# -- st.Page / st.navigation ------------------------------------------------------------------
-def _api_error(message: str) -> Exception:
+def api_error(message: str) -> Exception:
+    """A ``StreamlitAPIException`` with ``message``."""
     from apptest._shim.errors import StreamlitAPIException
 
     return StreamlitAPIException(message)
 
 
-def _is_url(value: str) -> bool:
-    from urllib.parse import urlparse
-
-    parsed = urlparse(value)
-    return parsed.scheme in ("http", "https") and bool(parsed.netloc)
-
-
-class StreamlitPage:
-    """What ``st.Page`` returns; ``st.navigation`` returns the selected one."""
-
-    def __init__(
-        self,
-        page: str | Path | Callable[[], None],
-        *,
-        title: str | None = None,
-        icon: str | None = None,
-        url_path: str | None = None,
-        default: bool = False,
-        visibility: str = "visible",
-    ) -> None:
-        self._default = default
-        self._external_url: str | None = None
-        self._can_be_called = False
-        if visibility not in ("visible", "hidden"):
-            raise _api_error("Invalid `visibility` value. Supported values: visible, hidden.")
-        self._visibility = visibility
-        run = current_run()
-        session = run.session if run is not None else None
-        self._page: Path | Callable[[], None] | None
-        if isinstance(page, str) and _is_url(page):
-            self._init_external(page, title, icon, url_path, default)
-        else:
-            self._init_internal(session, page, title, icon, url_path, default)
-        calc = session.profile.calc_hash if session is not None else _default_hash
-        self._hash = calc(self._url_path)
-
-    def _init_external(
-        self, url: str, title: str | None, icon: str | None, url_path: str | None, default: bool
-    ) -> None:
-        if title is None or not title.strip():
-            raise _api_error(
-                "External URL pages require a "
-                + ("" if title is None else "non-empty ")
-                + f"`title` parameter. Please provide a title for the URL: {url}"
-            )
-        if default:
-            raise _api_error("External URL pages cannot be set as the default page.")
-        self._external_url = url
-        self._page = None
-        self._title = title
-        self._icon = icon or ""
-        path = (url_path if url_path is not None else re.sub(r"\s+", "_", title.lower()))
-        self._url_path = path.strip().strip("/")
-        if not self._url_path:
-            raise _api_error(
-                "The URL path cannot be empty. Please provide a valid `url_path` or a `title` "
-                "that can be converted to a valid URL path."
-            )
-        if "/" in self._url_path:
-            raise _api_error("The URL path cannot contain a nested path (e.g. foo/bar).")
-
-    def _init_internal(
-        self,
-        session: Session | None,
-        page: str | Path | Callable[[], None],
-        title: str | None,
-        icon: str | None,
-        url_path: str | None,
-        default: bool,
-    ) -> None:
-        folder = _folder(session) if session is not None else None
-        inferred_icon = inferred_name = ""
-        if isinstance(page, (str, Path)):
-            page = ((folder or Path.cwd()) / Path(page)).resolve()
-            if not page.is_file():
-                raise _api_error(
-                    f"Unable to create Page. The file `{page.name}` could not be found."
-                )
-            inferred_icon, inferred_name = page_icon_and_name(page)
-        elif hasattr(page, "__name__"):
-            inferred_name = str(page.__name__)
-        elif title is None:
-            raise _api_error(
-                "Cannot infer page title for Callable. Set the `title=` keyword argument."
-            )
-        self._page = page
-        self._title = title or inferred_name.replace("_", " ")
-        self._icon = icon or inferred_icon
-        if not self._title.strip():
-            raise _api_error(
-                "The title of the page cannot be empty or consist of underscores/spaces only"
-            )
-        self._url_path = inferred_name
-        if url_path is not None:
-            stripped = url_path.strip().strip("/")
-            if not stripped.strip() and not default:
-                raise _api_error(
-                    "The URL path cannot be an empty string unless the page is the default "
-                    "page."
-                )
-            self._url_path = stripped
-            if "/" in self._url_path:
-                raise _api_error("The URL path cannot contain a nested path (e.g. foo/bar).")
-
-    @property
-    def title(self) -> str:
-        return self._title
-
-    @property
-    def icon(self) -> str:
-        return self._icon
-
-    @property
-    def url_path(self) -> str:
-        return "" if self._default else self._url_path
-
-    @property
-    def visibility(self) -> str:
-        return self._visibility
-
-    @property
-    def is_external(self) -> bool:
-        return self._external_url is not None
-
-    @property
-    def external_url(self) -> str | None:
-        return self._external_url
-
-    def info(self, section: str = "") -> PageInfo:
-        path = str(self._page) if isinstance(self._page, Path) else None
-        return PageInfo(
-            self.title, self.url_path, self.icon, path, self._hash, self._default, section,
-            self._visibility == "hidden",
-        )
-
-    def run(self) -> None:
-        """Execute the page; only the page ``st.navigation`` returned, once per run."""
-        if not self._can_be_called:
-            raise _api_error(
-                "This page cannot be called directly. Only the page returned from "
-                "st.navigation can be called once."
-            )
-        self._can_be_called = False
-        run = current_run()
-        if self.is_external or run is None:
-            return
-        session = run.session
-        previous, session.page_hash = session.page_hash, self._hash
-        try:
-            if isinstance(self._page, Path):
-                from apptest._script import MAGIC_NAME
-
-                module = types.ModuleType("__main__")
-                module.__dict__[MAGIC_NAME] = session._magic
-                _exec_file(session, str(self._page), module)
-            elif self._page is not None:
-                self._page()
-        finally:
-            session.page_hash = previous
-
-    def __repr__(self) -> str:
-        return f"StreamlitPage(title={self._title!r}, url_path={self.url_path!r})"
-
-
-def _default_hash(text: str) -> str:
-    from apptest._profile import SEED
-
-    return SEED.calc_hash(text)
-
-
-def Page(  # Streamlit's name
-    page: str | Path | Callable[[], None],
-    *,
-    title: str | None = None,
-    icon: str | None = None,
-    url_path: str | None = None,
-    default: bool = False,
-    visibility: str = "visible",
-) -> StreamlitPage:
-    """``st.Page``: a page for ``st.navigation`` (a file path relative to the main script,
-    or a function)."""
-    return StreamlitPage(
-        page, title=title, icon=icon, url_path=url_path, default=default, visibility=visibility
-    )
-
-
-def _as_page(item: object) -> StreamlitPage:
-    if isinstance(item, StreamlitPage):
-        return item
-    if isinstance(item, (str, Path)) or callable(item):
-        return StreamlitPage(item)
-    raise _api_error(
-        f"Invalid page type: {type(item)}. Must be either a string path, a pathlib.Path, a "
-        "callable function, or a st.Page object."
-    )
-
-
-def navigation(
-    pages: Sequence[Any] | Mapping[str, Sequence[Any]],
-    *,
-    position: str = "sidebar",
-    expanded: bool | int = False,
-) -> StreamlitPage:
-    """``st.navigation``: register the app's pages and return the one to run."""
-    if not isinstance(position, str) or position not in ("sidebar", "hidden", "top"):
-        raise _api_error(
-            f'Invalid position "{position}". The position parameter must be one of "sidebar", '
-            '"hidden", or "top".'
-        )
-    if isinstance(pages, Mapping):
-        sections = {str(k): [_as_page(p) for p in v] for k, v in pages.items()}
-    else:
-        sections = {"": [_as_page(p) for p in pages]}
-    listed = [(section, page) for section, items in sections.items() for page in items]
-    if not listed:
-        raise _api_error("`st.navigation` must be called with at least one `st.Page`.")
-    defaults = [page for _, page in listed if page._default]
-    if len(defaults) > 1:
-        raise _api_error(
-            "Multiple Pages specified with `default=True`. At most one Page can be set to "
-            "default."
-        )
-    if not defaults:
-        internal = [page for _, page in listed if not page.is_external]
-        if not internal:
-            raise _api_error(
-                "At least one non-external page is required. External URL pages cannot be "
-                "the default page."
-            )
-        internal[0]._default = True
-    run = current_run()
-    default = next(page for _, page in listed if page._default)
-    if run is None:
-        default._can_be_called = True
-        return default
-    registry: dict[str, PageInfo] = {}
-    for section, page in listed:
-        if page._hash in registry:
-            raise _api_error(
-                f"Multiple Pages specified with URL pathname {page.url_path}. URL pathnames "
-                "must be unique. The url pathname may be inferred from the filename, callable "
-                "name, or title."
-            )
-        registry[page._hash] = page.info(section)
-    session = run.session
-    state = session.pages
-    state.registry = registry
-    state.navigation_used = True
-    state.navigation_position = position
-    chosen = _pick(session)
-    target = next(
-        (page for _, page in listed if chosen is not None and page._hash == chosen.hash), None
-    )
-    if target is None or target.is_external:
-        target = default
-    target._can_be_called = True
-    state.current = target._hash
-    return target
-
-
 # -- switching ---------------------------------------------------------------------------------
 def switch_page(page: str | Path | StreamlitPage, *, query_params: Any = None) -> NoReturn:
     """``st.switch_page``: stop this run; the next (full) run shows ``page`` (E17, M8)."""
+    from apptest._navigation import StreamlitPage
     from apptest._shim import _main, errors
 
     run = current_run()
@@ -513,7 +255,7 @@ def switch_page(page: str | Path | StreamlitPage, *, query_params: Any = None) -
     session = run.session
     if isinstance(page, StreamlitPage):
         if page.is_external:
-            raise _api_error(
+            raise api_error(
                 "Cannot use st.switch_page with external URL pages. Use st.page_link instead "
                 "to create a link to external pages."
             )
@@ -526,7 +268,7 @@ def switch_page(page: str | Path | StreamlitPage, *, query_params: Any = None) -
     elif isinstance(query_params, (str, bytes)) or not (
         isinstance(query_params, Mapping) or hasattr(query_params, "__iter__")
     ):
-        raise _api_error(
+        raise api_error(
             "`query_params` must be a mapping or an iterable of (key, value) pairs not a "
             f"`{type(query_params)}`."
         )
@@ -551,13 +293,13 @@ def _pages_now(session: Session) -> list[PageInfo]:
 
 
 def _hash_of_file(session: Session, page: str) -> str:
-    folder = _folder(session)
+    folder = script_folder(session)
     base = str(folder) if folder is not None else os.getcwd()
     wanted = os.path.realpath(os.path.join(base, page))
     for info in _pages_now(session):
         if info.script_path and os.path.realpath(info.script_path) == wanted:
             return info.hash
-    raise _api_error(
+    raise api_error(
         f"Could not find page: `{page}`. Must be the file path relative to the main script, "
         f"from the directory: `{os.path.basename(base)}`. Only the main app file and files in "
         "the `pages/` directory are supported."
@@ -630,8 +372,6 @@ __all__ = [
     "PageInfo",
     "PageNotFoundError",
     "Pages",
-    "StreamlitPage",
-    "navigation",
     "page_icon_and_name",
     "request_from_test",
     "run_page",

@@ -10,6 +10,7 @@ runtime reads only these fields, never a version number.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -53,8 +54,11 @@ class Semantics:
     #: Hash behind fragment and widget ids (ID1, W1).
     hash_name: Literal["md5", "blake2b"]
 
-    def calc_hash(self, text: str) -> str:
-        return md5_hex(text) if self.hash_name == "md5" else blake2b_hex(text)
+    @property
+    def calc_hash(self) -> Callable[[str], str]:
+        """The hash function itself (``profile.calc_hash(text)``): one object per hash, so
+        callers can use it as a cache key."""
+        return md5_hex if self.hash_name == "md5" else blake2b_hex
 
 
 SEED = Semantics(

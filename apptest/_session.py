@@ -43,6 +43,8 @@ if TYPE_CHECKING:
 Trigger = Literal["initial", "user", "rerun", "timer"]
 Status = Literal["finished", "rerun", "stopped", "error", "compile_error", "timeout"]
 
+_RERUN_NOOP = "Calling st.rerun() within a callback is a no-op."
+
 #: How many runs one ``run()`` may chain (``st.rerun()`` loops) before it gives up.
 RERUN_BUDGET = 100
 
@@ -316,6 +318,13 @@ class Session:
                 run.frame = FragmentFrame(meta.fragment_id)
             try:
                 meta.callback(*meta.args, **meta.kwargs)
+            except RerunException:
+                if self.profile.rerun_in_callback != "noop-warning":
+                    raise
+                # RR7 [1.39-1.62]: the rerun ends the callback and is dropped, with a warning
+                # at the top of main; the remaining callbacks and the body still run.
+                run.in_callback = False
+                emit_element(self.main, "warning", {"body": _RERUN_NOOP, "icon": None})
             finally:
                 run.in_callback = False
                 run.frame = None

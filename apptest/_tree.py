@@ -126,6 +126,22 @@ class Frontend:
         if self._is_fragment_run and fragment_id in self._fragment_ids:
             self._marked[id(node)] = node
 
+    def put_transient(self, path: Path, kind: str, props: dict[str, Any], fragment_id: str) -> TreeNode | None:
+        """Show a transient at ``path`` if that slot is free; it never replaces a node."""
+        siblings = self._parent_for(path)
+        if path[-1] != len(siblings):
+            return None
+        node = TreeNode(kind, props, self.run_id, fragment_id)
+        siblings.append(node)
+        self.version += 1
+        return node
+
+    def remove_transient(self, path: Path, node: TreeNode) -> None:
+        parent = self.node_at(path[:-1])
+        if parent is not None and parent.children is not None and node in parent.children:
+            parent.children.remove(node)
+            self.version += 1
+
     def node_at(self, path: Path) -> TreeNode | None:
         node = self.roots[path[0]]
         for index in path[1:]:

@@ -46,13 +46,34 @@ def compute_widget_id(
     calc_hash: Callable[[str], str],
 ) -> str:
     """W1: a hash of type, key, identity kwargs and page; unkeyed widgets add form and root."""
+    # Apps render the same widgets run after run: ids are remembered when every identity
+    # value has one of the _PLAIN types (equal values of the same exact type have equal
+    # reprs, so the id is the same; 1, 1.0 and True, or 0.0 and -0.0, never share an entry).
+    values = tuple(identity.values())
+    memo_key: tuple[Any, ...] | None = None
+    value_types = tuple(map(type, values))
+    if _PLAIN.issuperset(value_types):
+        memo_key = (calc_hash, kind, user_key, form_id, root, page, tuple(identity), values, value_types)
+        known = _ID_MEMO.get(memo_key)
+        if known is not None:
+            return known
     parts = [kind, repr(user_key)]
     parts.extend(f"{name}={value!r}" for name, value in sorted(identity.items()))
     parts.append(page)
     if user_key is None:
         parts.extend((form_id, str(root)))
     digest = calc_hash("\x1f".join(parts))
-    return f"{WIDGET_ID_PREFIX}-{digest}-{user_key if user_key is not None else 'None'}"
+    widget_id = f"{WIDGET_ID_PREFIX}-{digest}-{user_key if user_key is not None else 'None'}"
+    if memo_key is not None:
+        if len(_ID_MEMO) >= _ID_MEMO_LIMIT:
+            _ID_MEMO.clear()
+        _ID_MEMO[memo_key] = widget_id
+    return widget_id
+
+
+_PLAIN = frozenset({str, int, bool, type(None)})
+_ID_MEMO: dict[tuple[Any, ...], str] = {}
+_ID_MEMO_LIMIT = 50_000
 
 
 def _shim_errors() -> Any:

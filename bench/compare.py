@@ -23,12 +23,15 @@ from __future__ import annotations
 
 import argparse
 import gc
+import logging
 import os
 import platform
 import re
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import textwrap
 import time
 import types
@@ -250,26 +253,238 @@ def compare(
     }
 
 
-_IMPORT_PROBE = (
-    "import time\n"
-    "start = time.perf_counter()\n"
-    "{stmt}\n"
-    "print(time.perf_counter() - start)\n"
-)
+# -- the harnesses ------------------------------------------------------------------------------
 
 
-def _import_timing(stmt: str, reps: int) -> Timing:
-    """Wall time of ``stmt`` measured inside a new interpreter (startup excluded)."""
-    times = []
-    for _ in range(reps):
+def streamlit_apptest() -> Any:
+    """Streamlit's AppTest class, or None when streamlit is not installed."""
+    try:
+        from streamlit.testing.v1 import AppTest
+    except ImportError:
+        return None
+    # Every new AppTest logs "missing ScriptRunContext" outside `streamlit run`: silenced
+    # (which only makes AppTest's figures a little better).
+    logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(
+        lambda record: "missing ScriptRunContext" not in record.getMessage()
+    )
+    return AppTest
+
+
+def _label_button(at: Any, label: str) -> Any:
+    return next(b for b in at.button if b.label == label)
+
+
+@dataclass
+class Row:
+    scenario: str
+    apptest: Timing | None
+    streamlit: Timing | None
+    floor: Timing | None
+    note: str = ""
+
+
+Ops = dict[str, Callable[[], object] | None]
+
+
+class Bench:
+    def __init__(self, *, quick: bool, use_streamlit: bool) -> None:
+        self.quick = quick
+        self.budget = 0.05 if quick else 4.0
+        self.min_rounds = 1 if quick else 5
+        self.st_apptest = streamlit_apptest() if use_streamlit else None
+
+    def row(self, scenario: str, ops: Ops, *, note: str = "", budget_scale: float = 1.0) -> Row:
+        timings = compare(ops, budget=self.budget * budget_scale, min_rounds=self.min_rounds)
+        return Row(scenario, timings["apptest"], timings["AppTest"], timings["floor"], note)
+
+    # -- one scenario per method -----------------------------------------------------------
+    def run_scenario(self, name: str, source: str) -> Row:
+        """``run()`` of an app that has already run once (steady state)."""
+        from apptest import AppTest
+
+        ops: Ops = {"apptest": AppTest.from_string(source).run().run, "AppTest": None}
+        if self.st_apptest is not None:
+            ops["AppTest"] = self.st_apptest.from_string(source).run().run
+        ops["floor"] = Floor(source).run
+        return self.row(name, ops)
+
+    def counters(self) -> Row:
+        """examples/counters.py: a full run, a click on "Rerun fragment", a run."""
+        from apptest import AppTest
+
+        at = AppTest.from_file(str(COUNTERS)).run()
+
+        def ours() -> None:
+            at.run()
+            at.button(label="Rerun fragment").click()
+            at.run()
+
+        ops: Ops = {"apptest": ours, "AppTest": None}
+        if self.st_apptest is not None:
+            sat = self.st_apptest.from_file(str(COUNTERS)).run()
+
+            def theirs() -> None:
+                sat.run()
+                _label_button(sat, "Rerun fragment").click()
+                sat.run()
+
+            ops["AppTest"] = theirs
+        floor = Floor(COUNTERS.read_text())
+
+        def floor_op() -> None:
+            floor.run()
+            floor.call("my_fragment")
+
+        ops["floor"] = floor_op
+        return self.row(
+            "counters example: run + click + run (2 runs)",
+            ops,
+            note="AppTest has no fragment runs: its second run is a full run.",
+        )
+
+    def new_instance(self) -> Row:
+        """A new instance from examples/counters.py plus its first run."""
+        from apptest import AppTest
+
+        path = str(COUNTERS)
+        ops: Ops = {"apptest": lambda: AppTest.from_file(path).run(), "AppTest": None}
+        if self.st_apptest is not None:
+            st_apptest = self.st_apptest
+            ops["AppTest"] = lambda: st_apptest.from_file(path).run()
+        source = COUNTERS.read_text()
+        ops["floor"] = lambda: Floor(source).run()  # compiles, as every harness must
+        return self.row("new instance + first run (counters)", ops)
+
+    def fragment_rerun(self, outside: int) -> Row:
+        """A click inside a fragment plus ``run()``: only the fragment reruns (apptest)."""
+        from apptest import AppTest
+
+        source = fragment_app(outside)
+        at = AppTest.from_string(source).run()
+        button = at.button(label="Rerun fragment")
+
+        def ours() -> None:
+            button.click()
+            at.run()
+
+        ops: Ops = {"apptest": ours, "AppTest": None}
+        if self.st_apptest is not None:
+            ops["AppTest"] = self.st_apptest.from_string(source).run().run
+        floor = Floor(source)
+        floor.run()
+        ops["floor"] = lambda: floor.call("inner")
+        row = self.row(
+            f"fragment rerun, {outside:,} elements outside",
+            ops,
+            note="AppTest: a full run (it has no fragment runs), for reference.",
+        )
+        assert at.runs[-1].scope == "fragment", at.runs[-1]
+        return row
+
+    def ticks(self, count: int) -> Row:
+        """One ``at.clock.advance`` over ``count`` ticks of a ``run_every=1`` fragment."""
+        from apptest import AppTest
+
+        at = AppTest.from_string(TICKER).run()
+
+        def ours() -> None:
+            before = len(at.runs)
+            at.clock.advance(count)
+            assert len(at.runs) == before + count, (before, len(at.runs))
+
+        floor = Floor(TICKER)
+
+        def floor_op() -> None:
+            floor.run()
+            for _ in range(count):
+                floor.call("tick")
+
+        return self.row(
+            f"{count:,} run_every ticks: one clock.advance",
+            {"apptest": ours, "AppTest": None, "floor": floor_op},
+            note="AppTest has no clock or run_every timers.",
+        )
+
+    def imports(self) -> Row:
+        """``from apptest import AppTest`` vs Streamlit's, in a fresh interpreter."""
+        reps, warm = (1, False) if self.quick else (7, True)
+        ours = fresh_timing("from apptest import AppTest", reps, warm_up=warm)
+        theirs = None
+        if self.st_apptest is not None:
+            theirs = fresh_timing("from streamlit.testing.v1 import AppTest", reps, warm_up=warm)
+        return Row(
+            "import in a fresh interpreter",
+            ours,
+            theirs,
+            fresh_timing("import types", reps, warm_up=warm),
+            note="floor: `import types`. Bytecode cache warm, as after a first import.",
+        )
+
+    def cold_start(self) -> Row:
+        """Import, a new instance and its first run, in a fresh interpreter."""
+        reps, warm = (1, False) if self.quick else (5, True)
+        path = str(COUNTERS)
+        ours = fresh_timing(
+            f"from apptest import AppTest\nAppTest.from_file({path!r}).run()", reps, warm_up=warm
+        )
+        theirs = None
+        if self.st_apptest is not None:
+            theirs = fresh_timing(
+                f"from streamlit.testing.v1 import AppTest\nAppTest.from_file({path!r}).run()",
+                reps,
+                warm_up=warm,
+            )
+        return Row(
+            "cold start: import + new instance + first run (counters)",
+            ours,
+            theirs,
+            None,
+            note="what the first test of a session pays.",
+        )
+
+
+_PROBE = """\
+import time
+start = time.perf_counter()
+{stmt}
+print("elapsed", time.perf_counter() - start)
+"""
+
+
+def _fresh_env(cache: str) -> dict[str, str]:
+    """A child environment that writes and reads bytecode in ``cache``."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = cache
+    return env
+
+
+_CACHE = tempfile.mkdtemp(prefix="apptest-bench-pycache-")
+
+
+def fresh_timing(stmt: str, reps: int, *, warm_up: bool = True) -> Timing:
+    """Wall time of ``stmt`` inside a new interpreter (its startup excluded).
+
+    Bytecode is cached in a temporary folder and one warm-up run fills it, so the figures are
+    what a user sees from the second import on, whatever ``PYTHONDONTWRITEBYTECODE`` says.
+    """
+    env = _fresh_env(_CACHE) if warm_up else None
+
+    def once() -> float:
         out = subprocess.run(
-            [sys.executable, "-c", _IMPORT_PROBE.format(stmt=stmt)],
+            [sys.executable, "-c", _PROBE.format(stmt=stmt)],
             check=True,
             capture_output=True,
             text=True,
             cwd=ROOT,
+            env=env,
         ).stdout
-        times.append(float(out.strip().splitlines()[-1]))
+        line = next(line for line in out.splitlines() if line.startswith("elapsed"))
+        return float(line.split()[1])
+
+    if warm_up:
+        once()
+    times = [once() for _ in range(reps)]
     return Timing(statistics.median(times), min(times), reps)
 
 
@@ -280,6 +495,7 @@ def importtime_cumulative(module: str) -> float | None:
         capture_output=True,
         text=True,
         cwd=ROOT,
+        env=_fresh_env(_CACHE),
     )
     for line in proc.stderr.splitlines():
         match = re.match(r"import time:\s+\d+ \|\s+(\d+) \| (\S+)$", line)
@@ -305,7 +521,7 @@ def ratio(a: Timing | None, b: Timing | None) -> str:
     if a is None or b is None or b.median <= 0:
         return "n/a"
     value = a.median / b.median
-    return f"{value:,.0f}×" if value >= 10 else f"{value:.1f}×"
+    return f"{value:,.0f}x" if value >= 10 else f"{value:.1f}x"
 
 
 HEADER = (
@@ -352,27 +568,32 @@ def main(argv: list[str] | None = None) -> int:
     ticks = 20 if options.quick else 1000
     big = 50 if options.quick else 5000
     started = time.perf_counter()
+    small = bench.fragment_rerun(5)
+    large = bench.fragment_rerun(big)
     rows = [
         bench.run_scenario("empty script: run()", EMPTY),
         bench.counters(),
         bench.run_scenario("50 widgets: run()", WIDGETS_50),
         bench.run_scenario("500 markdown elements: run()", MARKDOWN_500),
         bench.new_instance(),
-        bench.imports(),
-        bench.fragment_rerun(5),
-        bench.fragment_rerun(big),
+        small,
+        large,
         bench.ticks(ticks),
+        bench.imports(),
+        bench.cold_start(),
     ]
     print(f"apptest vs Streamlit's AppTest vs a do-nothing floor ({environment(bench)})")
+    if options.quick:
+        print("(--quick: tiny counts and no warm-up; the figures mean nothing)")
     print()
     print(table(rows))
     print()
     for row in rows:
         if row.note:
             print(f"- {row.scenario}: {row.note}")
-    small, large = rows[6].apptest, rows[7].apptest
-    if small and large:
-        print(f"- fragment rerun cost, {big:,} vs 5 elements outside: {large.median / small.median:.2f}×")
+    if small.apptest and large.apptest:
+        cost = large.apptest.median / small.apptest.median
+        print(f"- fragment rerun cost, {big:,} vs 5 elements outside: {cost:.2f}x")
     cumulative = importtime_cumulative("apptest")
     if cumulative is not None:
         print(f"- `python -X importtime -c 'import apptest'`: apptest cumulative {fmt(cumulative)}")
@@ -381,4 +602,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    finally:
+        shutil.rmtree(_CACHE, ignore_errors=True)

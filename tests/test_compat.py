@@ -10,6 +10,7 @@ and ``context``), with our own app scripts but the same API calls, and runs agai
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -171,7 +172,7 @@ def test_multipage_switch_page_then_run() -> None:
 
 def test_switch_page_to_a_missing_page_is_a_value_error() -> None:
     at = AppTest.from_file("apps/compat/first.py").run()
-    with pytest.raises(ValueError, match="Unable to find script at pages/third.py"):
+    with pytest.raises(ValueError, match=re.escape("Unable to find script at pages/third.py")):
         at.switch_page("pages/third.py")
 
 

@@ -496,3 +496,33 @@ def test_at_fragments_lists_name_id_path_run_every_and_parent() -> None:
     parent, child = at.fragments
     assert (parent.name, parent.path, parent.run_every, parent.parent) == ("parent", (0, 0), None, None)
     assert (child.name, child.path, child.run_every, child.parent) == ("child", (0, 0, 0), 2.0, parent.id)
+
+
+def test_RR7_seed_rerun_ends_the_callback_but_not_the_other_callbacks() -> None:
+    at = app(
+        """
+        import streamlit as st
+        st.session_state.setdefault("log", [])
+        def first():
+            st.session_state.log.append("first before")
+            st.rerun()
+            st.session_state.log.append("first after")
+        def second():
+            st.session_state.log.append("second")
+        st.button("a", on_click=first)
+        st.checkbox("b", on_change=second)
+        """
+    )
+    at.button(label="a").click()
+    at.checkbox(label="b").check()
+    at.run()
+    assert sorted(at.session_state["log"]) == ["first before", "second"]
+    assert at.runs[-1].scope == "app" and at.runs[-1].status == "finished"
+
+
+def test_E5_unknown_rerun_scope_is_refused() -> None:
+    at = app("import streamlit as st\nst.rerun(scope='page')")
+    assert at.exception[0].exc_type == "StreamlitAPIException"
+    assert at.exception[0].message == (
+        "'page'is not a valid rerun scope. Valid scopes are 'app' and 'fragment'."
+    )

@@ -312,3 +312,15 @@ def test_c_extension_imported_first_inside_a_frozen_run_is_safe(via: str) -> Non
         "decimal=3.305",
         "after 2021-03-04T00:00:00",
     ]
+
+
+def test_test_with_its_own_freezegun_freeze_sees_its_time_and_the_app_sees_virtual_time() -> None:
+    import freezegun
+
+    at = AppTest.from_string("import time, streamlit as st\nst.session_state.seen = time.time()")
+    with freezegun.freeze_time("2010-05-05 10:00:00"):
+        at.run()
+        assert time.time() == dt.datetime(2010, 5, 5, 10, tzinfo=UTC).timestamp()
+        assert dt.datetime.now() == dt.datetime(2010, 5, 5, 10)
+    assert at.session_state.seen == DEFAULT_START.timestamp()
+    _real_time_objects_are_in_place()

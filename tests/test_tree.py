@@ -556,7 +556,8 @@ def _write_argument(value):  # type: ignore[no-untyped-def]
 
 
 # -- spinner -----------------------------------------------------------------------------------
-def test_spinner_visible_while_its_body_runs_then_replaced_by_empty() -> None:
+def test_spinner_is_a_transient_shown_while_its_body_runs() -> None:
+    """1.58 spinners are transient: shown at the cursor, taking no slot, gone afterwards."""
     def spinning(probe):  # type: ignore[no-untyped-def]
         import streamlit as st
 
@@ -568,7 +569,8 @@ def test_spinner_visible_while_its_body_runs_then_replaced_by_empty() -> None:
     at, trees = probing(spinning)
     at.run()
     assert trees == ["main\n  spinner 'Crunching'"]
-    assert [n.type for n in at.main] == ["empty", "markdown", "markdown"]
+    assert [n.type for n in at.main] == ["markdown", "markdown"]
+    assert at.main[0].path == (0, 0)
     assert at.runs[-1].spinners == ("Crunching",)
 
 
@@ -580,7 +582,7 @@ def test_spinner_is_removed_when_its_body_raises() -> None:
             raise RuntimeError("broken")
         """
     )
-    assert [n.type for n in at.main] == ["empty", "exception"]
+    assert [n.type for n in at.main] == ["exception"]
     assert at.runs[-1].spinners == ("Working",)
 
 

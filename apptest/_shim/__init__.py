@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any, NoReturn, TypeVar, overload
 
 from apptest._errors import RerunException, RerunRequest, StopException
-from apptest._layout import EVENT, MAIN, SIDEBAR, current_run, emit_element, layout_error
+from apptest._layout import EVENT, MAIN, SIDEBAR, current_run, layout_error
 from apptest._shim import errors
 from apptest._shim.delta_generator import DeltaGenerator, StatusContainer
 from apptest._state import SessionStateProxy
@@ -134,8 +134,10 @@ def rerun(*, scope: str = "app") -> NoReturn:
     if run is None:
         raise RerunException(RerunRequest())
     if scope not in ("app", "fragment"):
-        # The seed era treated any other value as "fragment" (E5, 1.39).
-        scope = "fragment"
+        # E5 as in 1.41-1.58 (1.39 silently treated any other value as "fragment").
+        raise errors.StreamlitAPIException(
+            f"'{scope}'is not a valid rerun scope. Valid scopes are 'app' and 'fragment'."
+        )
     fragment_ids: tuple[str, ...] = ()
     if scope == "fragment":
         queue = run.fragment_ids
@@ -148,9 +150,6 @@ def rerun(*, scope: str = "app") -> NoReturn:
                 "Could not find current_fragment_id in fragment_id_queue. This should never happen."
             )
         fragment_ids = queue[queue.index(current):]
-    if run.in_callback and run.session.profile.rerun_in_callback == "noop-warning":
-        emit_element(_main, "warning", {"body": "Calling st.rerun() within a callback is a no-op.", "icon": None})
-        return  # type: ignore[misc]
     raise RerunException(RerunRequest(fragment_ids, scope == "fragment"))
 
 
@@ -220,7 +219,8 @@ experimental_dialog = dialog
 # -- session-level APIs (caching, secrets, URL, browser context, user, pages) -----------------
 from apptest._cache import cache_data, cache_resource  # noqa: E402
 from apptest._context import ContextProxy, UserInfoProxy  # noqa: E402
-from apptest._pages import Page, navigation, switch_page  # noqa: E402
+from apptest._navigation import Page, navigation  # noqa: E402
+from apptest._pages import switch_page  # noqa: E402
 from apptest._query_params import QueryParamsProxy  # noqa: E402
 from apptest._secrets import SecretsProxy  # noqa: E402
 from apptest._session_apis import logo, set_page_config  # noqa: E402

@@ -25,6 +25,7 @@ from apptest._layout import (
     emit_block,
     emit_element,
     path_of,
+    show_transient,
 )
 from apptest._session_apis import heading_props
 from apptest._shim.widgets import WidgetCommands
@@ -133,15 +134,9 @@ class DeltaGenerator(WidgetCommands, Container):
 
     @contextmanager
     def spinner(self, text: str = "In progress...", **_: Any) -> Iterator[None]:
-        placeholder = self.empty()
-        placeholder._el("spinner", text=text, body=text)
-        run = current_run()
-        if run is not None:
-            run.spinners.append(text)
-        try:
+        """Shown while the body runs, as a transient: it takes no slot in the container."""
+        with show_transient(self, "spinner", {"text": text, "body": text}):
             yield
-        finally:
-            placeholder.empty()
 
     # -- data and media: recorded generically ---------------------------------------------
     def dataframe(self, data: object = None, *args: Any, **kwargs: Any) -> DeltaGenerator:

@@ -1,0 +1,71 @@
+"""The benchmark script stays runnable (``bench/compare.py --quick``).
+
+CI never runs the real benchmark and nothing here looks at a timing: these tests only check
+that the script runs to the end and prints its table, so it cannot rot as the code changes.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPT = ROOT / "bench" / "compare.py"
+HEADER = "| Scenario | apptest median | apptest min | AppTest median | AppTest min |"
+SCENARIOS = (
+    "empty script",
+    "counters example",
+    "50 widgets",
+    "500 markdown elements",
+    "new instance + first run",
+    "fragment rerun, 5 elements outside",
+    "run_every ticks",
+    "import in a fresh interpreter",
+    "cold start",
+)
+
+
+def _run(*args: str) -> str:
+    proc = subprocess.run(
+        [sys.executable, str(SCRIPT), "--quick", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return proc.stdout
+
+
+def _rows(out: str) -> list[list[str]]:
+    lines = [line for line in out.splitlines() if line.startswith("| ")]
+    return [[cell.strip() for cell in line.strip("|").split("|")] for line in lines[1:]]
+
+
+def test_quick_benchmark_without_streamlit_prints_every_scenario() -> None:
+    out = _run("--no-streamlit")
+    assert HEADER in out
+    rows = _rows(out)
+    for scenario in SCENARIOS:
+        assert any(scenario in row[0] for row in rows), (scenario, out)
+    for row in rows:
+        assert row[1] != "n/a", row  # apptest is measured in every scenario
+        assert row[3] == "n/a", row  # AppTest was left out
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("streamlit") is None,
+    reason="streamlit is not installed (pip install -e '.[bench]')",
+)
+def test_quick_benchmark_with_streamlit_fills_the_apptest_columns() -> None:
+    out = _run()
+    assert HEADER in out
+    rows = {row[0]: row for row in _rows(out)}
+    measured = [name for name, row in rows.items() if row[3] != "n/a"]
+    # Everything but apptest-only scenarios (run_every ticks) is measured under AppTest too.
+    assert any(name.startswith("empty script") for name in measured), out
+    assert not any("run_every" in name for name in measured), out
