@@ -96,7 +96,7 @@ class ContextSettings(dict[str, Any]):
         """A checked copy for one run (``dict.update`` may have skipped the checks)."""
         for key, value in self.items():
             _check(key, value)
-        return copy.deepcopy(dict(self))
+        return _copy(dict(self))
 
 
 # -- the app's view ----------------------------------------------------------------------------
@@ -348,6 +348,16 @@ class UserInfoProxy(Mapping[str, Any]):
         return repr(_user_info())
 
 
+_ATOMIC = frozenset({str, int, float, bool, type(None)})
+
+
+def _copy(values: dict[str, Any]) -> dict[str, Any]:
+    """A deep copy; ``values`` itself when every value is atomic (runs do this every time)."""
+    if _ATOMIC.issuperset(map(type, values.values())):
+        return values
+    return copy.deepcopy(values)
+
+
 def check_user(user: object) -> dict[str, Any]:
     """The copy of ``at.user`` one run reads."""
     if not isinstance(user, Mapping):
@@ -355,7 +365,7 @@ def check_user(user: object) -> dict[str, Any]:
             f"at.user must be a dict such as {{'is_logged_in': True, 'name': 'Ann'}}, not "
             f"{type(user).__name__} {user!r}."
         )
-    return copy.deepcopy(dict(user))
+    return _copy(dict(user))
 
 
 __all__ = [

@@ -40,6 +40,9 @@ class QueryParams:
     # -- the browser side --------------------------------------------------------------------
     def load(self, values: Mapping[str, Any]) -> None:
         """Seed from the test's dict, as if the browser opened ``?<urlencoded values>``."""
+        if not values:
+            self.params = {}  # the usual case, on every run: no encoding round trip
+            return
         self.populate(parse.urlencode(dict(values), doseq=True))
 
     def populate(self, query_string: str) -> None:
@@ -55,6 +58,8 @@ class QueryParams:
 
     def for_test(self) -> dict[str, str | list[str]]:
         """What ``at.query_params`` shows after a run: the URL's parameters."""
+        if not self.params:
+            return {}
         parsed = parse.parse_qs(self.query_string, keep_blank_values=True)
         return {key: v[0] if len(v) == 1 else v for key, v in parsed.items()}
 

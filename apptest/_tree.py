@@ -77,8 +77,14 @@ class Frontend:
         self._widgets_sent = set()
 
     def _parent_for(self, path: Path) -> list[TreeNode]:
+        # FE1: every ancestor on a delta's path takes the current run id (this runs for every
+        # delta, hence the locals and the inline steps).
+        run_id = self.run_id
+        marking = self._is_fragment_run
         node = self.roots[path[0]]
-        self._touch(node)
+        node.run_id = run_id
+        if marking:
+            self._mark(node)
         for index in path[1:-1]:
             children = node.children
             if children is None or index >= len(children):
@@ -86,14 +92,15 @@ class Frontend:
             node = children[index]
             if node.children is None:
                 raise IndexError(f"delta path {list(path)} goes through an element")
-            self._touch(node)
+            node.run_id = run_id
+            if marking:
+                self._mark(node)
         assert node.children is not None
         return node.children
 
-    def _touch(self, node: TreeNode) -> None:
-        # FE1: every ancestor on a delta's path takes the current run id.
-        node.run_id = self.run_id
-        if self._is_fragment_run and node.fragment_id in self._fragment_ids:
+    def _mark(self, node: TreeNode) -> None:
+        """In a fragment run, remember a block of a rerun fragment (FE5 clears below it)."""
+        if node.fragment_id in self._fragment_ids:
             self._marked[id(node)] = node
 
     def _place(self, path: Path, node: TreeNode) -> TreeNode | None:

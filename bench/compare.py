@@ -517,27 +517,28 @@ def fmt(seconds: float | None) -> str:
     return f"{seconds * 1e6:.1f} µs"
 
 
-def ratio(a: Timing | None, b: Timing | None) -> str:
-    if a is None or b is None or b.median <= 0:
+def ratio(a: Timing | None, b: Timing | None, *, by_min: bool = False) -> str:
+    if a is None or b is None or b.median <= 0 or b.min <= 0:
         return "n/a"
-    value = a.median / b.median
+    value = a.min / b.min if by_min else a.median / b.median
     return f"{value:,.0f}x" if value >= 10 else f"{value:.1f}x"
 
 
 HEADER = (
     "| Scenario | apptest median | apptest min | AppTest median | AppTest min "
-    "| floor median | floor min | AppTest/apptest | apptest/floor |"
+    "| floor median | floor min | AppTest/apptest | apptest/floor | AppTest/apptest (mins) |"
 )
 
 
 def table(rows: list[Row]) -> str:
-    lines = [HEADER, "|" + "---|" * 9]
+    lines = [HEADER, "|" + "---|" * 10]
     for row in rows:
         a, s, f = row.apptest, row.streamlit, row.floor
         lines.append(
             f"| {row.scenario} | {fmt(a and a.median)} | {fmt(a and a.min)} "
             f"| {fmt(s and s.median)} | {fmt(s and s.min)} "
-            f"| {fmt(f and f.median)} | {fmt(f and f.min)} | {ratio(s, a)} | {ratio(a, f)} |"
+            f"| {fmt(f and f.median)} | {fmt(f and f.min)} | {ratio(s, a)} | {ratio(a, f)} "
+            f"| {ratio(s, a, by_min=True)} |"
         )
     return "\n".join(lines)
 

@@ -272,8 +272,8 @@ def test_T5_bad_time_string_raises_at_the_call_site_main_cursor_untagged() -> No
 
         with st.container():
             st.write("in container")
-        f()
-        st.write("after")
+            f()
+            st.write("after")
         """
     )
     [exc] = at.exception
@@ -282,7 +282,8 @@ def test_T5_bad_time_string_raises_at_the_call_site_main_cursor_untagged() -> No
         "Time string doesn't look right. It should be formatted as `'1d2h34m'` or `2 days`, "
         "for example. Got: 1M"
     )
-    assert exc.fragment_id == "" and exc.path == (0, 2)  # main cursor, not in a fragment block
+    # At the main cursor: not in the container the call was made in, not in a fragment block.
+    assert exc.fragment_id == "" and exc.path == (0, 2)
     assert at.markdown.values == ["before", "in container"]  # the body and the rest never ran
     assert at.runs[0].status == "error"
     assert [f.name for f in at.fragments] == ["f"]  # registered before the interval was parsed
