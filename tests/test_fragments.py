@@ -21,7 +21,7 @@ def app(source: str) -> AppTest:
 
 
 def test_doc_counters_example_fragment_and_full_reruns() -> None:
-    at = AppTest.from_file("apps/doc_counters.py").run()
+    at = AppTest.from_file("../examples/counters.py").run()
     for _ in range(3):
         at.button(label="Rerun fragment").click().run()
     assert at.markdown.values == [
