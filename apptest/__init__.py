@@ -9,8 +9,6 @@ Example::
     assert at.runs[-1].scope == "fragment"
 """
 
-# The typed widget classes register themselves in ELEMENT_CLASSES on import.
-from apptest import _widget_elements, _widget_elements_choice, _widget_elements_data  # noqa: F401
 from apptest._apptest import AppTest, ClockControl, FragmentInfo
 from apptest._elements import Block, Element, Node, Widget
 from apptest._errors import (

@@ -15,9 +15,7 @@ from __future__ import annotations
 import datetime as _dt
 import inspect
 import os
-import textwrap
 import tokenize
-import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -209,6 +207,8 @@ class AppTest(SessionInputsMixin, QueryMixin):
         """Load a script file; a relative path is resolved against the calling test file."""
         path = Path(script_path)
         if not path.is_absolute():
+            import traceback
+
             caller = Path(traceback.extract_stack(limit=2)[0].filename).parent
             candidates = [caller / path, Path.cwd() / path]
             found = next((c for c in candidates if c.is_file()), None)
@@ -231,6 +231,8 @@ class AppTest(SessionInputsMixin, QueryMixin):
         """Load an app from source text (dedented first)."""
         if not isinstance(script, str):
             raise AppTestError(f"from_string() takes the app's source text, not {type(script).__name__}.")
+        import textwrap
+
         return cls(Script(textwrap.dedent(script), None), default_timeout=default_timeout, semantics=semantics, start_time=start_time)
 
     @classmethod
@@ -238,6 +240,8 @@ class AppTest(SessionInputsMixin, QueryMixin):
         """Load an app from a function's source; its body runs as the script, with ``args``."""
         if not callable(script):
             raise AppTestError(f"from_function() takes a function, not {type(script).__name__}.")
+        import textwrap
+
         source = textwrap.dedent(inspect.getsource(script))
         source += f"\n{script.__name__}(*__args, **__kwargs)\n"
         extra = {"__args": tuple(args or ()), "__kwargs": dict(kwargs or {})}

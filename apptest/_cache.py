@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import datetime
 import functools
-import pickle
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -316,7 +315,11 @@ class CachedFunc:
                 entry = None
         if entry is not None:
             _replay(entry.writes, self._kind, self._func)
-            return pickle.loads(entry.value) if self._kind == "data" else entry.value
+            if self._kind == "data":
+                import pickle  # here, not at the top: most apps never cache data
+
+                return pickle.loads(entry.value)
+            return entry.value
         spinner = self._spinner_text(args, kwargs)
         if spinner is not None and not _recording(run):
             run.spinners.append(spinner)
@@ -328,6 +331,8 @@ class CachedFunc:
             run.observers.remove(recorder)
         stored = value
         if self._kind == "data":
+            import pickle
+
             try:
                 stored = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
             except Exception as exc:

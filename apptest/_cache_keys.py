@@ -20,12 +20,11 @@ import functools
 import hashlib
 import inspect
 import io
-import pickle
 import re
 import struct
+import sys
 import textwrap
 import types
-import uuid
 from collections.abc import Callable, ItemsView, Mapping
 from typing import Any, Literal
 
@@ -190,8 +189,9 @@ class Hasher:
             return struct.pack("<d", obj)
         if isinstance(obj, int):
             return obj.to_bytes((obj.bit_length() + 8) // 8, "little", signed=True)
-        if isinstance(obj, uuid.UUID):
-            return obj.bytes
+        uuid = sys.modules.get("uuid")  # not imported here: no UUID exists until it is
+        if uuid is not None and isinstance(obj, uuid.UUID):
+            return bytes(obj.bytes)
         if isinstance(obj, datetime.datetime):
             return obj.isoformat().encode()
         if isinstance(obj, (list, tuple)):
@@ -207,6 +207,8 @@ class Hasher:
         if type_name.startswith("numpy.") and hasattr(obj, "tobytes"):
             return self._digest_of(tuple(obj.shape), str(obj.dtype), obj.tobytes())
         if type_name.startswith("pandas."):
+            import pickle
+
             return pickle.dumps(obj, pickle.HIGHEST_PROTOCOL)
         if inspect.isbuiltin(obj):
             return str(obj.__name__).encode()

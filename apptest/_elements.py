@@ -266,6 +266,21 @@ BLOCK_QUERY_NAMES = {
 }
 
 
+_typed_classes_loaded = False
+
+
+def load_typed_classes() -> None:
+    """Import the modules of the typed widget classes (``Slider``, ``Selectbox`` …): they
+    register in ELEMENT_CLASSES on import. Done before the first snapshot rather than at
+    ``import apptest``, which stays fast."""
+    global _typed_classes_loaded
+    import apptest._widget_elements
+    import apptest._widget_elements_choice
+    import apptest._widget_elements_data  # noqa: F401
+
+    _typed_classes_loaded = True
+
+
 def freeze(node: TreeNode, path: Path, at: AppTest) -> Node:
     """Build the immutable node (and subtree) for one frontend node."""
     props = MappingProxyType(dict(node.props))
@@ -284,6 +299,8 @@ def freeze(node: TreeNode, path: Path, at: AppTest) -> Node:
 
 
 def freeze_roots(roots: list[TreeNode], at: AppTest) -> tuple[Block, ...]:
+    if not _typed_classes_loaded:
+        load_typed_classes()
     frozen = []
     for index, root in enumerate(roots):
         block = freeze(root, (index,), at)

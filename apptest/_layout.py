@@ -40,11 +40,12 @@ _SIDEBAR_IN_FRAGMENT = (
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class Cursor:
     """The next free slot of a container: ``parent`` path plus ``index``.
 
     A locked cursor (``st.empty()``, an element handle) always writes to the same slot.
+    (Slots: one is made for every element written.)
     """
 
     parent: Path
@@ -250,7 +251,11 @@ def _check_outside(run: ScriptRun, target: Container, path: Path, *, widget: boo
 def emit_element(
     container: Container, kind: str, props: dict[str, Any], *, widget: bool = False
 ) -> Container:
-    """Write one element at the active container's cursor; return a handle on its slot."""
+    """Write one element at the active container's cursor; return a handle on its slot.
+
+    For a widget (``widget=True``, from ``register_widget``, which drops the result) the
+    container written to is returned instead, unless a write observer wants the handle.
+    """
     # The hot path of every app (one call per element): written out, same steps as
     # ``_active``, ``_live_cursor``, ``Cursor.path`` and ``Cursor.advance``.
     run = _current.get()
@@ -261,7 +266,7 @@ def emit_element(
         target = run.stack[-1]
     cursor = target._cursor
     if cursor is None:
-        cursor = run.root_cursor(target._root)
+        cursor = run.cursors.get(target._root) or run.root_cursor(target._root)
     parent, index = cursor.parent, cursor.index
     path = (*parent, index)
     frame = run.frame
@@ -270,7 +275,10 @@ def emit_element(
     run.session.frontend.put_element(path, kind, props, frame.fragment_id if frame else "")
     if not cursor.locked:
         cursor.index = index + 1
-    handle = target._spawn(Cursor(parent, index, True))
+    if widget and not run.observers:
+        return target  # register_widget returns the widget's value: no handle is needed
+    handle = target._clone()  # ``target._spawn(...)`` for a locked cursor on this slot
+    handle._cursor = Cursor(parent, index, True)
     for observe in run.observers:
         observe(container, target, kind, props, handle, "widget" if widget else "element")
     return handle
@@ -298,15 +306,15 @@ def show_transient(container: Container, kind: str, props: dict[str, Any]) -> It
             run.session.frontend.remove_transient(path, node)
 
 
-def check_widget_placement(container: Container) -> Path:
-    """L3 before a widget registers: raise if it would land outside the fragment's area."""
-    run = current_run()
-    if run is None:
-        return ()
+def widget_placement(container: Container, run: ScriptRun) -> tuple[str, int]:
+    """L3 before a widget registers: raise if it would land outside the fragment's area.
+
+    Returns the form id and the root of the container the widget writes to.
+    """
     target = container._active()
-    path = target._live_cursor(run).path
-    _check_outside(run, target, path, widget=True)
-    return path
+    if run.frame is not None:
+        _check_outside(run, target, target._live_cursor(run).path, widget=True)
+    return target._form_id, target._root
 
 
 def form_id_of(container: Container) -> str:

@@ -9,19 +9,25 @@ runtime reads only these fields, never a version number.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
+# hashlib is imported where it is used: loading it (OpenSSL) costs about 3 ms, which
+# ``import apptest`` does not pay; once loaded, the import statement is a dict lookup.
+
 
 def md5_hex(text: str) -> str:
     """Streamlit's ``calc_hash`` on builds before the switch to BLAKE2b (ID1)."""
+    import hashlib
+
     return hashlib.md5(text.encode("utf-8"), usedforsecurity=False).hexdigest()
 
 
 def blake2b_hex(text: str) -> str:
     """Streamlit 1.67's ``calc_hash``: BLAKE2b with a 16-byte digest (ID1)."""
+    import hashlib
+
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 

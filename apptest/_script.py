@@ -10,6 +10,7 @@ apps with a helper of the same name never see each other's.
 from __future__ import annotations
 
 import ast
+import functools
 import linecache
 import os
 import sys
@@ -72,8 +73,13 @@ class _Magic(ast.NodeTransformer):
         return node
 
 
+@functools.lru_cache(maxsize=256)
 def compile_script(source: str, filename: str) -> types.CodeType:
-    """Parse, apply magic, compile. Raises SyntaxError for a script that does not parse."""
+    """Parse, apply magic, compile. Raises SyntaxError for a script that does not parse.
+
+    Remembered (code objects are immutable): the tests of a suite make many AppTests of the
+    same script, and compiling is most of what a new AppTest's first run costs.
+    """
     tree = ast.parse(source, filename=filename)
     tree = _Magic().generic_visit(tree)  # type: ignore[assignment]
     return compile(tree, filename, "exec", dont_inherit=True)

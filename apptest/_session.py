@@ -11,13 +11,11 @@ T12).
 from __future__ import annotations
 
 import os
-import traceback
 import types
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
 
-from apptest._cache import CacheStore
 from apptest._clock import Clock
 from apptest._deadline import Deadline
 from apptest._errors import (
@@ -30,15 +28,17 @@ from apptest._errors import (
 )
 from apptest._fragments import FragmentStorage
 from apptest._layout import Container, ScriptRun, current_run, emit_element, running
-from apptest._pages import Pages
 from apptest._profile import Semantics
 from apptest._script import Script
-from apptest._session_apis import SessionAPIs
 from apptest._state import SessionState
 from apptest._tree import Frontend
 
 if TYPE_CHECKING:
     import datetime
+
+    from apptest._cache import CacheStore
+    from apptest._pages import Pages
+    from apptest._session_apis import SessionAPIs
 
 Trigger = Literal["initial", "user", "rerun", "timer"]
 Status = Literal["finished", "rerun", "stopped", "error", "compile_error", "timeout"]
@@ -109,6 +109,26 @@ class RunRecord:
         return f"<run {self.id}: {what} ({self.trigger}) {self.status}>"
 
 
+# Parts of a session made by functions that import their module: ``import apptest`` does
+# not load what only a running session needs (the first AppTest does).
+def _new_cache_store() -> CacheStore:
+    from apptest._cache import CacheStore
+
+    return CacheStore()
+
+
+def _new_pages() -> Pages:
+    from apptest._pages import Pages
+
+    return Pages()
+
+
+def _new_apis() -> SessionAPIs:
+    from apptest._session_apis import SessionAPIs
+
+    return SessionAPIs()
+
+
 @dataclass
 class Session:
     """Everything one AppTest simulates: script, state, browser tree, fragments, clock."""
@@ -126,9 +146,9 @@ class Session:
     page_hash: str = ""
     page_config: dict[str, Any] = field(default_factory=dict)
     module: types.ModuleType | None = None
-    caches: CacheStore = field(default_factory=CacheStore)
-    pages: Pages = field(default_factory=Pages)
-    apis: SessionAPIs = field(default_factory=SessionAPIs)
+    caches: CacheStore = field(default_factory=_new_cache_store)
+    pages: Pages = field(default_factory=_new_pages)
+    apis: SessionAPIs = field(default_factory=_new_apis)
     _exceptions: list[str] = field(default_factory=list)
 
     # -- driving ---------------------------------------------------------------------------
@@ -350,6 +370,8 @@ def exception_props(exc: BaseException, message: str | None = None) -> dict[str,
 
     Frames of apptest itself are left out, as Streamlit leaves out its own.
     """
+    import traceback  # only when an exception is shown
+
     from apptest._shim.errors import MarkdownFormattedException
 
     frames = [

@@ -49,7 +49,10 @@ class SessionState:
         self.old: dict[str, Any] = {}
         self.key_to_id: dict[str, str] = {}
         self.id_to_key: dict[str, str] = {}
+        #: By widget id; written by ``register_widget`` only (it also keeps ``trigger_ids``).
         self.meta: dict[str, WidgetMeta] = {}
+        #: The ids of trigger widgets (buttons) ever registered: what ``reset_triggers`` visits.
+        self.trigger_ids: set[str] = set()
         #: Widgets registered in the current run, with the fragment that registered them.
         self.registered: dict[str, str] = {}
         #: The fragments rerun by the current run (empty on a full run).
@@ -180,6 +183,8 @@ class SessionState:
     def register_widget(self, meta: WidgetMeta, default: Any) -> tuple[Any, bool]:
         """Record a widget rendered in this run; return ``(value, value_set_by_user_code)``."""
         self.meta[meta.id] = meta
+        if meta.trigger:
+            self.trigger_ids.add(meta.id)
         self.registered[meta.id] = meta.fragment_id
         key = meta.user_key
         if key is not None:
@@ -205,27 +210,24 @@ class SessionState:
 
     def reset_triggers(self) -> None:
         """C5: trigger values (buttons) read as their reset value again."""
-        for layer in (self.incoming, self.old):
-            for widget_id in list(layer):
-                meta = self.meta.get(widget_id)
-                if meta is not None and meta.trigger:
+        for widget_id in self.trigger_ids:
+            meta = self.meta[widget_id]
+            if not meta.trigger:
+                continue
+            for layer in (self.incoming, self.old):
+                if widget_id in layer:
                     layer[widget_id] = meta.reset_value
 
     def remove_stale_widgets(self, fragment_ids: tuple[str, ...]) -> None:
         """C2: drop values of widgets not rendered by this run (within its scope)."""
         scope = set(fragment_ids)
         for layer in (self.incoming, self.old):
-            for state_key in list(layer):
+            # Widgets registered in this run stay: only the other keys are looked at.
+            for state_key in layer.keys() - self.registered.keys():
                 if not state_key.startswith(WIDGET_ID_PREFIX):
                     continue
                 meta = self.meta.get(state_key)
-                if meta is None:
-                    stale = True
-                elif state_key in self.registered:
-                    stale = False
-                else:
-                    stale = not scope or meta.fragment_id in scope
-                if stale:
+                if meta is None or not scope or meta.fragment_id in scope:
                     del layer[state_key]
 
 

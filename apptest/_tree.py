@@ -85,6 +85,8 @@ class Frontend:
         node.run_id = run_id
         if marking:
             self._mark(node)
+        if len(path) == 2 and node.children is not None:
+            return node.children  # most writes go to a root's top level
         for index in path[1:-1]:
             children = node.children
             if children is None or index >= len(children):

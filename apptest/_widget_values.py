@@ -32,6 +32,7 @@ from enum import Enum, EnumMeta
 from typing import Any
 
 from apptest._errors import AppTestError
+from apptest._layout import current_run
 
 _FLOAT_EQUALITY_EPSILON = 5e-12
 MAX_SAFE_INTEGER = (1 << 53) - 1
@@ -71,16 +72,13 @@ def check_button_type(command: str, kind: object) -> None:
 
 def key_state(key: object) -> tuple[bool, Any]:
     """Whether Session State holds ``key`` right now, and its value (for ``value=None`` rules)."""
-    from apptest._layout import current_run
-
     run = current_run()
     if run is None or key is None:
         return False, None
-    state = run.session.state
-    name = str(key)
-    if not state.contains(name):
+    try:
+        return True, run.session.state.get_item(str(key))  # one lookup (widgets call this)
+    except KeyError:
         return False, None
-    return True, state.get_item(name)
 
 
 # -- options -------------------------------------------------------------------------------------

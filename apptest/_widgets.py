@@ -11,14 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from apptest._layout import (
-    Container,
-    check_widget_placement,
-    current_run,
-    emit_element,
-    form_id_of,
-    root_of,
-)
+from apptest._layout import Container, current_run, emit_element, widget_placement
 from apptest._state import WIDGET_ID_PREFIX, WidgetMeta
 
 
@@ -113,9 +106,8 @@ def register_widget(
     run = current_run()
     if run is None:
         return reset_value if trigger else default
-    check_widget_placement(container)
+    form_id, root = widget_placement(container, run)
     user_key = normalize_key(key)
-    form_id = form_id_of(container)
     if form_id and on_change is not None and kind != "form_submit_button":
         raise _shim_errors().StreamlitInvalidFormCallbackError()
     id_kwargs = {"label": label, **identity}
@@ -127,7 +119,7 @@ def register_widget(
         user_key,
         id_kwargs,
         form_id=form_id,
-        root=root_of(container),
+        root=root,
         page=run.session.page_hash,
         calc_hash=run.session.profile.calc_hash,
     )

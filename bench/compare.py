@@ -1,6 +1,6 @@
 """Benchmark apptest against Streamlit's AppTest and a do-nothing floor, side by side.
 
-    python bench/compare.py            # the full table (about a minute and a half)
+    python bench/compare.py            # the full table (about 70 seconds)
     python bench/compare.py --quick    # tiny counts: checks that the script still works
 
 Three harnesses run the same scenarios in one process:
@@ -13,10 +13,13 @@ Three harnesses run the same scenarios in one process:
   harness can cost less than this.
 
 Each cell is the median and the minimum over many samples of one operation (a ``run()``, a
-click plus ``run()``, a new instance plus its first run …). The ratios divide medians:
-``AppTest/apptest`` is how many times faster apptest is, ``apptest/floor`` how far apptest
-is above the floor. apptest swaps ``sys.modules['streamlit']`` only while its own runs
-execute, so the real Streamlit and the shim share this process without meeting.
+click plus ``run()``, a new instance plus its first run …). The harnesses are timed in
+interleaved rounds, and a ratio is the median over the rounds of the ratio of the two block
+medians (see ``paired``): ``AppTest/apptest`` is how many times faster apptest is,
+``apptest/floor`` how far apptest is above the floor; the last column divides the minimums.
+apptest swaps ``sys.modules['streamlit']`` only while its own runs execute, so the real
+Streamlit and the shim share this process without meeting. ``time.perf_counter`` is read
+outside apptest's runs only (inside them it is the virtual clock).
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ import time
 import types
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -191,6 +194,16 @@ class Timing:
     median: float
     min: float
     samples: int
+    #: The median of each round's block (interleaved measurements only): see ``paired``.
+    rounds: list[float] = field(default_factory=list)
+
+
+def paired(a: Timing, b: Timing) -> float | None:
+    """How many times slower ``a`` is than ``b``: the median, over the rounds in which both
+    ran, of the ratio of their block medians. Both blocks of a round ran within a few tens of
+    milliseconds of each other, so a load burst on the machine cancels out of the ratio."""
+    ratios = [x / y for x, y in zip(a.rounds, b.rounds, strict=True) if y > 0]
+    return statistics.median(ratios) if ratios else None
 
 
 #: A sample of a very fast operation is a batch of calls lasting at least this long.
@@ -219,6 +232,7 @@ def compare(
     live = {name: op for name, op in ops.items() if op is not None}
     batches = {name: _batch_size(op) for name, op in live.items()}
     samples: dict[str, list[float]] = {name: [] for name in live}
+    rounds_of: dict[str, list[float]] = {name: [] for name in live}
     deadline = time.perf_counter() + budget
     rounds = 0
     enabled = gc.isenabled()
@@ -229,15 +243,18 @@ def compare(
                 batch = batches[name]
                 gc.collect()
                 gc.disable()
+                block: list[float] = []
                 block_end = time.perf_counter() + BLOCK_SECONDS
                 while True:
                     start = time.perf_counter()
                     for _ in range(batch):
                         op()
                     end = time.perf_counter()
-                    samples[name].append((end - start) / batch)
+                    block.append((end - start) / batch)
                     if end >= block_end:
                         break
+                samples[name].extend(block)
+                rounds_of[name].append(statistics.median(block))
                 if enabled:
                     gc.enable()
     finally:
@@ -245,7 +262,12 @@ def compare(
             gc.enable()
     return {
         name: (
-            Timing(statistics.median(samples[name]), min(samples[name]), len(samples[name]))
+            Timing(
+                statistics.median(samples[name]),
+                min(samples[name]),
+                len(samples[name]),
+                rounds_of[name],
+            )
             if name in samples
             else None
         )
@@ -289,7 +311,7 @@ Ops = dict[str, Callable[[], object] | None]
 class Bench:
     def __init__(self, *, quick: bool, use_streamlit: bool) -> None:
         self.quick = quick
-        self.budget = 0.05 if quick else 4.0
+        self.budget = 0.05 if quick else 6.0
         self.min_rounds = 1 if quick else 5
         self.st_apptest = streamlit_apptest() if use_streamlit else None
 
@@ -351,8 +373,9 @@ class Bench:
         if self.st_apptest is not None:
             st_apptest = self.st_apptest
             ops["AppTest"] = lambda: st_apptest.from_file(path).run()
-        source = COUNTERS.read_text()
-        ops["floor"] = lambda: Floor(source).run()  # compiles, as every harness must
+        # The least a new instance costs is one execution of the script (a harness can keep
+        # compiled code between instances, as apptest does).
+        ops["floor"] = Floor(COUNTERS.read_text()).run
         return self.row("new instance + first run (counters)", ops)
 
     def fragment_rerun(self, outside: int) -> Row:
@@ -380,6 +403,28 @@ class Bench:
         )
         assert at.runs[-1].scope == "fragment", at.runs[-1]
         return row
+
+    def fragment_scaling(self, large: int) -> tuple[float | None, Timing | None, Timing | None]:
+        """A fragment rerun with 5 vs ``large`` elements outside, timed interleaved."""
+        from apptest import AppTest
+
+        def rerun_op(outside: int) -> Callable[[], object]:
+            at = AppTest.from_string(fragment_app(outside)).run()
+            button = at.button(label="Rerun fragment")
+
+            def op() -> None:
+                button.click()
+                at.run()
+
+            return op
+
+        timings = compare(
+            {"small": rerun_op(5), "large": rerun_op(large)},
+            budget=self.budget,
+            min_rounds=self.min_rounds,
+        )
+        small, big = timings["small"], timings["large"]
+        return (paired(big, small) if small and big else None), small, big
 
     def ticks(self, count: int) -> Row:
         """One ``at.clock.advance`` over ``count`` ticks of a ``run_every=1`` fragment."""
@@ -518,9 +563,13 @@ def fmt(seconds: float | None) -> str:
 
 
 def ratio(a: Timing | None, b: Timing | None, *, by_min: bool = False) -> str:
+    """``a`` over ``b``: paired per round when both were timed interleaved, else medians."""
     if a is None or b is None or b.median <= 0 or b.min <= 0:
         return "n/a"
-    value = a.min / b.min if by_min else a.median / b.median
+    if by_min:
+        value = a.min / b.min
+    else:
+        value = paired(a, b) or a.median / b.median
     return f"{value:,.0f}x" if value >= 10 else f"{value:.1f}x"
 
 
@@ -589,15 +638,29 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(table(rows))
     print()
+    print(
+        "Ratios: the harnesses are timed in interleaved rounds; a ratio is the median over the "
+        "rounds of the ratio of the two block medians (a load burst on the machine hits both "
+        "sides of a round alike). The last column divides the two minimums instead."
+    )
+    print()
     for row in rows:
         if row.note:
             print(f"- {row.scenario}: {row.note}")
-    if small.apptest and large.apptest:
-        cost = large.apptest.median / small.apptest.median
-        print(f"- fragment rerun cost, {big:,} vs 5 elements outside: {cost:.2f}x")
-    cumulative = importtime_cumulative("apptest")
-    if cumulative is not None:
-        print(f"- `python -X importtime -c 'import apptest'`: apptest cumulative {fmt(cumulative)}")
+    cost, alone_small, alone_large = bench.fragment_scaling(big)
+    if cost is not None and alone_small and alone_large:
+        print(
+            f"- fragment rerun cost, {big:,} vs 5 elements outside, timed interleaved: "
+            f"{cost:.2f}x (paired per round; medians {fmt(alone_large.median)} vs "
+            f"{fmt(alone_small.median)}, mins {fmt(alone_large.min)} vs {fmt(alone_small.min)})"
+        )
+    cumulatives = [importtime_cumulative("apptest") for _ in range(1 if options.quick else 7)]
+    found = [c for c in cumulatives if c is not None]
+    if found:
+        print(
+            f"- `python -X importtime -c 'import apptest'`, apptest's cumulative line: median "
+            f"{fmt(statistics.median(found))}, min {fmt(min(found))} ({len(found)} runs)"
+        )
     print(f"- whole benchmark: {time.perf_counter() - started:.0f} s")
     return 0
 

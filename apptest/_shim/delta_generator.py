@@ -50,7 +50,9 @@ class DeltaGenerator(WidgetCommands, Container):
 
     # -- text elements -------------------------------------------------------------------
     def markdown(self, body: object, unsafe_allow_html: bool = False, *, help: str | None = None, **_: Any) -> DeltaGenerator:
-        return self._el("markdown", body=_text(body), help=help, allow_html=unsafe_allow_html)
+        # The most frequent write (``st.write`` of text too): no helper layers.
+        text = body if isinstance(body, str) else str(body)
+        return emit_element(self, "markdown", {"body": text, "help": help, "allow_html": unsafe_allow_html})  # type: ignore[return-value]
 
     def title(self, body: object, anchor: str | bool | None = None, *, help: str | None = None, **_: Any) -> DeltaGenerator:
         return self._el("title", body=_text(body), help=help, tag="h1", **heading_props(_text(body), anchor))

@@ -46,8 +46,10 @@ FORM_DOCS_INFO = (
 )
 
 
-def _truncate(max_chars: int | None) -> Callable[[Any, bool], Any]:
+def _truncate(max_chars: int | None) -> Callable[[Any, bool], Any] | None:
     """Streamlit's text serde: a default (or browser value) longer than max_chars is cut."""
+    if not max_chars:
+        return None  # nothing is ever cut: no check per run
 
     def sanitize(value: Any, set_by_user: bool) -> Any:
         if not set_by_user and max_chars and isinstance(value, str) and len(value) > max_chars:
