@@ -22,7 +22,7 @@ _INIT_HINT = (
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class WidgetMeta:
     """What Session State knows of one widget (W5)."""
 

@@ -39,34 +39,56 @@ def compute_widget_id(
     calc_hash: Callable[[str], str],
 ) -> str:
     """W1: a hash of type, key, identity kwargs and page; unkeyed widgets add form and root."""
-    # Apps render the same widgets run after run: ids are remembered when every identity
-    # value has one of the _PLAIN types (equal values of the same exact type have equal
-    # reprs, so the id is the same; 1, 1.0 and True, or 0.0 and -0.0, never share an entry).
-    values = tuple(identity.values())
-    memo_key: tuple[Any, ...] | None = None
-    value_types = tuple(map(type, values))
-    if _PLAIN.issuperset(value_types):
-        memo_key = (calc_hash, kind, user_key, form_id, root, page, tuple(identity), values, value_types)
-        known = _ID_MEMO.get(memo_key)
-        if known is not None:
-            return known
     parts = [kind, repr(user_key)]
     parts.extend(f"{name}={value!r}" for name, value in sorted(identity.items()))
     parts.append(page)
     if user_key is None:
         parts.extend((form_id, str(root)))
     digest = calc_hash("\x1f".join(parts))
-    widget_id = f"{WIDGET_ID_PREFIX}-{digest}-{user_key if user_key is not None else 'None'}"
-    if memo_key is not None:
-        if len(_ID_MEMO) >= _ID_MEMO_LIMIT:
-            _ID_MEMO.clear()
-        _ID_MEMO[memo_key] = widget_id
-    return widget_id
+    return f"{WIDGET_ID_PREFIX}-{digest}-{user_key if user_key is not None else 'None'}"
 
 
 _PLAIN = frozenset({str, int, bool, type(None)})
 _ID_MEMO: dict[tuple[Any, ...], str] = {}
 _ID_MEMO_LIMIT = 50_000
+
+
+def _widget_id(
+    kind: str,
+    label: str,
+    user_key: str | None,
+    identity: dict[str, Any],
+    key_identity: bool | frozenset[str],
+    form_id: str,
+    root: int,
+    page: str,
+    calc_hash: Callable[[str], str],
+) -> str:
+    """``compute_widget_id`` for one widget call, remembered across runs (apps render the
+    same widgets run after run) when every identity value has one of the _PLAIN types: equal
+    values of the same exact type have equal reprs, so the id is the same, while 1, 1.0 and
+    True (or 0.0 and -0.0) never share an entry."""
+    values = tuple(identity.values())
+    value_types = tuple(map(type, values))
+    memo_key: tuple[Any, ...] | None = None
+    if type(label) is str and _PLAIN.issuperset(value_types):
+        memo_key = (kind, label, user_key, key_identity, form_id, root, page, calc_hash,
+                    tuple(identity), values, value_types)
+        known = _ID_MEMO.get(memo_key)
+        if known is not None:
+            return known
+    id_kwargs = {"label": label, **identity}
+    if user_key is not None and key_identity is not False:
+        kept = frozenset() if key_identity is True else key_identity
+        id_kwargs = {name: v for name, v in id_kwargs.items() if name in kept}
+    widget_id = compute_widget_id(
+        kind, user_key, id_kwargs, form_id=form_id, root=root, page=page, calc_hash=calc_hash
+    )
+    if memo_key is not None:
+        if len(_ID_MEMO) >= _ID_MEMO_LIMIT:
+            _ID_MEMO.clear()
+        _ID_MEMO[memo_key] = widget_id
+    return widget_id
 
 
 def _shim_errors() -> Any:
@@ -110,18 +132,10 @@ def register_widget(
     user_key = normalize_key(key)
     if form_id and on_change is not None and kind != "form_submit_button":
         raise _shim_errors().StreamlitInvalidFormCallbackError()
-    id_kwargs = {"label": label, **identity}
-    if user_key is not None and key_identity is not False:
-        kept = frozenset() if key_identity is True else key_identity
-        id_kwargs = {name: v for name, v in id_kwargs.items() if name in kept}
-    widget_id = compute_widget_id(
-        kind,
-        user_key,
-        id_kwargs,
-        form_id=form_id,
-        root=root,
-        page=run.session.page_hash,
-        calc_hash=run.session.profile.calc_hash,
+    session = run.session
+    widget_id = _widget_id(
+        kind, label, user_key, identity, key_identity, form_id, root, session.page_hash,
+        session.profile.calc_hash,
     )
     # W2: the key check runs before the id check.
     if user_key is not None:
@@ -137,17 +151,17 @@ def register_widget(
     if user_key is not None:
         run.widget_keys.add(user_key)
     meta = WidgetMeta(
-        id=widget_id,
-        kind=kind,
-        user_key=user_key,
-        fragment_id=run.fragment_id,
-        form_id=form_id,
-        trigger=trigger,
-        reset_value=reset_value,
-        callback=on_change,
-        args=tuple(args or ()),
-        kwargs=dict(kwargs or {}),
-        read_only=read_only,
+        widget_id,
+        kind,
+        user_key,
+        run.fragment_id,
+        form_id,
+        trigger,
+        reset_value,
+        on_change,
+        tuple(args) if args else (),
+        dict(kwargs) if kwargs else {},
+        read_only,
     )
     value, set_by_user = state.register_widget(meta, default)
     if sanitize is not None:
