@@ -156,11 +156,15 @@ class SessionState:
         The result lists, in request order, the widgets whose callbacks must fire (CB1-CB2).
         """
         self.reset_triggers()
-        for state_key in self._all_state_keys():
-            try:
-                self.old[state_key] = self._lookup(state_key)
-            except KeyError:
-                pass
+        # Compaction: every key's current value (V1 order) moves into ``old``. Written as
+        # layer updates, lowest precedence first, instead of a lookup per key.
+        old = self.old
+        for key, widget_id in self.key_to_id.items():
+            if key in old and widget_id not in old:
+                old[widget_id] = old[key]
+        old.update(self.incoming)
+        for key, value in self.user.items():
+            old[self.key_to_id.get(key, key)] = value
         self.user.clear()
         self.incoming = dict(widget_states)
         changed: list[str] = []

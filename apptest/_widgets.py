@@ -129,7 +129,7 @@ def register_widget(
     if run is None:
         return reset_value if trigger else default
     form_id, root = widget_placement(container, run)
-    user_key = normalize_key(key)
+    user_key = key if key is None or type(key) is str else normalize_key(key)
     if form_id and on_change is not None and kind != "form_submit_button":
         raise _shim_errors().StreamlitInvalidFormCallbackError()
     session = run.session

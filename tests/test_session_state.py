@@ -329,3 +329,38 @@ def test_SS4_plain_key_operations_behave_like_a_dict(ops: list[tuple[str, str, i
     assert len(at.session_state) == len(model)
     at.run()  # SS4: a run that does not touch them keeps them
     assert at.session_state.to_dict() == model
+
+
+# -- V3: compaction --------------------------------------------------------------------------
+from hypothesis import given as _given  # noqa: E402
+from hypothesis import strategies as _st  # noqa: E402
+
+from apptest._state import SessionState as _SessionState  # noqa: E402
+
+_keys = _st.sampled_from(["a", "b", "c"])
+_ids = _st.sampled_from(["$$ID-1-a", "$$ID-2-b", "$$ID-3-None"])
+
+
+@_given(
+    _st.dictionaries(_keys, _st.integers()),
+    _st.dictionaries(_ids, _st.integers()),
+    _st.dictionaries(_st.one_of(_keys, _ids), _st.integers()),
+    _st.booleans(),
+)
+def test_V3_compaction_moves_every_current_value_into_old_state(
+    user: dict[str, int], incoming: dict[str, int], old: dict[str, int], map_keys: bool
+) -> None:
+    """Compaction equals a V1 lookup of every key, stored under its state key."""
+    state = _SessionState()
+    if map_keys:
+        state.key_to_id = {"a": "$$ID-1-a", "b": "$$ID-2-b"}
+        state.id_to_key = {v: k for k, v in state.key_to_id.items()}
+    state.user, state.incoming, state.old = dict(user), dict(incoming), dict(old)
+    expected = dict(old)
+    for key in state._all_state_keys():
+        try:
+            expected[key] = state._lookup(key)
+        except KeyError:
+            pass
+    state.on_request({})
+    assert state.old == expected
