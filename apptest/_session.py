@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import types
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from apptest._clock import Clock
@@ -408,4 +408,4 @@ def current_session() -> Session | None:
     return run.session if run is not None else None
 
 
-__all__ = ["Request", "RunRecord", "Session", "merge_requests", "replace"]
+__all__ = ["Request", "RunRecord", "Session", "merge_requests"]

@@ -501,7 +501,8 @@ def test_R7_C2_fragment_run_removes_only_its_own_unrendered_widgets() -> None:
     assert at.session_state["out"] == "o"
 
 
-def test_Q4_two_fragment_clicks_in_one_run_rerun_both_in_order() -> None:
+def test_Q4_R2_two_fragment_clicks_in_one_run_rerun_both_in_click_order() -> None:
+    """Seed (R2): the queue keeps the order received, not the order on the page."""
     at = app(
         """
         import streamlit as st

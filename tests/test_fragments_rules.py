@@ -149,30 +149,6 @@ def test_F11_a_later_call_on_the_same_path_overwrites_the_stored_closure() -> No
     assert len(at.fragments) == 1
 
 
-def test_R2_seed_queue_order_is_the_order_received() -> None:
-    at = app(
-        """
-        import streamlit as st
-        st.session_state.setdefault("log", [])
-        @st.fragment
-        def first():
-            if st.button("first"):
-                st.session_state.log.append("first")
-        @st.fragment
-        def second():
-            if st.button("second"):
-                st.session_state.log.append("second")
-        first()
-        second()
-        """
-    )
-    at.button(label="second").click()
-    at.button(label="first").click()
-    at.run()
-    assert at.runs[-1].fragments == ("second", "first")
-    assert at.session_state["log"] == ["second", "first"]
-
-
 def test_R6_Q7_a_fragment_run_prunes_no_other_fragment() -> None:
     at = app(
         """
