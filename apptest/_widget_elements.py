@@ -95,7 +95,8 @@ class Button(InputWidget):
 
     @property
     def value(self) -> bool:
-        return bool(self.proto.get("value", False))
+        """True in the run a click caused, and once ``click()`` is staged (as AppTest reads)."""
+        return bool(self._at._staged_value(self.id, self.proto.get("value", False)))
 
     @property
     def type_(self) -> str:

@@ -397,3 +397,16 @@ def test_button_in_a_form_is_streamlits_error() -> None:
         "`st.button()` can't be used in an `st.form()`.\n\nFor more information, refer to the\n"
         "[documentation for forms](https://docs.streamlit.io/develop/api-reference/execution-flow/st.form)."
     )
+
+
+def test_C5_button_value_reads_true_once_a_click_is_staged() -> None:
+    """As Streamlit's AppTest: ``at.button[0].click().value`` is True before the run."""
+    from apptest import AppTest
+
+    at = AppTest.from_string("import streamlit as st\nst.button('go')").run()
+    assert at.button[0].value is False
+    assert at.button[0].click().value is True
+    at.run()
+    assert at.button[0].value is True  # the run the click caused
+    at.run()
+    assert at.button[0].value is False
