@@ -183,6 +183,12 @@ class Widget(Element):
         self._at._stage(self, value)
         return self
 
+    def _describe(self) -> str:
+        text = f"{self.type} {_short(self.label)}"
+        if self.proto.get("trigger"):
+            return text  # buttons: True only in the run a click caused
+        return f"{text} = {_short(self.proto.get('value'))}"
+
 
 class Block(QueryMixin, Node):
     """A container (main, sidebar, columns, tabs, expander, form, fragment area, dialog …)."""

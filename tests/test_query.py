@@ -190,7 +190,7 @@ def test_repr_is_the_compact_text_tree(at: AppTest) -> None:
             "    column",
             "      markdown 'in left'",
             "    column",
-            "      checkbox 'Agree'",
+            "      checkbox 'Agree' = False",
             "  markdown 'two'",
             "  ValueError: 'bad value'",
             "sidebar",
