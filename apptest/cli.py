@@ -9,6 +9,7 @@ first run and after each action::
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -64,6 +65,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except AppTestError as exc:
         print(f"apptest: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader went away (``apptest run ... | head``): stop quietly, as Unix tools do.
+        sys.stdout = open(os.devnull, "w")  # the interpreter flushes stdout at exit
+        return 0
     return 0
 
 
