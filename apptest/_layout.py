@@ -132,6 +132,19 @@ _current: contextvars.ContextVar[ScriptRun | None] = contextvars.ContextVar(
 current_run: Callable[[], ScriptRun | None] = _current.get
 
 
+def require_run(command: str, hint: str = "") -> ScriptRun:
+    """The current run, or ``NoSessionContext`` naming the command used outside any run."""
+    run = _current.get()
+    if run is None:
+        from apptest._shim.errors import NoSessionContext
+
+        raise NoSessionContext(
+            f"{command} was used outside a script run; apptest provides it only while an "
+            f"AppTest runs the app.{hint}"
+        )
+    return run
+
+
 @contextmanager
 def running(run: ScriptRun) -> Iterator[None]:
     token = _current.set(run)

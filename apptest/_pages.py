@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from apptest._errors import AppTestError, RerunException, RerunRequest
-from apptest._layout import current_run
+from apptest._layout import require_run
 
 if TYPE_CHECKING:
     from apptest._navigation import StreamlitPage
@@ -244,14 +244,9 @@ def api_error(message: str) -> Exception:
 def switch_page(page: str | Path | StreamlitPage, *, query_params: Any = None) -> NoReturn:
     """``st.switch_page``: stop this run; the next (full) run shows ``page`` (E17, M8)."""
     from apptest._navigation import StreamlitPage
-    from apptest._shim import _main, errors
+    from apptest._shim import _main
 
-    run = current_run()
-    if run is None:
-        raise errors.NoSessionContext(
-            "st.switch_page was called outside a script run; it only works while an AppTest "
-            "runs the app."
-        )
+    run = require_run("st.switch_page")
     session = run.session
     if isinstance(page, StreamlitPage):
         if page.is_external:

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator, Mapping, MutableMapping
 from typing import Any
 from urllib import parse
 
-from apptest._layout import current_run
+from apptest._layout import require_run
 
 EMBED_KEYS = ("embed", "embed_options")
 
@@ -139,15 +139,7 @@ def _pairs(values: Any) -> list[tuple[str, Any]]:
 
 
 def _session_params() -> QueryParams:
-    from apptest._shim import errors
-
-    run = current_run()
-    if run is None:
-        raise errors.NoSessionContext(
-            "st.query_params was used outside a script run; apptest only provides it while "
-            "an AppTest runs the app."
-        )
-    return run.session.apis.query
+    return require_run("st.query_params").session.apis.query
 
 
 class QueryParamsProxy(MutableMapping[str, str]):

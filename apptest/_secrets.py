@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from apptest._errors import AppTestError
-from apptest._layout import current_run
+from apptest._layout import current_run, require_run
 
 _MORE_INFO = (
     "Did you forget to add it to secrets.toml, mount it to secret directory, or the app "
@@ -127,15 +127,8 @@ class SecretsSource:
 
 
 def _source() -> SecretsSource:
-    from apptest._shim import errors
-
-    run = current_run()
-    if run is None:
-        raise errors.NoSessionContext(
-            "st.secrets was read outside a script run; apptest provides secrets only while an "
-            'AppTest runs the app (set them with at.secrets["key"] = ...).'
-        )
-    return run.session.apis.secrets
+    hint = ' Set them with at.secrets["key"] = ....'
+    return require_run("st.secrets", hint).session.apis.secrets
 
 
 class AttrDict(Mapping[str, Any]):

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any, NoReturn, TypeVar, overload
 
 from apptest._errors import RerunException, RerunRequest, StopException
-from apptest._layout import EVENT, MAIN, SIDEBAR, current_run, layout_error
+from apptest._layout import EVENT, MAIN, SIDEBAR, current_run, layout_error, require_run
 from apptest._shim import errors
 from apptest._shim.delta_generator import DeltaGenerator, StatusContainer
 from apptest._state import SessionStateProxy
@@ -28,13 +28,7 @@ _event = DeltaGenerator(EVENT)
 
 
 def _state() -> Any:
-    run = current_run()
-    if run is None:
-        raise errors.NoSessionContext(
-            "st.session_state was used outside a script run; apptest only provides it while "
-            "an AppTest runs the app."
-        )
-    return run.session.state
+    return require_run("st.session_state").session.state
 
 
 session_state = SessionStateProxy(_state)
