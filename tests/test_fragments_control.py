@@ -526,3 +526,14 @@ def test_E5_unknown_rerun_scope_is_refused() -> None:
     assert at.exception[0].message == (
         "'page'is not a valid rerun scope. Valid scopes are 'app' and 'fragment'."
     )
+
+
+def test_N4_seed_queued_parent_and_child_both_run() -> None:
+    """Legacy queue handling: a queued child still runs after its queued parent (1.67 skips it)."""
+    at = app(NESTED)
+    at.session_state["log"] = []
+    at.button(label="outer").click()
+    at.button(label="inner").click()
+    at.run()
+    assert at.runs[-1].fragments == ("outer", "inner")
+    assert at.session_state["log"] == ["outer", "inner", "inner"]
