@@ -259,7 +259,7 @@ class AppTest(SessionInputsMixin, QueryMixin):
 
         submitted = {s.form_id for s in self._staged.values() if s.trigger and s.form_id}
         cleared = pending_defaults(self._session.frontend, submitted)  # FM4
-        request = self.clock._with_pending_ticks(self._take_staged())  # Q4
+        request = self.clock._with_pending_ticks(self._take_staged(submitted))  # Q4
         self._process(request, timeout=timeout)
         for item in cleared:
             self._staged.setdefault(
@@ -278,10 +278,11 @@ class AppTest(SessionInputsMixin, QueryMixin):
         for stored in self._session.fragments.fragments.values():
             self._fragment_names[stored.id] = stored.name
 
-    def _take_staged(self) -> Request:
+    def _take_staged(self, submitted_forms: set[str]) -> Request:
+        """The request the staged interactions make; ``submitted_forms``: forms whose submit
+        button was clicked (their buffered values go with it, FM1)."""
         frontend = self._session.frontend
         merged: Request | None = None
-        submitted_forms = {s.form_id for s in self._staged.values() if s.trigger and s.form_id}
         keep: dict[str, _Staged] = {}
         sends: list[_Staged] = []
         for staged in self._staged.values():
