@@ -9,8 +9,9 @@ Example::
     assert at.runs[-1].scope == "fragment"
 """
 
-from apptest._apptest import AppTest, ClockControl, FragmentInfo
-from apptest._elements import Block, Element, Node, Widget
+from apptest._api.apptest import AppTest, ClockControl, FragmentInfo
+from apptest._api.nodes import Block, Element, Node, Widget
+from apptest._api.query import ElementList, WidgetList
 from apptest._errors import (
     AppTestError,
     ElementIndexError,
@@ -19,9 +20,8 @@ from apptest._errors import (
     ScriptTimeoutError,
 )
 from apptest._profile import PROFILES, SEED, Semantics
-from apptest._query import ElementList, WidgetList
-from apptest._session import RunRecord
-from apptest._uploads import UploadedFile
+from apptest._server.session import RunRecord
+from apptest._values.uploads import UploadedFile
 
 __all__ = [
     "PROFILES",

@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from apptest._apptest import AppTest
+from apptest._api.apptest import AppTest
 from apptest._errors import AppTestError
 
 

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from apptest._apptest import AppTest
+from apptest._api.apptest import AppTest
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from apptest import AppTest
-from apptest._cache import cache_data as shim_cache_data
+from apptest._features.cache import cache_data as shim_cache_data
 
 
 def app(source: str) -> AppTest:

@@ -610,7 +610,7 @@ def test_FM2_fragment_inside_a_form_submits_as_a_full_run() -> None:
 
 def test_partial_and_method_identity_use_qualname() -> None:
     partial = functools.partial(print, "x")
-    from apptest._fragments import object_name
+    from apptest._server.fragments import object_name
 
     assert object_name(partial) == "partial"
     assert object_name(test_partial_and_method_identity_use_qualname) == (

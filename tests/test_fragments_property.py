@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from apptest import AppTest
-from apptest._elements import Block, Node
+from apptest._api.nodes import Block, Node
 
 Flat = dict[tuple[int, ...], tuple[str, Any, int, str]]
 

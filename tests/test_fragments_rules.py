@@ -30,7 +30,7 @@ def test_RR1_seed_rerun_scope_is_keyword_only() -> None:
 
 
 def test_ID2_qualname_rules_decide_the_name() -> None:
-    from apptest._fragments import object_name
+    from apptest._server.fragments import object_name
 
     class NoQualname:
         __name__ = "named"

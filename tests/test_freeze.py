@@ -23,7 +23,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from apptest import AppTest, AppTestError
-from apptest._clock import DEFAULT_START
+from apptest._time.clock import DEFAULT_START
 
 APPS = Path(__file__).parent / "apps"
 UTC = dt.timezone.utc

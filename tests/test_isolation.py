@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from apptest import AppTest, RerunLimitError, ScriptTimeoutError
-from apptest._layout import current_run
+from apptest._run.layout import current_run
 
 APPS = Path(__file__).parent / "apps"
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from apptest import AppTest, AppTestError
-from apptest._pages import PageNotFoundError, page_icon_and_name, page_sort_key
+from apptest._server.pages import PageNotFoundError, page_icon_and_name, page_sort_key
 
 APPS = Path(__file__).parent / "apps"
 

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as hs
 
-import apptest._script
+import apptest._server.script
 from apptest import AppTest, AppTestError
 
 APPS = Path(__file__).parent / "apps"
@@ -148,13 +148,13 @@ def test_string_script_has_no_file_and_runs_as_main() -> None:
 
 def test_code_is_compiled_once_per_apptest(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[str] = []
-    real = apptest._script.compile_script
+    real = apptest._server.script.compile_script
 
     def counting(source: str, filename: str):  # type: ignore[no-untyped-def]
         calls.append(filename)
         return real(source, filename)
 
-    monkeypatch.setattr(apptest._script, "compile_script", counting)
+    monkeypatch.setattr(apptest._server.script, "compile_script", counting)
     at = AppTest.from_string("import streamlit as st\nst.write('x')")
     for _ in range(3):
         at.run()
@@ -403,8 +403,8 @@ def test_magic_in_from_function_skips_the_function_docstring() -> None:
 
 @given(hs.integers())
 def test_magic_writes_any_int_as_inline_code(number: int) -> None:
-    code = apptest._script.compile_script(f"x = {number}\nx", "<magic>")
+    code = apptest._server.script.compile_script(f"x = {number}\nx", "<magic>")
     written: list[tuple[object, ...]] = []
-    namespace = {apptest._script.MAGIC_NAME: lambda *values: written.append(values)}
+    namespace = {apptest._server.script.MAGIC_NAME: lambda *values: written.append(values)}
     exec(code, namespace)
     assert written == [(number,)]

@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from apptest import AppTest, AppTestError
-from apptest._session_apis import anchor_from_text, slugify, xxh32
+from apptest._features.session_apis import anchor_from_text, slugify, xxh32
 
 APPS = Path(__file__).parent / "apps"
 
@@ -184,7 +184,7 @@ def test_malformed_secrets_toml_names_the_file(tmp_path: Path) -> None:
 def test_toml_parser_falls_back_to_tomli_and_says_what_to_install(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from apptest import _secrets
+    from apptest._features import secrets as _secrets
 
     real = importlib.import_module
     fake_tomli = types.SimpleNamespace(loads=lambda text: {"parsed_by": "tomli"})

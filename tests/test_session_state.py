@@ -335,7 +335,7 @@ def test_SS4_plain_key_operations_behave_like_a_dict(ops: list[tuple[str, str, i
 from hypothesis import given as _given  # noqa: E402
 from hypothesis import strategies as _st  # noqa: E402
 
-from apptest._state import SessionState as _SessionState  # noqa: E402
+from apptest._run.state import SessionState as _SessionState  # noqa: E402
 
 _keys = _st.sampled_from(["a", "b", "c"])
 _ids = _st.sampled_from(["$$ID-1-a", "$$ID-2-b", "$$ID-3-None"])

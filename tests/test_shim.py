@@ -18,7 +18,7 @@ import pytest
 
 import apptest._shim as shim
 from apptest import AppTest
-from apptest._shim import errors as shim_errors
+from apptest import _st_errors as shim_errors
 
 APPS = Path(__file__).parent / "apps"
 
@@ -41,7 +41,7 @@ def test_import_streamlit_resolves_to_the_shim_during_a_run() -> None:
     ).run()
     assert at.markdown.values == [
         "apptest._shim",
-        "apptest._shim.errors",
+        "apptest._st_errors",
         "`True`",
         "`True`",
     ]
@@ -67,7 +67,7 @@ def test_shim_wins_over_a_real_streamlit_package_on_sys_path(
         """
     ).run()
     assert at.markdown.values == [
-        "apptest._shim apptest._shim.errors",
+        "apptest._shim apptest._st_errors",
         "errors real: `False`",
     ]
     # Nothing was left behind: the real package was never imported, the shim not kept.

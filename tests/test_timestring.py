@@ -1,4 +1,4 @@
-"""Tests for apptest._timestring.
+"""Tests for apptest._time.timestring.
 
 Rule ids: T2 = string-to-seconds conversion, T3 = permissive parsing
 (pandas quirks), E20 = bad strings raise TimeStringError.  The property tests
@@ -16,7 +16,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from apptest._timestring import TimeStringError, parse_time_string
+from apptest._time.timestring import TimeStringError, parse_time_string
 
 # --------------------------------------------------------------------------
 # Plain examples (no pandas needed)

@@ -17,7 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as hs
 
 from apptest import AppTest, RerunLimitError
-from apptest._elements import Block
+from apptest._api.nodes import Block
 
 
 def app(source: str) -> AppTest:

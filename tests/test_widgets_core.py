@@ -16,7 +16,7 @@ from hypothesis import strategies as hs
 
 from apptest import AppTest, AppTestError
 from apptest._profile import SEED
-from apptest._widgets import compute_widget_id
+from apptest._run.widgets import compute_widget_id
 
 ID_PATTERN = re.compile(r"^\$\$ID-[0-9a-f]{32}-(.*)$", re.DOTALL)
 

@@ -1,7 +1,7 @@
 """The fake ``streamlit`` module apps import while apptest runs them.
 
 One process-wide module: its commands find the current session through a context variable
-(``apptest._layout.current_run``), so a helper module that did ``import streamlit as st``
+(``apptest._run.layout.current_run``), so a helper module that did ``import streamlit as st``
 once keeps working across runs, AppTests and tests. A command apptest does not simulate fails
 with an error naming it.
 """
@@ -12,11 +12,11 @@ import functools
 from collections.abc import Callable
 from typing import Any, NoReturn, TypeVar, overload
 
+from apptest import _st_errors as errors
 from apptest._errors import RerunException, RerunRequest, StopException
-from apptest._layout import EVENT, MAIN, SIDEBAR, current_run, layout_error, require_run
-from apptest._shim import errors
+from apptest._run.layout import EVENT, MAIN, SIDEBAR, current_run, layout_error, require_run
+from apptest._run.state import SessionStateProxy
 from apptest._shim.delta_generator import DeltaGenerator, StatusContainer
-from apptest._state import SessionStateProxy
 
 __version__ = "1.58.0"
 
@@ -158,7 +158,7 @@ def fragment(func: F, *, run_every: Any = None) -> F: ...
 def fragment(func: None = None, *, run_every: Any = None) -> Callable[[F], F]: ...
 def fragment(func: Any = None, *, run_every: Any = None) -> Any:
     """``@st.fragment``, ``@st.fragment(run_every=...)`` and ``st.fragment(func)`` (D1-D3)."""
-    from apptest._fragments import make_fragment
+    from apptest._server.fragments import make_fragment
 
     if func is None:
         return lambda f: make_fragment(f, run_every=run_every, main=_main)
@@ -167,7 +167,7 @@ def fragment(func: Any = None, *, run_every: Any = None) -> Any:
 
 def _experimental_fragment(func: Any = None, *, run_every: Any = None) -> Any:
     """D11: the deprecated alias warns when the decorated function is called."""
-    from apptest._fragments import make_fragment
+    from apptest._server.fragments import make_fragment
 
     def decorate(f: Callable[..., Any]) -> Callable[..., Any]:
         inner = make_fragment(f, run_every=run_every, main=_main)
@@ -188,7 +188,7 @@ def _experimental_fragment(func: Any = None, *, run_every: Any = None) -> Any:
 
 def dialog(title: str = "", *, width: str = "small") -> Callable[[F], F]:
     """``@st.dialog("Title")``: the function's body runs as a fragment in a modal (DG1-DG9)."""
-    from apptest._fragments import open_dialog
+    from apptest._server.fragments import open_dialog
 
     if callable(title) or not title:
         # E12 with the seed era's class and text.
@@ -211,13 +211,13 @@ experimental_dialog = dialog
 
 
 # -- session-level APIs (caching, secrets, URL, browser context, user, pages) -----------------
-from apptest._cache import cache_data, cache_resource  # noqa: E402
-from apptest._context import ContextProxy, UserInfoProxy  # noqa: E402
-from apptest._navigation import Page, navigation  # noqa: E402
-from apptest._pages import switch_page  # noqa: E402
-from apptest._query_params import QueryParamsProxy  # noqa: E402
-from apptest._secrets import SecretsProxy  # noqa: E402
-from apptest._session_apis import logo, set_page_config  # noqa: E402
+from apptest._features.cache import cache_data, cache_resource  # noqa: E402
+from apptest._features.context import ContextProxy, UserInfoProxy  # noqa: E402
+from apptest._features.query_params import QueryParamsProxy  # noqa: E402
+from apptest._features.secrets import SecretsProxy  # noqa: E402
+from apptest._features.session_apis import logo, set_page_config  # noqa: E402
+from apptest._server.navigation import Page, navigation  # noqa: E402
+from apptest._server.pages import switch_page  # noqa: E402
 
 secrets = SecretsProxy()
 query_params = QueryParamsProxy()

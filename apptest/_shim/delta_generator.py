@@ -1,7 +1,7 @@
 """``DeltaGenerator``: the object behind ``st``, ``st.sidebar`` and every container.
 
 Each method turns Streamlit's signature into element properties and hands them to the
-runtime (``apptest._layout``, ``apptest._widgets``, ``apptest._fragments``). No behaviour
+runtime (``apptest._run.layout``, ``apptest._run.widgets``, ``apptest._server.fragments``). No behaviour
 lives here beyond that translation.
 """
 
@@ -18,7 +18,8 @@ from contextlib import contextmanager
 from types import MappingProxyType
 from typing import Any
 
-from apptest._layout import (
+from apptest._features.session_apis import heading_props
+from apptest._run.layout import (
     Container,
     Cursor,
     current_run,
@@ -27,7 +28,6 @@ from apptest._layout import (
     path_of,
     show_transient,
 )
-from apptest._session_apis import heading_props
 from apptest._shim.widgets import WidgetCommands
 
 
@@ -114,7 +114,7 @@ class DeltaGenerator(WidgetCommands, Container):
         return self._el("success", body=_text(body), icon=icon)
 
     def exception(self, exception: BaseException, **_: Any) -> DeltaGenerator:
-        from apptest._session import exception_props
+        from apptest._server.session import exception_props
 
         return self._el("exception", **exception_props(exception))
 
@@ -237,7 +237,7 @@ class DeltaGenerator(WidgetCommands, Container):
         return self._block("container", border=bool(border), key=None if key is None else str(key), height=height)
 
     def columns(self, spec: int | Sequence[float], *, gap: str | None = "small", vertical_alignment: str = "top", border: bool = False, **_: Any) -> list[DeltaGenerator]:
-        from apptest._shim import errors
+        from apptest import _st_errors as errors
 
         if isinstance(spec, int):
             weights = [1.0] * spec
@@ -256,7 +256,7 @@ class DeltaGenerator(WidgetCommands, Container):
         return [row._block("column", weight=w / total, gap=gap, vertical_alignment=vertical_alignment, border=border) for w in weights]
 
     def tabs(self, tabs: Sequence[str], **_: Any) -> list[DeltaGenerator]:
-        from apptest._shim.errors import StreamlitAPIException
+        from apptest._st_errors import StreamlitAPIException
 
         labels = [str(t) for t in tabs]
         if not labels:

@@ -4,7 +4,7 @@
 (choices in ``widgets_choice``, numbers/dates/sliders in ``widgets_values``, files and the
 data editor in ``widgets_data``). Each method translates Streamlit's signature (seed era,
 1.58) into ``register_widget``/``emit_element``/``emit_block`` calls; values and their rules
-live in ``apptest._widget_values`` and friends.
+live in ``apptest._values.common`` and friends.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import textwrap
 from collections.abc import Callable
 from typing import Any
 
-from apptest._layout import (
+from apptest._run.layout import (
     BOTTOM,
     MAIN,
     Container,
@@ -23,11 +23,11 @@ from apptest._layout import (
     form_id_of,
     layout_error,
 )
+from apptest._run.widgets import register_widget
 from apptest._shim.widgets_choice import ChoiceWidgets
 from apptest._shim.widgets_data import DataWidgets
 from apptest._shim.widgets_values import ValueWidgets
-from apptest._uploads import download_bytes
-from apptest._widget_values import (
+from apptest._values.common import (
     _HEX_COLOR,
     _errors,
     api_error,
@@ -36,7 +36,7 @@ from apptest._widget_values import (
     check_label_visibility,
     key_state,
 )
-from apptest._widgets import register_widget
+from apptest._values.uploads import download_bytes
 
 Callback = Callable[..., Any] | None
 

@@ -1,7 +1,7 @@
 """Choice widgets of the shim: radio, selectbox, multiselect, pills, segmented_control, feedback.
 
 Thin translations of Streamlit's signatures (seed era, 1.58) to ``register_widget``; option
-handling and validation live in ``apptest._widget_values``.
+handling and validation live in ``apptest._values.common``.
 """
 
 from __future__ import annotations
@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from apptest._layout import Container
-from apptest._widget_values import (
+from apptest._run.layout import Container
+from apptest._run.widgets import register_widget
+from apptest._values.common import (
     FEEDBACK_OPTIONS,
     Options,
     _errors,
@@ -21,7 +22,6 @@ from apptest._widget_values import (
     keep_options,
     key_state,
 )
-from apptest._widgets import register_widget
 
 Callback = Callable[..., Any] | None
 _FILTER_MODES = ("fuzzy", "contains", "prefix", None)

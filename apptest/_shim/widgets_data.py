@@ -1,8 +1,8 @@
 """File and data widgets of the shim: file_uploader, camera_input, data_editor.
 
 Thin translations of Streamlit's signatures (seed era, 1.58). Uploaded files are
-``apptest._uploads.UploadedFile`` objects; the editor's edit state and the edited data are
-computed in ``apptest._data_editor``.
+``apptest._values.uploads.UploadedFile`` objects; the editor's edit state and the edited data are
+computed in ``apptest._values.data_editor``.
 """
 
 from __future__ import annotations
@@ -10,7 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from apptest._data_editor import (
+from apptest._run.layout import Container
+from apptest._run.widgets import register_widget
+from apptest._values.common import api_error, check_label_visibility
+from apptest._values.data_editor import (
     NUM_ROWS,
     EditorRules,
     apply_edits,
@@ -18,16 +21,13 @@ from apptest._data_editor import (
     fingerprint,
     to_table,
 )
-from apptest._layout import Container
-from apptest._uploads import (
+from apptest._values.uploads import (
     DEFAULT_MAX_UPLOAD_MB,
     UploadedFile,
     check_file_extension,
     normalize_types,
     rewind,
 )
-from apptest._widget_values import api_error, check_label_visibility
-from apptest._widgets import register_widget
 
 Callback = Callable[..., Any] | None
 

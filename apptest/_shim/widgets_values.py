@@ -1,8 +1,8 @@
 """Value widgets of the shim: number_input, slider, select_slider, date_input, time_input.
 
 Thin translations of Streamlit's signatures (seed era, 1.58); argument resolution (int/float
-inference, ranges, default dates) lives in ``apptest._widget_values`` and
-``apptest._widget_time``.
+inference, ranges, default dates) lives in ``apptest._values.common`` and
+``apptest._values.sliders``.
 """
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from apptest._layout import Container
-from apptest._widget_dates import check_date_format, date_spec, time_step, to_time
-from apptest._widget_time import select_slider_spec, slider_spec
-from apptest._widget_values import Options, check_label_visibility, key_state, number_spec
-from apptest._widgets import register_widget
+from apptest._run.layout import Container
+from apptest._run.widgets import register_widget
+from apptest._values.common import Options, check_label_visibility, key_state, number_spec
+from apptest._values.dates import check_date_format, date_spec, time_step, to_time
+from apptest._values.sliders import select_slider_spec, slider_spec
 
 Callback = Callable[..., Any] | None
 

@@ -1,0 +1,157 @@
+"""The AppTest side of the session-level APIs: what a test gives the app, and reads back.
+
+Mixed into :class:`~apptest.AppTest`::
+
+    at = AppTest.from_file("app.py")
+    at.secrets["password"] = "hunter2"        # st.secrets (replaces .streamlit/secrets.toml)
+    at.query_params["tab"] = "settings"       # the URL's ?tab=settings
+    at.context.headers = {"User-Agent": "pytest"}   # st.context
+    at.user = {"is_logged_in": True, "name": "Ann"}  # st.user
+    at.run()
+    at.query_params                            # the URL after the run
+    at.page_config, at.logo                    # st.set_page_config / st.logo
+    at.switch_page("pages/other.py").run()     # the next run shows that page
+    at.current_page, at.pages                  # multipage state
+
+Inputs are read at the start of every run (also runs caused by ``at.clock.advance``), so a
+test can change them between runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from apptest._errors import AppTestError
+from apptest._features.context import DEFAULT_USER, ContextSettings, check_user
+
+if TYPE_CHECKING:
+    from apptest._features.session_apis import Logo
+    from apptest._server.pages import PageInfo
+    from apptest._server.session import Request, Session
+
+
+class SessionInputsMixin:
+    """``at.secrets``, ``at.query_params``, ``at.context``, ``at.user``, pages, page config."""
+
+    _session: Session
+    secrets: dict[str, Any]
+    query_params: dict[str, Any]
+    user: dict[str, Any]
+    _context: ContextSettings
+
+    def _init_session_inputs(self) -> None:
+        #: Secrets the app reads as ``st.secrets``. When not empty they replace
+        #: ``.streamlit/secrets.toml`` (as in Streamlit's AppTest).
+        self.secrets = {}
+        #: The URL's query parameters: seeded before a run, replaced by what the URL says
+        #: after it (one value: ``str``; a repeated key: ``list[str]``).
+        self.query_params = {}
+        #: The identity the app reads as ``st.user`` (AppTest's default).
+        self.user = dict(DEFAULT_USER)
+        self._context = ContextSettings()
+
+    @property
+    def context(self) -> ContextSettings:
+        """What the browser sends as ``st.context``: ``at.context.timezone = "UTC"``."""
+        return self._context
+
+    @context.setter
+    def context(self, values: Mapping[str, Any]) -> None:
+        if not isinstance(values, Mapping):
+            raise AppTestError(
+                f"at.context takes a dict such as {{'timezone': 'UTC'}}, not "
+                f"{type(values).__name__}."
+            )
+        self._context = ContextSettings(values)
+
+    # -- around every run ------------------------------------------------------------------
+    def _load_session_inputs(self, request: Request) -> Request:
+        from apptest._server.session import Request, merge_requests
+
+        session = self._session
+        apis = session.apis
+        if not isinstance(self.secrets, Mapping):
+            raise AppTestError(f"at.secrets must be a dict, not {type(self.secrets).__name__}.")
+        if not isinstance(self.query_params, Mapping):
+            raise AppTestError(
+                f"at.query_params must be a dict, not {type(self.query_params).__name__}."
+            )
+        apis.context = self._context.validated()
+        apis.user = check_user(self.user)
+        apis.query.load(self.query_params)
+        apis.secrets.begin_run(self.secrets, session.script.folder)
+        if session.pages.requested is not None and not request.is_full:
+            # A page switch is a full run of the new page, whatever else was staged.
+            full = Request((), False, request.widget_states, request.trigger)
+            request = merge_requests(request, full)
+        return request
+
+    def _read_session_outputs(self) -> None:
+        apis = self._session.apis
+        apis.secrets.end_run()
+        self.query_params = apis.query.for_test()
+        self.user = dict(apis.user)
+
+    def _check_page_request(self) -> None:
+        from apptest._server.pages import unresolved_request, uses_pages_folder
+
+        session = self._session
+        if session.pages.navigation_used or uses_pages_folder(session):
+            return
+        label = unresolved_request(session)
+        if label is not None:
+            raise AppTestError(
+                f"at.switch_page({label!r}) had no effect: the app has no pages/ folder beside "
+                "its main script and did not call st.navigation, so its main script ran. "
+                "Switch pages only in a multipage app, or test the page file on its own "
+                "(AppTest.from_file of that page)."
+            )
+
+    # -- pages -----------------------------------------------------------------------------
+    def switch_page(self, page_path: str | None = None, *, url_path: str | None = None) -> Any:
+        """Show ``page_path`` (relative to the main script) from the next ``run()`` on.
+
+        As in Streamlit's AppTest, this does not run the app. The next run is a full run of
+        that page (timers are cleared, T9). ``url_path=`` picks a page the app registered in
+        its last run by its URL path instead (``""`` is the default page): the way to reach a
+        function page of ``st.navigation``, as a click in the navigation menu does.
+        """
+        from apptest._server.pages import request_from_test, request_url_path
+
+        if (page_path is None) == (url_path is None):
+            raise AppTestError(
+                "switch_page() takes a page file (at.switch_page('pages/other.py')) or a URL "
+                "path (at.switch_page(url_path='settings')), one of the two."
+            )
+        if url_path is not None:
+            request_url_path(self._session, url_path)
+        else:
+            assert page_path is not None
+            request_from_test(self._session, page_path)
+        return self
+
+    @property
+    def pages(self) -> list[PageInfo]:
+        """The app's pages after the last full run (``pages/`` folder or ``st.navigation``)."""
+        return list(self._session.pages.registry.values())
+
+    @property
+    def current_page(self) -> PageInfo | None:
+        """The page the session is on; ``None`` for a one-page app."""
+        pages = self._session.pages
+        return pages.registry.get(pages.current)
+
+    # -- what the app set ------------------------------------------------------------------
+    @property
+    def page_config(self) -> dict[str, Any]:
+        """``st.set_page_config`` calls so far, merged (later calls override given keys)."""
+        return dict(self._session.page_config)
+
+    @property
+    def logo(self) -> Logo | None:
+        """What the last full run passed to ``st.logo`` (``None`` if it did not call it)."""
+        return self._session.apis.logo
+
+
+__all__ = ["SessionInputsMixin"]

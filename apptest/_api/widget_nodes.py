@@ -1,0 +1,429 @@
+"""Typed widget nodes with AppTest's verbs: ``click``, ``check``, ``select``, ``set_range`` …
+
+Every verb checks the value against what a browser user could give the widget (an offered
+option, a number inside ``[min, max]``, an enabled widget …) and raises
+:class:`~apptest.AppTestError` saying what was wrong and what the widget accepts; otherwise it
+stages the interaction (``AppTest._stage``) and returns the widget, so calls chain:
+``at.selectbox("city").select("Oslo").run()``. A staged value is the widget's return value
+(see ``apptest._values.common``); ``.value`` shows the staged value until the next run.
+
+Deliberate differences from ``streamlit.testing.v1``: ``TextInput.input()`` beyond
+``max_chars`` raises instead of being ignored; ``NumberInput.increment()`` clamps to a
+``max_value`` of 0 (AppTest treats 0 as "no bound").
+
+Choice widgets (radio, selectbox, multiselect, pills, segmented control, select slider) are in
+``apptest._api.widget_nodes_choice``; file uploads and the data editor in
+``apptest._api.widget_nodes_data``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NoReturn, TypeVar
+
+from apptest._api.nodes import ELEMENT_CLASSES, Widget
+from apptest._errors import AppTestError
+from apptest._values.common import (
+    NumberSpec,
+    check_color,
+    check_feedback,
+    check_number,
+    check_text,
+    checked_bool,
+    describe,
+    step_number,
+)
+from apptest._values.dates import DateSpec, check_date, check_time, step_time
+from apptest._values.sliders import SliderSpec, check_slider
+
+W = TypeVar("W", bound="InputWidget")
+
+VERBS = (
+    "click", "check", "uncheck", "set_value", "select", "unselect", "select_index", "set_range",
+    "increment", "decrement", "input", "pick", "upload", "clear", "edit_cell", "edit_row",
+    "add_row", "delete_rows",
+)
+
+
+class InputWidget(Widget):
+    """Base of the typed widgets: staging with the disabled check, common properties."""
+
+    __slots__ = ()
+
+    @property
+    def _what(self) -> str:
+        return describe(self.type, self.label, self.key)
+
+    def _put(self: W, value: Any, *, trigger: bool = False) -> W:
+        if self.disabled:
+            raise AppTestError(
+                f"Cannot interact with {self._what}: it is disabled (disabled=True), and a "
+                "browser user cannot change a disabled widget."
+            )
+        self._at._stage(self, value, trigger=trigger)
+        return self
+
+    @property
+    def form_id(self) -> str:
+        return str(self.proto.get("form_id") or "")
+
+    @property
+    def default(self) -> Any:
+        """The value the widget starts with (and returns to when its form clears)."""
+        return self.proto.get("default")
+
+    @property
+    def label_visibility(self) -> str:
+        return str(self.proto.get("label_visibility", "visible"))
+
+    def verbs(self) -> list[str]:
+        """The interaction verbs this widget offers."""
+        return [verb for verb in VERBS if hasattr(type(self), verb)]
+
+    def __getattr__(self, name: str) -> NoReturn:
+        if name in VERBS:
+            raise AppTestError(
+                f"{self._what} has no {name}(): it takes {', '.join(f'{v}()' for v in self.verbs())}."
+                + (" Only buttons can be clicked." if name == "click" else "")
+            )
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+
+class Button(InputWidget):
+    """``st.button``, ``st.form_submit_button``: ``click()`` makes it read True for one run."""
+
+    __slots__ = ()
+
+    @property
+    def value(self) -> bool:
+        """True in the run a click caused, and once ``click()`` is staged (as AppTest reads)."""
+        return bool(self._at._staged_value(self.id, self.proto.get("value", False)))
+
+    @property
+    def type_(self) -> str:
+        """The style: "primary", "secondary" or "tertiary"."""
+        return str(self.proto.get("type", "secondary"))
+
+    def click(self) -> Button:
+        """Stage a click (for a submit button: submit its form with the staged values)."""
+        return self._put(True, trigger=True)
+
+    def set_value(self, value: Any) -> Button:
+        if value is not True:
+            raise AppTestError(f"{self._what} can only be clicked: use .click() (set_value(True)).")
+        return self.click()
+
+
+class DownloadButton(Button):
+    """``st.download_button``: ``.data`` is the file; a click reruns unless on_click="ignore"."""
+
+    __slots__ = ()
+
+    @property
+    def data(self) -> bytes:
+        content = self.proto.get("data")
+        if callable(content):
+            from apptest._values.uploads import download_bytes
+
+            converted = download_bytes(content())
+            return b"" if converted is None else converted[0]
+        return bytes(content or b"")
+
+    @property
+    def file_name(self) -> str | None:
+        name = self.proto.get("file_name")
+        return name if isinstance(name, str) else None
+
+    @property
+    def mime(self) -> str:
+        return str(self.proto.get("mime", ""))
+
+    def click(self) -> DownloadButton:
+        """Stage a click; with ``on_click="ignore"`` the download happens without a rerun."""
+        if self.proto.get("ignore_rerun"):
+            if self.disabled:
+                raise AppTestError(f"Cannot click {self._what}: it is disabled.")
+            return self  # the browser downloads the file; the app does not rerun
+        return self._put(True, trigger=True)
+
+
+class LinkButton(InputWidget):
+    """``st.link_button``: ``.value``/``.url`` is the link. Clicking opens it; it reruns the
+    app only when created with an ``on_click`` callback or ``on_click="rerun"``."""
+
+    __slots__ = ()
+
+    @property
+    def id(self) -> str:
+        return str(self.proto.get("id", ""))
+
+    @property
+    def url(self) -> str:
+        return str(self.proto.get("url", ""))
+
+    @property
+    def value(self) -> str:
+        return self.url
+
+    def click(self) -> LinkButton:
+        if self.proto.get("ignore_rerun"):
+            if self.disabled:
+                raise AppTestError(f"Cannot click {self._what}: it is disabled.")
+            return self  # the browser opens the URL; the app does not rerun
+        return self._put(True, trigger=True)
+
+
+class Checkbox(InputWidget):
+    """``st.checkbox`` and ``st.toggle``."""
+
+    __slots__ = ()
+
+    @property
+    def value(self) -> bool:
+        return bool(super().value)
+
+    def check(self) -> Checkbox:
+        return self.set_value(True)
+
+    def uncheck(self) -> Checkbox:
+        return self.set_value(False)
+
+    def set_value(self, value: Any) -> Checkbox:
+        return self._put(checked_bool(self._what, value))
+
+
+class TextInput(InputWidget):
+    """``st.text_input`` and ``st.text_area``: ``input(text)`` replaces the text."""
+
+    __slots__ = ()
+
+    @property
+    def max_chars(self) -> int | None:
+        value = self.proto.get("max_chars")
+        return value if isinstance(value, int) else None
+
+    @property
+    def placeholder(self) -> str | None:
+        value = self.proto.get("placeholder")
+        return value if isinstance(value, str) else None
+
+    def input(self, value: str) -> TextInput:
+        """Stage typing ``value``; longer than ``max_chars`` is refused, as the browser does."""
+        return self.set_value(value)
+
+    def set_value(self, value: Any) -> TextInput:
+        return self._put(check_text(self._what, value, self.max_chars))
+
+
+class ChatInput(InputWidget):
+    """``st.chat_input``: ``set_value(text)`` submits a message; it reads as text for one run."""
+
+    __slots__ = ()
+
+    @property
+    def placeholder(self) -> str:
+        return str(self.proto.get("placeholder", ""))
+
+    @property
+    def max_chars(self) -> int | None:
+        value = self.proto.get("max_chars")
+        return value if isinstance(value, int) else None
+
+    def set_value(self, value: str | None) -> ChatInput:
+        if value is None:
+            self._at._staged.pop(self.id, None)
+            return self
+        text = check_text(self._what, value, self.max_chars)
+        if not text:
+            raise AppTestError(f"{self._what} cannot submit an empty message; the browser does not send one.")
+        return self._put(text, trigger=True)
+
+    def input(self, value: str) -> ChatInput:
+        return self.set_value(value)
+
+
+class NumberInput(InputWidget):
+    """``st.number_input``: ``set_value``, ``increment``, ``decrement``."""
+
+    __slots__ = ()
+
+    @property
+    def _spec(self) -> NumberSpec:
+        spec = self.proto["spec"]
+        assert isinstance(spec, NumberSpec)
+        return spec
+
+    @property
+    def min(self) -> int | float | None:
+        return self._spec.min
+
+    @property
+    def max(self) -> int | float | None:
+        return self._spec.max
+
+    @property
+    def step(self) -> int | float:
+        return self._spec.step
+
+    @property
+    def data_type(self) -> str:
+        return self._spec.data_type
+
+    @property
+    def format(self) -> str:
+        return self._spec.format
+
+    @property
+    def placeholder(self) -> str | None:
+        value = self.proto.get("placeholder")
+        return value if isinstance(value, str) else None
+
+    def set_value(self, value: int | float | None) -> NumberInput:
+        return self._put(check_number(self._what, self._spec, value))
+
+    def increment(self) -> NumberInput:
+        """As clicking "+": one step up, at most ``max`` (a None value stays None)."""
+        return self._put(step_number(self._spec, self.value, +1))
+
+    def decrement(self) -> NumberInput:
+        return self._put(step_number(self._spec, self.value, -1))
+
+
+class Feedback(InputWidget):
+    """``st.feedback``: the value is the index of the chosen icon (or None)."""
+
+    __slots__ = ()
+
+    @property
+    def options(self) -> str:
+        """"thumbs", "faces" or "stars"."""
+        return str(self.proto.get("options", "thumbs"))
+
+    def set_value(self, value: int | None) -> Feedback:
+        return self._put(check_feedback(self._what, int(self.proto.get("option_count", 2)), value))
+
+
+class Slider(InputWidget):
+    """``st.slider``: ``set_value(v)`` or, for a range slider, ``set_range(low, high)``."""
+
+    __slots__ = ()
+
+    @property
+    def _spec(self) -> SliderSpec:
+        spec = self.proto["spec"]
+        assert isinstance(spec, SliderSpec)
+        return spec
+
+    @property
+    def min(self) -> Any:
+        return self._spec.min
+
+    @property
+    def max(self) -> Any:
+        return self._spec.max
+
+    @property
+    def step(self) -> Any:
+        return self._spec.step
+
+    @property
+    def data_type(self) -> str:
+        return self._spec.data_type
+
+    @property
+    def is_range(self) -> bool:
+        return self._spec.is_range
+
+    def set_value(self, value: Any) -> Slider:
+        return self._put(check_slider(self._what, self._spec, value))
+
+    def set_range(self, lower: Any, upper: Any) -> Slider:
+        return self.set_value((lower, upper))
+
+
+class DateInput(InputWidget):
+    """``st.date_input``: a date, or a tuple of 0-2 dates for a range input."""
+
+    __slots__ = ()
+
+    @property
+    def _spec(self) -> DateSpec:
+        spec = self.proto["spec"]
+        assert isinstance(spec, DateSpec)
+        return spec
+
+    @property
+    def min(self) -> Any:
+        return self._spec.min
+
+    @property
+    def max(self) -> Any:
+        return self._spec.max
+
+    @property
+    def is_range(self) -> bool:
+        return self._spec.is_range
+
+    def set_value(self, value: Any) -> DateInput:
+        return self._put(check_date(self._what, self._spec, value))
+
+    def set_range(self, start: Any, end: Any) -> DateInput:
+        return self.set_value((start, end))
+
+
+class TimeInput(InputWidget):
+    """``st.time_input``: ``set_value(time)``, ``increment``/``decrement`` by ``step``."""
+
+    __slots__ = ()
+
+    @property
+    def step(self) -> int:
+        """The step in seconds."""
+        return int(self.proto.get("step", 900))
+
+    def set_value(self, value: Any) -> TimeInput:
+        return self._put(check_time(self._what, value, clearable=bool(self.proto.get("clearable"))))
+
+    def increment(self) -> TimeInput:
+        return self._put(step_time(self.value, self.step, +1))
+
+    def decrement(self) -> TimeInput:
+        return self._put(step_time(self.value, self.step, -1))
+
+
+class ColorPicker(InputWidget):
+    """``st.color_picker``: a hex colour string."""
+
+    __slots__ = ()
+
+    def set_value(self, value: str) -> ColorPicker:
+        return self._put(check_color(self._what, value))
+
+    def pick(self, value: str) -> ColorPicker:
+        """Like ``set_value``, adding the leading ``#`` when it is missing."""
+        if isinstance(value, str) and not value.startswith("#"):
+            value = f"#{value}"
+        return self.set_value(value)
+
+
+def _register(classes: dict[str, type[Widget]]) -> None:
+    ELEMENT_CLASSES.update(classes)
+
+
+_register({
+    "button": Button,
+    "form_submit_button": Button,
+    "download_button": DownloadButton,
+    "link_button": LinkButton,
+    "checkbox": Checkbox,
+    "toggle": Checkbox,
+    "text_input": TextInput,
+    "text_area": TextInput,
+    "chat_input": ChatInput,
+    "number_input": NumberInput,
+    "feedback": Feedback,
+    "slider": Slider,
+    "date_input": DateInput,
+    "time_input": TimeInput,
+    "color_picker": ColorPicker,
+})
+

@@ -1,0 +1,208 @@
+"""Typed nodes for choice widgets: radio, selectbox, multiselect, pills, segmented control,
+select slider.
+
+``options`` are the labels the browser shows (``format_func`` applied); staging takes an
+option or its label and refuses anything not offered (``apptest._values.common.check_choice``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from apptest._api.nodes import ELEMENT_CLASSES
+from apptest._api.widget_nodes import InputWidget
+from apptest._errors import AppTestError
+from apptest._values.common import Options, check_choice, check_choices
+from apptest._values.sliders import SelectSliderSpec, check_select_slider
+
+
+class _Choice(InputWidget):
+    __slots__ = ()
+
+    @property
+    def _options(self) -> Options:
+        return Options(
+            tuple(self.proto.get("option_values", ())),
+            tuple(self.proto.get("options", ())),
+            self.proto.get("format_func") or str,
+        )
+
+    @property
+    def options(self) -> list[str]:
+        """The options as the browser shows them (``format_func`` applied)."""
+        return list(self.proto.get("options", ()))
+
+    @property
+    def format_func(self) -> Callable[[Any], Any]:
+        func = self.proto.get("format_func")
+        return func if callable(func) else str
+
+
+class Radio(_Choice):
+    """``st.radio`` (and the base of ``Selectbox``)."""
+
+    __slots__ = ()
+
+    @property
+    def index(self) -> int | None:
+        value = self.value
+        return None if value is None else self._options.index_of(value)
+
+    def set_value(self, value: Any) -> Radio:
+        return self._put(check_choice(
+            self._what, self._options, value, clearable=bool(self.proto.get("clearable")),
+            accept_new=bool(self.proto.get("accept_new_options")),
+        ))
+
+    def select(self, value: Any) -> Radio:
+        return self.set_value(value)
+
+    def select_index(self, index: int | None) -> Radio:
+        if index is None:
+            return self.set_value(None)
+        raw = self._options.raw
+        if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < len(raw):
+            raise AppTestError(f"{self._what} has options 0..{len(raw) - 1}; index {index!r} is not one.")
+        return self.set_value(raw[index])
+
+
+class Selectbox(Radio):
+    __slots__ = ()
+
+    @property
+    def placeholder(self) -> str:
+        return str(self.proto.get("placeholder", ""))
+
+
+class Multiselect(_Choice):
+    """``st.multiselect``; ``ButtonGroup`` (pills, segmented control) builds on it."""
+
+    __slots__ = ()
+
+    @property
+    def _multi(self) -> bool:
+        return True
+
+    @property
+    def max_selections(self) -> int | None:
+        value = self.proto.get("max_selections")
+        return value if isinstance(value, int) else None
+
+    @property
+    def value(self) -> Any:
+        value = super().value
+        return list(value) if self._multi and value is not None else value
+
+    @property
+    def _selected(self) -> list[Any]:
+        value = self.value
+        if self._multi:
+            return list(value or [])
+        return [] if value is None else [value]
+
+    @property
+    def indices(self) -> list[int]:
+        options = self._options
+        return [i for v in self._selected if (i := options.index_of(v)) is not None]
+
+    @property
+    def values(self) -> list[str]:
+        """The selected options as the browser shows them."""
+        return [self._options.format(v) or str(v) for v in self._selected]
+
+    def set_value(self, value: Any) -> Multiselect:
+        return self._put(check_choices(
+            self._what, self._options, value, max_selections=self.max_selections,
+            accept_new=bool(self.proto.get("accept_new_options")),
+        ))
+
+    def select(self, value: Any) -> Multiselect:
+        """Add ``value`` to the selection (no change if it is already selected)."""
+        current = self._selected
+        chosen = check_choice(self._what, self._options, value, clearable=False, accept_new=bool(self.proto.get("accept_new_options")))
+        if self._options.format(chosen) in [self._options.format(v) for v in current]:
+            return self
+        return self.set_value([*current, chosen])
+
+    def unselect(self, value: Any) -> Multiselect:
+        """Remove ``value`` from the selection (no change if it is not selected)."""
+        label = self._options.format(value)
+        return self.set_value([v for v in self._selected if self._options.format(v) != label])
+
+
+class ButtonGroup(Multiselect):
+    """``st.pills`` and ``st.segmented_control`` (``selection_mode`` "single" or "multi")."""
+
+    __slots__ = ()
+
+    @property
+    def selection_mode(self) -> str:
+        return str(self.proto.get("selection_mode", "single"))
+
+    @property
+    def required(self) -> bool:
+        return bool(self.proto.get("required"))
+
+    @property
+    def _multi(self) -> bool:
+        return self.selection_mode == "multi"
+
+    def set_value(self, value: Any) -> ButtonGroup:
+        if self._multi:
+            return self._put(check_choices(self._what, self._options, value, max_selections=None))
+        return self._put(check_choice(self._what, self._options, value, clearable=not self.required))
+
+    def select(self, value: Any) -> ButtonGroup:
+        if not self._multi:
+            return self.set_value(value)
+        result = super().select(value)
+        assert isinstance(result, ButtonGroup)
+        return result
+
+    def unselect(self, value: Any) -> ButtonGroup:
+        if not self._multi:
+            if self._options.format(self.value) == self._options.format(value):
+                return self.set_value(None)
+            return self
+        result = super().unselect(value)
+        assert isinstance(result, ButtonGroup)
+        return result
+
+
+class SelectSlider(_Choice):
+    """``st.select_slider``: ``set_value(option)`` or ``set_range(low, high)``."""
+
+    __slots__ = ()
+
+    @property
+    def _spec(self) -> SelectSliderSpec:
+        spec = self.proto["spec"]
+        assert isinstance(spec, SelectSliderSpec)
+        return spec
+
+    @property
+    def is_range(self) -> bool:
+        return self._spec.is_range
+
+    @property
+    def indices(self) -> list[int]:
+        value = self.value
+        parts = list(value) if isinstance(value, tuple) else [value]
+        return [i for v in parts if (i := self._options.index_of(v)) is not None]
+
+    def set_value(self, value: Any) -> SelectSlider:
+        return self._put(check_select_slider(self._what, self._spec, value))
+
+    def set_range(self, lower: Any, upper: Any) -> SelectSlider:
+        return self.set_value((lower, upper))
+
+
+ELEMENT_CLASSES.update({
+    "radio": Radio,
+    "selectbox": Selectbox,
+    "multiselect": Multiselect,
+    "pills": ButtonGroup,
+    "segmented_control": ButtonGroup,
+    "select_slider": SelectSlider,
+})

@@ -1,0 +1,377 @@
+"""Where writes land: containers, cursors, the container stack and the run context.
+
+Every ``st.*`` write goes through :func:`emit_element` or :func:`emit_block`, which find the
+active container, compute the delta path from its cursor, apply the layout rules of the active
+semantics profile (L3, L4) and hand the delta to the frontend tree.
+
+A :class:`Container` is Streamlit's DeltaGenerator state. The root containers ``st._main`` and
+``st.sidebar`` are process-wide singletons whose cursor lives in the current run; a block's
+container carries its own cursor object, which is why a fragment that writes to a container
+created outside it appends at that container's *live* cursor (L1).
+"""
+
+from __future__ import annotations
+
+import contextvars
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from apptest._browser.frontend import BOTTOM, EVENT, MAIN, SIDEBAR, Path
+
+if TYPE_CHECKING:
+    from apptest._server.session import Session
+
+__all__ = ["BOTTOM", "EVENT", "MAIN", "SIDEBAR"]
+
+C = TypeVar("C", bound="Container")
+
+#: ``(invoked, acting, kind, props, result, what)``: a write observer's arguments. ``invoked``
+#: is the container the command was called on, ``acting`` the one it wrote to (the innermost
+#: ``with`` block for ``st.*`` calls), ``result`` the handle or block container it returned,
+#: ``what`` is "element", "widget" or "block".
+WriteObserver = Callable[["Container", "Container", str, dict[str, Any], "Container", str], None]
+
+_SIDEBAR_IN_FRAGMENT = (
+    "Calling `st.sidebar` in a function wrapped with `st.fragment` is not supported. To write "
+    "elements to the sidebar with a fragment, call your fragment function inside a "
+    "`with st.sidebar` context manager."
+)
+
+
+@dataclass(slots=True)
+class Cursor:
+    """The next free slot of a container: ``parent`` path plus ``index``.
+
+    A locked cursor (``st.empty()``, an element handle) always writes to the same slot.
+    (Slots: one is made for every element written.)
+    """
+
+    parent: Path
+    index: int = 0
+    locked: bool = False
+
+    @property
+    def path(self) -> Path:
+        return (*self.parent, self.index)
+
+    def advance(self) -> None:
+        if not self.locked:
+            self.index += 1
+
+    def copy(self) -> Cursor:
+        return Cursor(self.parent, self.index, self.locked)
+
+
+@dataclass
+class FragmentFrame:
+    """The fragment running right now: its id and its own area (the container it opened)."""
+
+    fragment_id: str
+    own_path: Path = ()
+
+
+@dataclass
+class ScriptRun:
+    """Per-run state (F1): cursors, container stack, the running fragment, id sets."""
+
+    session: Session
+    run_id: int
+    fragment_ids: tuple[str, ...]
+    cursors: dict[int, Cursor] = field(default_factory=dict)
+    stack: list[Container] = field(default_factory=list)
+    frame: FragmentFrame | None = None
+    in_callback: bool = False
+    widget_ids: set[str] = field(default_factory=set)
+    widget_keys: set[str] = field(default_factory=set)
+    #: Keys of the ``st.form`` blocks created in this run (duplicate forms, SS1 for form keys).
+    form_ids: set[str] = field(default_factory=set)
+    fragments_executed: list[str] = field(default_factory=list)
+    dialog_opened: bool = False
+    spinners: list[str] = field(default_factory=list)
+    #: Called after every element or block write (``apptest._features.cache`` records writes made
+    #: inside cached functions to replay them on cache hits).
+    observers: list[WriteObserver] = field(default_factory=list)
+
+    @property
+    def fragment_id(self) -> str:
+        return self.frame.fragment_id if self.frame is not None else ""
+
+    @property
+    def is_fragment_run(self) -> bool:
+        return bool(self.fragment_ids)
+
+    def root_cursor(self, root: int) -> Cursor:
+        cursor = self.cursors.get(root)
+        if cursor is None:
+            cursor = self.cursors[root] = Cursor((root,))
+        return cursor
+
+    def snapshot(self) -> tuple[dict[int, Cursor], list[Container]]:
+        """F9: deep copies of the cursors and the container stack, for fragment reruns."""
+        return (
+            {root: c.copy() for root, c in self.cursors.items()},
+            [c.copy_for_snapshot() for c in self.stack],
+        )
+
+    def restore(self, snap: tuple[dict[int, Cursor], list[Container]]) -> None:
+        """R5.3: put a fragment's registration-time cursors back before rerunning it."""
+        cursors, stack = snap
+        self.cursors = {root: c.copy() for root, c in cursors.items()}
+        self.stack = [c.copy_for_snapshot() for c in stack]
+
+
+_current: contextvars.ContextVar[ScriptRun | None] = contextvars.ContextVar(
+    "apptest_current_run", default=None
+)
+
+
+#: ``current_run()``: the run executing in this context, or None outside any script run. It is
+#: the context variable's own ``get`` (a C call): every ``st.*`` command asks, often twice.
+current_run: Callable[[], ScriptRun | None] = _current.get
+
+
+def require_run(command: str, hint: str = "") -> ScriptRun:
+    """The current run, or ``NoSessionContext`` naming the command used outside any run."""
+    run = _current.get()
+    if run is None:
+        from apptest._st_errors import NoSessionContext
+
+        raise NoSessionContext(
+            f"{command} was used outside a script run; apptest provides it only while an "
+            f"AppTest runs the app.{hint}"
+        )
+    return run
+
+
+@contextmanager
+def running(run: ScriptRun) -> Iterator[None]:
+    token = _current.set(run)
+    try:
+        yield
+    finally:
+        _current.reset(token)
+
+
+class Container:
+    """A place to write: a root, a block, or a single slot. The shim's DeltaGenerator."""
+
+    def __init__(
+        self,
+        root: int = MAIN,
+        cursor: Cursor | None = None,
+        *,
+        form_id: str = "",
+        in_dialog: bool = False,
+        kind: str = "root",
+    ) -> None:
+        self._root = root
+        self._cursor = cursor
+        self._form_id = form_id
+        self._in_dialog = in_dialog
+        self._kind = kind
+
+    # -- structure -----------------------------------------------------------------------
+    def _clone(self: C) -> C:
+        """A shallow copy (as ``copy.copy``, without its generic dispatch: this is hot)."""
+        clone = object.__new__(type(self))
+        clone.__dict__ = self.__dict__.copy()
+        return clone
+
+    def _spawn(self: C, cursor: Cursor, *, form_id: str | None = None, kind: str = "") -> C:
+        child = self._clone()
+        child._cursor = cursor
+        if form_id is not None:
+            child._form_id = form_id
+        if kind:
+            child._kind = kind
+        return child
+
+    def at_root(self: C, root: int) -> C:
+        """A container of the same class writing to the top level of ``root``."""
+        clone = self._clone()
+        clone._root, clone._cursor, clone._form_id = root, None, ""
+        clone._in_dialog, clone._kind = False, "root"
+        return clone
+
+    def copy_for_snapshot(self: C) -> C:
+        clone = self._clone()
+        if self._cursor is not None:
+            clone._cursor = self._cursor.copy()
+        return clone
+
+    def _active(self) -> Container:
+        """``st.write`` targets the innermost ``with`` container; others target themselves."""
+        if self._cursor is None and self._root == MAIN:
+            run = current_run()
+            if run is not None and run.stack:
+                return run.stack[-1]
+        return self
+
+    def _live_cursor(self, run: ScriptRun) -> Cursor:
+        return self._cursor if self._cursor is not None else run.root_cursor(self._root)
+
+    def __enter__(self: C) -> C:
+        run = current_run()
+        if run is not None:
+            run.stack.append(self)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        run = current_run()
+        if run is not None and run.stack and run.stack[-1] is self:
+            run.stack.pop()
+
+
+def layout_error(message: str) -> Exception:
+    """A layout-context error (E1, E10, E11) of the class the active profile uses."""
+    from apptest import _st_errors as errors
+
+    run = current_run()
+    name = run.session.profile.layout_error if run is not None else "StreamlitAPIException"
+    error_class: type[Exception] = getattr(errors, name)
+    return error_class(message)
+
+
+def next_path(container: Container, run: ScriptRun) -> Path:
+    """ID3: the path where the next write of ``container`` would land."""
+    return container._active()._live_cursor(run).path
+
+
+def _check_outside(run: ScriptRun, target: Container, path: Path, *, widget: bool) -> None:
+    frame = run.frame
+    if frame is None or run.in_callback:
+        return
+    profile = run.session.profile
+    own = frame.own_path
+    inside = len(path) > len(own) and path[: len(own)] == own
+    if widget and not inside and profile.widgets_outside_raise:
+        from apptest._st_errors import StreamlitFragmentWidgetsNotAllowedOutsideError
+
+        raise StreamlitFragmentWidgetsNotAllowedOutsideError()
+    if (
+        not widget
+        and profile.sidebar_write_in_fragment_raises
+        and target._root == SIDEBAR
+        and len(path) == 2
+    ):
+        from apptest._st_errors import StreamlitAPIException
+
+        raise StreamlitAPIException(_SIDEBAR_IN_FRAGMENT)
+
+
+def emit_element(
+    container: Container, kind: str, props: dict[str, Any], *, widget: bool = False
+) -> Container:
+    """Write one element at the active container's cursor; return a handle on its slot.
+
+    For a widget (``widget=True``, from ``register_widget``, which drops the result) the
+    container written to is returned instead, unless a write observer wants the handle.
+    """
+    # The hot path of every app (one call per element): written out, same steps as
+    # ``_active``, ``_live_cursor``, ``Cursor.path`` and ``Cursor.advance``.
+    run = _current.get()
+    if run is None:
+        return container
+    target = container
+    if container._cursor is None and container._root == MAIN and run.stack:
+        target = run.stack[-1]
+    cursor = target._cursor
+    if cursor is None:
+        cursor = run.cursors.get(target._root) or run.root_cursor(target._root)
+    parent, index = cursor.parent, cursor.index
+    path = (*parent, index)
+    frame = run.frame
+    if frame is not None:
+        _check_outside(run, target, path, widget=widget)
+    run.session.frontend.put_element(path, kind, props, frame.fragment_id if frame else "")
+    if not cursor.locked:
+        cursor.index = index + 1
+    if widget and not run.observers:
+        return target  # register_widget returns the widget's value: no handle is needed
+    handle = target._clone()  # ``target._spawn(...)`` for a locked cursor on this slot
+    handle._cursor = Cursor(parent, index, True)
+    for observe in run.observers:
+        observe(container, target, kind, props, handle, "widget" if widget else "element")
+    return handle
+
+
+@contextmanager
+def show_transient(container: Container, kind: str, props: dict[str, Any]) -> Iterator[None]:
+    """A transient element (``st.spinner``): shown at the cursor without taking its slot.
+
+    It is recorded in the run history (``at.runs[-1].spinners``) and removed when the body
+    ends; a write to the same slot while it shows replaces it.
+    """
+    run = current_run()
+    if run is None:
+        yield
+        return
+    run.spinners.append(str(props.get("text", "")))
+    target = container._active()
+    path = target._live_cursor(run).path
+    node = run.session.frontend.put_transient(path, kind, props, run.fragment_id)
+    try:
+        yield
+    finally:
+        if node is not None:
+            run.session.frontend.remove_transient(path, node)
+
+
+def widget_placement(container: Container, run: ScriptRun) -> tuple[str, int]:
+    """L3 before a widget registers: raise if it would land outside the fragment's area.
+
+    Returns the form id and the root of the container the widget writes to.
+    """
+    target = container._active()
+    if run.frame is not None:
+        _check_outside(run, target, target._live_cursor(run).path, widget=True)
+    return target._form_id, target._root
+
+
+def form_id_of(container: Container) -> str:
+    return container._active()._form_id
+
+
+def root_of(container: Container) -> int:
+    return container._active()._root
+
+
+def emit_block(
+    container: Container,
+    kind: str,
+    props: dict[str, Any],
+    *,
+    form_id: str | None = None,
+    in_dialog: bool | None = None,
+) -> Container:
+    """Open a block at the active container's cursor; return the container writing into it."""
+    run = current_run()
+    target = container._active()
+    if run is None:
+        return target._spawn(Cursor((target._root,)), form_id=form_id, kind=kind)
+    cursor = target._live_cursor(run)
+    path = cursor.path
+    run.session.frontend.put_block(path, kind, props, run.fragment_id)
+    cursor.advance()
+    child = target._spawn(Cursor(path), form_id=form_id, kind=kind)
+    if in_dialog is not None:
+        child._in_dialog = in_dialog
+    for observe in run.observers:
+        observe(container, target, kind, props, child, "block")
+    return child
+
+
+def path_of(container: Container) -> Path:
+    """The path of the block a container writes into (its cursor's parent)."""
+    run = current_run()
+    if container._cursor is not None:
+        return container._cursor.parent
+    if run is None:
+        return (container._root,)
+    return run.root_cursor(container._root).parent
+
+
+def in_dialog(container: Container) -> bool:
+    return container._active()._in_dialog

@@ -1,0 +1,182 @@
+"""The widget mechanism: identity (W1-W5), duplicate checks, registration, value resolution.
+
+Every input widget of the shim calls :func:`register_widget` with its kind, label, key, the
+keyword arguments that make up its identity and its default. The runtime computes the widget
+id, refuses duplicates with Streamlit's exceptions, records metadata (callback, fragment,
+form) in Session State and returns the value the widget shows in this run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from apptest._run.layout import Container, current_run, emit_element, widget_placement
+from apptest._run.state import WIDGET_ID_PREFIX, WidgetMeta
+
+
+def normalize_key(key: object) -> str | None:
+    """Streamlit accepts str and int keys; ints become str."""
+    if key is None:
+        return None
+    if isinstance(key, bool) or not isinstance(key, (str, int)):
+        from apptest._st_errors import StreamlitAPIException
+
+        raise StreamlitAPIException(
+            f"Key must be a string or an integer, not {type(key).__name__} ({key!r})."
+        )
+    return str(key)
+
+
+def compute_widget_id(
+    kind: str,
+    user_key: str | None,
+    identity: dict[str, Any],
+    *,
+    form_id: str,
+    root: int,
+    page: str,
+    calc_hash: Callable[[str], str],
+) -> str:
+    """W1: a hash of type, key, identity kwargs and page; unkeyed widgets add form and root."""
+    parts = [kind, repr(user_key)]
+    parts.extend(f"{name}={value!r}" for name, value in sorted(identity.items()))
+    parts.append(page)
+    if user_key is None:
+        parts.extend((form_id, str(root)))
+    digest = calc_hash("\x1f".join(parts))
+    return f"{WIDGET_ID_PREFIX}-{digest}-{user_key if user_key is not None else 'None'}"
+
+
+_PLAIN = frozenset({str, int, bool, type(None)})
+_ID_MEMO: dict[tuple[Any, ...], str] = {}
+_ID_MEMO_LIMIT = 50_000
+
+
+def _widget_id(
+    kind: str,
+    label: str,
+    user_key: str | None,
+    identity: dict[str, Any],
+    key_identity: bool | frozenset[str],
+    form_id: str,
+    root: int,
+    page: str,
+    calc_hash: Callable[[str], str],
+) -> str:
+    """``compute_widget_id`` for one widget call, remembered across runs (apps render the
+    same widgets run after run) when every identity value has one of the _PLAIN types: equal
+    values of the same exact type have equal reprs, so the id is the same, while 1, 1.0 and
+    True (or 0.0 and -0.0) never share an entry."""
+    values = tuple(identity.values())
+    value_types = tuple(map(type, values))
+    memo_key: tuple[Any, ...] | None = None
+    if type(label) is str and _PLAIN.issuperset(value_types):
+        memo_key = (kind, label, user_key, key_identity, form_id, root, page, calc_hash,
+                    tuple(identity), values, value_types)
+        known = _ID_MEMO.get(memo_key)
+        if known is not None:
+            return known
+    id_kwargs = {"label": label, **identity}
+    if user_key is not None and key_identity is not False:
+        kept = frozenset() if key_identity is True else key_identity
+        id_kwargs = {name: v for name, v in id_kwargs.items() if name in kept}
+    widget_id = compute_widget_id(
+        kind, user_key, id_kwargs, form_id=form_id, root=root, page=page, calc_hash=calc_hash
+    )
+    if memo_key is not None:
+        if len(_ID_MEMO) >= _ID_MEMO_LIMIT:
+            _ID_MEMO.clear()
+        _ID_MEMO[memo_key] = widget_id
+    return widget_id
+
+
+def _shim_errors() -> Any:
+    """``apptest._st_errors``, imported when an error is raised (the shim imports this
+    module; importing on every call would cost each widget an import statement)."""
+    from apptest import _st_errors as errors
+
+    return errors
+
+
+def register_widget(
+    container: Container,
+    kind: str,
+    *,
+    label: str,
+    key: object,
+    identity: dict[str, Any],
+    default: Any,
+    props: dict[str, Any],
+    on_change: Callable[..., Any] | None = None,
+    args: tuple[Any, ...] | list[Any] | None = None,
+    kwargs: dict[str, Any] | None = None,
+    trigger: bool = False,
+    reset_value: Any = False,
+    read_only: bool = False,
+    key_identity: bool | frozenset[str] = False,
+    sanitize: Callable[[Any, bool], Any] | None = None,
+) -> Any:
+    """Register a widget rendered in this run and write its element; return its value.
+
+    ``key_identity`` is Streamlit's ``key_as_main_identity``: when the widget has a key,
+    True leaves every identity kwarg (label included) out of its id, a set keeps only those
+    names. ``sanitize(value, set_by_user_code)`` checks the value the widget would show; it
+    may raise the command's Streamlit error, or return a replacement (a value the widget can
+    no longer hold falls back to its default), which then becomes the widget's value.
+    """
+    run = current_run()
+    if run is None:
+        return reset_value if trigger else default
+    form_id, root = widget_placement(container, run)
+    user_key = key if key is None or type(key) is str else normalize_key(key)
+    if form_id and on_change is not None and kind != "form_submit_button":
+        raise _shim_errors().StreamlitInvalidFormCallbackError()
+    session = run.session
+    widget_id = _widget_id(
+        kind, label, user_key, identity, key_identity, form_id, root, session.page_hash,
+        session.profile.calc_hash,
+    )
+    # W2: the key check runs before the id check.
+    if user_key is not None:
+        if user_key in run.widget_keys:
+            raise _shim_errors().StreamlitDuplicateElementKey(user_key)
+    if widget_id in run.widget_ids:
+        raise _shim_errors().StreamlitDuplicateElementId(kind)
+    state = run.session.state
+    if read_only and user_key is not None and user_key in state.user:
+        # SS2, with the seed era's message.
+        raise _shim_errors().StreamlitValueAssignmentNotAllowedError(user_key)
+    run.widget_ids.add(widget_id)
+    if user_key is not None:
+        run.widget_keys.add(user_key)
+    meta = WidgetMeta(
+        widget_id,
+        kind,
+        user_key,
+        run.fragment_id,
+        form_id,
+        trigger,
+        reset_value,
+        on_change,
+        tuple(args) if args else (),
+        dict(kwargs) if kwargs else {},
+        read_only,
+    )
+    value, set_by_user = state.register_widget(meta, default)
+    if sanitize is not None:
+        fixed = sanitize(value, set_by_user)
+        if fixed is not value:
+            state.reset_widget_value(meta, fixed)
+            value = fixed
+    element = {
+        "id": widget_id,
+        "label": label,
+        "key": user_key,
+        "form_id": form_id,
+        "trigger": trigger,
+        **props,
+        "value": value,
+    }
+    emit_element(container, kind, element, widget=True)
+    return value

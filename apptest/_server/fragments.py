@@ -1,0 +1,233 @@
+"""``st.fragment`` and ``st.dialog``: decoration, identity, storage and one call (sections 2-4, 13).
+
+Decorating registers nothing (D5). Each *call* during a run computes the fragment id from the
+function's module, qualname and the delta path of the call site (ID1-ID4), stores a closure
+that can rerun the body later with the same arguments and the cursors of this call (F9, F11,
+D9), arms the ``run_every`` timer (F12, T7) and runs the body inside the fragment's own
+container (F14-F16).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from apptest._browser.frontend import Path
+from apptest._errors import FragmentHandledException, ScriptControlException
+from apptest._run.layout import (
+    EVENT,
+    Container,
+    FragmentFrame,
+    ScriptRun,
+    current_run,
+    emit_block,
+    in_dialog,
+    layout_error,
+    next_path,
+)
+
+
+@dataclass
+class StoredFragment:
+    """A fragment as the session stores it between runs (F11)."""
+
+    id: str
+    name: str
+    path: Path
+    parent: str | None
+    run_every: float | None
+    rerun: Callable[[], None]
+    is_dialog: bool = False
+    seq: int = 0
+
+
+@dataclass
+class FragmentStorage:
+    """The session's fragment storage: survives runs, pruned by completed full runs (F5)."""
+
+    fragments: dict[str, StoredFragment] = field(default_factory=dict)
+    _seq: int = 0
+
+    def set(self, fragment: StoredFragment) -> None:
+        self._seq += 1
+        fragment.seq = self._seq
+        self.fragments[fragment.id] = fragment
+
+    def get(self, fragment_id: str) -> StoredFragment | None:
+        return self.fragments.get(fragment_id)
+
+    def keep_only(self, fragment_ids: list[str]) -> None:
+        keep = set(fragment_ids)
+        self.fragments = {k: v for k, v in self.fragments.items() if k in keep}
+
+
+def object_name(func: object) -> str:
+    """ID2: ``__qualname__`` if it is a str, else ``__name__``, else the type's qualname."""
+    qualname = getattr(func, "__qualname__", None)
+    if isinstance(qualname, str):
+        return qualname
+    name = getattr(func, "__name__", None)
+    if isinstance(name, str):
+        return name
+    return type(func).__qualname__
+
+
+def fragment_id_for(run: ScriptRun, func: object, path: Path, extra: str = "") -> str:
+    """ID1: hash of ``f"{module}.{qualname}{delta_path_str}{additional_hash_info}"``."""
+    module = getattr(func, "__module__", None) or type(func).__module__
+    text = f"{module}.{object_name(func)}{list(path)}{extra}"
+    return run.session.profile.calc_hash(text)
+
+
+def run_every_seconds(run_every: object) -> float | None:
+    """T1-T4: falsy means no timer; numbers, timedeltas and time strings become seconds."""
+    import datetime
+    import numbers
+
+    from apptest._st_errors import StreamlitBadTimeStringError
+    from apptest._time.timestring import TimeStringError, parse_time_string
+
+    if not run_every:
+        return None
+    if isinstance(run_every, numbers.Real):  # int, float, bool, numpy numbers (protobuf double)
+        return float(run_every)
+    if isinstance(run_every, datetime.timedelta):
+        return run_every.total_seconds()
+    if isinstance(run_every, str):
+        try:
+            return parse_time_string(run_every)
+        except TimeStringError:
+            raise StreamlitBadTimeStringError(run_every) from None
+    raise TypeError(f"must be real number, not {type(run_every).__name__}")
+
+
+def call_fragment(
+    func: Callable[..., Any],
+    args: tuple[Any, ...],
+    kwargs: dict[str, Any],
+    *,
+    run_every: object = None,
+    container: Container,
+    dialog_name: str = "",
+) -> Any:
+    """One call of a fragment wrapper during a run (section 4.2)."""
+    run = current_run()
+    if run is None:
+        return None  # D6: outside a script run the body does not run.
+    path = next_path(container, run)
+    snapshot = run.snapshot()
+    # The container the fragment's own block opens in, as it is now: a rerun reopens it at
+    # exactly this slot (R5.3), whatever the live cursor has done since.
+    where_then = container._active().copy_for_snapshot()
+    frame_func: object = _dialog_content if dialog_name else func
+    fragment_id = fragment_id_for(run, frame_func, path, dialog_name)
+    session = run.session
+    page_hash = session.page_hash  # M9: reruns keep the page identity of this call
+
+    def execute(current: ScriptRun, *, rerun: bool) -> Any:
+        where = container
+        if rerun:
+            current.restore(snapshot)
+            where = where_then.copy_for_snapshot()
+        current.fragments_executed.append(fragment_id)
+        previous = current.frame
+        previous_page, session.page_hash = session.page_hash, page_hash
+        current.frame = FragmentFrame(fragment_id)
+        try:
+            own = emit_block(where, "container", {"fragment_id": fragment_id})
+            current.frame.own_path = own._cursor.parent if own._cursor else ()
+            with own:
+                try:
+                    return func(*args, **kwargs)
+                except ScriptControlException:
+                    raise
+                except Exception as exc:
+                    session.show_exception(exc, own)
+                    raise FragmentHandledException(exc) from exc
+        finally:
+            current.frame = previous
+            session.page_hash = previous_page
+
+    def rerun() -> None:
+        current = current_run()
+        assert current is not None
+        execute(current, rerun=True)
+
+    interval_given = run_every
+    session.fragments.set(
+        StoredFragment(
+            id=fragment_id,
+            name=object_name(func),
+            path=path,
+            parent=run.frame.fragment_id if run.frame else None,
+            run_every=None,
+            rerun=rerun,
+            is_dialog=bool(dialog_name),
+        )
+    )
+    # T5: the id is registered before the interval is parsed, so a bad string raises here,
+    # at the call site, before the body runs.
+    interval = run_every_seconds(interval_given)
+    stored = session.fragments.get(fragment_id)
+    assert stored is not None
+    stored.run_every = interval
+    if interval is not None:
+        session.clock.arm(fragment_id, interval)  # F12, T7
+    return execute(run, rerun=False)
+
+
+def _dialog_content() -> None:
+    """ID5: dialogs hash a fixed internal qualname plus the user function's name."""
+
+
+_dialog_content.__module__ = "streamlit.elements.dialog_decorator"
+_dialog_content.__qualname__ = "_dialog_decorator.<locals>.wrap.<locals>.dialog_content"
+
+
+def make_fragment(func: Callable[..., Any], *, run_every: object, main: Container) -> Callable[..., Any]:
+    """D1-D7: the wrapper ``st.fragment`` returns (never the original object)."""
+
+    @functools.wraps(func)
+    def wrap(*args: Any, **kwargs: Any) -> Any:
+        return call_fragment(func, args, kwargs, run_every=run_every, container=main)
+
+    # ``inspect.signature(wrap)`` follows ``__wrapped__`` (set by ``functools.wraps``) to the
+    # function's own signature, as in Streamlit; nothing is computed per decoration.
+    return wrap
+
+
+def open_dialog(
+    func: Callable[..., Any],
+    args: tuple[Any, ...],
+    kwargs: dict[str, Any],
+    *,
+    title: str,
+    width: str,
+    main: Container,
+) -> None:
+    """DG2: open a dialog block in the event root and run ``func`` as its content fragment."""
+    from apptest import _st_errors as errors
+
+    run = current_run()
+    if run is None:
+        return None
+    if in_dialog(main):
+        raise layout_error("Dialogs may not be nested inside other dialogs.")
+    name = object_name(func)
+    dialog_id = run.session.profile.calc_hash(f"dialog{title}{width}{name}")
+    if dialog_id in run.widget_ids:
+        raise errors.StreamlitDuplicateElementId("dialog")
+    run.widget_ids.add(dialog_id)
+    if run.dialog_opened:
+        raise layout_error(
+            "Only one dialog is allowed to be opened at the same time. Please make sure to not "
+            "call a dialog-decorated function more than once in a script run."
+        )
+    run.dialog_opened = True
+    event = main.at_root(EVENT)
+    block = emit_block(event, "dialog", {"title": title, "width": width, "is_open": True}, in_dialog=True)
+    # The content fragment is app-scoped and lives inside the dialog block (DG2.5, ID5).
+    call_fragment(func, args, kwargs, container=block, dialog_name=name)
+    return None

@@ -1,0 +1,374 @@
+"""Multipage apps: a ``pages/`` folder, ``st.navigation``/``st.Page``, page switching.
+
+The three shapes an app can have, as Streamlit 1.58 runs them:
+
+- **One page**: the main script is the app.
+- **A ``pages/`` folder** beside the main script (MPA v1): the main script and every
+  ``pages/*.py`` (sorted by Streamlit's page order: leading number, then name) are pages;
+  each full run executes exactly one of them. ``at.switch_page("pages/other.py")`` or
+  ``st.switch_page("pages/other.py")`` selects which.
+- **``st.navigation``** (MPA v2): the main script runs on every full run as a router;
+  ``st.navigation([...])`` returns the selected page (the one asked for, else the page the
+  session is on, else the default) and ``page.run()`` executes it. Once an app has called
+  ``st.navigation``, its ``pages/`` folder is ignored.
+
+A page switch is always a full run of the target page (E17, M8): ``st.switch_page`` ends the
+current run, even a fragment run, and the next run is a full run, which clears every
+``run_every`` timer (T9) and prunes the fragments of the page left behind (F5). The session
+stays on a page until it is switched away from. A page's identity is Streamlit's page hash
+(a hash of its URL path), which widget ids include (W1), so the same widget on two pages is
+two widgets; widgets of the ``st.navigation`` router itself keep their ids on every page.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import types
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from apptest._errors import AppTestError, RerunException, RerunRequest
+from apptest._run.layout import require_run
+
+if TYPE_CHECKING:
+    from apptest._server.navigation import StreamlitPage
+    from apptest._server.script import Script
+    from apptest._server.session import Session
+
+PAGE_FILENAME = re.compile(r"([0-9]*)[_ -]*(.*)\.py")
+
+
+class PageNotFoundError(AppTestError, ValueError):
+    """``at.switch_page`` was given a page the app does not have (a ``ValueError`` too,
+    as Streamlit's ``AppTest.switch_page`` raises)."""
+
+
+class SwitchPageException(RerunException):
+    """``st.switch_page``: end this run; a full run of the target page follows (E17)."""
+
+
+# -- page names (source_util.py, string_util.py) -----------------------------------------------
+def _leading_emoji(text: str) -> tuple[str, str]:
+    """Split a leading emoji off ``text`` (with the ``_``/``-``/space separator after it)."""
+    end = 0
+    while end < len(text) and (
+        unicodedata.category(text[end]) in ("So", "Sk")
+        or text[end] in ("\ufe0f", "\u200d")
+        or (end > 0 and unicodedata.category(text[end]) == "Mn")
+    ):
+        end += 1
+    if end == 0:
+        return "", text
+    return text[:end], text[end:].lstrip("_- ")
+
+
+def page_icon_and_name(path: Path) -> tuple[str, str]:
+    """The icon and URL name Streamlit infers from a page's file name."""
+    match = PAGE_FILENAME.search(path.name)
+    if match is None:
+        return "", ""
+    icon_and_name = re.sub(r"[_ ]+", "_", match.group(2)).strip() or match.group(1)
+    return _leading_emoji(icon_and_name)
+
+
+def page_sort_key(path: Path) -> tuple[float, str]:
+    number, label = PAGE_FILENAME.findall(path.name)[0]
+    return (float(number) if number else float("inf"), label.lower())
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    """One page of the app, as ``at.pages`` and ``at.current_page`` show it."""
+
+    title: str
+    url_path: str
+    icon: str
+    script_path: str | None
+    hash: str
+    is_default: bool = False
+    section: str = ""
+    hidden: bool = False
+
+
+@dataclass
+class Pages:
+    """A session's multipage state."""
+
+    #: Page hash asked for (``at.switch_page``/``st.switch_page``) for the next full run.
+    requested: str | None = None
+    requested_label: str = ""
+    #: Hash of the page the session is on ("" for a one-page app's main script).
+    current: str = ""
+    #: The pages known after the last full run (pages/ folder or st.navigation).
+    registry: dict[str, PageInfo] = field(default_factory=dict)
+    #: The app called st.navigation: its pages/ folder is ignored from then on.
+    navigation_used: bool = False
+    #: ``position`` of the last st.navigation call.
+    navigation_position: str = ""
+    #: The last requested page was not among the app's pages (the default page ran).
+    page_not_found: bool = False
+    scripts: dict[str, Script] = field(default_factory=dict)
+
+
+def script_folder(session: Session) -> Path | None:
+    return Path(session.script.folder) if session.script.folder else None
+
+
+def uses_pages_folder(session: Session) -> bool:
+    folder = session.script.folder  # checked on every run: os.path, not pathlib (cheaper)
+    return (
+        not session.pages.navigation_used
+        and folder is not None
+        and os.path.isdir(os.path.join(folder, "pages"))
+    )
+
+
+def _page_hash(session: Session, url_path: str) -> str:
+    return session.profile.calc_hash(url_path)
+
+
+def _file_page(session: Session, path: Path, *, default: bool = False) -> PageInfo:
+    icon, name = page_icon_and_name(path)
+    return PageInfo(
+        title=name.replace("_", " "),
+        url_path="" if default else name,
+        icon=icon,
+        script_path=str(path.resolve()),
+        hash=_page_hash(session, name),
+        is_default=default,
+    )
+
+
+def folder_pages(session: Session) -> list[PageInfo]:
+    """MPA v1: the main script (default page) and ``pages/*.py`` in Streamlit's order."""
+    assert session.script.path is not None
+    folder = Path(session.script.path).parent / "pages"
+    files = sorted(
+        (p for p in folder.glob("*.py") if not p.name.startswith(".") and p.name != "__init__.py"),
+        key=page_sort_key,
+    )
+    main = _file_page(session, Path(session.script.path), default=True)
+    return [main, *(_file_page(session, f) for f in files)]
+
+
+def current_url_path(session: Session) -> str:
+    page = session.pages.registry.get(session.pages.current)
+    return page.url_path if page is not None else ""
+
+
+def registered_url_paths(session: Session) -> list[str]:
+    return [page.url_path for page in session.pages.registry.values()]
+
+
+# -- running a full run's page ----------------------------------------------------------------
+def _script_for(session: Session, path: str) -> Script:
+    from apptest._server.script import Script
+
+    script = session.pages.scripts.get(path)
+    if script is None:
+        script = Script(Path(path).read_text(encoding="utf-8"), path)
+        session.pages.scripts[path] = script
+    return script
+
+
+def exec_page_file(session: Session, path: str, module: types.ModuleType) -> None:
+    from apptest._server.script import MAGIC_NAME
+
+    main = session.script.path
+    is_main = main is not None and Path(path).resolve() == Path(main).resolve()
+    script = session.script if is_main else _script_for(session, path)
+    if script.code is None:
+        assert script.compile_error is not None
+        raise script.compile_error
+    module.__dict__["__file__"] = path
+    module.__dict__.setdefault(MAGIC_NAME, session._magic)
+    exec(script.code, module.__dict__)
+
+
+def pick_page(session: Session) -> PageInfo | None:
+    """The page a full run shows: the one asked for, else the current one, else the default.
+
+    Consumes the request. ``None`` when the registry is empty.
+    """
+    pages = session.pages
+    requested, pages.requested = pages.requested, None
+    pages.page_not_found = False
+    default = next((p for p in pages.registry.values() if p.is_default), None)
+    if requested is not None:
+        page = pages.registry.get(requested)
+        if page is None:
+            pages.page_not_found = True
+        return page or default
+    return pages.registry.get(pages.current) or default
+
+
+def run_page(session: Session, module: types.ModuleType) -> None:
+    """The body of a full run: the main script, or (``pages/`` folder) the selected page."""
+    pages = session.pages
+    session.page_hash = ""
+    session.apis.logo = None  # a full run that does not call st.logo shows none
+    if not uses_pages_folder(session):
+        if pages.requested == "":
+            pages.requested = None  # the main script was asked for: it runs anyway
+        if not pages.navigation_used:
+            pages.current = ""
+        _exec_main(session, module)
+        return
+    pages.registry = {page.hash: page for page in folder_pages(session)}
+    page = pick_page(session)
+    assert page is not None and page.script_path is not None
+    pages.current = page.hash
+    session.page_hash = page.hash
+    exec_page_file(session, page.script_path, module)
+
+
+def _exec_main(session: Session, module: types.ModuleType) -> None:
+    if session.script.code is None:
+        assert session.script.compile_error is not None
+        raise session.script.compile_error
+    exec(session.script.code, module.__dict__)
+
+
+def api_error(message: str) -> Exception:
+    """A ``StreamlitAPIException`` with ``message``."""
+    from apptest._st_errors import StreamlitAPIException
+
+    return StreamlitAPIException(message)
+
+
+# -- switching ---------------------------------------------------------------------------------
+def switch_page(page: str | Path | StreamlitPage, *, query_params: Any = None) -> NoReturn:
+    """``st.switch_page``: stop this run; the next (full) run shows ``page`` (E17, M8)."""
+    from apptest._server.navigation import StreamlitPage
+    from apptest._shim import _main
+
+    run = require_run("st.switch_page")
+    session = run.session
+    if isinstance(page, StreamlitPage):
+        if page.is_external:
+            raise api_error(
+                "Cannot use st.switch_page with external URL pages. Use st.page_link instead "
+                "to create a link to external pages."
+            )
+        target = page._hash
+    else:
+        target = _hash_of_file(session, str(page))
+    query = session.apis.query
+    if query_params is None:
+        query.clear()
+    elif isinstance(query_params, (str, bytes)) or not (
+        isinstance(query_params, Mapping) or hasattr(query_params, "__iter__")
+    ):
+        raise api_error(
+            "`query_params` must be a mapping or an iterable of (key, value) pairs not a "
+            f"`{type(query_params)}`."
+        )
+    else:
+        query.from_dict(query_params)
+    if run.in_callback and session.profile.rerun_in_callback == "noop-warning":
+        # 1.39-1.62: the rerun it requests is raised inside the callback and dropped there.
+        _main.warning("Calling st.rerun() within a callback is a no-op.")
+        return  # type: ignore[misc]
+    session.pages.requested = target
+    session.pages.requested_label = str(page)
+    raise SwitchPageException(RerunRequest())
+
+
+def _pages_now(session: Session) -> list[PageInfo]:
+    if session.pages.navigation_used and session.pages.registry:
+        return list(session.pages.registry.values())
+    if uses_pages_folder(session):
+        return folder_pages(session)
+    path = session.script.path
+    return [PageInfo("", "", "", path, "", True)] if path else []
+
+
+def _hash_of_file(session: Session, page: str) -> str:
+    folder = script_folder(session)
+    base = str(folder) if folder is not None else os.getcwd()
+    wanted = os.path.realpath(os.path.join(base, page))
+    for info in _pages_now(session):
+        if info.script_path and os.path.realpath(info.script_path) == wanted:
+            return info.hash
+    raise api_error(
+        f"Could not find page: `{page}`. Must be the file path relative to the main script, "
+        f"from the directory: `{os.path.basename(base)}`. Only the main app file and files in "
+        "the `pages/` directory are supported."
+    )
+
+
+def request_from_test(session: Session, page_path: str) -> None:
+    """``at.switch_page``: the next run shows ``page_path`` (relative to the main script)."""
+    if session.script.path is None:
+        raise AppTestError(
+            "at.switch_page() needs an app loaded with AppTest.from_file(): pages are files "
+            "relative to the main script, and this app has no script file."
+        )
+    folder = Path(session.script.path).parent
+    full = folder / page_path
+    if not full.is_file():
+        raise PageNotFoundError(
+            f"Unable to find script at {page_path}, make sure the page given is relative to "
+            f"the main script. (Looked for {full}.)"
+        )
+    resolved = str(full.resolve())
+    registry = session.pages.registry
+    matches = [p for p in registry.values() if p.script_path == resolved]
+    if matches:
+        _, name = page_icon_and_name(full)
+        target = next((p for p in matches if p.url_path == name), matches[0]).hash
+    elif session.pages.navigation_used and registry:
+        listed = ", ".join(repr(p.script_path or p.title) for p in registry.values())
+        raise PageNotFoundError(
+            f"{page_path!r} is not one of the pages the app passed to st.navigation in its "
+            f"last run: {listed}. Switch to one of those, or check the app's st.navigation "
+            "call."
+        )
+    elif resolved == str(Path(session.script.path).resolve()) and not uses_pages_folder(session):
+        target = ""
+    else:
+        _, name = page_icon_and_name(full)
+        target = session.profile.calc_hash(name)
+    session.pages.requested = target
+    session.pages.requested_label = page_path
+
+
+def request_url_path(session: Session, url_path: str) -> None:
+    """``at.switch_page(url_path=...)``: a registered page, as the navigation menu shows it."""
+    pages = session.pages
+    wanted = url_path.strip("/")
+    for page in pages.registry.values():
+        if page.url_path == wanted:
+            pages.requested = page.hash
+            pages.requested_label = url_path
+            return
+    listed = ", ".join(repr(p.url_path) for p in pages.registry.values()) or "none"
+    raise PageNotFoundError(
+        f"No page with URL path {url_path!r}. The app's pages after its last run have the URL "
+        f"paths {listed}. Run the app first, or pass one of those."
+    )
+
+
+def unresolved_request(session: Session) -> str | None:
+    """A test's page request that the last run could not honour (a one-page app)."""
+    pages = session.pages
+    if pages.requested is None:
+        return None
+    label = pages.requested_label
+    pages.requested = None
+    return label
+
+
+__all__ = [
+    "PageInfo",
+    "PageNotFoundError",
+    "Pages",
+    "page_icon_and_name",
+    "request_from_test",
+    "run_page",
+    "switch_page",
+]

@@ -1,0 +1,13 @@
+"""Which ``sys.modules`` names resolve to the shim while a script runs."""
+
+from __future__ import annotations
+
+import types
+
+
+def shim_modules() -> dict[str, types.ModuleType]:
+    """``streamlit`` and its public submodules, mapped to apptest's shim modules."""
+    from apptest import _shim
+    from apptest import _st_errors as errors
+
+    return {"streamlit": _shim, "streamlit.errors": errors}

@@ -1,0 +1,330 @@
+"""Sliders: ``st.slider`` and ``st.select_slider`` argument handling and staging checks.
+
+Values use the return-value representation (see ``apptest._values.common``): a slider holds
+an int, float, ``date``, ``time`` or ``datetime``, or a ``(low, high)`` tuple for a range; a
+select slider holds an option or a pair of options. Date and time inputs are in
+``apptest._values.dates``.
+"""
+
+from __future__ import annotations
+
+import numbers
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from apptest._errors import AppTestError
+from apptest._values.common import (
+    MAX_SAFE_INTEGER,
+    MIN_SAFE_INTEGER,
+    Options,
+    _errors,
+    api_error,
+    check_choice,
+)
+
+_SCALARS = (numbers.Integral, numbers.Real, datetime, date, time)
+_SLIDER_DEFAULTS: dict[str, tuple[Any, Any, Any, str]] = {
+    "int": (0, 100, 1, "%d"),
+    "float": (0.0, 1.0, 0.01, "%0.2f"),
+}
+
+
+def _type_of(value: Any) -> str:
+    if isinstance(value, numbers.Integral):
+        return "int"
+    if isinstance(value, numbers.Real):
+        return "float"
+    if isinstance(value, datetime):
+        return "datetime"
+    if isinstance(value, date):
+        return "date"
+    if isinstance(value, time):
+        return "time"
+    raise api_error(
+        "Slider value should either be an int/float/datetime or a list/tuple of 0 to 2 "
+        "ints/floats/datetimes"
+    )
+
+
+def _comparable(value: Any) -> Any:
+    """Streamlit compares times and datetimes by wall clock (the zone is carried, not used)."""
+    if isinstance(value, (datetime, time)):
+        return value.replace(tzinfo=None)
+    return value
+
+
+def _as_datetime(value: Any, data_type: str) -> Any:
+    if data_type == "time":
+        return datetime.combine(date(2000, 1, 1), value)
+    if data_type == "date":
+        return datetime.combine(value, time())
+    return value
+
+
+@dataclass(frozen=True)
+class SliderSpec:
+    """What ``st.slider``'s arguments resolve to."""
+
+    data_type: str  # "int" | "float" | "date" | "time" | "datetime"
+    min: Any
+    max: Any
+    step: Any
+    default: Any
+    is_range: bool
+    format: str
+    tz: Any
+
+    def in_range(self, value: Any) -> bool:
+        return bool(_comparable(self.min) <= _comparable(value) <= _comparable(self.max))
+
+    def sanitize(self, value: Any, set_by_user: bool) -> Any:
+        """Values set through Session State must lie in range (1.58 raises); a stale browser
+        value of the wrong shape or out of range falls back to the default (``SliderSerde``)."""
+        parts = list(value) if isinstance(value, (list, tuple)) else [value]
+        if set_by_user:
+            errors = _errors()
+            for part in parts:
+                if _comparable(part) < _comparable(self.min):
+                    raise errors.StreamlitValueBelowMinError(
+                        "The `value` {value} is less than the `min_value` {min_value}.",
+                        value=part, min_value=self.min,
+                    )
+                if _comparable(part) > _comparable(self.max):
+                    raise errors.StreamlitValueAboveMaxError(
+                        "The `value` {value} is greater than the `max_value` {max_value}.",
+                        value=part, max_value=self.max,
+                    )
+            return value  # returned as set, a list stays a list (1.58)
+        is_pair = isinstance(value, (list, tuple)) and len(value) == 2
+        shape_ok = is_pair if self.is_range else not isinstance(value, (list, tuple))
+        if not shape_ok or not all(self.in_range(part) for part in parts):
+            return self.default
+        return value
+
+
+def slider_spec(min_value: Any, max_value: Any, value: Any, step: Any, format: str | None, *, state: tuple[bool, Any]) -> SliderSpec:
+    """Streamlit's ``_slider`` argument handling (seed era, 1.58)."""
+    if value is None:
+        single = True
+        found, state_value = state
+        if found:
+            single = isinstance(state_value, _SCALARS)
+        if single:
+            value = min_value if min_value is not None else 0
+        else:
+            value = [min_value if min_value is not None else 0, max_value if max_value is not None else 100]
+    single_value = isinstance(value, _SCALARS)
+    if not single_value and not (isinstance(value, (list, tuple)) and len(value) in (0, 1, 2)):
+        raise api_error(
+            "Slider value should either be an int/float/datetime or a list/tuple of 0 to 2 "
+            "ints/floats/datetimes"
+        )
+    prepared: list[Any] = [value] if single_value else list(value)
+    if len({_type_of(v) for v in prepared}) > 1:
+        raise api_error(
+            "Slider tuple/list components must be of the same type.\n"
+            f"But were: {[type(v) for v in prepared]}"
+        )
+    data_type = "int" if not prepared else _type_of(prepared[0])
+    if data_type in ("int", "float"):
+        default_min, default_max, default_step, default_format = _SLIDER_DEFAULTS[data_type]
+    elif data_type == "time":
+        tz = prepared[0].tzinfo
+        default_min, default_max = time.min.replace(tzinfo=tz), time.max.replace(tzinfo=tz)
+        default_step, default_format = timedelta(minutes=15), "HH:mm"
+    else:
+        default_min = prepared[0] - timedelta(days=14)
+        default_max = prepared[0] + timedelta(days=14)
+        default_step, default_format = timedelta(days=1), "YYYY-MM-DD"
+    min_value = default_min if min_value is None else min_value
+    max_value = default_max if max_value is None else max_value
+    if step is None:
+        step = default_step
+        if data_type in ("date", "datetime") and max_value - min_value < timedelta(days=1):
+            step = timedelta(minutes=15)
+    format = default_format if format is None else format
+    if step == 0:
+        raise api_error("Slider components cannot be passed a `step` of 0.")
+    args = [min_value, max_value, step]
+    int_args = all(isinstance(a, numbers.Integral) for a in args)
+    float_args = all(isinstance(a, numbers.Real) and not isinstance(a, numbers.Integral) for a in args)
+    timelike_args = (
+        data_type in ("date", "time", "datetime")
+        and isinstance(step, timedelta)
+        and type(min_value) is type(max_value)
+    )
+    if not int_args and not float_args and not timelike_args:
+        raise api_error(
+            "Slider value arguments must be of matching types.\n"
+            f"`min_value` has {type(min_value).__name__} type.\n"
+            f"`max_value` has {type(max_value).__name__} type.\n"
+            f"`step` has {type(step).__name__} type."
+        )
+    if not (
+        (data_type == "int" and int_args)
+        or (data_type == "float" and float_args)
+        or (data_type in ("date", "time", "datetime") and timelike_args)
+    ):
+        raise api_error(
+            "Both value and arguments must be of the same type.\n"
+            f"`value` has {type(value).__name__} type.\n"
+            f"`min_value` has {type(min_value).__name__} type.\n"
+            f"`max_value` has {type(max_value).__name__} type."
+        )
+    low, high = min(min_value, max_value, key=_comparable), max(min_value, max_value, key=_comparable)
+    if len(prepared) == 1:
+        low = min(prepared[0], low, key=_comparable)
+        high = max(prepared[0], high, key=_comparable)
+    elif len(prepared) == 2:
+        start, end = prepared
+        if _comparable(start) > _comparable(end):
+            prepared = [end, start]
+        low = min(prepared[0], low, key=_comparable)
+        high = max(prepared[1], high, key=_comparable)
+    else:
+        prepared = [low, high]
+    if data_type == "int":
+        for name, bound in (("`min_value`", low), ("`max_value`", high)):
+            if not MIN_SAFE_INTEGER <= bound <= MAX_SAFE_INTEGER:
+                limit = ">= -((1 << 53) - 1)" if bound < 0 else "<= (1 << 53) - 1"
+                raise api_error(f"{name} ({bound}) must be {limit}")
+    if _comparable(_as_datetime(low, data_type)) == _comparable(_as_datetime(high, data_type)):
+        raise api_error(
+            "Slider `min_value` must be less than the `max_value`.\nThe values were "
+            f"{_as_datetime(low, data_type)} and {_as_datetime(high, data_type)}."
+        )
+    tz = prepared[0].tzinfo if data_type in ("time", "datetime") else None
+    cast = _caster(data_type, tz)
+    values = [cast(v) for v in prepared]
+    default = values[0] if single_value else tuple(values)
+    return SliderSpec(data_type, cast(low), cast(high), step, default, not single_value, format, tz)
+
+
+def _caster(data_type: str, tz: Any) -> Callable[[Any], Any]:
+    if data_type == "int":
+        return int
+    if data_type == "float":
+        return float
+    if data_type in ("time", "datetime"):
+        return lambda v: v.replace(tzinfo=tz)
+    return lambda v: v
+
+
+def _check_slider_part(what: str, spec: SliderSpec, value: Any) -> Any:
+    kind = spec.data_type
+    ok: Any = None
+    if kind == "int" and isinstance(value, (int, float)) and not isinstance(value, bool):
+        ok = int(value) if float(value).is_integer() else None
+    elif kind == "float" and isinstance(value, (int, float)) and not isinstance(value, bool):
+        ok = float(value)
+    elif kind == "datetime" and isinstance(value, datetime):
+        ok = value.replace(tzinfo=spec.tz)
+    elif kind == "date" and isinstance(value, date):
+        ok = value.date() if isinstance(value, datetime) else value
+    elif kind == "time" and isinstance(value, (time, datetime)):
+        ok = (value.timetz() if isinstance(value, datetime) else value).replace(tzinfo=spec.tz)
+    if ok is None:
+        raise AppTestError(f"{what} holds {kind} values; {value!r} is not one.")
+    if not spec.in_range(ok):
+        raise AppTestError(
+            f"{what} cannot take {value!r}: it is outside the slider's range "
+            f"[{spec.min!r}, {spec.max!r}]."
+        )
+    return ok
+
+
+def check_slider(what: str, spec: SliderSpec, value: Any) -> Any:
+    """Staging a slider value: one value, or a ``(low, high)`` pair for a range slider."""
+    if not spec.is_range:
+        if isinstance(value, (list, tuple)):
+            raise AppTestError(
+                f"{what} has one thumb and takes a single value, not {value!r}."
+            )
+        return _check_slider_part(what, spec, value)
+    if not isinstance(value, (list, tuple)) or len(value) != 2:
+        raise AppTestError(
+            f"{what} is a range slider and takes two values (low, high), not {value!r}. "
+            "Use .set_range(low, high)."
+        )
+    low, high = (_check_slider_part(what, spec, v) for v in value)
+    if _comparable(low) > _comparable(high):
+        raise AppTestError(
+            f"{what} cannot take {value!r}: the lower thumb is above the upper one. Stage "
+            "(low, high) with low <= high."
+        )
+    return (low, high)
+
+
+# -- select_slider -------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class SelectSliderSpec:
+    options: Options
+    default: Any
+    default_indices: tuple[int, ...]
+    is_range: bool
+
+    def sanitize(self, value: Any, _set_by_user: bool) -> Any:
+        if isinstance(value, (list, tuple)):
+            value = type(value)(self.options.coerce(v) for v in value)
+        else:
+            value = self.options.coerce(value)
+        if isinstance(value, (list, tuple)) and len(value) == 2:
+            if all(self.options.holds(v) for v in value):
+                return value if isinstance(value, tuple) else tuple(value)
+            end = self.default_indices[1] if len(self.default_indices) > 1 else len(self.options.raw) - 1
+            return (self.options.raw[self.default_indices[0]], self.options.raw[end])
+        if self.options.holds(value):
+            return value
+        return self.options.raw[self.default_indices[0]]
+
+
+def _index_of(options: Options, value: Any) -> int:
+    """Streamlit's ``index_`` (``==`` with a float tolerance); ValueError when missing."""
+    for i, option in enumerate(options.raw):
+        if value == option:
+            return i
+        if isinstance(value, float) and isinstance(option, float) and abs(value - option) < 5e-12:
+            return i
+    raise ValueError(f"{value} is not in iterable")
+
+
+def select_slider_spec(options: Options, value: Any) -> SelectSliderSpec:
+    if not options.raw:
+        raise api_error("The `options` argument needs to be non-empty")
+    if isinstance(value, (list, tuple)):
+        indices = [_index_of(options, v) for v in value]
+        start, end = indices
+        if start > end:
+            indices = [end, start]
+    else:
+        try:
+            indices = [_index_of(options, value)]
+        except ValueError:
+            if value is not None:
+                raise
+            indices = [0]
+    raw = options.raw
+    default = (raw[indices[0]], raw[indices[1]]) if len(indices) >= 2 else raw[indices[0]]
+    return SelectSliderSpec(options, default, tuple(indices), len(indices) >= 2)
+
+
+def check_select_slider(what: str, spec: SelectSliderSpec, value: Any) -> Any:
+    if not spec.is_range:
+        if isinstance(value, (list, tuple)):
+            raise AppTestError(f"{what} has one thumb and takes a single option, not {value!r}.")
+        return check_choice(what, spec.options, value, clearable=False)
+    if not isinstance(value, (list, tuple)) or len(value) != 2:
+        raise AppTestError(
+            f"{what} is a range select slider and takes two options (low, high), not {value!r}. "
+            "Use .set_range(low, high)."
+        )
+    low, high = (check_choice(what, spec.options, v, clearable=False) for v in value)
+    options = spec.options
+    if options.index_of(low) > options.index_of(high):  # type: ignore[operator]
+        raise AppTestError(
+            f"{what} cannot take {value!r}: {low!r} comes after {high!r} in the options. Stage "
+            "(low, high) in option order."
+        )
+    return (low, high)
