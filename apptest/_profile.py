@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
+from apptest._errors import AppTestError
+
 # hashlib is imported where it is used: loading it (OpenSSL) costs about 3 ms, which
 # ``import apptest`` does not pay; once loaded, the import statement is a dict lookup.
 
@@ -87,7 +89,6 @@ PROFILES: dict[str, Semantics] = {SEED.name: SEED}
 
 def resolve_profile(semantics: str | Semantics) -> Semantics:
     """Turn the ``semantics=`` argument of ``AppTest`` into a profile, or say what exists."""
-    from apptest._errors import AppTestError
 
     if isinstance(semantics, Semantics):
         return semantics

@@ -51,6 +51,7 @@ from apptest._features.cache_keys import (
     value_key,
 )
 from apptest._run.layout import MAIN, SIDEBAR, Container, ScriptRun, current_run
+from apptest._st_errors import StreamlitAPIException
 
 
 # -- storage -----------------------------------------------------------------------------------
@@ -390,7 +391,6 @@ class CacheDataAPI:
         hash_funcs: HashFuncs | None = None,
         scope: str = "global",
     ) -> Any:
-        from apptest._st_errors import StreamlitAPIException
 
         if persist not in (None, True, False, "disk"):
             raise StreamlitAPIException(
@@ -431,7 +431,6 @@ class CacheResourceAPI(CacheDataAPI):
 
 
 def _check_scope(scope: str) -> None:
-    from apptest._st_errors import StreamlitAPIException
 
     if scope not in ("global", "session"):
         raise StreamlitAPIException(

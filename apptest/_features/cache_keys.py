@@ -28,6 +28,10 @@ import types
 from collections.abc import Callable, ItemsView, Mapping
 from typing import Any, Literal
 
+from apptest import _st_errors as errors
+from apptest._st_errors import StreamlitBadTimeStringError
+from apptest._time.timestring import TimeStringError, parse_time_string
+
 CacheKind = Literal["data", "resource"]
 HashFuncs = Mapping[Any, Callable[[Any], Any]]
 
@@ -42,7 +46,6 @@ def error_class(name: str) -> type[Exception]:
     ``UnserializableReturnValueError`` derives from ``MarkdownFormattedException``, the others
     from ``StreamlitAPIException``. They are built lazily: ``apptest._shim`` imports this module.
     """
-    from apptest import _st_errors as errors
 
     base = (
         errors.MarkdownFormattedException
@@ -293,8 +296,6 @@ def value_key(
 
 def ttl_to_ns(ttl: object) -> int | None:
     """``ttl`` in nanoseconds; ``None`` (or infinity) means entries never expire."""
-    from apptest._st_errors import StreamlitBadTimeStringError
-    from apptest._time.timestring import TimeStringError, parse_time_string
 
     if ttl is None:
         return None

@@ -29,6 +29,7 @@ from typing import Any, NoReturn
 
 from apptest._errors import AppTestError
 from apptest._run.layout import current_run
+from apptest._st_errors import StreamlitAPIException
 
 DEFAULT_USER: dict[str, Any] = {"email": "test@example.com"}
 
@@ -301,7 +302,6 @@ class TokensProxy(Mapping[str, str]):
 
 
 def _read_only(message: str) -> NoReturn:
-    from apptest._st_errors import StreamlitAPIException
 
     raise StreamlitAPIException(message)
 

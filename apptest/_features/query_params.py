@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Mapping, MutableMapping
 from typing import Any
 from urllib import parse
 
+from apptest import _st_errors as errors
 from apptest._run.layout import require_run
 
 EMBED_KEYS = ("embed", "embed_options")
@@ -76,7 +77,6 @@ class QueryParams:
         return value
 
     def set_item(self, key: str, value: object) -> None:
-        from apptest import _st_errors as errors
 
         if isinstance(value, dict):
             exc = errors.StreamlitQueryParamDictValueError.__new__(

@@ -26,6 +26,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, NoReturn
 
+from apptest import _st_errors as errors
 from apptest._errors import AppTestError
 from apptest._run.layout import current_run, require_run
 
@@ -45,7 +46,6 @@ def missing_attr_message(key: str) -> str:
 
 
 def _secret_error(message: str) -> Exception:
-    from apptest import _st_errors as errors
 
     exc = errors.StreamlitSecretNotFoundError.__new__(errors.StreamlitSecretNotFoundError)
     errors.LocalizableStreamlitException.__init__(exc, message)

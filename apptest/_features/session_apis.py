@@ -24,10 +24,12 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlparse
 
+from apptest import _st_errors as errors
 from apptest._features.context import DEFAULT_USER
 from apptest._features.query_params import QueryParams
 from apptest._features.secrets import SecretsSource
 from apptest._run.layout import current_run
+from apptest._st_errors import StreamlitAPIException
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,6 @@ _MENU_KEYS = ("get help", "report a bug", "about")
 
 def _localizable(name: str, template: str, **kwargs: Any) -> Exception:
     """One of Streamlit's LocalizableStreamlitException subclasses, with its 1.58 text."""
-    from apptest import _st_errors as errors
 
     cls = getattr(errors, name)
     exc: Exception = cls.__new__(cls)
@@ -143,7 +144,6 @@ def logo(
     image: Any, *, size: str = "medium", link: str | None = None, icon_image: Any = None
 ) -> None:
     """``st.logo``: record the app logo (``at.logo``)."""
-    from apptest._st_errors import StreamlitAPIException
 
     run = current_run()
     if run is None:
@@ -171,7 +171,6 @@ def logo(
 # -- heading anchors ----------------------------------------------------------------------------
 def heading_props(body: str, anchor: object) -> dict[str, Any]:
     """``anchor`` (the element id) and ``hide_anchor`` of a heading, as the browser sets them."""
-    from apptest._st_errors import StreamlitAPIException
 
     hide = False
     given = ""

@@ -18,7 +18,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from apptest import _st_errors as errors
 from apptest._browser.frontend import BOTTOM, EVENT, MAIN, SIDEBAR, Path
+from apptest._st_errors import (
+    NoSessionContext,
+    StreamlitAPIException,
+    StreamlitFragmentWidgetsNotAllowedOutsideError,
+)
 
 if TYPE_CHECKING:
     from apptest._server.session import Session
@@ -136,7 +142,6 @@ def require_run(command: str, hint: str = "") -> ScriptRun:
     """The current run, or ``NoSessionContext`` naming the command used outside any run."""
     run = _current.get()
     if run is None:
-        from apptest._st_errors import NoSessionContext
 
         raise NoSessionContext(
             f"{command} was used outside a script run; apptest provides it only while an "
@@ -226,7 +231,6 @@ class Container:
 
 def layout_error(message: str) -> Exception:
     """A layout-context error (E1, E10, E11) of the class the active profile uses."""
-    from apptest import _st_errors as errors
 
     run = current_run()
     name = run.session.profile.layout_error if run is not None else "StreamlitAPIException"
@@ -247,7 +251,6 @@ def _check_outside(run: ScriptRun, target: Container, path: Path, *, widget: boo
     own = frame.own_path
     inside = len(path) > len(own) and path[: len(own)] == own
     if widget and not inside and profile.widgets_outside_raise:
-        from apptest._st_errors import StreamlitFragmentWidgetsNotAllowedOutsideError
 
         raise StreamlitFragmentWidgetsNotAllowedOutsideError()
     if (
@@ -256,7 +259,6 @@ def _check_outside(run: ScriptRun, target: Container, path: Path, *, widget: boo
         and target._root == SIDEBAR
         and len(path) == 2
     ):
-        from apptest._st_errors import StreamlitAPIException
 
         raise StreamlitAPIException(_SIDEBAR_IN_FRAGMENT)
 

@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterator, MutableMapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from apptest._st_errors import StreamlitAPIException
+
 WIDGET_ID_PREFIX = "$$ID"
 _INIT_HINT = (
     "Did you forget to initialize it? More info: "
@@ -103,7 +105,6 @@ class SessionState:
 
     def set_item(self, key: str, value: Any) -> None:
         from apptest._run.layout import current_run
-        from apptest._st_errors import StreamlitAPIException
 
         widget_id = self.key_to_id.get(key)
         run = current_run()

@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from apptest import _st_errors as errors
 from apptest._run.layout import Container, current_run, emit_element, widget_placement
 from apptest._run.state import WIDGET_ID_PREFIX, WidgetMeta
+from apptest._st_errors import StreamlitAPIException
 
 
 def normalize_key(key: object) -> str | None:
@@ -20,7 +22,6 @@ def normalize_key(key: object) -> str | None:
     if key is None:
         return None
     if isinstance(key, bool) or not isinstance(key, (str, int)):
-        from apptest._st_errors import StreamlitAPIException
 
         raise StreamlitAPIException(
             f"Key must be a string or an integer, not {type(key).__name__} ({key!r})."
@@ -94,7 +95,6 @@ def _widget_id(
 def _shim_errors() -> Any:
     """``apptest._st_errors``, imported when an error is raised (the shim imports this
     module; importing on every call would cost each widget an import statement)."""
-    from apptest import _st_errors as errors
 
     return errors
 

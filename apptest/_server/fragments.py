@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from apptest import _st_errors as errors
 from apptest._browser.frontend import Path
 from apptest._errors import FragmentHandledException, ScriptControlException
 from apptest._run.layout import (
@@ -27,6 +28,8 @@ from apptest._run.layout import (
     layout_error,
     next_path,
 )
+from apptest._st_errors import StreamlitBadTimeStringError
+from apptest._time.timestring import TimeStringError, parse_time_string
 
 
 @dataclass
@@ -86,8 +89,6 @@ def run_every_seconds(run_every: object) -> float | None:
     import datetime
     import numbers
 
-    from apptest._st_errors import StreamlitBadTimeStringError
-    from apptest._time.timestring import TimeStringError, parse_time_string
 
     if not run_every:
         return None
@@ -208,7 +209,6 @@ def open_dialog(
     main: Container,
 ) -> None:
     """DG2: open a dialog block in the event root and run ``func`` as its content fragment."""
-    from apptest import _st_errors as errors
 
     run = current_run()
     if run is None:

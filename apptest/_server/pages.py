@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from apptest._errors import AppTestError, RerunException, RerunRequest
 from apptest._run.layout import require_run
+from apptest._st_errors import StreamlitAPIException
 
 if TYPE_CHECKING:
     from apptest._server.navigation import StreamlitPage
@@ -235,7 +236,6 @@ def _exec_main(session: Session, module: types.ModuleType) -> None:
 
 def api_error(message: str) -> Exception:
     """A ``StreamlitAPIException`` with ``message``."""
-    from apptest._st_errors import StreamlitAPIException
 
     return StreamlitAPIException(message)
 

@@ -31,6 +31,7 @@ from apptest._run.state import SessionState
 from apptest._server.deadline import Deadline
 from apptest._server.fragments import FragmentStorage
 from apptest._server.script import Script
+from apptest._st_errors import MarkdownFormattedException
 from apptest._time.clock import Clock
 
 if TYPE_CHECKING:
@@ -373,7 +374,6 @@ def exception_props(exc: BaseException, message: str | None = None) -> dict[str,
     """
     import traceback  # only when an exception is shown
 
-    from apptest._st_errors import MarkdownFormattedException
 
     frames = [
         frame

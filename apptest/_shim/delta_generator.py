@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from types import MappingProxyType
 from typing import Any
 
+from apptest import _st_errors as errors
 from apptest._features.session_apis import heading_props
 from apptest._run.layout import (
     Container,
@@ -29,6 +30,7 @@ from apptest._run.layout import (
     show_transient,
 )
 from apptest._shim.widgets import WidgetCommands
+from apptest._st_errors import StreamlitAPIException
 
 
 def _text(body: object) -> str:
@@ -237,7 +239,6 @@ class DeltaGenerator(WidgetCommands, Container):
         return self._block("container", border=bool(border), key=None if key is None else str(key), height=height)
 
     def columns(self, spec: int | Sequence[float], *, gap: str | None = "small", vertical_alignment: str = "top", border: bool = False, **_: Any) -> list[DeltaGenerator]:
-        from apptest import _st_errors as errors
 
         if isinstance(spec, int):
             weights = [1.0] * spec
@@ -256,7 +257,6 @@ class DeltaGenerator(WidgetCommands, Container):
         return [row._block("column", weight=w / total, gap=gap, vertical_alignment=vertical_alignment, border=border) for w in weights]
 
     def tabs(self, tabs: Sequence[str], **_: Any) -> list[DeltaGenerator]:
-        from apptest._st_errors import StreamlitAPIException
 
         labels = [str(t) for t in tabs]
         if not labels:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import types
 
+from apptest import _st_errors as errors
+
 
 def shim_modules() -> dict[str, types.ModuleType]:
     """``streamlit`` and its public submodules, mapped to apptest's shim modules."""
     from apptest import _shim
-    from apptest import _st_errors as errors
 
     return {"streamlit": _shim, "streamlit.errors": errors}

@@ -24,6 +24,9 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from apptest._errors import AppTestError
+from apptest._time.timestring import TimeStringError, parse_time_string
+
 if TYPE_CHECKING:
     from apptest._errors import AppTestError
 
@@ -84,8 +87,6 @@ class PendingTimer:
 
 def to_ns(delta: float | int | str | _dt.timedelta) -> int:
     """Turn ``advance``'s argument into nanoseconds, or say what is accepted."""
-    from apptest._errors import AppTestError
-    from apptest._time.timestring import TimeStringError, parse_time_string
 
     if isinstance(delta, bool):
         raise AppTestError(f"advance() takes seconds, a time string or a timedelta; got {delta!r}.")
@@ -116,7 +117,6 @@ def to_seconds(delta: float | int | str | _dt.timedelta) -> float:
 
 def to_epoch_ns(start: _dt.datetime | str | None) -> int:
     """``start_time=``: an aware datetime, a naive one (read as UTC) or an ISO 8601 string."""
-    from apptest._errors import AppTestError
 
     if start is None:
         start = DEFAULT_START
@@ -141,7 +141,6 @@ def to_epoch_ns(start: _dt.datetime | str | None) -> int:
 
 def hot_timer_error(timer: Timer, name: str) -> AppTestError:
     """The error for advancing past a timer that would fire continuously (T4)."""
-    from apptest._errors import AppTestError
 
     ms = timer.seconds * 1000
     if math.isfinite(ms) and ms >= _INT32 // 2:

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from enum import Enum, EnumMeta
 from typing import Any
 
+from apptest import _st_errors as errors
 from apptest._errors import AppTestError
 from apptest._run.layout import current_run
 
@@ -42,7 +43,6 @@ LABEL_VISIBILITIES = ("visible", "hidden", "collapsed")
 
 
 def _errors() -> Any:
-    from apptest import _st_errors as errors
 
     return errors
 
