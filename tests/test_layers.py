@@ -211,6 +211,6 @@ def test_the_check_fails_on_a_reintroduced_bad_import(module: str, line: str, co
         sources["apptest._profile"] += "\nfrom apptest._st_errors import StreamlitAPIException\n"
     sources[module] += "\n" + added
     problems = violations(sources, files)
-    assert any(complaint in problem and module.replace(".", "/") in problem or
+    assert any((complaint in problem and module.replace(".", "/") in problem) or
                (complaint == "import cycle" and complaint in problem and module in problem)
                for problem in problems), problems

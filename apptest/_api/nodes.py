@@ -12,7 +12,8 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from apptest._api.query import QueryMixin
-from apptest._browser.frontend import ROOT_NAMES, Path, TreeNode
+from apptest._browser.frontend import TreeNode
+from apptest._paths import ROOT_NAMES, Path
 
 if TYPE_CHECKING:
     from apptest._api.apptest import AppTest

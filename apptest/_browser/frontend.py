@@ -15,10 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-MAIN, SIDEBAR, EVENT, BOTTOM = 0, 1, 2, 3
-ROOT_NAMES = ("main", "sidebar", "event", "bottom")
-
-Path = tuple[int, ...]
+from apptest._paths import ROOT_NAMES, Path
 
 
 class TreeNode:

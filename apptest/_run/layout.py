@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from apptest import _st_errors as errors
-from apptest._browser.frontend import BOTTOM, EVENT, MAIN, SIDEBAR, Path
+from apptest._paths import BOTTOM, EVENT, MAIN, SIDEBAR, Path
 from apptest._st_errors import (
     NoSessionContext,
     StreamlitAPIException,

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from apptest import _st_errors as errors
-from apptest._browser.frontend import Path
 from apptest._errors import FragmentHandledException, ScriptControlException
+from apptest._paths import Path
 from apptest._run.layout import (
     EVENT,
     Container,
