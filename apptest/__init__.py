@@ -9,7 +9,8 @@ Example::
     assert at.runs[-1].scope == "fragment"
 """
 
-from apptest._api.apptest import AppTest, ClockControl, FragmentInfo
+from apptest._api.apptest import AppTest, FragmentInfo
+from apptest._api.clock_control import ClockControl
 from apptest._api.nodes import Block, Element, Node, Widget
 from apptest._api.query import ElementList, WidgetList
 from apptest._errors import (

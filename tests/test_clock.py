@@ -17,7 +17,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from apptest import SEED, AppTest, AppTestError
-from apptest._time.clock import DEFAULT_START, browser_delay_ms
+from apptest._browser.timers import browser_delay_ms
+from apptest._time.clock import DEFAULT_START
 
 S = dt.timedelta(seconds=1)
 CHILD = "parent.<locals>.child"  # a nested fragment's name is its qualname

@@ -17,19 +17,27 @@ import inspect
 import os
 import tokenize
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from apptest._api.clock_control import ClockControl
 from apptest._api.nodes import Block, Node, Widget, freeze_roots
 from apptest._api.query import QueryMixin
+from apptest._api.render import render_tree
 from apptest._api.session_inputs import SessionInputsMixin
+from apptest._browser.browser import Browser, Staged
+from apptest._browser.frontend import Frontend
+from apptest._browser.timers import Timers
 from apptest._errors import AppTestError
 from apptest._profile import Semantics, resolve_profile
 from apptest._run.state import SessionStateProxy
+from apptest._server.requests import Request
 from apptest._server.script import Script
-from apptest._server.session import Request, RunRecord, Session, merge_requests
-from apptest._time.clock import Clock, PendingTimer, hot_timer_error, to_epoch_ns, to_ns
+from apptest._server.session import RunRecord, Session
+from apptest._shim import _magic_write, _main
+from apptest._shim.modules import shim_modules
+from apptest._time.clock import Clock, to_epoch_ns
 
 
 @dataclass(frozen=True)
@@ -42,15 +50,6 @@ class FragmentInfo:
     run_every: float | None
     parent: str | None
     is_dialog: bool
-
-
-@dataclass
-class _Staged:
-    widget_id: str
-    value: Any
-    trigger: bool
-    fragment_id: str
-    form_id: str
 
 
 class _TestSessionState(SessionStateProxy):
@@ -71,93 +70,6 @@ class _TestSessionState(SessionStateProxy):
         self._assigned.add(name)
 
 
-class ClockControl:
-    """``at.clock``: read and move the AppTest's virtual clock (section 11).
-
-    The clock starts at ``start_time`` (default 2024-01-01 12:00:00 UTC) and moves only when
-    a test advances it or the app calls ``time.sleep``. Example::
-
-        at.clock.advance("2s")          # every timer due in the next 2 s fires, in order
-        at.clock.now                    # aware datetime (UTC)
-        at.clock.pending()              # armed run_every timers, soonest first
-    """
-
-    def __init__(self, at: AppTest) -> None:
-        self._at = at
-        #: (number of runs, clock, target) when the last advance() returned.
-        self._last: tuple[int, int, int] | None = None
-
-    @property
-    def _clock(self) -> Clock:
-        return self._at._session.clock
-
-    @property
-    def now(self) -> _dt.datetime:
-        """The virtual time, as an aware UTC datetime."""
-        return self._clock.as_datetime(self._clock.now_ns)
-
-    def pending(self) -> list[PendingTimer]:
-        """The armed ``run_every`` timers with their next due instant, soonest first."""
-        return [
-            replace(timer, fragment=self._at._fragment_name(timer.fragment_id))
-            for timer in self._clock.pending()
-        ]
-
-    def _with_pending_ticks(self, request: Request) -> Request:
-        """Q4: ticks still pending (overdue) merge with the request of a ``run()``: ticks
-        first; a full rerun absorbs them."""
-        if not self._clock.overdue():
-            return request
-        states = dict(self._at._session.frontend.widget_values)
-        tick = Request(tuple(self._clock.collect_overdue()), False, states, "timer")
-        return merge_requests(tick, request)
-
-    def advance(self, delta: float | int | str | _dt.timedelta) -> AppTest:
-        """Move time forward by ``delta`` (seconds, a time string such as ``"5s"``, or a
-        timedelta), firing every timer tick due by then in time order (T7-T12).
-
-        Each tick is one fragment run with trigger ``"timer"`` (ties: the timer armed first
-        fires first), with the clock set to the tick's instant while it runs. Ticks that came
-        due while a run was in progress (the app slept) fire right after it, merged into one
-        run (T12), if that is still within ``delta``. Time a run sleeps past the end of one
-        ``advance`` counts toward the next one, so ``advance(a + b)`` and ``advance(a)``
-        followed by ``advance(b)`` fire the same runs. Returns the AppTest. Raises
-        AppTestError if a timer that would fire continuously (run_every under 1 ms) is armed.
-        """
-        step = to_ns(delta)
-        if step < 0:
-            raise AppTestError(
-                f"advance() moves time forward only; got {delta!r}. The virtual clock never "
-                "goes back."
-            )
-        session = self._at._session
-        clock = self._clock
-        base = clock.now_ns
-        if self._last is not None and self._last[:2] == (len(session.runs), clock.now_ns):
-            base = self._last[2]  # nothing happened since the last advance overshot its target
-        target = base + step
-        while True:
-            hot = clock.hot_timer()
-            if hot is not None and target > hot.due:
-                raise hot_timer_error(hot, self._at._fragment_name(hot.fragment_id))
-            if clock.now_ns > target:
-                break
-            if clock.overdue():
-                due = tuple(clock.collect_overdue())  # came due during a run: merged (T12)
-            else:
-                timer = clock.next_due(target)
-                if timer is None:
-                    break
-                clock.now_ns = timer.due
-                timer.due += timer.interval
-                due = (timer.fragment_id,)
-            states = dict(session.frontend.widget_values)  # T11
-            self._at._process(Request(due, False, states, "timer"), until=target)
-        clock.now_ns = max(clock.now_ns, target)
-        self._last = (len(session.runs), clock.now_ns, target)
-        return self._at
-
-
 class AppTest(SessionInputsMixin, QueryMixin):
     """Runs a Streamlit app headlessly and lets a test interact with it.
 
@@ -174,22 +86,22 @@ class AppTest(SessionInputsMixin, QueryMixin):
         semantics: str | Semantics = "seed",
         start_time: _dt.datetime | str | None = None,
     ) -> None:
-        from apptest._shim import _main
-        from apptest._shim.modules import shim_modules
-
         self.default_timeout = default_timeout
         profile = resolve_profile(semantics)
+        clock = Clock(to_epoch_ns(start_time))
+        timers = Timers(clock, one_timer_per_fragment=profile.one_timer_per_fragment)
+        frontend = Frontend(timers)
         self._session = Session(
             script=script,
             profile=profile,
-            clock=Clock(
-                to_epoch_ns(start_time), one_timer_per_fragment=profile.one_timer_per_fragment
-            ),
+            clock=clock,
+            frontend=frontend,
             main=_main,
+            magic=_magic_write,
             shim_modules=shim_modules(),
             timeout=default_timeout,
         )
-        self._staged: dict[str, _Staged] = {}
+        self._browser = Browser(self._session, frontend, timers)
         self._snapshot: tuple[Block, ...] | None = None
         self._snapshot_version = -1
         self._fragment_names: dict[str, str] = {}
@@ -198,7 +110,9 @@ class AppTest(SessionInputsMixin, QueryMixin):
         self.session_state: SessionStateProxy = _TestSessionState(
             lambda: self._session.state, self._assigned
         )
-        self.clock = ClockControl(self)
+        self.clock: ClockControl[AppTest] = ClockControl(
+            self, self._browser, self._deliver, self._fragment_name
+        )
         self._init_session_inputs()  # at.secrets, at.query_params, at.context, at.user
 
     # -- constructors --------------------------------------------------------------------
@@ -255,79 +169,50 @@ class AppTest(SessionInputsMixin, QueryMixin):
         widget inside a fragment reruns only that fragment. App exceptions never raise here:
         they become exception elements (``at.exception``).
         """
-        from apptest._browser.forms import pending_defaults
-
-        submitted = {s.form_id for s in self._staged.values() if s.trigger and s.form_id}
-        cleared = pending_defaults(self._session.frontend, submitted)  # FM4
-        request = self.clock._with_pending_ticks(self._take_staged(submitted))  # Q4
-        self._process(request, timeout=timeout)
-        for item in cleared:
-            self._staged.setdefault(
-                item.widget_id,
-                _Staged(item.widget_id, item.value, False, item.fragment_id, item.form_id),
-            )
+        __tracebackhide__ = True
+        request, cleared = self._browser.take_request(self._assigned_widget_values())
+        self._deliver(self._browser.with_overdue_ticks(request), timeout, None)  # Q4
+        self._browser.restage_defaults(cleared)  # FM4
         return self
 
-    def _process(self, request: Request, *, timeout: float | None = None, until: int | None = None) -> None:
+    def _assigned_widget_values(self) -> dict[str, Any]:
+        """As in Streamlit's AppTest, a widget sends its Session State value: what the test
+        assigned to a widget's key through ``at.session_state`` reaches the widget."""
+        state = self._session.state
+        values = {
+            state.key_to_id[key]: state.user[key]
+            for key in self._assigned
+            if key in state.key_to_id and key in state.user
+        }
+        self._assigned.clear()
+        return values
+
+    def _deliver(self, request: Request, timeout: float | None, until: int | None) -> None:
+        """Send one request with the session inputs the test set; read back what it changed."""
+        __tracebackhide__ = True
         request = self._load_session_inputs(request)
         try:
-            self._session.process(request, timeout=timeout, until=until)
+            self._browser.process(request, timeout=timeout, until=until)
         finally:
             self._read_session_outputs()
         self._check_page_request()
         for stored in self._session.fragments.fragments.values():
             self._fragment_names[stored.id] = stored.name
 
-    def _take_staged(self, submitted_forms: set[str]) -> Request:
-        """The request the staged interactions make; ``submitted_forms``: forms whose submit
-        button was clicked (their buffered values go with it, FM1)."""
-        frontend = self._session.frontend
-        merged: Request | None = None
-        keep: dict[str, _Staged] = {}
-        sends: list[_Staged] = []
-        for staged in self._staged.values():
-            if staged.form_id and not staged.trigger and staged.form_id not in submitted_forms:
-                keep[staged.widget_id] = staged  # FM1: buffered until the form is submitted
-                continue
-            if not staged.trigger:
-                frontend.widget_values[staged.widget_id] = staged.value
-            sends.append(staged)
-        # As in Streamlit's AppTest, a widget sends its Session State value: a value the test
-        # assigned to a widget's key through at.session_state reaches the widget (a staged
-        # interaction wins).
-        state = self._session.state
-        sent = {staged.widget_id for staged in sends}
-        for key in self._assigned:
-            widget_id = state.key_to_id.get(key)
-            if widget_id in frontend.widget_values and widget_id not in sent and key in state.user:
-                frontend.widget_values[widget_id] = state.user[key]
-        self._assigned.clear()
-        states = dict(frontend.widget_values)
-        for staged in sends:
-            if staged.form_id and not staged.trigger:
-                continue  # sent with its form's submit button
-            triggers = {staged.widget_id: staged.value} if staged.trigger else {}
-            fragments = (staged.fragment_id,) if staged.fragment_id else ()
-            merged = merge_requests(merged, Request(fragments, False, states, "user", triggers))
-        self._staged = keep
-        if merged is None:
-            trigger = "initial" if not self._session.runs else "user"
-            return Request((), False, states, trigger)  # type: ignore[arg-type]
-        merged.widget_states = states
-        return merged
+    @property
+    def _staged(self) -> dict[str, Staged]:
+        return self._browser.staged
 
     def _stage(self, widget: Widget, value: Any, *, trigger: bool = False) -> None:
         form_id = str(widget.proto.get("form_id") or "")
-        self._staged.pop(widget.id, None)
-        self._staged[widget.id] = _Staged(widget.id, value, trigger, widget.fragment_id, form_id)
+        self._browser.stage(Staged(widget.id, value, trigger, widget.fragment_id, form_id))
 
     def _staged_value(self, widget_id: str, current: Any) -> Any:
-        staged = self._staged.get(widget_id)
-        return staged.value if staged is not None else current
+        return self._browser.staged_value(widget_id, current)
 
     # -- reading -------------------------------------------------------------------------
     def _roots(self) -> tuple[Block, ...]:
-        frontend = self._session.frontend
+        frontend = self._browser.frontend
         if self._snapshot is None or self._snapshot_version != frontend.version:
             self._snapshot = freeze_roots(frontend.roots, self)
             self._snapshot_version = frontend.version
@@ -379,8 +264,6 @@ class AppTest(SessionInputsMixin, QueryMixin):
     @property
     def tree(self) -> str:
         """The element tree as compact text: one line per node, indented by depth."""
-        from apptest._api.render import render_tree
-
         return render_tree(self._roots(), self._fragment_name)
 
     def __repr__(self) -> str:

@@ -20,15 +20,22 @@ test can change them between runs.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from apptest._errors import AppTestError
-from apptest._features.context import DEFAULT_USER, ContextSettings, check_user
-
-if TYPE_CHECKING:
-    from apptest._features.session_apis import Logo
-    from apptest._server.pages import PageInfo
-    from apptest._server.session import Request, Session
+from apptest._features.apis import DEFAULT_USER, Logo, apis_of
+from apptest._features.context import ContextSettings, check_user
+from apptest._features.query_params import QUERY
+from apptest._features.secrets import SECRETS
+from apptest._server.pages import (
+    PageInfo,
+    request_from_test,
+    request_url_path,
+    unresolved_request,
+    uses_pages_folder,
+)
+from apptest._server.requests import Request, merge_requests
+from apptest._server.session import Session
 
 
 class SessionInputsMixin:
@@ -67,10 +74,8 @@ class SessionInputsMixin:
 
     # -- around every run ------------------------------------------------------------------
     def _load_session_inputs(self, request: Request) -> Request:
-        from apptest._server.session import Request, merge_requests
-
         session = self._session
-        apis = session.apis
+        apis = apis_of(session)
         if not isinstance(self.secrets, Mapping):
             raise AppTestError(f"at.secrets must be a dict, not {type(self.secrets).__name__}.")
         if not isinstance(self.query_params, Mapping):
@@ -79,23 +84,20 @@ class SessionInputsMixin:
             )
         apis.context = self._context.validated()
         apis.user = check_user(self.user)
-        apis.query.load(self.query_params)
-        apis.secrets.begin_run(self.secrets, session.script.folder)
+        session.stores[QUERY].load(self.query_params)
+        session.stores[SECRETS].begin_run(self.secrets, session.script.folder)
         if session.pages.requested is not None and not request.is_full:
             # A page switch is a full run of the new page, whatever else was staged.
-            full = Request((), False, request.widget_states, request.trigger)
-            request = merge_requests(request, full)
+            request = merge_requests(request, Request.full(request.widget_states, request.trigger))
         return request
 
     def _read_session_outputs(self) -> None:
-        apis = self._session.apis
-        apis.secrets.end_run()
-        self.query_params = apis.query.for_test()
-        self.user = dict(apis.user)
+        stores = self._session.stores
+        stores[SECRETS].end_run()
+        self.query_params = stores[QUERY].for_test()
+        self.user = dict(apis_of(self._session).user)
 
     def _check_page_request(self) -> None:
-        from apptest._server.pages import unresolved_request, uses_pages_folder
-
         session = self._session
         if session.pages.navigation_used or uses_pages_folder(session):
             return
@@ -117,8 +119,6 @@ class SessionInputsMixin:
         its last run by its URL path instead (``""`` is the default page): the way to reach a
         function page of ``st.navigation``, as a click in the navigation menu does.
         """
-        from apptest._server.pages import request_from_test, request_url_path
-
         if (page_path is None) == (url_path is None):
             raise AppTestError(
                 "switch_page() takes a page file (at.switch_page('pages/other.py')) or a URL "
@@ -151,7 +151,7 @@ class SessionInputsMixin:
     @property
     def logo(self) -> Logo | None:
         """What the last full run passed to ``st.logo`` (``None`` if it did not call it)."""
-        return self._session.apis.logo
+        return apis_of(self._session).logo
 
 
 __all__ = ["SessionInputsMixin"]

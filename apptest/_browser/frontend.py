@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from apptest._browser.timers import Timers
 from apptest._paths import ROOT_NAMES, Path
 
 
@@ -51,7 +52,9 @@ class TreeNode:
 class Frontend:
     """The element tree plus widget values, updated the way Streamlit's frontend does."""
 
-    def __init__(self) -> None:
+    def __init__(self, timers: Timers) -> None:
+        #: The ``run_every`` timers the server armed (T7-T10).
+        self.timers = timers
         self.roots = [TreeNode("root", {"name": name}, 0, "", []) for name in ROOT_NAMES]
         #: The browser's widget values, by widget id (FE7, FE8).
         self.widget_values: dict[str, Any] = {}
@@ -64,6 +67,15 @@ class Frontend:
         self._widgets_sent: set[str] = set()
         #: Bumped on every change; the frozen snapshot is rebuilt only when it moved.
         self.version = 0
+
+    # -- messages about runs and timers -------------------------------------------------
+    def new_session(self) -> None:
+        """T9: a full run starts; every ``run_every`` timer is cleared."""
+        self.timers.clear()
+
+    def auto_rerun(self, fragment_id: str, seconds: float) -> None:
+        """T7/T8: the server asks for ``fragment_id`` to rerun every ``seconds``."""
+        self.timers.arm(fragment_id, seconds)
 
     # -- a run's deltas ------------------------------------------------------------------
     def begin_run(self, run_id: int, fragment_ids: tuple[str, ...]) -> None:
@@ -146,6 +158,13 @@ class Frontend:
         parent = self.node_at(path[:-1])
         if parent is not None and parent.children is not None and node in parent.children:
             parent.children.remove(node)
+            self.version += 1
+
+    def update_props(self, path: Path, kind: str, props: dict[str, Any]) -> None:
+        """New properties for the ``kind`` node at ``path`` (its run id and children stay)."""
+        node = self.node_at(path)
+        if node is not None and node.kind == kind:
+            node.props = props
             self.version += 1
 
     def node_at(self, path: Path) -> TreeNode | None:

@@ -50,7 +50,8 @@ from apptest._features.cache_keys import (
     unserializable_return_error,
     value_key,
 )
-from apptest._run.layout import MAIN, SIDEBAR, Container, ScriptRun, current_run
+from apptest._run.host import StoreKey
+from apptest._run.layout import Container, ScriptRun, current_run, emit_block, emit_element
 from apptest._st_errors import StreamlitAPIException
 
 
@@ -66,6 +67,9 @@ class Write:
     index: int
     form_id: str
     in_dialog: bool
+    #: For a write on a root container (``on`` < 0): that container (``st``, ``st.sidebar``),
+    #: so a replay writes through the same kind of object the app used.
+    root: Container | None = None
 
 
 @dataclass
@@ -166,6 +170,10 @@ class CacheStore:
         )
 
 
+#: The session's function caches, in its stores.
+CACHES: StoreKey[CacheStore] = StoreKey("caches", CacheStore)
+
+
 # -- recording and replaying writes ------------------------------------------------------------
 class _Recorder:
     """Records the writes of one cached call (Streamlit's message replay context)."""
@@ -203,14 +211,20 @@ class _Recorder:
         index = len(self._made)
         self._made[id(result)] = (index, result)
         self.writes.append(
-            Write(what, on, kind, dict(props), index, result._form_id, result._in_dialog)
+            Write(
+                what,
+                on,
+                kind,
+                dict(props),
+                index,
+                result._form_id,
+                result._in_dialog,
+                invoked.at_root(invoked._root) if on is not None and on < 0 else None,
+            )
         )
 
 
 def _replay(writes: tuple[Write, ...], kind: CacheKind, func: Callable[..., Any]) -> None:
-    from apptest._run.layout import emit_block, emit_element
-    from apptest._shim import _main, sidebar
-
     made: dict[int, Container] = {}
     for write in writes:
         target: Container | None
@@ -219,8 +233,7 @@ def _replay(writes: tuple[Write, ...], kind: CacheKind, func: Callable[..., Any]
         elif write.on >= 0:
             target = made.get(write.on)
         else:
-            root = -1 - write.on
-            target = _main if root == MAIN else sidebar if root == SIDEBAR else _main.at_root(root)
+            target = write.root
         if target is None:
             raise replay_closure_error(kind, func)
         if write.what == "block":
@@ -277,7 +290,7 @@ class CachedFunc:
 
     def _cache(self, run: ScriptRun) -> FunctionCache:
         name = getattr(self._func, "__qualname__", repr(self._func))
-        return run.session.caches.cache_for(
+        return run.session.stores[CACHES].cache_for(
             self._kind,
             self._key,
             name=name,
@@ -346,7 +359,7 @@ class CachedFunc:
         run = current_run()
         if run is None:
             return
-        cache = run.session.caches.functions.get(self._key)
+        cache = run.session.stores[CACHES].functions.get(self._key)
         if cache is None:
             return
         if args or kwargs:
@@ -404,7 +417,7 @@ class CacheDataAPI:
         """Clear every data cache of the running app's session."""
         run = current_run()
         if run is not None:
-            run.session.caches.clear(self.kind)
+            run.session.stores[CACHES].clear(self.kind)
 
 
 class CacheResourceAPI(CacheDataAPI):

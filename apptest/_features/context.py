@@ -28,10 +28,11 @@ from types import MappingProxyType
 from typing import Any, NoReturn
 
 from apptest._errors import AppTestError
+from apptest._features.apis import DEFAULT_USER, apis_of
+from apptest._features.query_params import QUERY
+from apptest._features.secrets import SECRETS
 from apptest._run.layout import current_run
 from apptest._st_errors import StreamlitAPIException
-
-DEFAULT_USER: dict[str, Any] = {"email": "test@example.com"}
 
 _TYPES: dict[str, tuple[type, ...]] = {
     "timezone": (str,),
@@ -172,7 +173,7 @@ class StreamlitTheme(dict[str, Any]):
 
 def _settings() -> dict[str, Any]:
     run = current_run()
-    return run.session.apis.context if run is not None else {}
+    return apis_of(run.session).context if run is not None else {}
 
 
 class ContextProxy:
@@ -213,15 +214,13 @@ class ContextProxy:
         run = current_run()
         if url is None or run is None:
             return None
-        from apptest._server.pages import current_url_path, registered_url_paths
-
         url = str(url).removesuffix("/")
-        for path in registered_url_paths(run.session):
+        for path in run.session.url_paths():
             if path and url.endswith(path):
                 url = url.removesuffix(path)
                 break
         url = url.removesuffix("/")
-        page = current_url_path(run.session)
+        page = run.session.current_url_path()
         return f"{url}/{page}" if page else url
 
     @property
@@ -237,7 +236,7 @@ class ContextProxy:
         run = current_run()
         if run is None:
             return None
-        embed = run.session.apis.query.params.get("embed")
+        embed = run.session.stores[QUERY].params.get("embed")
         if embed is None:
             return None
         last = embed[-1] if isinstance(embed, list) and embed else embed
@@ -252,7 +251,7 @@ def _user_info() -> dict[str, Any]:
     run = current_run()
     if run is None:
         return {}
-    info = dict(run.session.apis.user)
+    info = dict(apis_of(run.session).user)
     if "is_logged_in" not in info and _has_auth_section():
         info["is_logged_in"] = False
     return info
@@ -263,7 +262,7 @@ def _has_auth_section() -> bool:
     if run is None:
         return False
     try:
-        return "auth" in run.session.apis.secrets.parse()
+        return "auth" in run.session.stores[SECRETS].parse()
     except Exception:
         return False
 

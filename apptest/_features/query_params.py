@@ -19,6 +19,7 @@ from typing import Any
 from urllib import parse
 
 from apptest import _st_errors as errors
+from apptest._run.host import StoreKey
 from apptest._run.layout import require_run
 
 EMBED_KEYS = ("embed", "embed_options")
@@ -129,6 +130,10 @@ class QueryParams:
             raise
 
 
+#: The session's URL query parameters, in its stores.
+QUERY: StoreKey[QueryParams] = StoreKey("query params", QueryParams)
+
+
 def _pairs(values: Any) -> list[tuple[str, Any]]:
     if hasattr(values, "keys") and hasattr(values, "__getitem__"):
         return [(key, values[key]) for key in list(values.keys())]
@@ -139,7 +144,7 @@ def _pairs(values: Any) -> list[tuple[str, Any]]:
 
 
 def _session_params() -> QueryParams:
-    return require_run("st.query_params").session.apis.query
+    return require_run("st.query_params").session.stores[QUERY]
 
 
 class QueryParamsProxy(MutableMapping[str, str]):
@@ -205,4 +210,4 @@ class QueryParamsProxy(MutableMapping[str, str]):
         _session_params().from_dict(params)
 
 
-__all__ = ["QueryParams", "QueryParamsProxy"]
+__all__ = ["QUERY", "QueryParams", "QueryParamsProxy"]

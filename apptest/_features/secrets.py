@@ -28,6 +28,7 @@ from typing import Any, NoReturn
 
 from apptest import _st_errors as errors
 from apptest._errors import AppTestError
+from apptest._run.host import StoreKey
 from apptest._run.layout import current_run, require_run
 
 _MORE_INFO = (
@@ -126,9 +127,13 @@ class SecretsSource:
         self._environ = {}
 
 
+#: The session's secrets, in its stores.
+SECRETS: StoreKey[SecretsSource] = StoreKey("secrets", SecretsSource)
+
+
 def _source() -> SecretsSource:
     hint = ' Set them with at.secrets["key"] = ....'
-    return require_run("st.secrets", hint).session.apis.secrets
+    return require_run("st.secrets", hint).session.stores[SECRETS]
 
 
 class AttrDict(Mapping[str, Any]):
@@ -220,4 +225,4 @@ class SecretsProxy(Mapping[str, Any]):
         return repr(_source().parse())
 
 
-__all__ = ["AttrDict", "SecretsProxy", "SecretsSource", "load_toml"]
+__all__ = ["SECRETS", "AttrDict", "SecretsProxy", "SecretsSource", "load_toml"]

@@ -20,38 +20,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlparse
 
 from apptest import _st_errors as errors
-from apptest._features.context import DEFAULT_USER
-from apptest._features.query_params import QueryParams
-from apptest._features.secrets import SecretsSource
+from apptest._features.apis import Logo, apis_of
 from apptest._run.layout import current_run
 from apptest._st_errors import StreamlitAPIException
-
-
-@dataclass(frozen=True)
-class Logo:
-    """What ``st.logo`` set: ``at.logo``."""
-
-    image: Any
-    size: str = "medium"
-    link: str | None = None
-    icon_image: Any = None
-
-
-@dataclass
-class SessionAPIs:
-    """The session's URL, secrets, browser context, user and logo."""
-
-    query: QueryParams = field(default_factory=QueryParams)
-    secrets: SecretsSource = field(default_factory=SecretsSource)
-    context: dict[str, Any] = field(default_factory=dict)
-    user: dict[str, Any] = field(default_factory=lambda: dict(DEFAULT_USER))
-    logo: Logo | None = None
-
 
 # -- st.set_page_config -------------------------------------------------------------------------
 _MENU_KEYS = ("get help", "report a bug", "about")
@@ -164,7 +139,7 @@ def logo(
             'The size argument to st.logo must be "small", "medium", or "large". \n'
             f"The argument passed was {size}."
         )
-    apis = run.session.apis
+    apis = apis_of(run.session)
     apis.logo = Logo(image, size.lower(), link or None, icon_image)
 
 
@@ -291,8 +266,6 @@ def anchor_from_text(body: str) -> str:
 
 
 __all__ = [
-    "Logo",
-    "SessionAPIs",
     "anchor_from_text",
     "heading_props",
     "logo",

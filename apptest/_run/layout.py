@@ -16,18 +16,16 @@ import contextvars
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from apptest import _st_errors as errors
 from apptest._paths import BOTTOM, EVENT, MAIN, SIDEBAR, Path
+from apptest._run.host import RunHost
 from apptest._st_errors import (
     NoSessionContext,
     StreamlitAPIException,
     StreamlitFragmentWidgetsNotAllowedOutsideError,
 )
-
-if TYPE_CHECKING:
-    from apptest._server.session import Session
 
 __all__ = ["BOTTOM", "EVENT", "MAIN", "SIDEBAR"]
 
@@ -82,7 +80,7 @@ class FragmentFrame:
 class ScriptRun:
     """Per-run state (F1): cursors, container stack, the running fragment, id sets."""
 
-    session: Session
+    session: RunHost
     run_id: int
     fragment_ids: tuple[str, ...]
     cursors: dict[int, Cursor] = field(default_factory=dict)
@@ -319,6 +317,14 @@ def show_transient(container: Container, kind: str, props: dict[str, Any]) -> It
     finally:
         if node is not None:
             run.session.frontend.remove_transient(path, node)
+
+
+def update_block(path: Path, kind: str, props: dict[str, Any]) -> None:
+    """Send new properties to the ``kind`` block at ``path`` (``st.status(...).update()``);
+    its children stay, as a block delta of the same type keeps them (FE2)."""
+    run = current_run()
+    if run is not None:
+        run.session.frontend.update_props(path, kind, props)
 
 
 def widget_placement(container: Container, run: ScriptRun) -> tuple[str, int]:

@@ -59,6 +59,8 @@ class SessionState:
         self.registered: dict[str, str] = {}
         #: The fragments rerun by the current run (empty on a full run).
         self.scope: frozenset[str] = frozenset()
+        #: Keys of the forms the run in progress created; None between runs.
+        self.run_forms: set[str] | None = None
 
     # -- keys ----------------------------------------------------------------------------
     def _state_key(self, key: str) -> str:
@@ -104,15 +106,12 @@ class SessionState:
             raise KeyError(f'st.session_state has no key "{key}". {_INIT_HINT}') from None
 
     def set_item(self, key: str, value: Any) -> None:
-        from apptest._run.layout import current_run
-
         widget_id = self.key_to_id.get(key)
-        run = current_run()
+        forms = self.run_forms
         # E19 concerns the run in progress; between runs (a test writing
         # at.session_state) there is no instantiated widget to conflict with.
-        if run is not None and (
-            (widget_id is not None and self.registered_in_scope(widget_id))
-            or key in run.form_ids
+        if forms is not None and (
+            (widget_id is not None and self.registered_in_scope(widget_id)) or key in forms
         ):
             # E19 / SS1, with the message of the seed era.
             raise StreamlitAPIException(
@@ -181,9 +180,16 @@ class SessionState:
                 changed.append(widget_id)
         return changed
 
-    def begin_run(self, scope: tuple[str, ...]) -> None:
+    def begin_run(self, scope: tuple[str, ...], forms: set[str]) -> None:
+        """A run starts: ``scope`` are the fragments it reruns, ``forms`` collects the keys of
+        the forms it creates (both for E19/SS1)."""
         self.registered = {}
         self.scope = frozenset(scope)
+        self.run_forms = forms
+
+    def end_run(self) -> None:
+        """Between runs a test may assign any key (no widget is being instantiated)."""
+        self.run_forms = None
 
     def register_widget(self, meta: WidgetMeta, default: Any) -> tuple[Any, bool]:
         """Record a widget rendered in this run; return ``(value, value_set_by_user_code)``."""

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 from apptest import _st_errors as errors
@@ -28,42 +27,10 @@ from apptest._run.layout import (
     layout_error,
     next_path,
 )
+from apptest._server.session import session_of
+from apptest._server.storage import StoredFragment
 from apptest._st_errors import StreamlitBadTimeStringError
 from apptest._time.timestring import TimeStringError, parse_time_string
-
-
-@dataclass
-class StoredFragment:
-    """A fragment as the session stores it between runs (F11)."""
-
-    id: str
-    name: str
-    path: Path
-    parent: str | None
-    run_every: float | None
-    rerun: Callable[[], None]
-    is_dialog: bool = False
-    seq: int = 0
-
-
-@dataclass
-class FragmentStorage:
-    """The session's fragment storage: survives runs, pruned by completed full runs (F5)."""
-
-    fragments: dict[str, StoredFragment] = field(default_factory=dict)
-    _seq: int = 0
-
-    def set(self, fragment: StoredFragment) -> None:
-        self._seq += 1
-        fragment.seq = self._seq
-        self.fragments[fragment.id] = fragment
-
-    def get(self, fragment_id: str) -> StoredFragment | None:
-        return self.fragments.get(fragment_id)
-
-    def keep_only(self, fragment_ids: list[str]) -> None:
-        keep = set(fragment_ids)
-        self.fragments = {k: v for k, v in self.fragments.items() if k in keep}
 
 
 def object_name(func: object) -> str:
@@ -124,7 +91,7 @@ def call_fragment(
     where_then = container._active().copy_for_snapshot()
     frame_func: object = _dialog_content if dialog_name else func
     fragment_id = fragment_id_for(run, frame_func, path, dialog_name)
-    session = run.session
+    session = session_of(run)
     page_hash = session.page_hash  # M9: reruns keep the page identity of this call
 
     def execute(current: ScriptRun, *, rerun: bool) -> Any:
@@ -175,7 +142,7 @@ def call_fragment(
     assert stored is not None
     stored.run_every = interval
     if interval is not None:
-        session.clock.arm(fragment_id, interval)  # F12, T7
+        session.frontend.auto_rerun(fragment_id, interval)  # F12, T7
     return execute(run, rerun=False)
 
 

@@ -13,20 +13,22 @@ import re
 import types
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, NoReturn
 
-from apptest._run.layout import current_run
+from apptest._errors import RerunRequest
+from apptest._features.query_params import QUERY
+from apptest._run.layout import current_run, emit_element, require_run
 from apptest._server.pages import (
     PageInfo,
+    SwitchPageException,
     api_error,
     exec_page_file,
+    hash_of_file,
     page_icon_and_name,
     pick_page,
     script_folder,
 )
-
-if TYPE_CHECKING:
-    from apptest._server.session import Session
+from apptest._server.session import RERUN_NOOP_WARNING, Session, session_of
 
 
 def _is_url(value: str) -> bool:
@@ -56,7 +58,7 @@ class StreamlitPage:
             raise api_error("Invalid `visibility` value. Supported values: visible, hidden.")
         self._visibility = visibility
         run = current_run()
-        session = run.session if run is not None else None
+        session = session_of(run) if run is not None else None
         self._page: Path | Callable[[], None] | None
         if isinstance(page, str) and _is_url(page):
             self._init_external(page, title, icon, url_path, default)
@@ -175,14 +177,14 @@ class StreamlitPage:
         run = current_run()
         if self.is_external or run is None:
             return
-        session = run.session
+        session = session_of(run)
         previous, session.page_hash = session.page_hash, self._hash
         try:
             if isinstance(self._page, Path):
                 from apptest._server.script import MAGIC_NAME
 
                 module = types.ModuleType("__main__")
-                module.__dict__[MAGIC_NAME] = session._magic
+                module.__dict__[MAGIC_NAME] = session.magic
                 exec_page_file(session, str(self._page), module)
             elif self._page is not None:
                 self._page()
@@ -273,7 +275,7 @@ def navigation(
                 "name, or title."
             )
         registry[page._hash] = page.info(section)
-    session = run.session
+    session = session_of(run)
     state = session.pages
     state.registry = registry
     state.navigation_used = True
@@ -289,4 +291,40 @@ def navigation(
     return target
 
 
-__all__ = ["Page", "StreamlitPage", "navigation"]
+
+# -- switching ---------------------------------------------------------------------------------
+def switch_page(page: str | Path | StreamlitPage, *, query_params: Any = None) -> NoReturn:
+    """``st.switch_page``: stop this run; the next (full) run shows ``page`` (E17, M8)."""
+    run = require_run("st.switch_page")
+    session = session_of(run)
+    if isinstance(page, StreamlitPage):
+        if page.is_external:
+            raise api_error(
+                "Cannot use st.switch_page with external URL pages. Use st.page_link instead "
+                "to create a link to external pages."
+            )
+        target = page._hash
+    else:
+        target = hash_of_file(session, str(page))
+    query = session.stores[QUERY]
+    if query_params is None:
+        query.clear()
+    elif isinstance(query_params, (str, bytes)) or not (
+        isinstance(query_params, Mapping) or hasattr(query_params, "__iter__")
+    ):
+        raise api_error(
+            "`query_params` must be a mapping or an iterable of (key, value) pairs not a "
+            f"`{type(query_params)}`."
+        )
+    else:
+        query.from_dict(query_params)
+    if run.in_callback and session.profile.rerun_in_callback == "noop-warning":
+        # 1.39-1.62: the rerun it requests is raised inside the callback and dropped there.
+        emit_element(session.main, "warning", {"body": RERUN_NOOP_WARNING, "icon": None})
+        return  # type: ignore[misc]
+    session.pages.requested = target
+    session.pages.requested_label = str(page)
+    raise SwitchPageException(RerunRequest())
+
+
+__all__ = ["Page", "StreamlitPage", "navigation", "switch_page"]

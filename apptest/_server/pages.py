@@ -26,19 +26,14 @@ import os
 import re
 import types
 import unicodedata
-from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
 
-from apptest._errors import AppTestError, RerunException, RerunRequest
-from apptest._run.layout import require_run
+from apptest._errors import AppTestError, RerunException
+from apptest._features.apis import apis_of
+from apptest._server.script import Script
+from apptest._server.session import Session
+from apptest._server.storage import PageInfo, Pages
 from apptest._st_errors import StreamlitAPIException
-
-if TYPE_CHECKING:
-    from apptest._server.navigation import StreamlitPage
-    from apptest._server.script import Script
-    from apptest._server.session import Session
 
 PAGE_FILENAME = re.compile(r"([0-9]*)[_ -]*(.*)\.py")
 
@@ -81,38 +76,7 @@ def page_sort_key(path: Path) -> tuple[float, str]:
     return (float(number) if number else float("inf"), label.lower())
 
 
-@dataclass(frozen=True)
-class PageInfo:
-    """One page of the app, as ``at.pages`` and ``at.current_page`` show it."""
 
-    title: str
-    url_path: str
-    icon: str
-    script_path: str | None
-    hash: str
-    is_default: bool = False
-    section: str = ""
-    hidden: bool = False
-
-
-@dataclass
-class Pages:
-    """A session's multipage state."""
-
-    #: Page hash asked for (``at.switch_page``/``st.switch_page``) for the next full run.
-    requested: str | None = None
-    requested_label: str = ""
-    #: Hash of the page the session is on ("" for a one-page app's main script).
-    current: str = ""
-    #: The pages known after the last full run (pages/ folder or st.navigation).
-    registry: dict[str, PageInfo] = field(default_factory=dict)
-    #: The app called st.navigation: its pages/ folder is ignored from then on.
-    navigation_used: bool = False
-    #: ``position`` of the last st.navigation call.
-    navigation_position: str = ""
-    #: The last requested page was not among the app's pages (the default page ran).
-    page_not_found: bool = False
-    scripts: dict[str, Script] = field(default_factory=dict)
 
 
 def script_folder(session: Session) -> Path | None:
@@ -167,8 +131,6 @@ def registered_url_paths(session: Session) -> list[str]:
 
 # -- running a full run's page ----------------------------------------------------------------
 def _script_for(session: Session, path: str) -> Script:
-    from apptest._server.script import Script
-
     script = session.pages.scripts.get(path)
     if script is None:
         script = Script(Path(path).read_text(encoding="utf-8"), path)
@@ -186,7 +148,7 @@ def exec_page_file(session: Session, path: str, module: types.ModuleType) -> Non
         assert script.compile_error is not None
         raise script.compile_error
     module.__dict__["__file__"] = path
-    module.__dict__.setdefault(MAGIC_NAME, session._magic)
+    module.__dict__.setdefault(MAGIC_NAME, session.magic)
     exec(script.code, module.__dict__)
 
 
@@ -211,7 +173,7 @@ def run_page(session: Session, module: types.ModuleType) -> None:
     """The body of a full run: the main script, or (``pages/`` folder) the selected page."""
     pages = session.pages
     session.page_hash = ""
-    session.apis.logo = None  # a full run that does not call st.logo shows none
+    apis_of(session).logo = None  # a full run that does not call st.logo shows none
     if not uses_pages_folder(session):
         if pages.requested == "":
             pages.requested = None  # the main script was asked for: it runs anyway
@@ -240,44 +202,6 @@ def api_error(message: str) -> Exception:
     return StreamlitAPIException(message)
 
 
-# -- switching ---------------------------------------------------------------------------------
-def switch_page(page: str | Path | StreamlitPage, *, query_params: Any = None) -> NoReturn:
-    """``st.switch_page``: stop this run; the next (full) run shows ``page`` (E17, M8)."""
-    from apptest._server.navigation import StreamlitPage
-    from apptest._shim import _main
-
-    run = require_run("st.switch_page")
-    session = run.session
-    if isinstance(page, StreamlitPage):
-        if page.is_external:
-            raise api_error(
-                "Cannot use st.switch_page with external URL pages. Use st.page_link instead "
-                "to create a link to external pages."
-            )
-        target = page._hash
-    else:
-        target = _hash_of_file(session, str(page))
-    query = session.apis.query
-    if query_params is None:
-        query.clear()
-    elif isinstance(query_params, (str, bytes)) or not (
-        isinstance(query_params, Mapping) or hasattr(query_params, "__iter__")
-    ):
-        raise api_error(
-            "`query_params` must be a mapping or an iterable of (key, value) pairs not a "
-            f"`{type(query_params)}`."
-        )
-    else:
-        query.from_dict(query_params)
-    if run.in_callback and session.profile.rerun_in_callback == "noop-warning":
-        # 1.39-1.62: the rerun it requests is raised inside the callback and dropped there.
-        _main.warning("Calling st.rerun() within a callback is a no-op.")
-        return  # type: ignore[misc]
-    session.pages.requested = target
-    session.pages.requested_label = str(page)
-    raise SwitchPageException(RerunRequest())
-
-
 def _pages_now(session: Session) -> list[PageInfo]:
     if session.pages.navigation_used and session.pages.registry:
         return list(session.pages.registry.values())
@@ -287,7 +211,7 @@ def _pages_now(session: Session) -> list[PageInfo]:
     return [PageInfo("", "", "", path, "", True)] if path else []
 
 
-def _hash_of_file(session: Session, page: str) -> str:
+def hash_of_file(session: Session, page: str) -> str:
     folder = script_folder(session)
     base = str(folder) if folder is not None else os.getcwd()
     wanted = os.path.realpath(os.path.join(base, page))
@@ -366,9 +290,10 @@ def unresolved_request(session: Session) -> str | None:
 __all__ = [
     "PageInfo",
     "PageNotFoundError",
+    "SwitchPageException",
+    "hash_of_file",
     "Pages",
     "page_icon_and_name",
     "request_from_test",
     "run_page",
-    "switch_page",
 ]

@@ -16,6 +16,7 @@ from apptest import _st_errors as errors
 from apptest._errors import RerunException, RerunRequest, StopException
 from apptest._run.layout import EVENT, MAIN, SIDEBAR, current_run, layout_error, require_run
 from apptest._run.state import SessionStateProxy
+from apptest._server.fragments import make_fragment, open_dialog
 from apptest._shim.delta_generator import DeltaGenerator, StatusContainer
 
 __version__ = "1.58.0"
@@ -158,8 +159,6 @@ def fragment(func: F, *, run_every: Any = None) -> F: ...
 def fragment(func: None = None, *, run_every: Any = None) -> Callable[[F], F]: ...
 def fragment(func: Any = None, *, run_every: Any = None) -> Any:
     """``@st.fragment``, ``@st.fragment(run_every=...)`` and ``st.fragment(func)`` (D1-D3)."""
-    from apptest._server.fragments import make_fragment
-
     if func is None:
         return lambda f: make_fragment(f, run_every=run_every, main=_main)
     return make_fragment(func, run_every=run_every, main=_main)
@@ -167,8 +166,6 @@ def fragment(func: Any = None, *, run_every: Any = None) -> Any:
 
 def _experimental_fragment(func: Any = None, *, run_every: Any = None) -> Any:
     """D11: the deprecated alias warns when the decorated function is called."""
-    from apptest._server.fragments import make_fragment
-
     def decorate(f: Callable[..., Any]) -> Callable[..., Any]:
         inner = make_fragment(f, run_every=run_every, main=_main)
 
@@ -188,8 +185,6 @@ def _experimental_fragment(func: Any = None, *, run_every: Any = None) -> Any:
 
 def dialog(title: str = "", *, width: str = "small") -> Callable[[F], F]:
     """``@st.dialog("Title")``: the function's body runs as a fragment in a modal (DG1-DG9)."""
-    from apptest._server.fragments import open_dialog
-
     if callable(title) or not title:
         # E12 with the seed era's class and text.
         raise errors.StreamlitAPIException(
@@ -216,8 +211,7 @@ from apptest._features.context import ContextProxy, UserInfoProxy  # noqa: E402
 from apptest._features.query_params import QueryParamsProxy  # noqa: E402
 from apptest._features.secrets import SecretsProxy  # noqa: E402
 from apptest._features.session_apis import logo, set_page_config  # noqa: E402
-from apptest._server.navigation import Page, navigation  # noqa: E402
-from apptest._server.pages import switch_page  # noqa: E402
+from apptest._server.navigation import Page, navigation, switch_page  # noqa: E402
 
 secrets = SecretsProxy()
 query_params = QueryParamsProxy()

@@ -23,12 +23,13 @@ from apptest._features.session_apis import heading_props
 from apptest._run.layout import (
     Container,
     Cursor,
-    current_run,
     emit_block,
     emit_element,
     path_of,
     show_transient,
+    update_block,
 )
+from apptest._server.session import exception_props
 from apptest._shim.widgets import WidgetCommands
 from apptest._st_errors import StreamlitAPIException
 
@@ -116,8 +117,6 @@ class DeltaGenerator(WidgetCommands, Container):
         return self._el("success", body=_text(body), icon=icon)
 
     def exception(self, exception: BaseException, **_: Any) -> DeltaGenerator:
-        from apptest._server.session import exception_props
-
         return self._el("exception", **exception_props(exception))
 
     def toast(self, body: object, *, icon: str | None = None, **_: Any) -> None:
@@ -296,12 +295,7 @@ class StatusContainer(DeltaGenerator):
             self._props["expanded"] = expanded
         if state is not None:
             self._props["state"] = state
-        run = current_run()
-        if run is not None:
-            node = run.session.frontend.node_at(self._slot.path)
-            if node is not None and node.kind == "status":
-                node.props = dict(self._props)
-                run.session.frontend.version += 1
+        update_block(self._slot.path, "status", dict(self._props))
 
     def __exit__(self, *exc: object) -> None:
         super().__exit__(*exc)

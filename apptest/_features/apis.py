@@ -1,0 +1,48 @@
+"""The session's inputs and outputs that are not elements: URL query, secrets, context, user, logo.
+
+One :class:`SessionAPIs` per session, kept in the session's stores under :data:`APIS`. The test
+sets the inputs before each run (``at.query_params``, ``at.secrets``, ``at.context``,
+``at.user``); the app reads them through ``st.query_params``, ``st.secrets``, ``st.context``
+and ``st.user``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from apptest._run.host import RunHost, StoreKey
+
+#: The identity ``st.user`` shows by default (Streamlit's AppTest default).
+DEFAULT_USER: dict[str, Any] = {"email": "test@example.com"}
+
+
+@dataclass(frozen=True)
+class Logo:
+    """What ``st.logo`` set: ``at.logo``."""
+
+    image: Any
+    size: str = "medium"
+    link: str | None = None
+    icon_image: Any = None
+
+
+@dataclass
+class SessionAPIs:
+    """The session's browser context, user and logo (query params and secrets keep their own
+    stores: :data:`~apptest._features.query_params.QUERY`, :data:`~apptest._features.secrets.SECRETS`)."""
+
+    context: dict[str, Any] = field(default_factory=dict)
+    user: dict[str, Any] = field(default_factory=lambda: dict(DEFAULT_USER))
+    logo: Logo | None = None
+
+
+APIS: StoreKey[SessionAPIs] = StoreKey("session APIs", SessionAPIs)
+
+
+def apis_of(host: RunHost) -> SessionAPIs:
+    """The session's :class:`SessionAPIs` (made on first use)."""
+    return host.stores[APIS]
+
+
+__all__ = ["APIS", "DEFAULT_USER", "Logo", "SessionAPIs", "apis_of"]

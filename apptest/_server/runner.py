@@ -1,0 +1,203 @@
+"""The run loop's one step: turn a request into a run (section 1.1, steps 3-7).
+
+A run is: callbacks first (CB1, F3), then the page body (a full run) or the queued fragments
+(a fragment run, R1-R10), then the end-of-run updates: stale elements cleared in the browser
+(FE3-FE5), Session State tidied (F6, C1-C5), fragment storage pruned after a completed full run
+(F5). Nothing here uses threads or reads the real clock. What comes next (a rerun the run asked
+for, timer ticks that came due meanwhile) is the browser's loop (``apptest._browser``).
+"""
+
+from __future__ import annotations
+
+import types
+from dataclasses import dataclass
+
+from apptest._errors import (
+    FragmentHandledException,
+    RerunException,
+    ScriptInterrupt,
+    ScriptTimeoutError,
+    StopException,
+)
+from apptest._run.layout import FragmentFrame, ScriptRun, emit_element, running
+from apptest._server.deadline import Deadline
+from apptest._server.pages import run_page
+from apptest._server.requests import Request
+from apptest._server.session import RERUN_NOOP_WARNING, RunRecord, Session, Status
+
+
+@dataclass
+class _Outcome:
+    """How a run ended, and what it asks to run next."""
+
+    status: Status = "finished"
+    next_request: Request | None = None
+    #: The run ended before its end (stop, error, timeout): no end-of-run tidying (C5, F6).
+    early_stop: bool = False
+    #: Callbacks are done and the body began (F6 only tidies after that).
+    body_started: bool = False
+
+
+def execute(session: Session, request: Request, *, timeout: float) -> Request | None:
+    """One run of ``request``; returns the rerun it asked for (``st.rerun``), if any.
+
+    Raises ScriptTimeoutError (after recording the run) when the run outlived ``timeout``.
+    """
+    run = ScriptRun(session, len(session.runs) + 1, request.fragment_ids)
+    started = session.clock.as_datetime(session.clock.now_ns)
+    module = _begin(session, run, request)
+    outcome = _Outcome()
+    try:
+        with running(run), session.script.patched(session.shim_modules, module):
+            with session.clock.frozen():
+                _run_guarded(session, run, request, module, outcome, timeout)
+    finally:
+        session.state.end_run()
+    _end(session, run, request, outcome)
+    session.runs.append(
+        RunRecord(
+            id=run.run_id,
+            scope="app" if request.is_full else "fragment",
+            trigger=request.trigger,
+            fragment_ids=request.fragment_ids,
+            fragments=session.fragment_names(request.fragment_ids),
+            status=outcome.status,
+            started_at=started,
+            spinners=tuple(run.spinners),
+            exceptions=tuple(session.exceptions),
+        )
+    )
+    if outcome.status == "timeout":
+        raise ScriptTimeoutError(
+            f"The script ran longer than the timeout of {timeout:g} s (real time) and was "
+            "interrupted. Pass a larger timeout to run(timeout=...) or default_timeout= if "
+            "the app is just slow; an endless loop must be fixed in the app."
+        )
+    return outcome.next_request
+
+
+def _begin(session: Session, run: ScriptRun, request: Request) -> types.ModuleType | None:
+    """Steps 3-4: tell the browser a run starts; a full run gets a fresh ``__main__``."""
+    if request.is_full:
+        session.frontend.new_session()  # T9 / FE10
+    session.frontend.begin_run(run.run_id, request.fragment_ids)
+    session.state.begin_run(request.fragment_ids, run.form_ids)
+    session.exceptions = []
+    if request.is_full:
+        return session.script.new_module(session.magic)
+    return session.module
+
+
+def _run_guarded(
+    session: Session,
+    run: ScriptRun,
+    request: Request,
+    module: types.ModuleType | None,
+    outcome: _Outcome,
+    timeout: float,
+) -> None:
+    """Step 5: callbacks and body; how it ends becomes ``outcome`` (E*, X*, RR*)."""
+    try:
+        with Deadline(timeout):
+            _callbacks_and_body(session, run, request, module, outcome)
+    except RerunException as exc:
+        outcome.status = "rerun"
+        asked = exc.request
+        outcome.next_request = Request.rerun(asked.fragment_ids, scoped=asked.fragment_scoped)
+    except StopException:
+        outcome.status, outcome.early_stop = "stopped", True
+    except FragmentHandledException:
+        outcome.status, outcome.early_stop = "error", True  # X2: shown inside the fragment
+    except ScriptInterrupt:
+        outcome.status, outcome.early_stop = "timeout", True
+    except SyntaxError as exc:
+        compile_error = exc is session.script.compile_error
+        outcome.status = "compile_error" if compile_error else "error"
+        outcome.early_stop = True
+        session.show_exception(exc, session.main)
+    except (Exception, SystemExit) as exc:
+        # SystemExit too: sys.exit() in an app must not end the test process.
+        outcome.status, outcome.early_stop = "error", True
+        session.show_exception(exc, session.main)
+
+
+def _callbacks_and_body(
+    session: Session,
+    run: ScriptRun,
+    request: Request,
+    module: types.ModuleType | None,
+    outcome: _Outcome,
+) -> None:
+    if request.widget_states is not None:
+        changed = session.state.on_request({**request.widget_states, **request.triggers})
+        _run_callbacks(session, run, changed)
+    outcome.body_started = True
+    if request.is_full:
+        assert module is not None
+        session.module = module
+        run_page(session, module)  # the main script, or the selected page of a pages/ folder
+    else:
+        _run_fragments(session, run)
+
+
+def _end(session: Session, run: ScriptRun, request: Request, outcome: _Outcome) -> None:
+    """Steps 6-7: the browser clears stale elements; Session State and storage are tidied."""
+    if outcome.status not in ("rerun", "compile_error"):
+        session.frontend.clear_stale()  # FE3
+    if not outcome.early_stop:
+        session.state.reset_triggers()  # C5
+        if outcome.body_started and outcome.status != "rerun":
+            session.state.remove_stale_widgets(request.fragment_ids)  # F6, R7
+    if request.is_full and outcome.status == "finished":
+        session.fragments.keep_only(run.fragments_executed)  # F5
+
+
+def _run_fragments(session: Session, run: ScriptRun) -> None:
+    """R5: rerun each queued fragment; one's exception does not stop the next (X4)."""
+    done: set[str] = set()
+    skip_descendants = session.profile.skip_descendants_of_queued_ancestor
+    for fragment_id in run.fragment_ids:
+        stored = session.fragments.get(fragment_id)
+        if stored is None:
+            continue  # R5.2 / Q6
+        if skip_descendants and _has_ancestor_in(session, stored.parent, done):
+            continue
+        done.add(fragment_id)
+        try:
+            stored.rerun()
+        except FragmentHandledException:
+            continue
+
+
+def _has_ancestor_in(session: Session, parent: str | None, done: set[str]) -> bool:
+    while parent is not None:
+        if parent in done:
+            return True
+        stored = session.fragments.get(parent)
+        parent = stored.parent if stored is not None else None
+    return False
+
+
+def _run_callbacks(session: Session, run: ScriptRun, changed: list[str]) -> None:
+    """CB1: callbacks of changed widgets run before the body, in request order."""
+    for widget_id in changed:
+        meta = session.state.meta[widget_id]
+        assert meta.callback is not None
+        run.in_callback = True
+        if session.profile.callbacks_carry_fragment_id and meta.fragment_id:
+            run.frame = FragmentFrame(meta.fragment_id)
+        try:
+            meta.callback(*meta.args, **meta.kwargs)
+        except RerunException:
+            if session.profile.rerun_in_callback != "noop-warning":
+                raise
+            # RR7 [1.39-1.62]: the rerun ends the callback and is dropped, with a warning
+            # at the top of main; the remaining callbacks and the body still run.
+            run.in_callback = False
+            emit_element(session.main, "warning", {"body": RERUN_NOOP_WARNING, "icon": None})
+        finally:
+            run.in_callback = False
+            run.frame = None
+
+
+__all__ = ["execute"]

@@ -1,0 +1,84 @@
+"""What the server keeps for a session between runs: its fragments (F11) and its pages.
+
+Plain data, read and written by the run loop (``apptest._server.runner``), fragments
+(``apptest._server.fragments``) and pages (``apptest._server.pages``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from apptest._paths import Path
+from apptest._server.script import Script
+
+
+@dataclass
+class StoredFragment:
+    """A fragment as the session stores it between runs (F11)."""
+
+    id: str
+    name: str
+    path: Path
+    parent: str | None
+    run_every: float | None
+    rerun: Callable[[], None]
+    is_dialog: bool = False
+    seq: int = 0
+
+
+@dataclass
+class FragmentStorage:
+    """The session's fragment storage: survives runs, pruned by completed full runs (F5)."""
+
+    fragments: dict[str, StoredFragment] = field(default_factory=dict)
+    _seq: int = 0
+
+    def set(self, fragment: StoredFragment) -> None:
+        self._seq += 1
+        fragment.seq = self._seq
+        self.fragments[fragment.id] = fragment
+
+    def get(self, fragment_id: str) -> StoredFragment | None:
+        return self.fragments.get(fragment_id)
+
+    def keep_only(self, fragment_ids: list[str]) -> None:
+        keep = set(fragment_ids)
+        self.fragments = {k: v for k, v in self.fragments.items() if k in keep}
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    """One page of the app, as ``at.pages`` and ``at.current_page`` show it."""
+
+    title: str
+    url_path: str
+    icon: str
+    script_path: str | None
+    hash: str
+    is_default: bool = False
+    section: str = ""
+    hidden: bool = False
+
+
+@dataclass
+class Pages:
+    """A session's multipage state."""
+
+    #: Page hash asked for (``at.switch_page``/``st.switch_page``) for the next full run.
+    requested: str | None = None
+    requested_label: str = ""
+    #: Hash of the page the session is on ("" for a one-page app's main script).
+    current: str = ""
+    #: The pages known after the last full run (pages/ folder or st.navigation).
+    registry: dict[str, PageInfo] = field(default_factory=dict)
+    #: The app called st.navigation: its pages/ folder is ignored from then on.
+    navigation_used: bool = False
+    #: ``position`` of the last st.navigation call.
+    navigation_position: str = ""
+    #: The last requested page was not among the app's pages (the default page ran).
+    page_not_found: bool = False
+    scripts: dict[str, Script] = field(default_factory=dict)
+
+
+__all__ = ["FragmentStorage", "PageInfo", "Pages", "StoredFragment"]
