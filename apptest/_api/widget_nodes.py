@@ -34,6 +34,7 @@ from apptest._values.common import (
 )
 from apptest._values.dates import DateSpec, check_date, check_time, step_time
 from apptest._values.sliders import SliderSpec, check_slider
+from apptest._values.uploads import download_bytes
 
 W = TypeVar("W", bound="InputWidget")
 
@@ -122,7 +123,6 @@ class DownloadButton(Button):
     def data(self) -> bytes:
         content = self.proto.get("data")
         if callable(content):
-            from apptest._values.uploads import download_bytes
 
             converted = download_bytes(content())
             return b"" if converted is None else converted[0]

@@ -17,6 +17,7 @@ from typing import Any, NoReturn
 
 from apptest._errors import RerunRequest
 from apptest._features.query_params import QUERY
+from apptest._profile import SEED
 from apptest._run.layout import current_run, emit_element, require_run
 from apptest._server.pages import (
     PageInfo,
@@ -28,6 +29,7 @@ from apptest._server.pages import (
     pick_page,
     script_folder,
 )
+from apptest._server.script import MAGIC_NAME
 from apptest._server.session import RERUN_NOOP_WARNING, Session, session_of
 
 
@@ -181,7 +183,6 @@ class StreamlitPage:
         previous, session.page_hash = session.page_hash, self._hash
         try:
             if isinstance(self._page, Path):
-                from apptest._server.script import MAGIC_NAME
 
                 module = types.ModuleType("__main__")
                 module.__dict__[MAGIC_NAME] = session.magic
@@ -196,7 +197,6 @@ class StreamlitPage:
 
 
 def _default_hash(text: str) -> str:
-    from apptest._profile import SEED
 
     return SEED.calc_hash(text)
 

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from apptest._errors import AppTestError, RerunException
 from apptest._features.apis import apis_of
-from apptest._server.script import Script
+from apptest._server.script import MAGIC_NAME, Script
 from apptest._server.session import Session
 from apptest._server.storage import PageInfo, Pages
 from apptest._st_errors import StreamlitAPIException
@@ -139,7 +139,6 @@ def _script_for(session: Session, path: str) -> Script:
 
 
 def exec_page_file(session: Session, path: str, module: types.ModuleType) -> None:
-    from apptest._server.script import MAGIC_NAME
 
     main = session.script.path
     is_main = main is not None and Path(path).resolve() == Path(main).resolve()

@@ -20,6 +20,7 @@ import math
 from contextlib import AbstractContextManager
 
 from apptest._errors import AppTestError
+from apptest._time.freeze import frozen
 from apptest._time.timestring import TimeStringError, parse_time_string
 
 #: Where every AppTest's clock starts unless told otherwise: a fixed, documented instant.
@@ -121,6 +122,5 @@ class Clock:
 
     def frozen(self) -> AbstractContextManager[None]:
         """Make the app's time functions read this clock while a script runs."""
-        from apptest._time.freeze import frozen
 
         return frozen(self)
