@@ -37,25 +37,8 @@ _STREAMLIT: Any = object()
 #: The keywords matplotlib's ``Figure.savefig`` takes (across the 3.x releases Streamlit
 #: supports); ``st.pyplot`` passes its extra keywords there.
 _SAVEFIG_KEYWORDS = frozenset(
-    {
-        "backend",
-        "bbox_extra_artists",
-        "bbox_inches",
-        "dpi",
-        "edgecolor",
-        "facecolor",
-        "format",
-        "frameon",
-        "metadata",
-        "optimize",
-        "orientation",
-        "pad_inches",
-        "papertype",
-        "pil_kwargs",
-        "progressive",
-        "quality",
-        "transparent",
-    }
+    "backend bbox_extra_artists bbox_inches dpi edgecolor facecolor format frameon metadata "
+    "optimize orientation pad_inches papertype pil_kwargs progressive quality transparent".split()
 )
 
 
