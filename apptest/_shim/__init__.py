@@ -144,7 +144,7 @@ def rerun(*, scope: str = "app") -> NoReturn:
             raise AssertionError(
                 "Could not find current_fragment_id in fragment_id_queue. This should never happen."
             )
-        fragment_ids = queue[queue.index(current):]
+        fragment_ids = queue[queue.index(current) :]
     raise RerunException(RerunRequest(fragment_ids, scope == "fragment"))
 
 
@@ -154,11 +154,16 @@ def stop() -> NoReturn:
 
 
 @overload
-def fragment(func: F, *, run_every: Any = None) -> F: ...
+def fragment(func: F, *, run_every: Any = None, parallel: bool = False) -> F: ...
 @overload
-def fragment(func: None = None, *, run_every: Any = None) -> Callable[[F], F]: ...
-def fragment(func: Any = None, *, run_every: Any = None) -> Any:
+def fragment(
+    func: None = None, *, run_every: Any = None, parallel: bool = False
+) -> Callable[[F], F]: ...
+def fragment(func: Any = None, *, run_every: Any = None, parallel: bool = False) -> Any:
     """``@st.fragment``, ``@st.fragment(run_every=...)`` and ``st.fragment(func)`` (D1-D3)."""
+
+    # ``parallel=True`` lets Streamlit 1.58 run the fragment on a worker thread during the
+    # first run; apptest runs every fragment in order on the script thread, so it is ignored.
     if func is None:
         return lambda f: make_fragment(f, run_every=run_every, main=_main)
     return make_fragment(func, run_every=run_every, main=_main)
@@ -183,12 +188,22 @@ def _experimental_fragment(func: Any = None, *, run_every: Any = None) -> Any:
     return decorate if func is None else decorate(func)
 
 
-def dialog(title: str = "", *, width: str = "small") -> Callable[[F], F]:
+def dialog(
+    title: str,
+    *,
+    width: str = "small",
+    dismissible: bool = True,
+    icon: str | None = None,
+    on_dismiss: Any = "ignore",
+) -> Callable[[F], F]:
     """``@st.dialog("Title")``: the function's body runs as a fragment in a modal (DG1-DG9)."""
+    # dismissible, icon and on_dismiss shape how the browser closes the modal (DG6); apptest
+    # has no user who dismisses one, so they are accepted and not used.
+
     if callable(title) or not title:
         # E12 with the seed era's class and text.
         raise errors.StreamlitAPIException(
-            'A non-empty `title` argument has to be provided for dialogs, for example '
+            "A non-empty `title` argument has to be provided for dialogs, for example "
             '`@st.dialog("Example Title")`.'
         )
 
@@ -202,6 +217,8 @@ def dialog(title: str = "", *, width: str = "small") -> Callable[[F], F]:
     return decorate
 
 
+# Streamlit's function is ``dialog_decorator``: Python's own argument errors name it.
+dialog.__qualname__ = dialog.__name__ = "dialog_decorator"
 experimental_dialog = dialog
 
 
