@@ -269,7 +269,11 @@ before = sorted(m for m in ("pandas", "numpy", "_decimal", "_zoneinfo") if m in 
 from apptest import AppTest
 import warnings
 warnings.simplefilter("error")
-at = AppTest.from_file(sys.argv[1], start_time="2030-06-01T08:00:00+00:00").run()
+# The first import of pandas and numpy takes seconds, more on a loaded machine: a generous
+# timeout, so that only a hang (the bug this guards against) fails the run.
+at = AppTest.from_file(
+    sys.argv[1], start_time="2030-06-01T08:00:00+00:00", default_timeout=60
+).run()
 print("before", before)
 print("loaded", sorted(m for m in ("pandas", "numpy", "_decimal", "_zoneinfo") if m in sys.modules))
 for e in at.exception:
