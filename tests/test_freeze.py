@@ -11,11 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import os
+import queue
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import freezegun.api as fg
 import pytest
@@ -68,7 +71,10 @@ def _write_now() -> None:
 @pytest.mark.parametrize(
     ("start", "expected"),
     [
-        (dt.datetime(2030, 5, 6, 7, 8, 9, tzinfo=UTC), dt.datetime(2030, 5, 6, 7, 8, 9, tzinfo=UTC)),
+        (
+            dt.datetime(2030, 5, 6, 7, 8, 9, tzinfo=UTC),
+            dt.datetime(2030, 5, 6, 7, 8, 9, tzinfo=UTC),
+        ),
         # Naive datetimes and strings without an offset are read as UTC.
         (dt.datetime(2030, 5, 6, 7, 8, 9), dt.datetime(2030, 5, 6, 7, 8, 9, tzinfo=UTC)),
         ("2030-05-06T07:08:09", dt.datetime(2030, 5, 6, 7, 8, 9, tzinfo=UTC)),
@@ -82,7 +88,9 @@ def test_start_time_is_configurable_on_every_constructor(
     if constructor == "file":
         at = AppTest.from_file("apps/clock_ticker.py", start_time=start)
     elif constructor == "string":
-        at = AppTest.from_string("import time, streamlit as st\nst.session_state.seen = time.time()", start_time=start)
+        at = AppTest.from_string(
+            "import time, streamlit as st\nst.session_state.seen = time.time()", start_time=start
+        )
     else:
         at = AppTest.from_function(_write_now, start_time=start)
     assert at.clock.now == expected
@@ -239,7 +247,11 @@ def test_helper_module_binding_time_functions_by_name_sees_virtual_time() -> Non
         at.run()
         start = dt.datetime(2030, 1, 1) + dt.timedelta(seconds=3 * run)
         t, mono, now, today = at.session_state.before
-        assert (t, now, today) == (start.replace(tzinfo=UTC).timestamp(), start, dt.date(2030, 1, 1))
+        assert (t, now, today) == (
+            start.replace(tzinfo=UTC).timestamp(),
+            start,
+            dt.date(2030, 1, 1),
+        )
         t2, mono2, now2, _ = at.session_state.after
         assert (t2 - t, mono2 - mono, now2 - now) == (3.0, 3.0, dt.timedelta(seconds=3))
         helper = at.session_state.helper
@@ -269,7 +281,11 @@ before = sorted(m for m in ("pandas", "numpy", "_decimal", "_zoneinfo") if m in 
 from apptest import AppTest
 import warnings
 warnings.simplefilter("error")
-at = AppTest.from_file(sys.argv[1], start_time="2030-06-01T08:00:00+00:00").run()
+# The first import of pandas and numpy takes seconds, more on a loaded machine: a generous
+# timeout, so that only a hang (the bug this guards against) fails the run.
+at = AppTest.from_file(
+    sys.argv[1], start_time="2030-06-01T08:00:00+00:00", default_timeout=60
+).run()
 print("before", before)
 print("loaded", sorted(m for m in ("pandas", "numpy", "_decimal", "_zoneinfo") if m in sys.modules))
 for e in at.exception:
@@ -324,3 +340,194 @@ def test_test_with_its_own_freezegun_freeze_sees_its_time_and_the_app_sees_virtu
         assert dt.datetime.now() == dt.datetime(2010, 5, 5, 10)
     assert at.session_state.seen == DEFAULT_START.timestamp()
     _real_time_objects_are_in_place()
+
+
+# -- the time belongs to the run (issue 4, item 4): threads ------------------------------------
+#
+# The fakes stay installed while any run is active, in any thread, but only the run's own
+# context reads its clock. The apps below stop inside their run at ``pause()`` until the test
+# lets them go on, so the interleavings are fixed; the test's checks on the real clock compare
+# it with freezegun's saved real functions, with a tolerance far below the virtual clock's
+# distance (decades). The app functions run as scripts, where the test's names (``_Pauses``)
+# do not exist: they carry no annotations.
+
+_PATIENCE = 30  # real seconds a side waits for the other before the test fails
+
+
+class _Pauses:
+    """``pause()`` (called by the app inside its run) stops until the test calls ``go_on()``."""
+
+    def __init__(self) -> None:
+        self._arrived: queue.Queue[None] = queue.Queue()
+        self._go_on: queue.Queue[None] = queue.Queue()
+
+    def pause(self) -> None:
+        self._arrived.put(None)
+        self._go_on.get(timeout=_PATIENCE)
+
+    def wait_until_paused(self) -> None:
+        self._arrived.get(timeout=_PATIENCE)
+
+    def go_on(self) -> None:
+        self._go_on.put(None)
+
+
+def _run_in_thread(at: AppTest) -> threading.Thread:
+    thread = threading.Thread(target=at.run, daemon=True)
+    thread.start()
+    return thread
+
+
+def _assert_reads_the_real_clock() -> None:
+    """What code outside any run sees, while the fakes are installed for another thread."""
+    assert dt.datetime is fg.FakeDatetime  # a run is active: the fakes are in place…
+    assert abs(time.time() - fg.real_time()) < 60  # …yet this thread reads the real clock
+    assert abs(time.time_ns() / 1e9 - fg.real_time()) < 60
+    assert abs(time.monotonic() - fg.real_monotonic()) < 60
+    assert abs(time.perf_counter() - fg.real_perf_counter()) < 60
+    now = dt.datetime.now()
+    assert type(now) is fg.real_datetime
+    assert abs((now - fg.real_datetime.now()).total_seconds()) < 60
+    assert abs((dt.datetime.now(UTC) - fg.real_datetime.now(UTC)).total_seconds()) < 60
+    assert abs(time.mktime(time.localtime()) - fg.real_time()) < 60
+    before = fg.real_date.today()
+    assert before <= dt.date.today() <= fg.real_date.today()
+    start = fg.real_monotonic()
+    time.sleep(0.05)  # a real sleep: it takes at least that long
+    assert fg.real_monotonic() - start >= 0.05
+
+
+def _app_pausing_inside_its_run(pauses, seen):  # type: ignore[no-untyped-def]
+    import datetime
+    import time
+
+    seen.append((time.time(), datetime.datetime.now()))
+    pauses.pause()
+    seen.append((time.time(), datetime.datetime.now()))
+
+
+def test_test_thread_reads_the_real_clock_while_an_apptest_runs_in_another_thread() -> None:
+    """The test's datetime.now(), time.time() and time.sleep() are real while an app is inside
+    its run in thread B, and the test's sleep does not move that app's clock."""
+    pauses, seen = _Pauses(), []
+    at = AppTest.from_function(
+        _app_pausing_inside_its_run, args=(pauses, seen), start_time="2001-01-01T00:00:00"
+    )
+    thread = _run_in_thread(at)
+    pauses.wait_until_paused()
+    try:
+        _assert_reads_the_real_clock()
+    finally:
+        pauses.go_on()
+        thread.join(_PATIENCE)
+    assert not thread.is_alive() and at.exception.values == []
+    start = dt.datetime(2001, 1, 1)
+    assert seen == [(978307200.0, start), (978307200.0, start)]  # the app's clock stood still
+    assert at.clock.now == start.replace(tzinfo=UTC)
+    _real_time_objects_are_in_place()
+
+
+def _app_sleeping_and_pausing(pauses, seen, nap):  # type: ignore[no-untyped-def]
+    import datetime
+    import time
+
+    seen.append((time.time(), datetime.datetime.now()))
+    time.sleep(nap)
+    pauses.pause()
+    seen.append((time.time(), datetime.datetime.now()))
+    pauses.pause()
+
+
+def test_two_apptests_in_two_threads_each_read_their_own_clock() -> None:
+    """Both runs are inside their scripts at once; each reads its own start_time and is moved
+    only by its own sleep. The test thread reads the real clock meanwhile."""
+    first = (_Pauses(), [], "2001-01-01T00:00:00", 10.0)
+    second = (_Pauses(), [], "2030-06-01T08:00:00", 5.0)
+    apps = [
+        AppTest.from_function(_app_sleeping_and_pausing, args=(p, s, nap), start_time=start)
+        for p, s, start, nap in (first, second)
+    ]
+    (p1, seen1, *_), (p2, seen2, *_) = first, second
+    thread1 = _run_in_thread(apps[0])
+    p1.wait_until_paused()
+    thread2 = _run_in_thread(apps[1])
+    p2.wait_until_paused()
+    try:
+        _assert_reads_the_real_clock()  # both runs are active now
+        p1.go_on()  # run 1 reads its clock again while run 2 is still inside its script
+        p1.wait_until_paused()
+        p2.go_on()
+        p2.wait_until_paused()
+    finally:
+        p2.go_on()  # run 2 ends first: overlapping runs end in the reverse order
+        thread2.join(_PATIENCE)
+        p1.go_on()
+        p1.go_on()
+        thread1.join(_PATIENCE)
+    assert not thread1.is_alive() and not thread2.is_alive()
+    assert [at.exception.values for at in apps] == [[], []]
+    t1, t2 = dt.datetime(2001, 1, 1), dt.datetime(2030, 6, 1, 8)
+    ten, five = dt.timedelta(seconds=10), dt.timedelta(seconds=5)
+    assert seen1 == [(978307200.0, t1), (978307210.0, t1 + ten)]
+    stamp2 = t2.replace(tzinfo=UTC).timestamp()
+    assert seen2 == [(stamp2, t2), (stamp2 + 5, t2 + five)]
+    assert [at.clock.now for at in apps] == [
+        (t1 + ten).replace(tzinfo=UTC),
+        (t2 + five).replace(tzinfo=UTC),
+    ]
+    _real_time_objects_are_in_place()
+
+
+def _app_starting_a_thread(seen):  # type: ignore[no-untyped-def]
+    import threading
+    import time
+
+    def worker() -> None:
+        seen.append(("worker", time.time()))
+        time.sleep(0.01)  # real: it does not move the app's clock
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    thread.join()
+    seen.append(("app", time.time()))
+
+
+def test_thread_started_by_the_app_reads_the_real_clock() -> None:
+    """A thread the app starts has no run context (threading does not copy contexts), so like
+    ``st.*`` commands, the virtual clock is not available there: it reads the real clock."""
+    seen: list[Any] = []
+    at = AppTest.from_function(_app_starting_a_thread, args=(seen,), start_time="2001-01-01")
+    real_before = fg.real_time()
+    at.run()
+    assert at.exception.values == []
+    (who, worker_time), app = seen
+    assert who == "worker" and real_before <= worker_time <= fg.real_time()
+    assert app == ("app", 978307200.0)
+    assert at.clock.now == dt.datetime(2001, 1, 1, tzinfo=UTC)
+
+
+def test_module_loaded_outside_runs_while_another_thread_runs_gets_the_real_objects(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The C-extension guard covers every thread: a module the test imports for the first time
+    while an app is inside its run elsewhere is loaded with the real classes, and, loaded
+    outside a run, is not patched by name."""
+    (tmp_path / "clock_thread_probe.py").write_text(
+        "import datetime\nfrom time import time\nCLASSES = (datetime.date, datetime.datetime)\n"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    pauses, seen = _Pauses(), []
+    at = AppTest.from_function(_app_pausing_inside_its_run, args=(pauses, seen))
+    thread = _run_in_thread(at)
+    pauses.wait_until_paused()
+    try:
+        assert dt.date is fg.FakeDate
+        import clock_thread_probe as probe  # type: ignore[import-not-found]
+    finally:
+        pauses.go_on()
+        thread.join(_PATIENCE)
+    assert probe.CLASSES == (fg.real_date, fg.real_datetime)
+    assert probe.time is fg.real_time
+    assert at.exception.values == [] and seen[0] == seen[1]
+    AppTest.from_string("import time\ntime.sleep(1)").run()  # later runs leave it alone
+    assert probe.time is fg.real_time

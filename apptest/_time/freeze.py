@@ -1,37 +1,54 @@
-"""Frozen app time: freezegun's fakes on ``time`` and ``datetime`` while a script runs.
+"""Frozen app time: each script run sees its own virtual clock; everything else, the real one.
 
-While a run is active, the app's ``time.time()``, ``time.monotonic()``, ``time.perf_counter()``
-(and their ``_ns`` variants), ``time.localtime()``, ``time.gmtime()``, ``time.strftime()``,
-``datetime.datetime.now()``/``utcnow()`` and ``datetime.date.today()`` read the innermost
-active clock, through freezegun's fakes. The app's time zone is UTC. ``time.sleep(s)`` returns
-at once after moving that clock forward by ``s``. Outside runs (the test itself, Hypothesis,
-pytest) everything is the real thing again.
+Inside a run, the app's ``time.time()``, ``time.monotonic()``, ``time.perf_counter()`` (and
+their ``_ns`` variants), ``time.localtime()``, ``time.gmtime()``, ``time.strftime()``,
+``datetime.datetime.now()``/``utcnow()``/``today()`` and ``datetime.date.today()`` read that
+run's clock, through freezegun's fakes. The app's time zone is UTC. ``time.sleep(s)`` returns at
+once after moving that clock forward by ``s``. Outside runs (the test itself, Hypothesis,
+pytest) everything reads the real clock and ``time.sleep`` really sleeps.
+
+The time belongs to the run, not to the process. The fakes stay on the ``time`` and
+``datetime`` modules while any run is active anywhere (counted), but each one asks a context
+variable which clock the *calling context* runs under, and without one calls the real function.
+So a test thread calling ``time.sleep`` while an AppTest runs in another thread really sleeps
+and leaves that AppTest's clock alone, and two AppTests running in two threads each see their
+own clock. The variable is set per run, next to the run context of :mod:`apptest._layout`:
+wherever ``st.*`` commands work, time is virtual. A thread the app starts itself does not
+inherit it (``threading`` does not copy contexts), so it sees the real clock, as it has no run
+context (in Streamlit such a thread has no ``ScriptRunContext`` either, and its clock is the
+real one like everything else there). ``contextvars.copy_context().run`` and asyncio tasks do
+carry it.
 
 Cost. ``freezegun.freeze_time().start()`` scans every loaded module for names bound to the
 real functions (``from time import time``) on each start, so its cost grows with
-``sys.modules``. Here a run swaps a dozen attributes of the ``time`` and ``datetime`` modules,
-plus the few bindings remembered from modules first loaded during earlier runs (below).
+``sys.modules``. Here a run sets a context variable; the first of overlapping runs swaps a
+dozen attributes of the ``time`` and ``datetime`` modules and a few methods of freezegun's
+classes, plus the few bindings remembered from modules first loaded during earlier runs.
 
 Modules loaded during a run. A C extension imported for the first time while
 ``datetime.date`` is freezegun's ``FakeDate`` records the fake class ("datetime.date size
 changed, may indicate binary incompatibility", wrong type checks later). So a module that is
-*loaded* during a run (``import``, ``importlib.import_module``: anything that goes through
-``importlib._bootstrap._load_unlocked``) is loaded with the real objects in place. Afterwards
-a pure-Python module is scanned once: names bound to the real objects (``from datetime import
-datetime`` in the app's helper module) are remembered and patched on every later run, so such
-helpers see virtual time as well. Modules on freezegun's ignore list (``threading``, ``queue``
-…), apptest, pytest and Hypothesis are never patched.
+*loaded* while the fakes are installed (``import``, ``importlib.import_module``: anything that
+goes through ``importlib._bootstrap._load_unlocked``) is loaded with the real objects in place.
+Afterwards a pure-Python module loaded by a run is scanned once: names bound to the real objects
+(``from datetime import datetime`` in the app's helper module) are remembered and patched on
+every later run, so such helpers see virtual time as well. Modules on freezegun's ignore list
+(``threading``, ``queue`` …), apptest, pytest and Hypothesis are never patched.
 
 Limits: a module imported *before* the first run that binds a real function by name keeps it
 (use ``import time`` and ``time.time()`` there, or import the helper from the app); code that
-runs while a module is being loaded sees real time; C code that reads the system clock itself
-(``pandas.Timestamp.now()``, ``numpy.datetime64("now")``) sees real time.
+runs while a module is being loaded sees real time, and so, for that moment, do runs in other
+threads; C code that reads the system clock itself (``pandas.Timestamp.now()``,
+``numpy.datetime64("now")``) sees real time. While a run is active, a freezegun freeze the test
+started itself is set aside in the other threads (they see the real clock).
 """
 
 from __future__ import annotations
 
+import contextvars
 import datetime as _dt
 import sys
+import threading
 import time as _time
 import weakref
 from collections.abc import Callable
@@ -39,6 +56,7 @@ from types import ModuleType
 from typing import Any, Protocol
 
 _REAL_SLEEP = _time.sleep
+_REAL_DATETIME = _dt.datetime
 _EPOCH = _dt.datetime(1970, 1, 1)
 _ZERO = _dt.timedelta(0)
 
@@ -54,39 +72,96 @@ class TimeSource(Protocol):
     def sleep(self, seconds: float) -> None: ...
 
 
-_ACTIVE: list[TimeSource] = []
+#: The clock of the run executing in this context; None outside runs (real time).
+_CLOCK: contextvars.ContextVar[TimeSource | None] = contextvars.ContextVar(
+    "apptest_frozen_clock", default=None
+)
 
 
 def virtual_sleep(seconds: float) -> None:
-    """``time.sleep`` of the app: the active clock moves on; outside runs, a real sleep."""
-    if _ACTIVE:
-        _ACTIVE[-1].sleep(seconds)
-    else:
+    """``time.sleep`` of the app: this run's clock moves on; outside runs, a real sleep."""
+    clock = _CLOCK.get()
+    if clock is None:
         _REAL_SLEEP(seconds)
+    else:
+        clock.sleep(seconds)
 
 
 def _frozen_now() -> _dt.datetime:
-    """freezegun's time factory: the active clock as a naive UTC datetime."""
-    return _EPOCH + _dt.timedelta(microseconds=_ACTIVE[-1].now_ns // 1000)
+    """freezegun's time factory: this run's clock as a naive UTC datetime.
+
+    Outside runs it is reached only through freezegun's own fakes that a test's freeze bound by
+    name somewhere; they get the real time too.
+    """
+    clock = _CLOCK.get()
+    if clock is None:
+        return _REAL_DATETIME.now(_dt.timezone.utc).replace(tzinfo=None)
+    return _EPOCH + _dt.timedelta(microseconds=clock.now_ns // 1000)
+
+
+def _per_run(fake: Callable[..., Any], real: Callable[..., Any]) -> Callable[..., Any]:
+    """``fake`` where a run's clock is in context, else ``real``."""
+
+    def time_function(*args: Any, **kwargs: Any) -> Any:
+        if _CLOCK.get() is None:
+            return real(*args, **kwargs)
+        return fake(*args, **kwargs)
+
+    time_function.__name__ = time_function.__qualname__ = real.__name__
+    time_function.__doc__ = real.__doc__
+    return time_function
+
+
+def _per_run_method(cls: type, name: str, real_cls: type) -> Any:
+    """A method of freezegun's class ``cls`` that acts as ``real_cls``'s outside runs."""
+    original = vars(cls)[name]
+    fake = original.__func__ if isinstance(original, classmethod) else original
+
+    def method(owner: Any, *args: Any, **kwargs: Any) -> Any:
+        if _CLOCK.get() is None:
+            if isinstance(original, classmethod):
+                return getattr(real_cls, name)(*args, **kwargs)
+            return getattr(real_cls, name)(owner, *args, **kwargs)
+        return fake(owner, *args, **kwargs)
+
+    method.__name__ = method.__qualname__ = name
+    return classmethod(method) if isinstance(original, classmethod) else method
 
 
 Swap = tuple[Any, str, Any]
 _MISSING = object()
 
+#: freezegun's class methods that read its global clock, made per run while installed.
+_FAKE_METHODS = (
+    ("FakeDatetime", "now", "real_datetime"),
+    ("FakeDatetime", "utcnow", "real_datetime"),
+    ("FakeDatetime", "fromtimestamp", "real_datetime"),
+    ("FakeDatetime", "timestamp", "real_datetime"),
+    ("FakeDate", "today", "real_date"),
+)
+
 
 class _Freezer:
-    """Installs the fakes when the first clock becomes active, removes them with the last."""
+    """Installs the fakes when the first run becomes active, removes them with the last.
+
+    Runs in several threads may overlap, and any thread may load a module while the fakes are
+    installed, so the counts and the module attributes change under one lock.
+    """
 
     def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.runs = 0  # active runs, in any thread
+        self.loads = 0  # modules being loaded through _load, in any thread
         self.swaps: list[Swap] = []
         self.real_swaps: list[Swap] = []
+        self.method_swaps: list[Swap] = []
+        self.real_methods: list[Swap] = []
         self.reals: dict[int, Any] = {}  # id(real object) -> real object
         self.fakes: dict[int, Any] = {}  # id(real object) -> its fake
         self.saved: list[Swap] = []
         self.bindings: list[tuple[weakref.ref[ModuleType], str]] = []
         self.fresh: list[tuple[weakref.ref[ModuleType], str]] = []
         self.patched: list[Swap] = []
-        self.loading = 0
         self.ignore: tuple[str, ...] = _NEVER_PATCH
         self.bootstrap: ModuleType | None = None
         self.real_load: Callable[[Any], ModuleType] | None = None
@@ -98,31 +173,44 @@ class _Freezer:
 
         self.api = api
         pairs: list[tuple[Any, str, Any, Any]] = [
-            (_time, "time", api.fake_time, api.real_time),
-            (_time, "monotonic", api.fake_monotonic, api.real_monotonic),
-            (_time, "perf_counter", api.fake_perf_counter, api.real_perf_counter),
-            (_time, "localtime", api.fake_localtime, api.real_localtime),
-            (_time, "gmtime", api.fake_gmtime, api.real_gmtime),
-            (_time, "strftime", api.fake_strftime, api.real_strftime),
             (_time, "sleep", virtual_sleep, _REAL_SLEEP),
             (_dt, "datetime", api.FakeDatetime, api.real_datetime),
             (_dt, "date", api.FakeDate, api.real_date),
         ]
-        for name in ("time_ns", "monotonic_ns", "perf_counter_ns"):
+        names = ["time", "monotonic", "perf_counter", "localtime", "gmtime", "strftime"]
+        for name in (*names, "time_ns", "monotonic_ns", "perf_counter_ns"):
             fake = getattr(api, f"fake_{name}", None)
             real = getattr(api, f"real_{name}", None)
             if fake is not None and real is not None:
-                pairs.append((_time, name, fake, real))
+                pairs.append((_time, name, _per_run(fake, real), real))
         self.swaps = [(obj, name, fake) for obj, name, fake, _ in pairs]
         self.real_swaps = [(obj, name, real) for obj, name, _, real in pairs]
         self.reals = {id(real): real for *_, real in pairs}
         self.fakes = {id(real): fake for _, _, fake, real in pairs}
+        for cls_name, name, real_name in _FAKE_METHODS:
+            cls = getattr(api, cls_name)
+            self.real_methods.append((cls, name, vars(cls)[name]))
+            self.method_swaps.append(
+                (cls, name, _per_run_method(cls, name, getattr(api, real_name)))
+            )
         self.ignore = (*settings.default_ignore_list, *_NEVER_PATCH)
         self.bootstrap = sys.modules.get("importlib._bootstrap")
         load = getattr(self.bootstrap, "_load_unlocked", None)
         self.real_load = load if callable(load) else None
 
-    def install(self) -> None:
+    def enter(self) -> None:
+        with self.lock:
+            if self.runs == 0:
+                self._install()
+            self.runs += 1
+
+    def exit(self) -> None:
+        with self.lock:
+            self.runs -= 1
+            if self.runs == 0:
+                self._uninstall()
+
+    def _install(self) -> None:
         if not self.swaps:
             self._setup()
         self.saved = [(obj, name, getattr(obj, name)) for obj, name, _ in self.swaps]
@@ -131,18 +219,22 @@ class _Freezer:
         api.tz_offsets.append(_ZERO)
         api.ignore_lists.append(())
         api.tick_flags.append(False)
-        _set(self.swaps)
+        _set(self.method_swaps)
+        # A module still loading in another thread (begun under the previous install) keeps
+        # the real objects until it is done; _load then puts the fakes in.
+        _set(self.swaps if self.loads == 0 else self.real_swaps)
         self.patched = []
         self._patch_bindings(self.bindings, prune=True)
         if self.real_load is not None:
             self.bootstrap._load_unlocked = self._load  # type: ignore[union-attr]
 
-    def uninstall(self) -> None:
+    def _uninstall(self) -> None:
         api = self.api
         if self.real_load is not None:
             self.bootstrap._load_unlocked = self.real_load  # type: ignore[union-attr]
         _set(self.saved)
         _set(reversed(self.patched))
+        _set(self.real_methods)
         self.patched = []
         api.freeze_factories.pop()
         api.tz_offsets.pop()
@@ -150,7 +242,9 @@ class _Freezer:
         api.tick_flags.pop()
 
     # -- bindings made by name in modules loaded during runs -------------------------------
-    def _patch_bindings(self, bindings: list[tuple[weakref.ref[ModuleType], str]], *, prune: bool) -> None:
+    def _patch_bindings(
+        self, bindings: list[tuple[weakref.ref[ModuleType], str]], *, prune: bool
+    ) -> None:
         alive = []
         for ref, name in bindings:
             module = ref()
@@ -181,22 +275,31 @@ class _Freezer:
                 self.fresh.append(binding)
 
     def _load(self, spec: Any) -> ModuleType:
-        """``_load_unlocked`` while frozen: load new modules with the real objects in place."""
+        """``_load_unlocked`` while installed: load new modules with the real objects in place.
+
+        Loads nest (a module imports others) and may run in several threads at once: the real
+        objects stay until the last one is done, whose thread then patches the names bound by
+        the modules the runs loaded meanwhile.
+        """
         assert self.real_load is not None
-        outer = self.loading == 0
-        if outer:
-            _set(self.real_swaps)  # real even if the test has a freezegun freeze of its own
-        self.loading += 1
+        with self.lock:
+            if self.loads == 0 and self.runs:
+                _set(self.real_swaps)  # real even if the test has a freezegun freeze of its own
+            self.loads += 1
         try:
             module = self.real_load(spec)
         finally:
-            self.loading -= 1
-            if outer:
-                _set(self.swaps)
-        self._scan(module)
-        if outer and self.fresh:
-            fresh, self.fresh = self.fresh, []
-            self._patch_bindings(fresh, prune=False)
+            with self.lock:
+                self.loads -= 1
+                if self.loads == 0 and self.runs:
+                    _set(self.swaps)
+        with self.lock:
+            if _CLOCK.get() is not None:  # loaded by a run, not by code outside runs
+                self._scan(module)
+            if self.loads == 0 and self.fresh:
+                fresh, self.fresh = self.fresh, []
+                if self.runs:
+                    self._patch_bindings(fresh, prune=False)
         return module
 
 
@@ -209,19 +312,21 @@ _FREEZER = _Freezer()
 
 
 class frozen:
-    """While the block runs, the app's time functions read ``clock`` (nested: the innermost)."""
+    """While the block runs, this context's time functions read ``clock`` (nested: the
+    innermost); other contexts and threads keep their own clock, or the real one."""
 
-    __slots__ = ("clock",)
+    __slots__ = ("clock", "token")
 
     def __init__(self, clock: TimeSource) -> None:
         self.clock = clock
+        self.token: contextvars.Token[TimeSource | None] | None = None
 
     def __enter__(self) -> None:
-        if not _ACTIVE:
-            _FREEZER.install()
-        _ACTIVE.append(self.clock)
+        _FREEZER.enter()
+        self.token = _CLOCK.set(self.clock)
 
     def __exit__(self, *exc: object) -> None:
-        _ACTIVE.pop()
-        if not _ACTIVE:
-            _FREEZER.uninstall()
+        assert self.token is not None
+        _CLOCK.reset(self.token)
+        self.token = None
+        _FREEZER.exit()
