@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import threading
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import given
@@ -16,9 +17,8 @@ from hypothesis import strategies as st
 from apptest import AppTest
 from apptest._features.cache import cache_data as shim_cache_data
 
-
-def app(source: str) -> AppTest:
-    return AppTest.from_string(source).run()
+if TYPE_CHECKING:
+    from conftest import RunApp
 
 
 def counter_app(decorator: str, body: str) -> str:
@@ -61,13 +61,13 @@ def test_cached_function_called_outside_a_run_calls_through() -> None:
 
 
 # -- keys ----------------------------------------------------------------------------------------
-def test_equal_arguments_hit_and_different_ones_miss() -> None:
+def test_equal_arguments_hit_and_different_ones_miss(app: RunApp) -> None:
     at = app(counter_app("st.cache_data", "f(1); f(1); f(2); f(1, 'a'); f(x=1); f(1.0); f(True)"))
     # f(x=1) hashes the same (name, value) pair as f(1); 1, 1.0 and True are different types.
     assert at.session_state["calls"] == [1, 2, 1, 1.0, True]
 
 
-def test_arguments_with_a_leading_underscore_are_not_hashed() -> None:
+def test_arguments_with_a_leading_underscore_are_not_hashed(app: RunApp) -> None:
     at = app(
         """
         import threading
@@ -85,7 +85,7 @@ def test_arguments_with_a_leading_underscore_are_not_hashed() -> None:
     assert at.markdown.values == ["SELECT 1 SELECT 1", "SELECT 2", "calls=2"]
 
 
-def test_unhashable_argument_raises_streamlits_error_naming_it() -> None:
+def test_unhashable_argument_raises_streamlits_error_naming_it(app: RunApp) -> None:
     at = app(
         """
         import threading
@@ -105,7 +105,7 @@ def test_unhashable_argument_raises_streamlits_error_naming_it() -> None:
     assert "def query(_connection, ...):" in at.exception[0].message
 
 
-def test_hash_funcs_make_a_custom_type_hashable() -> None:
+def test_hash_funcs_make_a_custom_type_hashable(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -124,7 +124,7 @@ def test_hash_funcs_make_a_custom_type_hashable() -> None:
     assert at.markdown.values == ["`2`"]
 
 
-def test_custom_class_instances_are_unhashable_as_in_streamlit() -> None:
+def test_custom_class_instances_are_unhashable_as_in_streamlit(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -192,7 +192,7 @@ def test_ttl_expiry_follows_the_virtual_clock(ttl: str) -> None:
     assert at.markdown.values == ["value=2 calls=2"]
 
 
-def test_ttl_counts_from_the_write_and_time_sleep_in_the_app_moves_the_clock() -> None:
+def test_ttl_counts_from_the_write_and_time_sleep_in_the_app_moves_the_clock(app: RunApp) -> None:
     at = app(
         """
         import time
@@ -210,7 +210,7 @@ def test_ttl_counts_from_the_write_and_time_sleep_in_the_app_moves_the_clock() -
     assert at.markdown.values == ["`2`"]
 
 
-def test_bad_ttl_string_raises_streamlits_time_string_error_at_the_call() -> None:
+def test_bad_ttl_string_raises_streamlits_time_string_error_at_the_call(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -226,7 +226,7 @@ def test_bad_ttl_string_raises_streamlits_time_string_error_at_the_call() -> Non
     assert at.exception[0].message.endswith("Got: soon")
 
 
-def test_max_entries_evicts_the_least_recently_used_entry() -> None:
+def test_max_entries_evicts_the_least_recently_used_entry(app: RunApp) -> None:
     at = app(counter_app("st.cache_data(max_entries=2)", "f('a'); f('b'); f('a'); f('c'); f('a'); f('b')"))
     # 'a' was used after 'b', so 'c' evicts 'b'; 'a' still hits, 'b' is computed again.
     assert at.session_state["calls"] == ["a", "b", "c", "b"]
@@ -298,7 +298,7 @@ def test_global_clear_clears_only_its_own_kind() -> None:
 
 
 # -- copies and shared objects -------------------------------------------------------------------
-def test_cache_data_returns_a_copy_cache_resource_the_same_object() -> None:
+def test_cache_data_returns_a_copy_cache_resource_the_same_object(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -318,7 +318,7 @@ def test_cache_data_returns_a_copy_cache_resource_the_same_object() -> None:
     assert at.markdown.values == ["data=0 same=False resource=2 same=True"]
 
 
-def test_cache_resource_object_survives_reruns_of_the_same_apptest() -> None:
+def test_cache_resource_object_survives_reruns_of_the_same_apptest(app: RunApp) -> None:
     source = """
         import streamlit as st
         @st.cache_resource
@@ -334,7 +334,7 @@ def test_cache_resource_object_survives_reruns_of_the_same_apptest() -> None:
     assert other.session_state["ids"][0] != ids[0]  # another AppTest, another object
 
 
-def test_cache_data_unpicklable_return_value_raises_streamlits_error() -> None:
+def test_cache_data_unpicklable_return_value_raises_streamlits_error(app: RunApp) -> None:
     at = app(
         """
         import threading
@@ -375,7 +375,7 @@ def test_cache_resource_validate_recomputes_when_it_fails() -> None:
     assert at.session_state["calls"] == 2
 
 
-def test_cache_resource_on_release_runs_on_eviction_and_clear() -> None:
+def test_cache_resource_on_release_runs_on_eviction_and_clear(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -391,7 +391,7 @@ def test_cache_resource_on_release_runs_on_eviction_and_clear() -> None:
 
 
 # -- spinner -------------------------------------------------------------------------------------
-def test_show_spinner_is_recorded_on_a_miss_only() -> None:
+def test_show_spinner_is_recorded_on_a_miss_only(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -416,7 +416,7 @@ def test_show_spinner_is_recorded_on_a_miss_only() -> None:
     assert at.runs[-1].spinners == ()
 
 
-def test_nested_cached_function_shows_only_the_outer_spinner() -> None:
+def test_nested_cached_function_shows_only_the_outer_spinner(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -462,7 +462,7 @@ def test_elements_written_in_a_cached_function_are_replayed_on_a_hit() -> None:
     assert at.container[0].markdown.values == ["loaded"]
 
 
-def test_write_to_a_block_made_outside_the_function_cannot_be_replayed() -> None:
+def test_write_to_a_block_made_outside_the_function_cannot_be_replayed(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -503,7 +503,7 @@ def test_cached_function_that_raises_is_not_cached() -> None:
     assert at.markdown.values == ["ok"] and not at.exception
 
 
-def test_decorator_forms_and_bad_options() -> None:
+def test_decorator_forms_and_bad_options(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -520,7 +520,7 @@ def test_decorator_forms_and_bad_options() -> None:
     )
 
 
-def test_cached_method_hashes_the_instance_unless_named_with_underscore() -> None:
+def test_cached_method_hashes_the_instance_unless_named_with_underscore(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st

@@ -11,6 +11,7 @@ import datetime as dt
 import math
 import re
 import textwrap
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import given
@@ -20,16 +21,15 @@ from apptest import SEED, AppTest, AppTestError
 from apptest._browser.timers import browser_delay_ms
 from apptest._time.clock import DEFAULT_START
 
+if TYPE_CHECKING:
+    from conftest import RunApp
+
 S = dt.timedelta(seconds=1)
 CHILD = "parent.<locals>.child"  # a nested fragment's name is its qualname
 
 
 def at_second(seconds: float) -> dt.datetime:
     return DEFAULT_START + seconds * S
-
-
-def app(source: str) -> AppTest:
-    return AppTest.from_string(textwrap.dedent(source)).run()
 
 
 def timer_runs(at: AppTest) -> list[tuple[tuple[str, ...], float]]:
@@ -96,7 +96,7 @@ TWO_TIMERS = """
     """
 
 
-def test_T7_two_timers_fire_interleaved_in_time_order_ties_by_arming_order() -> None:
+def test_T7_two_timers_fire_interleaved_in_time_order_ties_by_arming_order(app: RunApp) -> None:
     at = app(TWO_TIMERS.format(calls="two()\n    three()"))
     at.clock.advance("12s")
     assert timer_runs(at) == [
@@ -106,13 +106,13 @@ def test_T7_two_timers_fire_interleaved_in_time_order_ties_by_arming_order() -> 
     assert at.session_state.log == ["two", "three"] + [f[0][0] for f in timer_runs(at)]
 
 
-def test_T7_tie_order_follows_call_order_not_definition_order() -> None:
+def test_T7_tie_order_follows_call_order_not_definition_order(app: RunApp) -> None:
     at = app(TWO_TIMERS.format(calls="three()\n    two()"))
     at.clock.advance(6)
     assert timer_runs(at) == [(("two",), 2), (("three",), 3), (("two",), 4), (("three",), 6), (("two",), 6)]
 
 
-def test_advance_one_hour_with_a_one_second_timer_runs_the_fragment_3600_times() -> None:
+def test_advance_one_hour_with_a_one_second_timer_runs_the_fragment_3600_times(app: RunApp) -> None:
     at = app(counter_app(1))
     at.clock.advance(dt.timedelta(hours=1))
     assert len(at.runs) == 3601
@@ -124,7 +124,7 @@ def test_advance_one_hour_with_a_one_second_timer_runs_the_fragment_3600_times()
 
 
 @pytest.mark.parametrize("delta", [5, 5.0, "5s", "00:00:05", "5000ms", dt.timedelta(seconds=5)])
-def test_advance_accepts_seconds_strings_and_timedeltas(delta: object) -> None:
+def test_advance_accepts_seconds_strings_and_timedeltas(delta: object, app: RunApp) -> None:
     at = app(counter_app("2s"))
     assert at.clock.advance(delta) is at  # type: ignore[arg-type]
     assert at.clock.now == at_second(5)
@@ -136,21 +136,21 @@ def test_advance_accepts_seconds_strings_and_timedeltas(delta: object) -> None:
     [(-1, "forward only"), ("-1s", "forward only"), ("soon", "could not read the time string"),
      (True, "takes seconds"), ([1], "takes seconds"), (math.inf, "finite")],
 )
-def test_advance_rejects_bad_deltas_clearly(delta: object, match: str) -> None:
+def test_advance_rejects_bad_deltas_clearly(delta: object, match: str, app: RunApp) -> None:
     at = app(counter_app(1))
     with pytest.raises(AppTestError, match=match):
         at.clock.advance(delta)  # type: ignore[arg-type]
     assert at.clock.now == DEFAULT_START and len(at.runs) == 1
 
 
-def test_advance_chains_and_sums_exactly() -> None:
+def test_advance_chains_and_sums_exactly(app: RunApp) -> None:
     at = app(counter_app("100ms"))
     at.clock.advance(0.1).clock.advance(0.2).clock.advance(dt.timedelta(microseconds=700_000))
     assert at.clock.now == at_second(1)
     assert len(timer_runs(at)) == 10
 
 
-def test_tick_runs_see_the_tick_instant_and_carry_trigger_timer() -> None:
+def test_tick_runs_see_the_tick_instant_and_carry_trigger_timer(app: RunApp) -> None:
     at = app(
         """
         import time, streamlit as st
@@ -168,7 +168,7 @@ def test_tick_runs_see_the_tick_instant_and_carry_trigger_timer() -> None:
     assert [(r.scope, r.trigger) for r in at.runs[1:]] == [("fragment", "timer")] * 2
 
 
-def test_pending_lists_armed_timers_soonest_first() -> None:
+def test_pending_lists_armed_timers_soonest_first(app: RunApp) -> None:
     at = app(TWO_TIMERS.format(calls="three()\n    two()"))
     pending = at.clock.pending()
     assert [(p.fragment, p.interval, p.due) for p in pending] == [
@@ -186,7 +186,7 @@ def test_pending_lists_armed_timers_soonest_first() -> None:
 
 
 @pytest.mark.parametrize("falsy", [None, 0, 0.0, "", False, "=datetime.timedelta(0)", "=[]"])
-def test_T1_falsy_run_every_arms_no_timer(falsy: object) -> None:
+def test_T1_falsy_run_every_arms_no_timer(falsy: object, app: RunApp) -> None:
     at = app(counter_app(falsy))
     assert at.clock.pending() == []
     assert at.fragments[0].run_every is None
@@ -203,7 +203,7 @@ def test_T1_falsy_run_every_arms_no_timer(falsy: object) -> None:
         ("1ms", 0.001),
     ],
 )
-def test_T2_T3_run_every_values_become_the_interval(run_every: object, seconds: float) -> None:
+def test_T2_T3_run_every_values_become_the_interval(run_every: object, seconds: float, app: RunApp) -> None:
     at = app(counter_app(run_every))
     assert at.fragments[0].run_every == seconds
     [pending] = at.clock.pending()
@@ -212,7 +212,7 @@ def test_T2_T3_run_every_values_become_the_interval(run_every: object, seconds: 
     assert timer_runs(at) == [(("tick",), seconds), (("tick",), seconds * 2)]
 
 
-def test_T2_numpy_numbers_are_accepted_like_floats() -> None:
+def test_T2_numpy_numbers_are_accepted_like_floats(app: RunApp) -> None:
     pytest.importorskip("numpy")
     at = app(counter_app("=__import__('numpy').int64(3)"))
     assert at.fragments[0].run_every == 3.0
@@ -224,7 +224,7 @@ def test_T2_numpy_numbers_are_accepted_like_floats() -> None:
     ("run_every", "shown"),
     [(-5, "-5"), ("-5s", "-5"), ("0s", "0"), ("10", "1e-08"), (0.0004, "0.0004"), ("30d", "2.592e+06")],
 )
-def test_T4_non_positive_or_overflowing_interval_is_accepted_but_advance_raises(run_every: object, shown: str) -> None:
+def test_T4_non_positive_or_overflowing_interval_is_accepted_but_advance_raises(run_every: object, shown: str, app: RunApp) -> None:
     """T4: no sign check at the call; the browser's setInterval would fire continuously (a
     delay under 1 ms, or over 2**31 - 1 ms, which wraps around). Advancing raises instead of
     looping forever, naming the fragment."""
@@ -249,19 +249,19 @@ def test_T4_browser_delay_is_whole_milliseconds_with_webidl_long_wraparound() ->
     assert browser_delay_ms((2**32 + 5) / 1000) == 5
 
 
-def test_T4_sub_millisecond_fractions_are_truncated_like_set_interval() -> None:
+def test_T4_sub_millisecond_fractions_are_truncated_like_set_interval(app: RunApp) -> None:
     at = app(counter_app(0.0015))
     at.clock.advance(0.003)
     assert len(timer_runs(at)) == 3  # a 1 ms timer
 
 
-def test_T4_unsupported_type_fails_at_the_call_with_protobufs_error() -> None:
+def test_T4_unsupported_type_fails_at_the_call_with_protobufs_error(app: RunApp) -> None:
     at = app(counter_app([1], before="st.write('before')", after="st.write('after')"))
     assert at.markdown.values == ["before"]
     assert (at.exception[0].exc_type, at.exception[0].message) == ("TypeError", "must be real number, not list")
 
 
-def test_T5_bad_time_string_raises_at_the_call_site_main_cursor_untagged() -> None:
+def test_T5_bad_time_string_raises_at_the_call_site_main_cursor_untagged(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -291,7 +291,7 @@ def test_T5_bad_time_string_raises_at_the_call_site_main_cursor_untagged() -> No
     assert at.clock.pending() == []
 
 
-def test_T6_run_every_is_fixed_per_full_run_start_and_stop_pattern() -> None:
+def test_T6_run_every_is_fixed_per_full_run_start_and_stop_pattern(app: RunApp) -> None:
     """The documented start/stop pattern: the toggle takes effect at the next full run."""
     at = app(
         """
@@ -326,7 +326,7 @@ def test_T6_run_every_is_fixed_per_full_run_start_and_stop_pattern() -> None:
 # -- 11.2 timer lifecycle ------------------------------------------------------------------------
 
 
-def test_T7_timer_counts_from_the_instant_of_the_call() -> None:
+def test_T7_timer_counts_from_the_instant_of_the_call(app: RunApp) -> None:
     at = app(counter_app("2s", before="time.sleep(3)", after="time.sleep(0.5)"))
     assert at.clock.now == at_second(3.5)
     assert [p.due for p in at.clock.pending()] == [at_second(5)]
@@ -352,7 +352,7 @@ NESTED = """
     """
 
 
-def test_T7_T8_nested_timer_rearmed_inline_with_same_interval_keeps_its_phase() -> None:
+def test_T7_T8_nested_timer_rearmed_inline_with_same_interval_keeps_its_phase(app: RunApp) -> None:
     at = app(NESTED.format(parent_every=None))
     at.clock.advance(1)
     at.button[0].click().run()  # parent rerun at +1 s calls the child inline: same interval
@@ -362,7 +362,7 @@ def test_T7_T8_nested_timer_rearmed_inline_with_same_interval_keeps_its_phase() 
     assert timer_runs(at) == [((CHILD,), 2), ((CHILD,), 4)]
 
 
-def test_T8_nested_timer_with_a_new_interval_replaces_the_old_one() -> None:
+def test_T8_nested_timer_with_a_new_interval_replaces_the_old_one(app: RunApp) -> None:
     at = app(NESTED.format(parent_every=None))
     at.clock.advance(1)
     at.session_state["child_every"] = 5
@@ -385,7 +385,7 @@ def test_T7_R10_rerun_fragment_does_not_rearm_itself_but_its_nested_child_does()
     assert timer_runs(at)[-1] == ((CHILD,), 4)
 
 
-def test_T8_seed_keeps_one_timer_per_fragment_through_parent_ticks() -> None:
+def test_T8_seed_keeps_one_timer_per_fragment_through_parent_ticks(app: RunApp) -> None:
     at = app(NESTED.format(parent_every=3))
     at.clock.advance(6)
     assert [p.fragment for p in at.clock.pending()] == [CHILD, "parent"]
@@ -394,7 +394,7 @@ def test_T8_seed_keeps_one_timer_per_fragment_through_parent_ticks() -> None:
     ]
 
 
-def test_T9_every_full_run_clears_and_rearms_from_the_call_instant() -> None:
+def test_T9_every_full_run_clears_and_rearms_from_the_call_instant(app: RunApp) -> None:
     at = app(counter_app("2s"))
     at.clock.advance(1.5)
     at.run()  # full run at +1.5 s: the countdown starts again
@@ -403,7 +403,7 @@ def test_T9_every_full_run_clears_and_rearms_from_the_call_instant() -> None:
     assert timer_runs(at) == [(("tick",), 3.5)]
 
 
-def test_T9_fragment_no_longer_called_gets_no_ticks() -> None:
+def test_T9_fragment_no_longer_called_gets_no_ticks(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -423,7 +423,7 @@ def test_T9_fragment_no_longer_called_gets_no_ticks() -> None:
     assert len(at.runs) == before
 
 
-def test_T9_full_run_caused_by_a_tick_rearms_timers_from_that_tick() -> None:
+def test_T9_full_run_caused_by_a_tick_rearms_timers_from_that_tick(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -450,7 +450,7 @@ def test_T9_full_run_caused_by_a_tick_rearms_timers_from_that_tick() -> None:
     assert [r.fragments for r in at.runs[3:]] == [("f",), ("g",), ("f",)]
 
 
-def test_T11_tick_runs_carry_the_browsers_widget_values() -> None:
+def test_T11_tick_runs_carry_the_browsers_widget_values(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -486,7 +486,7 @@ SLEEPY = """
     """.replace("{base}", str(DEFAULT_START.timestamp()))
 
 
-def test_T12_ticks_during_a_run_merge_into_one_fragment_run_after_it() -> None:
+def test_T12_ticks_during_a_run_merge_into_one_fragment_run_after_it(app: RunApp) -> None:
     at = app(SLEEPY)
     assert at.markdown.values == ["after the sleep"]  # the ticks never interrupted the run (Q5)
     assert [(r.scope, r.trigger, r.fragments, r.started_at) for r in at.runs] == [
@@ -497,7 +497,7 @@ def test_T12_ticks_during_a_run_merge_into_one_fragment_run_after_it() -> None:
     assert [(p.fragment, p.due) for p in at.clock.pending()] == [("fast", at_second(6)), ("other", at_second(6))]
 
 
-def test_T12_fragment_slower_than_its_interval_gets_at_most_one_pending_rerun() -> None:
+def test_T12_fragment_slower_than_its_interval_gets_at_most_one_pending_rerun(app: RunApp) -> None:
     at = app(
         """
         import time, streamlit as st
@@ -546,7 +546,7 @@ SLOW_AND_CLICK = """
     """
 
 
-def test_Q4_pending_tick_and_a_click_merge_into_one_run_tick_first() -> None:
+def test_Q4_pending_tick_and_a_click_merge_into_one_run_tick_first(app: RunApp) -> None:
     at = app(SLOW_AND_CLICK)
     assert at.clock.pending()[0].due < at.clock.now  # a tick is pending (overdue)
     at.button[0].click().run()
@@ -557,7 +557,7 @@ def test_Q4_pending_tick_and_a_click_merge_into_one_run_tick_first() -> None:
     assert at.session_state.log == ["slow", "slow", "slow", "click", "slow"]
 
 
-def test_Q3_Q4_full_run_absorbs_pending_ticks_and_resets_timers() -> None:
+def test_Q3_Q4_full_run_absorbs_pending_ticks_and_resets_timers(app: RunApp) -> None:
     at = app(SLOW_AND_CLICK)
     at.run()
     assert [(r.scope, r.trigger, r.fragments, r.started_at) for r in at.runs[2:]] == [
@@ -566,7 +566,7 @@ def test_Q3_Q4_full_run_absorbs_pending_ticks_and_resets_timers() -> None:
     ]
 
 
-def test_Q4_tick_during_a_run_that_calls_st_rerun_merges_into_the_full_rerun() -> None:
+def test_Q4_tick_during_a_run_that_calls_st_rerun_merges_into_the_full_rerun(app: RunApp) -> None:
     at = app(
         """
         import time, streamlit as st
@@ -588,7 +588,7 @@ def test_Q4_tick_during_a_run_that_calls_st_rerun_merges_into_the_full_rerun() -
     assert [p.due for p in at.clock.pending()] == [at_second(3)]
 
 
-def test_Q4_tick_during_a_run_then_scoped_rerun_queue_tick_first() -> None:
+def test_Q4_tick_during_a_run_then_scoped_rerun_queue_tick_first(app: RunApp) -> None:
     at = app(
         """
         import time, streamlit as st
@@ -615,7 +615,7 @@ def test_Q4_tick_during_a_run_then_scoped_rerun_queue_tick_first() -> None:
     assert at.session_state.log == ["ticker", "worker", "worker", "ticker", "worker"]
 
 
-def test_Q5_click_in_one_fragment_completes_before_ticks_that_came_due() -> None:
+def test_Q5_click_in_one_fragment_completes_before_ticks_that_came_due(app: RunApp) -> None:
     at = app(
         """
         import time, streamlit as st
@@ -641,14 +641,14 @@ def test_Q5_click_in_one_fragment_completes_before_ticks_that_came_due() -> None
     assert at.markdown.values == ["tick at 3", "worked"]
 
 
-def test_Q2_T12_tick_for_a_fragment_dropped_from_storage_is_dropped() -> None:
+def test_Q2_T12_tick_for_a_fragment_dropped_from_storage_is_dropped(app: RunApp) -> None:
     at = app(counter_app(2))
     at._session.fragments.keep_only([])  # as a storage prune the browser is not told about
     at.clock.advance(4)
     assert len(at.runs) == 1 and len(at.clock.pending()) == 1
 
 
-def test_clock_now_ns_is_the_stable_time_source_of_the_harness() -> None:
+def test_clock_now_ns_is_the_stable_time_source_of_the_harness(app: RunApp) -> None:
     """``session.clock.now_ns`` (int nanoseconds since the epoch) is what time-based parts of
     the harness (``st.cache_data(ttl=...)``) read; it moves with sleeps and advances only."""
     at = app("import time\ntime.sleep(0.000001)")

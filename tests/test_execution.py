@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import signal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from apptest import AppTest, AppTestError, RerunLimitError, ScriptTimeoutError
 
+if TYPE_CHECKING:
+    from conftest import RunApp
+
 APPS = Path(__file__).parent / "apps"
-
-
-def app(source: str) -> AppTest:
-    return AppTest.from_string(source).run()
 
 
 def test_run_returns_the_apptest() -> None:
@@ -29,7 +29,7 @@ def test_run_returns_the_apptest() -> None:
 
 
 # -- st.rerun ------------------------------------------------------------------------------------
-def test_RR2_rerun_restarts_the_script() -> None:
+def test_RR2_rerun_restarts_the_script(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -47,7 +47,7 @@ def test_RR2_rerun_restarts_the_script() -> None:
     ]
 
 
-def test_RR5_rerun_and_stop_pass_through_except_exception() -> None:
+def test_RR5_rerun_and_stop_pass_through_except_exception(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -88,7 +88,7 @@ def test_endless_rerun_hits_the_budget_and_the_apptest_keeps_working() -> None:
     assert at.runs[-1].status == "finished"
 
 
-def test_RR7_seed_rerun_in_a_callback_is_a_no_op_with_a_warning() -> None:
+def test_RR7_seed_rerun_in_a_callback_is_a_no_op_with_a_warning(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -105,7 +105,7 @@ def test_RR7_seed_rerun_in_a_callback_is_a_no_op_with_a_warning() -> None:
 
 
 # -- st.stop -------------------------------------------------------------------------------------
-def test_stop_ends_the_run() -> None:
+def test_stop_ends_the_run(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -121,7 +121,7 @@ def test_stop_ends_the_run() -> None:
     assert not at.exception
 
 
-def test_S4_stop_in_a_callback_ends_the_run_before_the_body() -> None:
+def test_S4_stop_in_a_callback_ends_the_run_before_the_body(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -136,7 +136,7 @@ def test_S4_stop_in_a_callback_ends_the_run_before_the_body() -> None:
 
 
 # -- app exceptions ------------------------------------------------------------------------------
-def test_exception_is_shown_where_raised_and_elements_before_stay() -> None:
+def test_exception_is_shown_where_raised_and_elements_before_stay(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -162,7 +162,7 @@ def test_exception_is_shown_where_raised_and_elements_before_stay() -> None:
     assert at.runs[-1].exceptions == ("KeyError: 'missing'",)
 
 
-def test_exception_after_a_with_block_lands_in_main() -> None:
+def test_exception_after_a_with_block_lands_in_main(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -176,7 +176,7 @@ def test_exception_after_a_with_block_lands_in_main() -> None:
     assert at.expander[0].markdown.values == ["inside"]
 
 
-def test_custom_exception_class_name() -> None:
+def test_custom_exception_class_name(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -200,7 +200,7 @@ def test_exception_from_a_helper_module_shows_its_frames(tmp_path: Path) -> None
     assert not any("apptest" in line for line in trace)
 
 
-def test_next_run_after_an_exception_works() -> None:
+def test_next_run_after_an_exception_works(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -217,12 +217,12 @@ def test_next_run_after_an_exception_works() -> None:
     assert at.markdown.values == ["second run fine"]
 
 
-def test_app_exception_never_raises_out_of_run() -> None:
+def test_app_exception_never_raises_out_of_run(app: RunApp) -> None:
     at = app("raise SystemError('in app')")
     assert at.exception[0].exc_type == "SystemError"
 
 
-def test_X6_callback_exception_is_shown_at_the_top_of_main() -> None:
+def test_X6_callback_exception_is_shown_at_the_top_of_main(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st

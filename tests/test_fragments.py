@@ -6,15 +6,15 @@ The three examples of the documentation page (``shared/seed/st_fragment.md``) co
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
 import pytest
 
 from apptest import AppTest
 from apptest._profile import blake2b_hex, md5_hex
 
-
-def app(source: str) -> AppTest:
-    return AppTest.from_string(source).run()
+if TYPE_CHECKING:
+    from conftest import RunApp
 
 
 # -- the documentation page's examples ---------------------------------------------------------
@@ -78,7 +78,7 @@ def test_doc_balloons_example_fragment_click_skips_the_slow_part() -> None:
         "def f_body():",
     ],
 )
-def test_D1_D2_call_forms_all_make_a_fragment(decorate: str) -> None:
+def test_D1_D2_call_forms_all_make_a_fragment(decorate: str, app: RunApp) -> None:
     body = '    st.button("b")\n    st.write("inside")\n'
     if decorate.startswith("def f_body"):
         source = "import streamlit as st\n" + decorate + "\n" + body + "f = st.fragment(f_body)\nf()\n"
@@ -90,7 +90,7 @@ def test_D1_D2_call_forms_all_make_a_fragment(decorate: str) -> None:
     assert at.runs[-1].scope == "fragment"
 
 
-def test_D4_lambdas_partials_methods_and_nested_functions() -> None:
+def test_D4_lambdas_partials_methods_and_nested_functions(app: RunApp) -> None:
     at = app(
         """
         import functools
@@ -124,7 +124,7 @@ def test_D4_lambdas_partials_methods_and_nested_functions() -> None:
         assert at.runs[-1].scope == "fragment"
 
 
-def test_D5_decorating_registers_nothing_and_D6_outside_a_run_returns_none() -> None:
+def test_D5_decorating_registers_nothing_and_D6_outside_a_run_returns_none(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -164,7 +164,7 @@ def test_D7_wraps_metadata_and_a_new_wrapper_each_time() -> None:
     assert inspect.signature(wrapped) == inspect.signature(documented)
 
 
-def test_D8_return_value_on_a_full_run() -> None:
+def test_D8_return_value_on_a_full_run(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -177,7 +177,7 @@ def test_D8_return_value_on_a_full_run() -> None:
     assert at.markdown.values == ["got 42"]
 
 
-def test_D9_arguments_are_frozen_and_D10_globals_as_left_by_the_full_run() -> None:
+def test_D9_arguments_are_frozen_and_D10_globals_as_left_by_the_full_run(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -199,7 +199,7 @@ def test_D9_arguments_are_frozen_and_D10_globals_as_left_by_the_full_run() -> No
     assert at.markdown.values == ["call 1 ['a', 'b'] set after the call"]
 
 
-def test_D11_experimental_fragment_is_a_deprecated_alias() -> None:
+def test_D11_experimental_fragment_is_a_deprecated_alias(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -218,7 +218,7 @@ def test_D11_experimental_fragment_is_a_deprecated_alias() -> None:
 # -- ID: identity --------------------------------------------------------------------------------
 
 
-def test_ID1_id_is_the_hash_of_module_qualname_and_call_path() -> None:
+def test_ID1_id_is_the_hash_of_module_qualname_and_call_path(app: RunApp) -> None:
     assert blake2b_hex("__main__.f[0, 2]") == "a36e91c625c9c895286498928f6f10ff"
     assert md5_hex("__main__.f[0, 2]") == "c1003b00d8e013e5d09f3d633926c97a"
     at = app(
@@ -237,7 +237,7 @@ def test_ID1_id_is_the_hash_of_module_qualname_and_call_path() -> None:
     assert info.id == "a36e91c625c9c895286498928f6f10ff"  # seed profile: BLAKE2b (1.57+)
 
 
-def test_ID4_same_function_at_two_places_gives_two_independent_fragments() -> None:
+def test_ID4_same_function_at_two_places_gives_two_independent_fragments(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -259,7 +259,7 @@ def test_ID4_same_function_at_two_places_gives_two_independent_fragments() -> No
     assert at.markdown.values == ["one: 1", "two: 2"]
 
 
-def test_ID4_same_unkeyed_widget_in_two_calls_is_a_duplicate_id() -> None:
+def test_ID4_same_unkeyed_widget_in_two_calls_is_a_duplicate_id(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -298,7 +298,7 @@ def test_ID4_moving_the_call_site_changes_the_id_and_old_ids_are_pruned() -> Non
 # -- F: full runs ------------------------------------------------------------------------------------
 
 
-def test_F14_F15_fragment_opens_its_own_container_and_tags_what_it_writes() -> None:
+def test_F14_F15_fragment_opens_its_own_container_and_tags_what_it_writes(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -319,7 +319,7 @@ def test_F14_F15_fragment_opens_its_own_container_and_tags_what_it_writes() -> N
     assert at.markdown[2].path == (0, 1, 1, 0)
 
 
-def test_M5_a_fragment_that_writes_nothing_still_has_its_block() -> None:
+def test_M5_a_fragment_that_writes_nothing_still_has_its_block(app: RunApp) -> None:
     at = app("import streamlit as st\nst.fragment(lambda: None)()\nst.write('after')")
     assert at.main[0].type == "container" and len(at.main[0].children) == 0
     assert at.markdown[0].path == (0, 1)
@@ -360,7 +360,7 @@ def test_F5_Q8_an_interrupted_full_run_prunes_nothing() -> None:
     assert len(at.fragments) == 1  # stopped early: storage untouched
 
 
-def test_F16_X1_X2_exception_in_a_fragment_is_shown_inside_it_and_stops_the_script() -> None:
+def test_F16_X1_X2_exception_in_a_fragment_is_shown_inside_it_and_stops_the_script(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -379,7 +379,7 @@ def test_F16_X1_X2_exception_in_a_fragment_is_shown_inside_it_and_stops_the_scri
     assert at.runs[-1].status == "error"
 
 
-def test_X3_catching_FragmentHandledException_lets_the_script_continue() -> None:
+def test_X3_catching_FragmentHandledException_lets_the_script_continue(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -400,7 +400,7 @@ def test_X3_catching_FragmentHandledException_lets_the_script_continue() -> None
 # -- R / FE5: fragment runs -----------------------------------------------------------------------
 
 
-def test_R1_R9_fragment_run_leaves_everything_outside_untouched() -> None:
+def test_R1_R9_fragment_run_leaves_everything_outside_untouched(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -424,7 +424,7 @@ def test_R1_R9_fragment_run_leaves_everything_outside_untouched() -> None:
     assert at.checkbox("cb").value is True  # R9: outside widget values persist
 
 
-def test_FE5_FE6_fragment_area_is_redrawn_and_stale_children_removed() -> None:
+def test_FE5_FE6_fragment_area_is_redrawn_and_stale_children_removed(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -444,7 +444,7 @@ def test_FE5_FE6_fragment_area_is_redrawn_and_stale_children_removed() -> None:
     assert all(m.run_id == at.runs[-1].id for m in at.markdown[:2])
 
 
-def test_M1_dynamic_containers_in_a_fragment_leave_no_leftovers() -> None:
+def test_M1_dynamic_containers_in_a_fragment_leave_no_leftovers(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -480,7 +480,7 @@ def test_R5_missing_fragment_ids_are_skipped_Q2_and_requests_for_them_dropped() 
     assert len(at.runs) == count
 
 
-def test_R7_C2_fragment_run_removes_only_its_own_unrendered_widgets() -> None:
+def test_R7_C2_fragment_run_removes_only_its_own_unrendered_widgets(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -501,7 +501,7 @@ def test_R7_C2_fragment_run_removes_only_its_own_unrendered_widgets() -> None:
     assert at.session_state["out"] == "o"
 
 
-def test_Q4_R2_two_fragment_clicks_in_one_run_rerun_both_in_click_order() -> None:
+def test_Q4_R2_two_fragment_clicks_in_one_run_rerun_both_in_click_order(app: RunApp) -> None:
     """Seed (R2): the queue keeps the order received, not the order on the page."""
     at = app(
         """
@@ -526,7 +526,7 @@ def test_Q4_R2_two_fragment_clicks_in_one_run_rerun_both_in_click_order() -> Non
     assert at.session_state["log"] == ["a", "b"]
 
 
-def test_Q4_any_interaction_outside_a_fragment_merges_into_one_full_run() -> None:
+def test_Q4_any_interaction_outside_a_fragment_merges_into_one_full_run(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -548,7 +548,7 @@ def test_Q4_any_interaction_outside_a_fragment_merges_into_one_full_run() -> Non
     assert at.session_state["log"] == ["a", "main"]  # no click is lost
 
 
-def test_CB1_callbacks_of_fragment_widgets_run_before_the_fragment_body() -> None:
+def test_CB1_callbacks_of_fragment_widgets_run_before_the_fragment_body(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -568,7 +568,7 @@ def test_CB1_callbacks_of_fragment_widgets_run_before_the_fragment_body() -> Non
     assert at.runs[-1].scope == "fragment"
 
 
-def test_FM1_form_inside_a_fragment_submits_as_a_fragment_run() -> None:
+def test_FM1_form_inside_a_fragment_submits_as_a_fragment_run(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -589,7 +589,7 @@ def test_FM1_form_inside_a_fragment_submits_as_a_fragment_run() -> None:
     assert at.runs[-1].scope == "fragment" and at.session_state["full"] == 1
 
 
-def test_FM2_fragment_inside_a_form_submits_as_a_full_run() -> None:
+def test_FM2_fragment_inside_a_form_submits_as_a_full_run(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st

@@ -4,11 +4,6 @@ from __future__ import annotations
 
 from apptest import AppTest
 
-
-def app(source: str) -> AppTest:
-    return AppTest.from_string(source).run()
-
-
 E1 = (
     'scope="fragment" can only be specified from `@st.fragment`-decorated functions during '
     "fragment reruns."
@@ -18,7 +13,7 @@ E1 = (
 # -- st.rerun ------------------------------------------------------------------------------------
 
 
-def test_RR2_rerun_in_a_fragment_run_ends_it_and_starts_a_full_run() -> None:
+def test_RR2_rerun_in_a_fragment_run_ends_it_and_starts_a_full_run(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -42,7 +37,7 @@ def test_RR2_rerun_in_a_fragment_run_ends_it_and_starts_a_full_run() -> None:
     assert at.session_state["log"] == ["before rerun", "g"]
 
 
-def test_RR3_scoped_rerun_reruns_the_calling_fragment_only() -> None:
+def test_RR3_scoped_rerun_reruns_the_calling_fragment_only(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -66,7 +61,7 @@ def test_RR3_scoped_rerun_reruns_the_calling_fragment_only() -> None:
     assert all(r.scope == "fragment" for r in at.runs[1:])
 
 
-def test_RR3_scoped_rerun_covers_the_caller_and_fragments_queued_after_it() -> None:
+def test_RR3_scoped_rerun_covers_the_caller_and_fragments_queued_after_it(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -101,7 +96,7 @@ def test_RR3_scoped_rerun_covers_the_caller_and_fragments_queued_after_it() -> N
     assert at.session_state["log"] == ["a", "b", "b", "c body"]
 
 
-def test_E1_scoped_rerun_during_a_full_run_raises_where_called() -> None:
+def test_E1_scoped_rerun_during_a_full_run_raises_where_called(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -119,12 +114,12 @@ def test_E1_scoped_rerun_during_a_full_run_raises_where_called() -> None:
     assert "after" not in at.markdown.values
 
 
-def test_E1_scoped_rerun_in_the_main_body_raises() -> None:
+def test_E1_scoped_rerun_in_the_main_body_raises(app: RunApp) -> None:
     at = app("import streamlit as st\nst.rerun(scope='fragment')")
     assert at.exception[0].message == E1
 
 
-def test_RR5_rerun_is_not_swallowed_by_except_Exception() -> None:
+def test_RR5_rerun_is_not_swallowed_by_except_Exception(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -141,7 +136,7 @@ def test_RR5_rerun_is_not_swallowed_by_except_Exception() -> None:
     assert at.markdown.values == ["n=2"]
 
 
-def test_RR7_seed_rerun_in_a_callback_is_a_no_op_with_a_warning() -> None:
+def test_RR7_seed_rerun_in_a_callback_is_a_no_op_with_a_warning(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -161,7 +156,7 @@ def test_RR7_seed_rerun_in_a_callback_is_a_no_op_with_a_warning() -> None:
 # -- st.stop -------------------------------------------------------------------------------------
 
 
-def test_S1_stop_in_a_fragment_during_a_full_run_stops_the_script() -> None:
+def test_S1_stop_in_a_fragment_during_a_full_run_stops_the_script(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -177,7 +172,7 @@ def test_S1_stop_in_a_fragment_during_a_full_run_stops_the_script() -> None:
     assert at.runs[-1].status == "stopped"
 
 
-def test_S2_stop_in_a_fragment_run_ends_that_run_only() -> None:
+def test_S2_stop_in_a_fragment_run_ends_that_run_only(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -204,7 +199,7 @@ def test_S2_stop_in_a_fragment_run_ends_that_run_only() -> None:
     assert at.runs[-1].scope == "fragment" and at.runs[-1].status == "stopped"
 
 
-def test_S4_stop_in_a_callback_ends_the_run_before_the_body() -> None:
+def test_S4_stop_in_a_callback_ends_the_run_before_the_body(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -220,7 +215,7 @@ def test_S4_stop_in_a_callback_ends_the_run_before_the_body() -> None:
 # -- exceptions -----------------------------------------------------------------------------------
 
 
-def test_X4_R5_exception_in_one_queued_fragment_does_not_stop_the_next() -> None:
+def test_X4_R5_exception_in_one_queued_fragment_does_not_stop_the_next(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -245,7 +240,7 @@ def test_X4_R5_exception_in_one_queued_fragment_does_not_stop_the_next() -> None
     assert error.message == "bad fragment" and error.fragment_id == at.fragments[0].id
 
 
-def test_X1_R5_exception_disappears_when_the_fragment_reruns_cleanly() -> None:
+def test_X1_R5_exception_disappears_when_the_fragment_reruns_cleanly(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -265,7 +260,7 @@ def test_X1_R5_exception_disappears_when_the_fragment_reruns_cleanly() -> None:
     assert at.exception.values == [] and at.markdown.values == ["fine", "main"]
 
 
-def test_X6_exception_in_a_callback_shows_at_the_top_and_skips_the_body() -> None:
+def test_X6_exception_in_a_callback_shows_at_the_top_and_skips_the_body(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -290,6 +285,10 @@ def test_X6_exception_in_a_callback_shows_at_the_top_and_skips_the_body() -> Non
 
 NESTED = """
 import streamlit as st
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from conftest import RunApp
 st.session_state.setdefault("log", [])
 @st.fragment
 def inner():
@@ -308,7 +307,7 @@ st.write("main")
 """
 
 
-def test_N1_N2_interactions_route_to_the_innermost_fragment() -> None:
+def test_N1_N2_interactions_route_to_the_innermost_fragment(app: RunApp) -> None:
     at = app(NESTED)
     outer_id, inner_id = (f.id for f in at.fragments)
     assert at.fragments[1].parent == outer_id
@@ -320,7 +319,7 @@ def test_N1_N2_interactions_route_to_the_innermost_fragment() -> None:
     assert at.session_state["log"] == ["outer", "inner"]  # parent reruns children inline
 
 
-def test_N3_seed_child_no_longer_called_is_removed_from_the_tree_but_kept_in_storage() -> None:
+def test_N3_seed_child_no_longer_called_is_removed_from_the_tree_but_kept_in_storage(app: RunApp) -> None:
     at = app(NESTED)
     at.session_state["show_inner"] = False
     at.button(label="outer").click().run()
@@ -330,7 +329,7 @@ def test_N3_seed_child_no_longer_called_is_removed_from_the_tree_but_kept_in_sto
     assert len(at.fragments) == 1
 
 
-def test_N6_child_exception_is_shown_twice_and_stops_the_full_run() -> None:
+def test_N6_child_exception_is_shown_twice_and_stops_the_full_run(app: RunApp) -> None:
     at = app(NESTED)
     at.session_state["inner_fails"] = True
     at.run()
@@ -341,7 +340,7 @@ def test_N6_child_exception_is_shown_twice_and_stops_the_full_run() -> None:
     assert "main" not in at.markdown.values
 
 
-def test_N7_E2_scoped_rerun_from_a_child_inside_its_parents_rerun() -> None:
+def test_N7_E2_scoped_rerun_from_a_child_inside_its_parents_rerun(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -363,7 +362,7 @@ def test_N7_E2_scoped_rerun_from_a_child_inside_its_parents_rerun() -> None:
     assert messages == [("AssertionError", text), ("FragmentHandledException", text)]
 
 
-def test_N5_widgets_of_a_child_the_parent_stopped_rendering_survive_until_a_full_run() -> None:
+def test_N5_widgets_of_a_child_the_parent_stopped_rendering_survive_until_a_full_run(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -389,7 +388,7 @@ def test_N5_widgets_of_a_child_the_parent_stopped_rendering_survive_until_a_full
 # -- callbacks and Session State across scopes -------------------------------------------------------
 
 
-def test_CB3_seed_callback_elements_are_untagged_and_replace_the_top_of_main() -> None:
+def test_CB3_seed_callback_elements_are_untagged_and_replace_the_top_of_main(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -412,7 +411,7 @@ def test_CB3_seed_callback_elements_are_untagged_and_replace_the_top_of_main() -
     assert at.markdown.values == ["from callback", "body"]
 
 
-def test_SS3_outside_widget_key_set_by_a_fragment_reverts_on_the_next_full_run() -> None:
+def test_SS3_outside_widget_key_set_by_a_fragment_reverts_on_the_next_full_run(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -435,7 +434,7 @@ def test_SS3_outside_widget_key_set_by_a_fragment_reverts_on_the_next_full_run()
     assert at.session_state["log"] == ["changed", "changed"]  # ... and on_change fires
 
 
-def test_FE7_form_in_main_submitted_by_an_untagged_button_is_a_full_run() -> None:
+def test_FE7_form_in_main_submitted_by_an_untagged_button_is_a_full_run(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -451,7 +450,7 @@ def test_FE7_form_in_main_submitted_by_an_untagged_button_is_a_full_run() -> Non
     assert at.checkbox(label="agree").value is True
 
 
-def test_FE8_values_of_widgets_outside_a_rerun_fragment_are_kept() -> None:
+def test_FE8_values_of_widgets_outside_a_rerun_fragment_are_kept(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -480,7 +479,7 @@ def test_profiles_unknown_name_is_a_clear_error() -> None:
     assert AppTest.from_string("").semantics.name == "seed"
 
 
-def test_at_fragments_lists_name_id_path_run_every_and_parent() -> None:
+def test_at_fragments_lists_name_id_path_run_every_and_parent(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -498,7 +497,7 @@ def test_at_fragments_lists_name_id_path_run_every_and_parent() -> None:
     assert (child.name, child.path, child.run_every, child.parent) == ("child", (0, 0, 0), 2.0, parent.id)
 
 
-def test_RR7_seed_rerun_ends_the_callback_but_not_the_other_callbacks() -> None:
+def test_RR7_seed_rerun_ends_the_callback_but_not_the_other_callbacks(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -520,7 +519,7 @@ def test_RR7_seed_rerun_ends_the_callback_but_not_the_other_callbacks() -> None:
     assert at.runs[-1].scope == "app" and at.runs[-1].status == "finished"
 
 
-def test_E5_unknown_rerun_scope_is_refused() -> None:
+def test_E5_unknown_rerun_scope_is_refused(app: RunApp) -> None:
     at = app("import streamlit as st\nst.rerun(scope='page')")
     assert at.exception[0].exc_type == "StreamlitAPIException"
     assert at.exception[0].message == (
@@ -528,7 +527,7 @@ def test_E5_unknown_rerun_scope_is_refused() -> None:
     )
 
 
-def test_N4_seed_queued_parent_and_child_both_run() -> None:
+def test_N4_seed_queued_parent_and_child_both_run(app: RunApp) -> None:
     """Legacy queue handling: a queued child still runs after its queued parent (1.67 skips it)."""
     at = app(NESTED)
     at.session_state["log"] = []

@@ -3,16 +3,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 
-from apptest import AppTest
+if TYPE_CHECKING:
+    from conftest import RunApp
 
 
-def app(source: str) -> AppTest:
-    return AppTest.from_string(source).run()
-
-
-def test_D3_options_are_keyword_only() -> None:
+def test_D3_options_are_keyword_only(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -24,7 +23,7 @@ def test_D3_options_are_keyword_only() -> None:
     assert at.exception[0].exc_type == "TypeError"
 
 
-def test_RR1_seed_rerun_scope_is_keyword_only() -> None:
+def test_RR1_seed_rerun_scope_is_keyword_only(app: RunApp) -> None:
     at = app("import streamlit as st\nst.rerun('fragment')")
     assert at.exception[0].exc_type == "TypeError"
 
@@ -47,7 +46,7 @@ def test_ID2_qualname_rules_decide_the_name() -> None:
         ("st.write('a')\nst.write('b')\nst.write('c')\nwith st.container():\n    st.write('x')\n    f()", (0, 3, 1)),
     ],
 )
-def test_ID3_call_site_path_is_the_next_free_slot(prefix: str, expected_path: tuple[int, ...]) -> None:
+def test_ID3_call_site_path_is_the_next_free_slot(prefix: str, expected_path: tuple[int, ...], app: RunApp) -> None:
     at = app("import streamlit as st\n@st.fragment\ndef f():\n    st.write('in f')\n" + prefix)
     assert at.fragments[0].path == expected_path
     from apptest._profile import blake2b_hex
@@ -55,13 +54,13 @@ def test_ID3_call_site_path_is_the_next_free_slot(prefix: str, expected_path: tu
     assert at.fragments[0].id == blake2b_hex(f"__main__.f{list(expected_path)}")
 
 
-def test_F1_every_run_starts_from_fresh_cursors() -> None:
+def test_F1_every_run_starts_from_fresh_cursors(app: RunApp) -> None:
     at = app("import streamlit as st\nst.write('first')\nst.write('second')")
     at.run()
     assert [m.path for m in at.markdown] == [(0, 0), (0, 1)]
 
 
-def test_F3_callbacks_run_first_and_a_stop_there_skips_the_body() -> None:
+def test_F3_callbacks_run_first_and_a_stop_there_skips_the_body(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -81,7 +80,7 @@ def test_F3_callbacks_run_first_and_a_stop_there_skips_the_body() -> None:
     assert at.session_state["log"][-1] == "callback"
 
 
-def test_F6_S3_a_stopped_run_does_not_reset_triggers_or_drop_stale_widgets() -> None:
+def test_F6_S3_a_stopped_run_does_not_reset_triggers_or_drop_stale_widgets(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -96,7 +95,7 @@ def test_F6_S3_a_stopped_run_does_not_reset_triggers_or_drop_stale_widgets() -> 
     assert at.session_state["t"] == "kept"
 
 
-def test_C1_C2_a_completed_full_run_drops_widgets_it_did_not_render() -> None:
+def test_C1_C2_a_completed_full_run_drops_widgets_it_did_not_render(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -110,7 +109,7 @@ def test_C1_C2_a_completed_full_run_drops_widgets_it_did_not_render() -> None:
     assert "t" not in at.session_state
 
 
-def test_F9_R5_fragment_rerun_reopens_its_container_at_the_registration_path() -> None:
+def test_F9_R5_fragment_rerun_reopens_its_container_at_the_registration_path(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -131,7 +130,7 @@ def test_F9_R5_fragment_rerun_reopens_its_container_at_the_registration_path() -
     assert at.columns[1].markdown.values == ["right before", "right after"]
 
 
-def test_F11_a_later_call_on_the_same_path_overwrites_the_stored_closure() -> None:
+def test_F11_a_later_call_on_the_same_path_overwrites_the_stored_closure(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -149,7 +148,7 @@ def test_F11_a_later_call_on_the_same_path_overwrites_the_stored_closure() -> No
     assert len(at.fragments) == 1
 
 
-def test_R6_Q7_a_fragment_run_prunes_no_other_fragment() -> None:
+def test_R6_Q7_a_fragment_run_prunes_no_other_fragment(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -169,7 +168,7 @@ def test_R6_Q7_a_fragment_run_prunes_no_other_fragment() -> None:
     assert [f.name for f in at.fragments] == ["a", "b"]  # only full runs prune
 
 
-def test_R8_fragment_run_status_and_finish_are_recorded() -> None:
+def test_R8_fragment_run_status_and_finish_are_recorded(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -184,7 +183,7 @@ def test_R8_fragment_run_status_and_finish_are_recorded() -> None:
     assert (last.scope, last.status, last.trigger) == ("fragment", "finished", "user")
 
 
-def test_W3_duplicate_between_fragment_and_outside_widget_is_only_seen_on_full_runs() -> None:
+def test_W3_duplicate_between_fragment_and_outside_widget_is_only_seen_on_full_runs(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -207,7 +206,7 @@ def test_W3_duplicate_between_fragment_and_outside_widget_is_only_seen_on_full_r
     assert at.exception[0].exc_type == "StreamlitDuplicateElementKey"
 
 
-def test_W5_widgets_record_the_fragment_that_was_running() -> None:
+def test_W5_widgets_record_the_fragment_that_was_running(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -225,7 +224,7 @@ def test_W5_widgets_record_the_fragment_that_was_running() -> None:
     assert at.checkbox("i").fragment_id == fragment_id
 
 
-def test_V3_compaction_keeps_values_set_in_earlier_runs() -> None:
+def test_V3_compaction_keeps_values_set_in_earlier_runs(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -240,7 +239,7 @@ def test_V3_compaction_keeps_values_set_in_earlier_runs() -> None:
     assert at.session_state["x"] == 1
 
 
-def test_M4_dialog_adds_two_levels_and_fragments_one() -> None:
+def test_M4_dialog_adds_two_levels_and_fragments_one(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -258,13 +257,13 @@ def test_M4_dialog_adds_two_levels_and_fragments_one() -> None:
     assert paths == {"in fragment": (0, 0, 0), "in dialog": (2, 0, 0, 0)}
 
 
-def test_E22_stop_in_a_fragment_is_not_an_error() -> None:
+def test_E22_stop_in_a_fragment_is_not_an_error(app: RunApp) -> None:
     at = app("import streamlit as st\nst.fragment(st.stop)()\nst.write('after')")
     assert at.exception.values == [] and at.markdown.values == []
     assert at.runs[-1].status == "stopped"
 
 
-def test_E18_X5_duplicate_widget_in_a_nested_fragment_is_shown_twice() -> None:
+def test_E18_X5_duplicate_widget_in_a_nested_fragment_is_shown_twice(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -284,7 +283,7 @@ def test_E18_X5_duplicate_widget_in_a_nested_fragment_is_shown_twice() -> None:
     ]
 
 
-def test_Q6_E21_a_queued_fragment_that_vanished_is_skipped() -> None:
+def test_Q6_E21_a_queued_fragment_that_vanished_is_skipped(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st

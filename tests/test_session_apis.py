@@ -26,13 +26,6 @@ _MORE = (
 )
 
 
-def app(source: str, **inputs: Any) -> AppTest:
-    at = AppTest.from_string(source)
-    for name, value in inputs.items():
-        setattr(at, name, value)
-    return at.run()
-
-
 # -- st.secrets ---------------------------------------------------------------------------------
 def test_secrets_from_the_test_dict_item_attribute_nested_in_get_to_dict() -> None:
     at = AppTest.from_string(
@@ -65,7 +58,7 @@ def test_secrets_from_the_test_dict_item_attribute_nested_in_get_to_dict() -> No
     assert at.text.values == ["None"]  # given secrets are not put in os.environ (as AppTest)
 
 
-def test_missing_secret_raises_streamlits_key_and_attribute_errors() -> None:
+def test_missing_secret_raises_streamlits_key_and_attribute_errors(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -84,7 +77,7 @@ def test_missing_secret_raises_streamlits_key_and_attribute_errors() -> None:
     ]
 
 
-def test_secrets_cannot_be_assigned() -> None:
+def test_secrets_cannot_be_assigned(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -105,7 +98,7 @@ def test_secrets_cannot_be_assigned() -> None:
     ]
 
 
-def test_no_secrets_at_all_raises_streamlit_secret_not_found_error() -> None:
+def test_no_secrets_at_all_raises_streamlit_secret_not_found_error(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -280,7 +273,7 @@ def test_query_params_clear_and_from_dict_keep_embed() -> None:
     assert at.query_params == {"embed": "true"}
 
 
-def test_query_params_errors_match_streamlit() -> None:
+def test_query_params_errors_match_streamlit(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -325,7 +318,7 @@ st.text(repr((c.timezone, c.timezone_offset, c.locale, c.theme.type, c.url, c.ip
 """
 
 
-def test_context_defaults_are_what_a_silent_browser_gives() -> None:
+def test_context_defaults_are_what_a_silent_browser_gives(app: RunApp) -> None:
     at = app(CONTEXT_APP)
     assert at.json.values == ["{}", "{}"]
     assert at.text.values == [repr((None, None, None, None, None, None, None))]
@@ -378,6 +371,10 @@ def test_context_refuses_unknown_settings_and_wrong_types() -> None:
 # -- st.user --------------------------------------------------------------------------------------
 USER_APP = """
 import streamlit as st
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from conftest import RunApp
 st.write(st.user.to_dict())
 try:
     st.text(repr(st.user.is_logged_in))
@@ -386,7 +383,7 @@ except AttributeError as e:
 """
 
 
-def test_user_defaults_to_apptests_test_user_without_login_state() -> None:
+def test_user_defaults_to_apptests_test_user_without_login_state(app: RunApp) -> None:
     at = app(USER_APP)
     assert at.json.values == ['{"email": "test@example.com"}']
     assert at.text.values == ['st.user has no attribute "is_logged_in".']
@@ -432,7 +429,7 @@ def test_user_must_be_a_dict() -> None:
 
 
 # -- st.set_page_config ---------------------------------------------------------------------------
-def test_set_page_config_calls_merge_anywhere_as_in_158() -> None:
+def test_set_page_config_calls_merge_anywhere_as_in_158(app: RunApp) -> None:
     """1.46+ (so 1.58, the seed profile): any number of calls, after other elements too; each
     call overrides only what it gives."""
     at = app(
@@ -454,7 +451,7 @@ def test_set_page_config_calls_merge_anywhere_as_in_158() -> None:
     }
 
 
-def test_E16_set_page_config_in_a_fragment_run_does_not_raise() -> None:
+def test_E16_set_page_config_in_a_fragment_run_does_not_raise(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -478,7 +475,7 @@ def test_E16_set_page_config_in_a_fragment_run_does_not_raise() -> None:
         ("menu_items={'Get help': 'docs'}", "StreamlitInvalidURLError", '"docs" is a not a valid URL. You must use a fully qualified domain beginning with "http://", "https://", or "mailto:".'),
     ],
 )
-def test_set_page_config_invalid_arguments_raise_streamlits_errors(call: str, error: str, message: str) -> None:
+def test_set_page_config_invalid_arguments_raise_streamlits_errors(call: str, error: str, message: str, app: RunApp) -> None:
     at = app(f"import streamlit as st\nst.set_page_config({call})\n")
     assert (at.exception[0].exc_type, at.exception[0].message) == (error, message)
 
@@ -506,7 +503,7 @@ def test_logo_is_recorded_and_dropped_by_a_full_run_without_it() -> None:
     assert at.logo is None
 
 
-def test_logo_invalid_size_and_link() -> None:
+def test_logo_invalid_size_and_link(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -524,7 +521,7 @@ def test_logo_invalid_size_and_link() -> None:
 
 
 # -- heading anchors ------------------------------------------------------------------------------
-def test_heading_anchors_are_generated_from_the_text_or_given() -> None:
+def test_heading_anchors_are_generated_from_the_text_or_given(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -542,7 +539,7 @@ def test_heading_anchors_are_generated_from_the_text_or_given() -> None:
     assert (at.subheader[0].anchor, at.subheader[0].proto["hide_anchor"]) == ("hidden-anchor", True)
 
 
-def test_invalid_anchor_raises_streamlits_error() -> None:
+def test_invalid_anchor_raises_streamlits_error(app: RunApp) -> None:
     at = app("import streamlit as st\nst.title('x', anchor=True)\nst.title('y', anchor=3)\n")
     assert at.exception[0].message == (
         "Anchor parameter has invalid value: True. Supported values: None, any string or False"

@@ -22,11 +22,7 @@ INIT_HINT = (
 )
 
 
-def app(source: str) -> AppTest:
-    return AppTest.from_string(source).run()
-
-
-def test_item_and_attribute_access_contains_delete_iterate_len() -> None:
+def test_item_and_attribute_access_contains_delete_iterate_len(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -52,7 +48,7 @@ def test_item_and_attribute_access_contains_delete_iterate_len() -> None:
     assert at.get("markdown")[0].path == (0, 0)
 
 
-def test_unknown_key_errors_have_streamlits_messages() -> None:
+def test_unknown_key_errors_have_streamlits_messages(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -81,7 +77,7 @@ def test_unknown_key_errors_have_streamlits_messages() -> None:
     assert exc.message == f'st.session_state has no attribute "uncaught". {INIT_HINT}'
 
 
-def test_SS4_plain_keys_persist_across_runs() -> None:
+def test_SS4_plain_keys_persist_across_runs(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -94,7 +90,7 @@ def test_SS4_plain_keys_persist_across_runs() -> None:
     assert at.session_state.count == 3
 
 
-def test_keyed_widgets_are_in_session_state_and_in_sync() -> None:
+def test_keyed_widgets_are_in_session_state_and_in_sync(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -113,7 +109,7 @@ def test_keyed_widgets_are_in_session_state_and_in_sync() -> None:
     assert at.session_state.chk is True and at.session_state["name"] == "Bob"
 
 
-def test_V2_key_set_before_the_widget_becomes_its_value() -> None:
+def test_V2_key_set_before_the_widget_becomes_its_value(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -132,7 +128,7 @@ def test_V2_key_set_before_the_widget_becomes_its_value() -> None:
     assert at.text_input("name").value == "from state"
 
 
-def test_CB4_callback_sets_a_widget_key() -> None:
+def test_CB4_callback_sets_a_widget_key(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -150,7 +146,7 @@ def test_CB4_callback_sets_a_widget_key() -> None:
 
 
 @pytest.mark.parametrize("assignment", ["st.session_state.k = True", "st.session_state['k'] = True"])
-def test_E19_assigning_after_the_widget_is_created(assignment: str) -> None:
+def test_E19_assigning_after_the_widget_is_created(assignment: str, app: RunApp) -> None:
     at = app(
         f"""
         import streamlit as st
@@ -169,7 +165,7 @@ def test_E19_assigning_after_the_widget_is_created(assignment: str) -> None:
     assert exc.stack_trace[-1].startswith('File "<streamlit app>", line 4')
 
 
-def test_E19_is_catchable_as_streamlit_api_exception() -> None:
+def test_E19_is_catchable_as_streamlit_api_exception(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -184,7 +180,7 @@ def test_E19_is_catchable_as_streamlit_api_exception() -> None:
     assert at.markdown.values == ["caught"]
 
 
-def test_E19_only_for_widgets_of_this_run() -> None:
+def test_E19_only_for_widgets_of_this_run(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -213,7 +209,7 @@ def test_at_session_state_seeds_state_before_the_first_run() -> None:
     assert at.checkbox("agree").value is True
 
 
-def test_at_session_state_readable_after_the_run() -> None:
+def test_at_session_state_readable_after_the_run(app: RunApp) -> None:
     at = app("import streamlit as st\nst.session_state.answer = 42")
     assert at.session_state.answer == 42
     assert at.session_state["answer"] == 42
@@ -221,7 +217,7 @@ def test_at_session_state_readable_after_the_run() -> None:
     assert dict(at.session_state) == {"answer": 42}
 
 
-def test_at_session_state_unknown_key() -> None:
+def test_at_session_state_unknown_key(app: RunApp) -> None:
     at = app("import streamlit as st")
     with pytest.raises(KeyError) as info:
         at.session_state["nope"]
@@ -230,7 +226,7 @@ def test_at_session_state_unknown_key() -> None:
         at.session_state.nope  # noqa: B018
 
 
-def test_at_session_state_sets_a_rendered_widget_for_the_next_run() -> None:
+def test_at_session_state_sets_a_rendered_widget_for_the_next_run(app: RunApp) -> None:
     """As in Streamlit's AppTest: the widget takes the value the test assigned."""
     at = app(
         """
@@ -248,7 +244,7 @@ def test_at_session_state_sets_a_rendered_widget_for_the_next_run() -> None:
     assert at.markdown.values == ["`False`"]
 
 
-def test_at_session_state_deletion_between_runs() -> None:
+def test_at_session_state_deletion_between_runs(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -332,10 +328,15 @@ def test_SS4_plain_key_operations_behave_like_a_dict(ops: list[tuple[str, str, i
 
 
 # -- V3: compaction --------------------------------------------------------------------------
+from typing import TYPE_CHECKING
+
 from hypothesis import given as _given  # noqa: E402
 from hypothesis import strategies as _st  # noqa: E402
 
 from apptest._run.state import SessionState as _SessionState  # noqa: E402
+
+if TYPE_CHECKING:
+    from conftest import RunApp
 
 _keys = _st.sampled_from(["a", "b", "c"])
 _ids = _st.sampled_from(["$$ID-1-a", "$$ID-2-b", "$$ID-3-None"])

@@ -20,10 +20,6 @@ from apptest import AppTest, RerunLimitError
 from apptest._api.nodes import Block
 
 
-def app(source: str) -> AppTest:
-    return AppTest.from_string(source).run()
-
-
 def probing(function: Callable[..., Any]) -> tuple[AppTest, list[str]]:
     """An AppTest of ``function(probe)``; ``probe()`` records ``at.tree`` mid-run."""
     trees: list[str] = []
@@ -38,7 +34,7 @@ def probing(function: Callable[..., Any]) -> tuple[AppTest, list[str]]:
 
 
 # -- roots and node identity -------------------------------------------------------------------
-def test_roots_main_sidebar_event() -> None:
+def test_roots_main_sidebar_event(app: RunApp) -> None:
     at = app("import streamlit as st\nst.write('m')\nst.sidebar.write('s')\nst.toast('t')")
     assert [root.type for root in (at.main, at.sidebar, at.event)] == ["main", "sidebar", "event"]
     assert [root.path for root in (at.main, at.sidebar, at.event)] == [(0,), (1,), (2,)]
@@ -49,7 +45,7 @@ def test_roots_main_sidebar_event() -> None:
     assert at.event.toast.values == ["t"]
 
 
-def test_every_node_has_path_run_id_and_fragment_id() -> None:
+def test_every_node_has_path_run_id_and_fragment_id(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -75,7 +71,7 @@ def test_every_node_has_path_run_id_and_fragment_id() -> None:
     assert {node.run_id for node in at.markdown} == {2}
 
 
-def test_node_paths_index_into_the_tree() -> None:
+def test_node_paths_index_into_the_tree(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -92,7 +88,7 @@ def test_node_paths_index_into_the_tree() -> None:
 
 
 # -- containers --------------------------------------------------------------------------------
-def test_container_with_border_and_key() -> None:
+def test_container_with_border_and_key(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -108,7 +104,7 @@ def test_container_with_border_and_key() -> None:
     assert at.get_by_key("box") is box
 
 
-def test_columns_int_spec_gap_and_weights() -> None:
+def test_columns_int_spec_gap_and_weights(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -124,14 +120,14 @@ def test_columns_int_spec_gap_and_weights() -> None:
     assert [col.path for col in at.columns] == [(0, 0, 0), (0, 0, 1), (0, 0, 2)]
 
 
-def test_columns_list_spec_normalises_weights() -> None:
+def test_columns_list_spec_normalises_weights(app: RunApp) -> None:
     at = app("import streamlit as st\nst.columns([2, 1])")
     assert [col.weight for col in at.columns] == pytest.approx([2 / 3, 1 / 3])
     assert [col.gap for col in at.columns] == ["small", "small"]  # the default
 
 
 @pytest.mark.parametrize("spec", ["0", "[]", "[1, 0]", "[-1, 2]"])
-def test_columns_bad_spec_is_streamlits_error(spec: str) -> None:
+def test_columns_bad_spec_is_streamlits_error(spec: str, app: RunApp) -> None:
     at = app(f"import streamlit as st\nst.columns({spec})")
     [exc] = at.exception
     assert exc.exc_type == "StreamlitInvalidColumnSpecError"
@@ -140,7 +136,7 @@ def test_columns_bad_spec_is_streamlits_error(spec: str) -> None:
     )
 
 
-def test_columns_bad_gap_is_streamlits_error() -> None:
+def test_columns_bad_gap_is_streamlits_error(app: RunApp) -> None:
     at = app("import streamlit as st\nst.columns(2, gap='huge')")
     [exc] = at.exception
     assert exc.exc_type == "StreamlitInvalidColumnGapError"
@@ -150,7 +146,7 @@ def test_columns_bad_gap_is_streamlits_error() -> None:
     )
 
 
-def test_tabs_with_and_methods() -> None:
+def test_tabs_with_and_methods(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -166,7 +162,7 @@ def test_tabs_with_and_methods() -> None:
     assert at.get("tab_container")[0].path == (0, 0)
 
 
-def test_expander_and_popover() -> None:
+def test_expander_and_popover(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -184,7 +180,7 @@ def test_expander_and_popover() -> None:
     assert popover.button[0].label == "In popover"
 
 
-def test_M2_empty_is_a_single_slot() -> None:
+def test_M2_empty_is_a_single_slot(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -201,7 +197,7 @@ def test_M2_empty_is_a_single_slot() -> None:
     assert [node.path for node in at.markdown] == [(0, 0), (0, 1), (0, 2)]
 
 
-def test_M2_element_handle_replaces_its_element() -> None:
+def test_M2_element_handle_replaces_its_element(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -214,7 +210,7 @@ def test_M2_element_handle_replaces_its_element() -> None:
     assert at.markdown.values == ["next"]
 
 
-def test_empty_container_holds_several_elements() -> None:
+def test_empty_container_holds_several_elements(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -226,7 +222,7 @@ def test_empty_container_holds_several_elements() -> None:
     assert at.container[0].markdown.values == ["a", "b"]
 
 
-def test_status_complete_on_exit_and_update() -> None:
+def test_status_complete_on_exit_and_update(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -242,7 +238,7 @@ def test_status_complete_on_exit_and_update() -> None:
     assert (second.label, second.state, second.proto["expanded"]) == ("Done", "error", True)
 
 
-def test_status_error_when_its_body_raises() -> None:
+def test_status_error_when_its_body_raises(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -254,7 +250,7 @@ def test_status_error_when_its_body_raises() -> None:
     assert at.exception[0].message == "no"
 
 
-def test_form_block() -> None:
+def test_form_block(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -268,7 +264,7 @@ def test_form_block() -> None:
     assert form.markdown.values == ["in form"]
 
 
-def test_sidebar_as_attribute_and_with() -> None:
+def test_sidebar_as_attribute_and_with(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -287,7 +283,7 @@ def test_sidebar_as_attribute_and_with() -> None:
     assert at.main.markdown.values == ["main"]
 
 
-def test_container_methods_and_with_on_every_container() -> None:
+def test_container_methods_and_with_on_every_container(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -319,7 +315,7 @@ def test_container_methods_and_with_on_every_container() -> None:
     ]
 
 
-def test_nested_with_blocks_restore_the_outer_target() -> None:
+def test_nested_with_blocks_restore_the_outer_target(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -335,7 +331,7 @@ def test_nested_with_blocks_restore_the_outer_target() -> None:
     assert [n.path for n in at.markdown] == [(0, 0, 0), (0, 0, 1, 0), (0, 0, 2), (0, 1)]
 
 
-def test_column_button_returns_its_value() -> None:
+def test_column_button_returns_its_value(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -349,7 +345,7 @@ def test_column_button_returns_its_value() -> None:
 
 
 # -- elements ----------------------------------------------------------------------------------
-def test_text_elements() -> None:
+def test_text_elements(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -381,7 +377,7 @@ def test_text_elements() -> None:
     assert at.get("html")[0].value == "<b>b</b>"
 
 
-def test_alerts_metric_json_and_exception() -> None:
+def test_alerts_metric_json_and_exception(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -411,7 +407,7 @@ def test_alerts_metric_json_and_exception() -> None:
     assert at.markdown.values == ["exception does not stop the script"]
 
 
-def test_toast_goes_to_the_event_root() -> None:
+def test_toast_goes_to_the_event_root(app: RunApp) -> None:
     at = app("import streamlit as st\nst.write('x')\nst.toast('Saved', icon='✅')")
     [toast] = at.toast
     assert toast.path == (2, 0)
@@ -419,7 +415,7 @@ def test_toast_goes_to_the_event_root() -> None:
     assert [n.type for n in at.main] == ["markdown"]
 
 
-def test_balloons_snow_progress_and_media() -> None:
+def test_balloons_snow_progress_and_media(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -447,14 +443,14 @@ def test_balloons_snow_progress_and_media() -> None:
         "graphviz_chart",
     ],
 )
-def test_chart_commands_are_recorded_generically(command: str) -> None:
+def test_chart_commands_are_recorded_generically(command: str, app: RunApp) -> None:
     at = app(f"import streamlit as st\nst.{command}({{'a': [1, 2]}})")
     [chart] = at.get(command)
     assert chart.proto["data"] == {"a": [1, 2]}
     assert not at.exception
 
 
-def test_dataframe_and_table_with_plain_data() -> None:
+def test_dataframe_and_table_with_plain_data(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -482,7 +478,7 @@ def test_dataframe_with_pandas_when_installed() -> None:
 
 
 # -- st.write dispatch -------------------------------------------------------------------------
-def test_write_dispatch() -> None:
+def test_write_dispatch(app: RunApp) -> None:
     at = app(
         """
         import dataclasses
@@ -524,7 +520,7 @@ def test_write_dispatch() -> None:
     assert at.get("help")[0].proto["name"] == "len"
 
 
-def test_write_multiline_value_is_a_fenced_block() -> None:
+def test_write_multiline_value_is_a_fenced_block(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -537,7 +533,7 @@ def test_write_multiline_value_is_a_fenced_block() -> None:
     assert at.markdown.values == ["````\na\n```b\n````"]
 
 
-def test_write_backticks_in_a_value_get_longer_fences() -> None:
+def test_write_backticks_in_a_value_get_longer_fences(app: RunApp) -> None:
     at = app("import streamlit as st\nclass V:\n    def __str__(self): return 'a`b'\nst.write(V())")
     assert at.markdown.values == ["``a`b``"]
 
@@ -574,7 +570,7 @@ def test_spinner_is_a_transient_shown_while_its_body_runs() -> None:
     assert at.runs[-1].spinners == ("Crunching",)
 
 
-def test_spinner_is_removed_when_its_body_raises() -> None:
+def test_spinner_is_removed_when_its_body_raises(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -589,6 +585,10 @@ def test_spinner_is_removed_when_its_body_raises() -> None:
 # -- stale clearing (FE1-FE4) ------------------------------------------------------------------
 STALE_APP = """
 import streamlit as st
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from conftest import RunApp
 first = "seen" not in st.session_state
 st.session_state.seen = True
 st.write("always")
@@ -601,7 +601,7 @@ if first:
 """
 
 
-def test_FE4_full_run_removes_what_it_did_not_write() -> None:
+def test_FE4_full_run_removes_what_it_did_not_write(app: RunApp) -> None:
     at = app(STALE_APP)
     assert at.markdown.values == ["always", "only in run 1", "gone later", "sidebar run 1"]
     assert len(at.toast) == 1
@@ -613,7 +613,7 @@ def test_FE4_full_run_removes_what_it_did_not_write() -> None:
     assert at.tree == "main\n  markdown 'always'"
 
 
-def test_FE1_a_delta_replaces_the_node_at_its_path() -> None:
+def test_FE1_a_delta_replaces_the_node_at_its_path(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -629,7 +629,7 @@ def test_FE1_a_delta_replaces_the_node_at_its_path() -> None:
     assert [(n.type, n.value, n.path) for n in at.main] == [("info", "replacement", (0, 0))]
 
 
-def test_FE1_ancestors_take_the_run_id_of_a_delta_below_them() -> None:
+def test_FE1_ancestors_take_the_run_id_of_a_delta_below_them(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -682,7 +682,7 @@ def test_FE2_other_block_type_starts_empty() -> None:
     assert trees == ["main\n  container"]
 
 
-def test_FE3_a_run_ended_by_rerun_clears_nothing() -> None:
+def test_FE3_a_run_ended_by_rerun_clears_nothing(app: RunApp) -> None:
     """Each run ends with st.rerun(); the rerun budget stops the chain before any run
     finishes, so nothing written by the first run was cleared."""
     at = app(
@@ -703,7 +703,7 @@ def test_FE3_a_run_ended_by_rerun_clears_nothing() -> None:
     assert all(run.status == "rerun" for run in at.runs[1:])
 
 
-def test_FE3_exception_and_stop_still_clear_stale_elements() -> None:
+def test_FE3_exception_and_stop_still_clear_stale_elements(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -727,7 +727,7 @@ def test_FE3_exception_and_stop_still_clear_stale_elements() -> None:
     assert at.markdown.values == ["top"]
 
 
-def test_blocks_are_frozen_snapshots() -> None:
+def test_blocks_are_frozen_snapshots(app: RunApp) -> None:
     at = app("import streamlit as st\nst.write('a')")
     main = at.main
     assert isinstance(main, Block)

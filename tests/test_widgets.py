@@ -22,7 +22,7 @@ CB = 'key="w", on_change=cb, args=("a",), kwargs={"k": 1}'
 TRIGGER_CB = 'key="w", on_click=cb, args=("a",), kwargs={"k": 1}'
 
 
-def app(call: str, setup: str = "") -> AppTest:
+def widget_app(call: str, setup: str = "") -> AppTest:
     return AppTest.from_string(
         f"""
 import datetime as dt
@@ -134,7 +134,7 @@ def widget(at: AppTest, case: Case) -> Any:
 
 @pytest.mark.parametrize("case", CASES, ids=IDS)
 def test_default_value(case: Case) -> None:
-    at = app(case.call).run()
+    at = widget_app(case.call).run()
     assert not at.exception
     assert at.session_state["seen"] == case.default
     if not case.trigger:
@@ -143,7 +143,7 @@ def test_default_value(case: Case) -> None:
 
 @pytest.mark.parametrize("case", CASES, ids=IDS)
 def test_staged_interaction_reaches_the_next_run(case: Case) -> None:
-    at = app(case.call).run()
+    at = widget_app(case.call).run()
     case.stage(widget(at, case))
     at.run()
     assert not at.exception
@@ -153,7 +153,7 @@ def test_staged_interaction_reaches_the_next_run(case: Case) -> None:
 
 @pytest.mark.parametrize("case", CASES, ids=IDS)
 def test_CB1_CB2_C5_on_change_fires_exactly_once_with_its_args(case: Case) -> None:
-    at = app(case.call).run()
+    at = widget_app(case.call).run()
     assert at.session_state["calls"] == []
     case.stage(widget(at, case))
     at.run()
@@ -167,7 +167,7 @@ def test_CB1_CB2_C5_on_change_fires_exactly_once_with_its_args(case: Case) -> No
 @pytest.mark.parametrize("case", [c for c in CASES if not c.read_only and not c.trigger], ids=lambda c: c.kind)
 def test_V1_V2_key_set_before_creation_is_the_widget_value_and_reads_back(case: Case) -> None:
     setup = f'if "w" not in st.session_state:\n    st.session_state.w = {case.preset!r}'
-    at = app(case.call, setup.replace("datetime.", "dt.")).run()
+    at = widget_app(case.call, setup.replace("datetime.", "dt.")).run()
     assert not at.exception
     assert at.session_state["seen"] == case.preset
     assert widget(at, case).value == case.preset
@@ -181,7 +181,7 @@ def test_V1_V2_key_set_before_creation_is_the_widget_value_and_reads_back(case: 
 
 @pytest.mark.parametrize("case", [c for c in CASES if c.read_only], ids=lambda c: c.kind)
 def test_SS2_read_only_widget_keys_cannot_be_assigned(case: Case) -> None:
-    at = app(case.call, 'st.session_state.w = "x"').run()
+    at = widget_app(case.call, 'st.session_state.w = "x"').run()
     assert at.exception[0].exc_type == "StreamlitValueAssignmentNotAllowedError"
     assert at.exception[0].message == (
         "Values for the widget with `key` 'w' cannot be set using `st.session_state`."
@@ -190,7 +190,7 @@ def test_SS2_read_only_widget_keys_cannot_be_assigned(case: Case) -> None:
 
 @pytest.mark.parametrize("case", [c for c in CASES if c.read_only and not c.trigger], ids=lambda c: c.kind)
 def test_read_only_widget_value_reads_back_through_its_key(case: Case) -> None:
-    at = app(case.call).run()
+    at = widget_app(case.call).run()
     case.stage(widget(at, case))
     at.run()
     seen = at.session_state["w"]
@@ -202,7 +202,7 @@ def test_read_only_widget_value_reads_back_through_its_key(case: Case) -> None:
 
 @pytest.mark.parametrize("case", CASES, ids=IDS)
 def test_bad_input_raises_apptesterror_and_stages_nothing(case: Case) -> None:
-    at = app(case.call).run()
+    at = widget_app(case.call).run()
     with pytest.raises(AppTestError, match=case.bad_match):
         case.bad(widget(at, case))
     at.run()
@@ -213,7 +213,7 @@ def test_bad_input_raises_apptesterror_and_stages_nothing(case: Case) -> None:
 @pytest.mark.parametrize("case", CASES, ids=IDS)
 def test_disabled_widget_refuses_interaction(case: Case) -> None:
     call = case.call.replace('key="w"', 'key="w", disabled=True')
-    at = app(call).run()
+    at = widget_app(call).run()
     assert not at.exception
     with pytest.raises(AppTestError, match="disabled"):
         case.stage(widget(at, case))
@@ -221,7 +221,7 @@ def test_disabled_widget_refuses_interaction(case: Case) -> None:
 
 @pytest.mark.parametrize("case", [c for c in CASES if not c.trigger], ids=lambda c: c.kind)
 def test_staged_value_shows_in_value_until_the_run(case: Case) -> None:
-    at = app(case.call).run()
+    at = widget_app(case.call).run()
     staged = case.stage(widget(at, case))
     if case.kind == "data_editor":
         assert staged.value == case.staged
@@ -231,7 +231,7 @@ def test_staged_value_shows_in_value_until_the_run(case: Case) -> None:
 
 
 def test_click_on_a_non_button_says_what_the_widget_takes() -> None:
-    at = app(f'st.selectbox("S", ["a", "b"], {CB})').run()
+    at = widget_app(f'st.selectbox("S", ["a", "b"], {CB})').run()
     with pytest.raises(AppTestError) as info:
         at.selectbox[0].click()
     message = str(info.value)
@@ -241,7 +241,7 @@ def test_click_on_a_non_button_says_what_the_widget_takes() -> None:
 
 
 def test_unknown_attribute_is_still_an_attribute_error() -> None:
-    at = app(f'st.checkbox("C", {CB})').run()
+    at = widget_app(f'st.checkbox("C", {CB})').run()
     with pytest.raises(AttributeError):
         _ = at.checkbox[0].no_such_thing
 
@@ -252,14 +252,14 @@ SIMPLE = [c for c in CASES if c.kind not in ("chat_input", "data_editor")]
 @pytest.mark.parametrize("case", SIMPLE, ids=lambda c: c.kind)
 def test_W2_the_same_unkeyed_widget_twice_is_streamlits_duplicate_id_error(case: Case) -> None:
     call = case.call.replace(f", {CB}", "").replace(f", {TRIGGER_CB}", "")
-    at = app(f"{call}\n{call}").run()
+    at = widget_app(f"{call}\n{call}").run()
     assert at.exception[0].exc_type == "StreamlitDuplicateElementId"
     assert f"There are multiple `{case.kind}` elements with the same auto-generated ID." in at.exception[0].message
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if not c.read_only and not c.trigger], ids=lambda c: c.kind)
 def test_SS1_assigning_the_key_after_the_widget_exists_is_streamlits_error(case: Case) -> None:
-    at = app(case.call + "\nst.session_state.w = None").run()
+    at = widget_app(case.call + "\nst.session_state.w = None").run()
     assert at.exception[0].message == (
         "`st.session_state.w` cannot be modified after the widget with key `w` is instantiated."
     )

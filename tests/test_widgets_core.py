@@ -21,12 +21,8 @@ from apptest._run.widgets import compute_widget_id
 ID_PATTERN = re.compile(r"^\$\$ID-[0-9a-f]{32}-(.*)$", re.DOTALL)
 
 
-def app(source: str) -> AppTest:
-    return AppTest.from_string(source).run()
-
-
 # -- W1: ids -----------------------------------------------------------------------------------
-def test_W1_id_format_with_and_without_key() -> None:
+def test_W1_id_format_with_and_without_key(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -44,7 +40,7 @@ def test_W1_id_format_with_and_without_key() -> None:
     assert (button.key, checkbox.key, text.key) == ("go", None, "7")
 
 
-def test_W1_ids_are_stable_across_runs() -> None:
+def test_W1_ids_are_stable_across_runs(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -59,7 +55,7 @@ def test_W1_ids_are_stable_across_runs() -> None:
     assert AppTest.from_string(at._session.script.source).run().button[0].id == first[0]
 
 
-def test_W1_identity_kwargs_and_root_change_the_id_of_unkeyed_widgets() -> None:
+def test_W1_identity_kwargs_and_root_change_the_id_of_unkeyed_widgets(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -75,7 +71,7 @@ def test_W1_identity_kwargs_and_root_change_the_id_of_unkeyed_widgets() -> None:
     assert not at.exception
 
 
-def test_W1_disabled_is_not_part_of_the_identity() -> None:
+def test_W1_disabled_is_not_part_of_the_identity(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -127,7 +123,7 @@ def test_W1_distinct_keys_in_an_app_never_collide(keys: list[str]) -> None:
 
 
 # -- W2: duplicates ------------------------------------------------------------------------------
-def test_W2_duplicate_unkeyed_widget_is_streamlits_duplicate_id_error() -> None:
+def test_W2_duplicate_unkeyed_widget_is_streamlits_duplicate_id_error(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -152,7 +148,7 @@ def test_W2_duplicate_unkeyed_widget_is_streamlits_duplicate_id_error() -> None:
     assert exc.stack_trace == ('File "<streamlit app>", line 5, in <module>\n    st.button("Same")',)
 
 
-def test_W2_duplicate_key_is_streamlits_duplicate_key_error() -> None:
+def test_W2_duplicate_key_is_streamlits_duplicate_key_error(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -168,7 +164,7 @@ def test_W2_duplicate_key_is_streamlits_duplicate_key_error() -> None:
     )
 
 
-def test_W2_key_check_runs_before_the_id_check() -> None:
+def test_W2_key_check_runs_before_the_id_check(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -179,7 +175,7 @@ def test_W2_key_check_runs_before_the_id_check() -> None:
     assert at.exception[0].exc_type == "StreamlitDuplicateElementKey"
 
 
-def test_W2_duplicate_detection_covers_one_run_only() -> None:
+def test_W2_duplicate_detection_covers_one_run_only(app: RunApp) -> None:
     at = app("import streamlit as st\nst.button('Once')")
     at.run().run()
     assert not at.exception
@@ -195,7 +191,7 @@ st.write(clicked, checked, name)
 """
 
 
-def test_values_persist_across_runs() -> None:
+def test_values_persist_across_runs(app: RunApp) -> None:
     at = app(COUNTER)
     assert at.markdown.values == ["`False` `False` initial"]
     at.checkbox[0].check()
@@ -209,7 +205,7 @@ def test_values_persist_across_runs() -> None:
     assert at.markdown.values == ["`False` `False` typed"]
 
 
-def test_C5_button_is_true_for_exactly_one_run() -> None:
+def test_C5_button_is_true_for_exactly_one_run(app: RunApp) -> None:
     at = app(COUNTER)
     at.button("add").click().run()
     assert at.markdown.values == ["`True` `False` initial"]
@@ -221,7 +217,7 @@ def test_C5_button_is_true_for_exactly_one_run() -> None:
     assert at.session_state.add is False
 
 
-def test_C5_button_click_with_other_interactions_in_one_run() -> None:
+def test_C5_button_click_with_other_interactions_in_one_run(app: RunApp) -> None:
     at = app(COUNTER)
     at.checkbox[0].check()
     at.button("add").click()
@@ -229,7 +225,7 @@ def test_C5_button_click_with_other_interactions_in_one_run() -> None:
     assert at.markdown.values == ["`True` `True` initial"]
 
 
-def test_RR6_rerun_after_a_click_sees_the_button_false() -> None:
+def test_RR6_rerun_after_a_click_sees_the_button_false(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -245,7 +241,7 @@ def test_RR6_rerun_after_a_click_sees_the_button_false() -> None:
     assert [run.trigger for run in at.runs] == ["initial", "user", "rerun"]
 
 
-def test_text_input_none_value_and_verbs() -> None:
+def test_text_input_none_value_and_verbs(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -265,7 +261,7 @@ def test_text_input_none_value_and_verbs() -> None:
     assert at.markdown.values == ["None"]
 
 
-def test_checkbox_and_button_verbs_refuse_wrong_values() -> None:
+def test_checkbox_and_button_verbs_refuse_wrong_values(app: RunApp) -> None:
     at = app("import streamlit as st\nst.checkbox('C')\nst.button('B')")
     with pytest.raises(AppTestError, match="True or False"):
         at.checkbox[0].set_value("yes")
@@ -273,7 +269,7 @@ def test_checkbox_and_button_verbs_refuse_wrong_values() -> None:
         at.button[0].set_value(False)
 
 
-def test_widget_attributes() -> None:
+def test_widget_attributes(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -292,6 +288,10 @@ def test_widget_attributes() -> None:
 # -- callbacks -----------------------------------------------------------------------------------
 CALLBACKS = """
 import streamlit as st
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from conftest import RunApp
 st.session_state.setdefault("log", [])
 def record(*args, **kwargs):
     st.session_state.log.append(("callback", args, kwargs))
@@ -302,13 +302,13 @@ st.text_input("Text", on_change=record, kwargs={"field": "text"})
 """
 
 
-def test_CB1_on_click_runs_before_the_body_with_args_and_kwargs() -> None:
+def test_CB1_on_click_runs_before_the_body_with_args_and_kwargs(app: RunApp) -> None:
     at = app(CALLBACKS)
     at.button[0].click().run()
     assert at.session_state.log == ["body", ("callback", (1, 2), {"x": 3}), "body"]
 
 
-def test_CB1_on_change_runs_only_when_the_value_changes() -> None:
+def test_CB1_on_change_runs_only_when_the_value_changes(app: RunApp) -> None:
     at = app(CALLBACKS)
     at.checkbox("box").check().run()
     at.run()  # nothing changed: no callback
@@ -323,7 +323,7 @@ def test_CB1_on_change_runs_only_when_the_value_changes() -> None:
     ]
 
 
-def test_CB1_callback_sees_the_new_value_in_session_state() -> None:
+def test_CB1_callback_sees_the_new_value_in_session_state(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -336,7 +336,7 @@ def test_CB1_callback_sees_the_new_value_in_session_state() -> None:
     assert at.session_state.seen is True
 
 
-def test_CB1_callback_exception_is_shown_and_the_body_does_not_run() -> None:
+def test_CB1_callback_exception_is_shown_and_the_body_does_not_run(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -354,7 +354,7 @@ def test_CB1_callback_exception_is_shown_and_the_body_does_not_run() -> None:
 
 
 # -- C2: stale widgets ---------------------------------------------------------------------------
-def test_C2_widget_not_rendered_by_a_full_run_loses_its_value() -> None:
+def test_C2_widget_not_rendered_by_a_full_run_loses_its_value(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st
@@ -377,13 +377,13 @@ def test_C2_widget_not_rendered_by_a_full_run_loses_its_value() -> None:
     assert at.text_input[0].value == ""
 
 
-def test_C2_plain_keys_are_not_cleaned_up() -> None:
+def test_C2_plain_keys_are_not_cleaned_up(app: RunApp) -> None:
     at = app("import streamlit as st\nst.session_state.setdefault('plain', 1)")
     at.run()
     assert at.session_state.plain == 1
 
 
-def test_button_in_a_form_is_streamlits_error() -> None:
+def test_button_in_a_form_is_streamlits_error(app: RunApp) -> None:
     at = app(
         """
         import streamlit as st

@@ -1,0 +1,36 @@
+"""Helpers shared by the test modules.
+
+``app`` runs an app given as source text once and returns its AppTest::
+
+    def test_hello(app: RunApp) -> None:
+        at = app("import streamlit as st\nst.write('hi')")
+        assert at.markdown[0].value == "hi"
+
+Keyword arguments set session inputs before the run: ``app(src, secrets={...})``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from apptest import AppTest
+
+#: The type of the ``app`` fixture.
+RunApp = Callable[..., AppTest]
+
+
+def run_app(source: str, **inputs: Any) -> AppTest:
+    """``AppTest.from_string(source)``, with ``inputs`` set as attributes, run once."""
+    at = AppTest.from_string(source)
+    for name, value in inputs.items():
+        setattr(at, name, value)
+    return at.run()
+
+
+@pytest.fixture
+def app() -> RunApp:
+    """Run an app from source text: ``app(source, **session_inputs) -> AppTest``."""
+    return run_app
