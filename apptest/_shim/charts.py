@@ -1,0 +1,200 @@
+"""Chart elements of the shim: Streamlit's built-in charts, map, and the library charts.
+
+``ChartCommands`` is mixed into ``DeltaGenerator``. Signatures are Streamlit 1.58's; each
+command records its arguments as element properties (``Plumbing._record``). What apptest cannot
+show (sizes, selections, themes) is kept in the element's props so a test can read it; none of
+it changes what the command returns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from apptest._shim.plumbing import Plumbing, W
+
+#: The keywords matplotlib's ``Figure.savefig`` takes (across the 3.x releases Streamlit
+#: supports); ``st.pyplot`` passes its extra keywords there.
+_SAVEFIG_KEYWORDS = frozenset(
+    "backend bbox_extra_artists bbox_inches dpi edgecolor facecolor format frameon metadata "
+    "optimize orientation pad_inches papertype pil_kwargs progressive quality transparent".split()
+)
+
+
+def _check_savefig_keywords(options: dict[str, Any]) -> None:
+    for name in options:
+        if name not in _SAVEFIG_KEYWORDS:
+            raise TypeError(
+                f"st.pyplot() got an unexpected keyword argument '{name}': Streamlit passes extra "
+                "keywords to matplotlib's Figure.savefig(), which does not take it. Check the "
+                f"spelling; savefig() takes {', '.join(sorted(_SAVEFIG_KEYWORDS))}."
+            )
+
+
+class ChartCommands(Plumbing):
+    """``st.line_chart`` ... ``st.graphviz_chart``: charts, recorded generically."""
+
+    def line_chart(
+        self: W,
+        data: object = None,
+        *,
+        x: str | None = None,
+        y: str | Sequence[str] | None = None,
+        x_label: str | None = None,
+        y_label: str | None = None,
+        color: object = None,
+        width: int | str = "stretch",
+        height: int | str = "content",
+        use_container_width: bool | None = None,
+    ) -> W:
+        return self._record("line_chart", locals())
+
+    def area_chart(
+        self: W,
+        data: object = None,
+        *,
+        x: str | None = None,
+        y: str | Sequence[str] | None = None,
+        x_label: str | None = None,
+        y_label: str | None = None,
+        color: object = None,
+        stack: bool | str | None = None,
+        width: int | str = "stretch",
+        height: int | str = "content",
+        use_container_width: bool | None = None,
+    ) -> W:
+        return self._record("area_chart", locals())
+
+    def bar_chart(
+        self: W,
+        data: object = None,
+        *,
+        x: str | None = None,
+        y: str | Sequence[str] | None = None,
+        x_label: str | None = None,
+        y_label: str | None = None,
+        color: object = None,
+        horizontal: bool = False,
+        sort: bool | str = True,
+        stack: bool | str | None = None,
+        width: int | str = "stretch",
+        height: int | str = "content",
+        use_container_width: bool | None = None,
+    ) -> W:
+        return self._record("bar_chart", locals())
+
+    def scatter_chart(
+        self: W,
+        data: object = None,
+        *,
+        x: str | None = None,
+        y: str | Sequence[str] | None = None,
+        x_label: str | None = None,
+        y_label: str | None = None,
+        color: object = None,
+        size: object = None,
+        width: int | str = "stretch",
+        height: int | str = "content",
+        use_container_width: bool | None = None,
+    ) -> W:
+        return self._record("scatter_chart", locals())
+
+    def map(
+        self: W,
+        data: object = None,
+        *,
+        latitude: str | None = None,
+        longitude: str | None = None,
+        color: object = None,
+        size: object = None,
+        zoom: int | None = None,
+        width: int | str = "stretch",
+        height: int | str = 500,
+        use_container_width: bool | None = None,
+    ) -> W:
+        return self._record("map", locals())
+
+    def altair_chart(
+        self: W,
+        altair_chart: object,
+        *,
+        width: int | str | None = None,
+        height: int | str = "content",
+        use_container_width: bool | None = None,
+        theme: str | None = "streamlit",
+        key: object = None,
+        on_select: object = "ignore",
+        selection_mode: object = None,
+    ) -> W:
+        return self._record("altair_chart", locals(), data="altair_chart")
+
+    def vega_lite_chart(
+        self: W,
+        data: object = None,
+        spec: object = None,
+        *,
+        width: int | str | None = None,
+        height: int | str = "content",
+        use_container_width: bool | None = None,
+        theme: str | None = "streamlit",
+        key: object = None,
+        on_select: object = "ignore",
+        selection_mode: object = None,
+    ) -> W:
+        return self._record("vega_lite_chart", locals())
+
+    def plotly_chart(
+        self: W,
+        figure_or_data: object,
+        use_container_width: bool | None = None,
+        *,
+        width: int | str = "stretch",
+        height: int | str = "content",
+        theme: str | None = "streamlit",
+        key: object = None,
+        on_select: object = "ignore",
+        selection_mode: object = ("points", "box", "lasso"),
+        config: dict[str, Any] | None = None,
+    ) -> W:
+        return self._record("plotly_chart", locals(), data="figure_or_data")
+
+    def pyplot(
+        self: W,
+        fig: object = None,
+        clear_figure: bool | None = None,
+        *,
+        width: int | str = "stretch",
+        use_container_width: bool | None = None,
+        **kwargs: Any,
+    ) -> W:
+        """Record a Matplotlib figure; extra keywords are ``savefig`` options, as in Streamlit."""
+        # Streamlit 1.58 hands **kwargs to matplotlib's ``Figure.savefig``, which raises
+        # TypeError for a name it does not take; apptest does not render, so it checks names.
+        _check_savefig_keywords(kwargs)
+        return self._record("pyplot", locals(), data="fig")
+
+    def bokeh_chart(self: W, figure: object, use_container_width: bool = True) -> W:
+        return self._record("bokeh_chart", locals(), data="figure")
+
+    def pydeck_chart(
+        self: W,
+        pydeck_obj: object = None,
+        *,
+        width: int | str = "stretch",
+        use_container_width: bool | None = None,
+        height: int | str = 500,
+        selection_mode: str = "single-object",
+        on_select: object = "ignore",
+        key: object = None,
+    ) -> W:
+        return self._record("pydeck_chart", locals(), data="pydeck_obj")
+
+    def graphviz_chart(
+        self: W,
+        figure_or_dot: object,
+        use_container_width: bool | None = None,
+        *,
+        width: int | str = "content",
+        height: int | str = "content",
+    ) -> W:
+        return self._record("graphviz_chart", locals(), data="figure_or_dot")

@@ -1,0 +1,151 @@
+"""Layout containers of the shim: container, columns, tabs, expander, popover, empty.
+
+``LayoutCommands`` is mixed into ``DeltaGenerator``; ``st.status`` is defined on
+``DeltaGenerator`` itself, as it returns a subclass of it (``StatusContainer``). Each method
+opens a block (``Plumbing._block``) with Streamlit 1.58's signature; errors for a bad column
+spec, gap or alignment are ``streamlit.errors``' own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from apptest import _st_errors as errors
+from apptest._shim.plumbing import Plumbing, W
+from apptest._st_errors import StreamlitAPIException
+
+
+class LayoutCommands(Plumbing):
+    """``st.container``, ``columns``, ``tabs``, ``expander``, ``popover`` and ``empty``."""
+
+    # Layout keywords (width, alignment, gap) are recorded, not laid out. A container's
+    # ``key``/``on_change`` make Streamlit track its open state; apptest has no user who opens
+    # or closes one, so such a callback never runs.
+    def container(
+        self: W,
+        *,
+        border: bool | None = None,
+        key: object = None,
+        width: int | str = "stretch",
+        height: int | str = "content",
+        horizontal: bool = False,
+        horizontal_alignment: str = "left",
+        vertical_alignment: str = "top",
+        gap: str | None = "small",
+        autoscroll: bool | None = None,
+    ) -> W:
+        return self._block(
+            "container",
+            border=bool(border),
+            key=None if key is None else str(key),
+            height=height,
+            horizontal=horizontal,
+            horizontal_alignment=horizontal_alignment,
+            vertical_alignment=vertical_alignment,
+            gap=gap,
+            autoscroll=autoscroll,
+        )
+
+    def columns(
+        self: W,
+        spec: int | Sequence[float],
+        *,
+        gap: str | None = "small",
+        vertical_alignment: str = "top",
+        border: bool = False,
+        width: int | str = "stretch",
+    ) -> list[W]:
+        if isinstance(spec, int):
+            weights = [1.0] * spec
+        else:
+            weights = [float(w) for w in spec]
+        if not weights or any(w <= 0 for w in weights):
+            raise errors.StreamlitInvalidColumnSpecError()
+        if vertical_alignment not in ("top", "center", "bottom"):
+            raise errors.StreamlitInvalidVerticalAlignmentError(vertical_alignment)
+        if gap is not None:
+            if not isinstance(gap, str) or gap.lower() not in ("small", "medium", "large"):
+                raise errors.StreamlitInvalidColumnGapError(gap)
+            gap = gap.lower()
+        total = sum(weights)
+        row = self._block("horizontal", gap=gap)
+        return [
+            row._block(
+                "column",
+                weight=w / total,
+                gap=gap,
+                vertical_alignment=vertical_alignment,
+                border=border,
+            )
+            for w in weights
+        ]
+
+    def tabs(
+        self: W,
+        tabs: Sequence[str],
+        *,
+        width: int | str = "stretch",
+        default: str | None = None,
+        key: object = None,
+        on_change: object = "ignore",
+        args: Any = None,
+        kwargs: Any = None,
+    ) -> list[W]:
+        labels = [str(t) for t in tabs]
+        if not labels:
+            raise StreamlitAPIException(
+                "The input argument to st.tabs must contain at least one tab label."
+            )
+        bar = self._block("tab_container", default=default, key=None if key is None else str(key))
+        return [bar._block("tab", label=label) for label in labels]
+
+    def expander(
+        self: W,
+        label: str,
+        expanded: bool = False,
+        *,
+        key: object = None,
+        icon: str | None = None,
+        type: str = "default",
+        width: int | str = "stretch",
+        on_change: object = "ignore",
+        args: Any = None,
+        kwargs: Any = None,
+    ) -> W:
+        return self._block(
+            "expander",
+            label=label,
+            expanded=expanded,
+            icon=icon,
+            type=type,
+            key=None if key is None else str(key),
+        )
+
+    def popover(
+        self: W,
+        label: str,
+        *,
+        type: str = "secondary",
+        help: str | None = None,
+        icon: str | None = None,
+        disabled: bool = False,
+        use_container_width: bool | None = None,
+        width: int | str = "content",
+        key: object = None,
+        on_change: object = "ignore",
+        args: Any = None,
+        kwargs: Any = None,
+    ) -> W:
+        return self._block(
+            "popover",
+            label=label,
+            help=help,
+            disabled=disabled,
+            icon=icon,
+            type=type,
+            key=None if key is None else str(key),
+        )
+
+    def empty(self: W) -> W:
+        return self._el("empty")

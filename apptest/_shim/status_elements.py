@@ -1,0 +1,94 @@
+"""Status elements of the shim: alerts, exception, toast, balloons, snow, progress, spinner.
+
+``StatusElements`` is mixed into ``DeltaGenerator`` (the ``st.status`` container is defined
+with it, in ``delta_generator``). Signatures are Streamlit 1.58's; ``width`` only places
+things on the page, which apptest does not simulate: accepted and ignored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from apptest._run.layout import emit_element, show_transient
+from apptest._server.session import exception_props
+from apptest._shim.plumbing import Plumbing, W
+from apptest._shim.text import _text
+
+
+class StatusElements(Plumbing):
+    """``st.error`` ... ``st.spinner``: messages about how the app is doing."""
+
+    def error(
+        self: W,
+        body: object,
+        *,
+        icon: str | None = None,
+        width: int | str = "stretch",
+        title: str | None = None,
+    ) -> W:
+        return self._el("error", body=_text(body), icon=icon, title=title)
+
+    def warning(
+        self: W,
+        body: object,
+        *,
+        icon: str | None = None,
+        width: int | str = "stretch",
+        title: str | None = None,
+    ) -> W:
+        return self._el("warning", body=_text(body), icon=icon, title=title)
+
+    def info(
+        self: W,
+        body: object,
+        *,
+        icon: str | None = None,
+        width: int | str = "stretch",
+        title: str | None = None,
+    ) -> W:
+        return self._el("info", body=_text(body), icon=icon, title=title)
+
+    def success(
+        self: W,
+        body: object,
+        *,
+        icon: str | None = None,
+        width: int | str = "stretch",
+        title: str | None = None,
+    ) -> W:
+        return self._el("success", body=_text(body), icon=icon, title=title)
+
+    def exception(self: W, exception: BaseException, width: int | str = "stretch") -> W:
+        return self._el("exception", **exception_props(exception))
+
+    def toast(
+        self, body: object, *, icon: str | None = None, duration: str | int | None = "short"
+    ) -> None:
+        event = self.at_root(2)
+        emit_element(event, "toast", {"body": _text(body), "icon": icon, "duration": duration})
+
+    def balloons(self: W) -> W:
+        return self._el("balloons")
+
+    def snow(self: W) -> W:
+        return self._el("snow")
+
+    def progress(
+        self: W, value: float | int, text: str | None = None, width: int | str = "stretch"
+    ) -> W:
+        return self._el("progress", value=value, text=text)
+
+    @contextmanager
+    def spinner(
+        self,
+        text: str = "In progress...",
+        *,
+        show_time: bool = False,
+        _cache: bool = False,
+        width: int | str = "content",
+    ) -> Iterator[None]:
+        """Shown while the body runs, as a transient: it takes no slot in the container."""
+        # ``_cache`` is Streamlit's own flag for its cache spinners; accepted as 1.58 does.
+        with show_transient(self, "spinner", {"text": text, "body": text, "show_time": show_time}):
+            yield

@@ -1,0 +1,200 @@
+"""Text elements of the shim: markdown, headings, caption, text, code, latex, json, divider,
+html and metric.
+
+``TextCommands`` is mixed into ``DeltaGenerator``. Each method turns Streamlit 1.58's
+signature into element properties (``Plumbing._el``); heading anchors come from
+``apptest._features.session_apis.heading_props``.
+"""
+
+from __future__ import annotations
+
+import json as _json
+from collections import ChainMap, UserDict, UserList
+from collections.abc import ItemsView, KeysView, ValuesView
+from types import MappingProxyType
+
+from apptest._features.session_apis import heading_props
+from apptest._run.layout import emit_element
+from apptest._shim.plumbing import Plumbing, W
+
+
+def _text(body: object) -> str:
+    return body if isinstance(body, str) else str(body)
+
+
+class TextCommands(Plumbing):
+    """``st.markdown``, ``st.title`` ... ``st.metric``: elements that show text."""
+
+    # Signatures are Streamlit 1.58's, keyword for keyword, so a misspelt keyword raises
+    # Python's TypeError as in Streamlit. ``width``, ``height`` and ``text_alignment`` only
+    # place things on the page, which apptest does not simulate: accepted and ignored here.
+    def markdown(
+        self: W,
+        body: object,
+        unsafe_allow_html: bool = False,
+        *,
+        help: str | None = None,
+        width: int | str = "auto",
+        text_alignment: str = "left",
+    ) -> W:
+        # The most frequent write (``st.write`` of text too): no helper layers.
+        text = body if isinstance(body, str) else str(body)
+        return emit_element(
+            self, "markdown", {"body": text, "help": help, "allow_html": unsafe_allow_html}
+        )  # type: ignore[return-value]
+
+    def title(
+        self: W,
+        body: object,
+        anchor: str | bool | None = None,
+        *,
+        help: str | None = None,
+        width: int | str = "stretch",
+        text_alignment: str = "left",
+    ) -> W:
+        return self._el(
+            "title", body=_text(body), help=help, tag="h1", **heading_props(_text(body), anchor)
+        )
+
+    def header(
+        self: W,
+        body: object,
+        anchor: str | bool | None = None,
+        *,
+        help: str | None = None,
+        divider: bool | str = False,
+        width: int | str = "stretch",
+        text_alignment: str = "left",
+    ) -> W:
+        return self._el(
+            "header",
+            body=_text(body),
+            help=help,
+            tag="h2",
+            divider=divider,
+            **heading_props(_text(body), anchor),
+        )
+
+    def subheader(
+        self: W,
+        body: object,
+        anchor: str | bool | None = None,
+        *,
+        help: str | None = None,
+        divider: bool | str = False,
+        width: int | str = "stretch",
+        text_alignment: str = "left",
+    ) -> W:
+        return self._el(
+            "subheader",
+            body=_text(body),
+            help=help,
+            tag="h3",
+            divider=divider,
+            **heading_props(_text(body), anchor),
+        )
+
+    def caption(
+        self: W,
+        body: object,
+        unsafe_allow_html: bool = False,
+        *,
+        help: str | None = None,
+        width: int | str = "stretch",
+        text_alignment: str = "left",
+    ) -> W:
+        return self._el("caption", body=_text(body), help=help)
+
+    def text(
+        self: W,
+        body: object,
+        *,
+        help: str | None = None,
+        width: int | str = "content",
+        text_alignment: str = "left",
+    ) -> W:
+        return self._el("text", body=_text(body), help=help)
+
+    def code(
+        self: W,
+        body: object,
+        language: str | None = "python",
+        *,
+        line_numbers: bool = False,
+        wrap_lines: bool = False,
+        height: int | str | None = "content",
+        width: int | str = "stretch",
+    ) -> W:
+        return self._el(
+            "code",
+            body=_text(body),
+            language=language or "plaintext",
+            line_numbers=line_numbers,
+            wrap_lines=wrap_lines,
+        )
+
+    def latex(self: W, body: object, *, help: str | None = None, width: int | str = "stretch") -> W:
+        return self._el("latex", body=_text(body), help=help)
+
+    def json(
+        self: W, body: object, *, expanded: bool | int = True, width: int | str = "stretch"
+    ) -> W:
+        if isinstance(body, (map, enumerate, ItemsView, KeysView, ValuesView)):
+            body = list(body)
+        elif isinstance(body, (MappingProxyType, UserDict, ChainMap)):
+            body = dict(body)
+        elif isinstance(body, UserList):
+            body = list(body)
+        if not isinstance(body, str):
+            try:
+                body = _json.dumps(body, default=repr)
+            except TypeError:
+                body = _json.dumps(str(body))
+        return self._el("json", body=body, expanded=expanded)
+
+    def divider(self: W, *, width: int | str = "stretch") -> W:
+        return self._el("divider", body="---")
+
+    def html(
+        self: W,
+        body: object,
+        *,
+        width: int | str = "stretch",
+        unsafe_allow_javascript: bool = False,
+    ) -> W:
+        return self._el("html", body=_text(body), unsafe_allow_javascript=unsafe_allow_javascript)
+
+    def metric(
+        self: W,
+        label: str,
+        value: object,
+        delta: object = None,
+        delta_color: str = "normal",
+        *,
+        help: str | None = None,
+        label_visibility: str = "visible",
+        border: bool = False,
+        width: int | str = "stretch",
+        height: int | str = "content",
+        chart_data: object = None,
+        chart_type: str = "line",
+        delta_arrow: str = "auto",
+        format: str | None = None,
+        delta_description: str | None = None,
+    ) -> W:
+        # ``format`` is recorded, not applied: ``body`` is the value as the script passed it.
+        return self._el(
+            "metric",
+            label=label,
+            body="—" if value is None else _text(value),
+            delta="" if delta is None else _text(delta),
+            delta_color=delta_color,
+            help=help,
+            label_visibility=label_visibility,
+            border=border,
+            chart_data=chart_data,
+            chart_type=chart_type,
+            delta_arrow=delta_arrow,
+            format=format,
+            delta_description=delta_description,
+        )
