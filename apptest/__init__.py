@@ -7,10 +7,29 @@ Example::
     at = AppTest.from_file("app.py").run()
     at.button(label="Rerun fragment").click().run()
     assert at.runs[-1].scope == "fragment"
+
+The node classes a test meets (``Button``, ``Slider``, ``Markdown`` …) are importable from
+here for annotations and ``isinstance`` checks: ``def pick(w: apptest.Selectbox) -> None``.
 """
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from apptest._apptest import AppTest, ClockControl, FragmentInfo
-from apptest._elements import Block, Element, Node, Widget
+from apptest._elements import (
+    Alert,
+    Block,
+    Column,
+    Element,
+    Exception_,
+    Heading,
+    Markdown,
+    Metric,
+    Node,
+    Status,
+    Toast,
+    Widget,
+)
 from apptest._errors import (
     AppTestError,
     ElementIndexError,
@@ -23,23 +42,101 @@ from apptest._query import ElementList, WidgetList
 from apptest._session import RunRecord
 from apptest._uploads import UploadedFile
 
+if TYPE_CHECKING:
+    from apptest._widget_elements import (
+        Button,
+        ChatInput,
+        Checkbox,
+        ColorPicker,
+        DateInput,
+        DownloadButton,
+        Feedback,
+        InputWidget,
+        LinkButton,
+        NumberInput,
+        Slider,
+        TextInput,
+        TimeInput,
+    )
+    from apptest._widget_elements_choice import (
+        ButtonGroup,
+        Multiselect,
+        Radio,
+        Selectbox,
+        SelectSlider,
+    )
+    from apptest._widget_elements_data import CameraInput, DataEditor, FileUploader
+
+# The typed widget classes load on first use (the first snapshot loads them too), which keeps
+# ``import apptest`` fast.
+_LAZY_MODULES = {
+    "apptest._widget_elements": "Button ChatInput Checkbox ColorPicker DateInput DownloadButton "
+    "Feedback InputWidget LinkButton NumberInput Slider TextInput TimeInput",
+    "apptest._widget_elements_choice": "ButtonGroup Multiselect Radio Selectbox SelectSlider",
+    "apptest._widget_elements_data": "CameraInput DataEditor FileUploader",
+}
+_LAZY = {name: module for module, names in _LAZY_MODULES.items() for name in names.split()}
+
+if not TYPE_CHECKING:  # mypy reads the imports above; a module __getattr__ would hide typos
+
+    def __getattr__(name: str) -> Any:
+        module = _LAZY.get(name)
+        if module is None:
+            raise AttributeError(f"module 'apptest' has no attribute {name!r}")
+        value = getattr(importlib.import_module(module), name)
+        globals()[name] = value
+        return value
+
+    def __dir__() -> list[str]:
+        return sorted({*globals(), *_LAZY})
+
+
 __all__ = [
     "PROFILES",
     "SEED",
+    "Alert",
     "AppTest",
     "AppTestError",
     "Block",
+    "Button",
+    "ButtonGroup",
+    "CameraInput",
+    "ChatInput",
+    "Checkbox",
     "ClockControl",
+    "ColorPicker",
+    "Column",
+    "DataEditor",
+    "DateInput",
+    "DownloadButton",
     "Element",
     "ElementIndexError",
     "ElementList",
     "ElementNotFoundError",
+    "Exception_",
+    "Feedback",
+    "FileUploader",
     "FragmentInfo",
+    "Heading",
+    "InputWidget",
+    "LinkButton",
+    "Markdown",
+    "Metric",
+    "Multiselect",
     "Node",
+    "NumberInput",
+    "Radio",
     "RerunLimitError",
     "RunRecord",
     "ScriptTimeoutError",
+    "SelectSlider",
+    "Selectbox",
     "Semantics",
+    "Slider",
+    "Status",
+    "TextInput",
+    "TimeInput",
+    "Toast",
     "UploadedFile",
     "Widget",
     "WidgetList",
