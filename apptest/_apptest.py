@@ -23,7 +23,7 @@ from typing import Any
 
 from apptest._clock import Clock, PendingTimer, hot_timer_error, to_epoch_ns, to_ns
 from apptest._elements import Block, Node, Widget, freeze_roots
-from apptest._errors import AppTestError
+from apptest._errors import AppTestError, hide_test_errors
 from apptest._profile import Semantics, resolve_profile
 from apptest._query import QueryMixin
 from apptest._script import Script
@@ -124,6 +124,7 @@ class ClockControl:
         followed by ``advance(b)`` fire the same runs. Returns the AppTest. Raises
         AppTestError if a timer that would fire continuously (run_every under 1 ms) is armed.
         """
+        __tracebackhide__ = True  # a refused call shows the test's line and the message
         step = to_ns(delta)
         if step < 0:
             raise AppTestError(
@@ -177,6 +178,7 @@ class AppTest(SessionInputsMixin, QueryMixin):
         from apptest._shim import _main
         from apptest._shim_modules import shim_modules
 
+        __tracebackhide__ = hide_test_errors
         self.default_timeout = default_timeout
         profile = resolve_profile(semantics)
         self._session = Session(
@@ -203,8 +205,17 @@ class AppTest(SessionInputsMixin, QueryMixin):
 
     # -- constructors --------------------------------------------------------------------
     @classmethod
-    def from_file(cls, script_path: str | os.PathLike[str], *, default_timeout: float = 3, semantics: str | Semantics = "seed", start_time: _dt.datetime | str | None = None) -> AppTest:
-        """Load a script file; a relative path is resolved against the calling test file."""
+    def from_file(
+        cls,
+        script_path: str | os.PathLike[str],
+        *,
+        default_timeout: float = 3,
+        semantics: str | Semantics = "seed",
+        start_time: _dt.datetime | str | None = None,
+    ) -> AppTest:
+        """Load a script file; a relative path is resolved against the calling test file:
+        ``AppTest.from_file("app.py").run()``."""
+        __tracebackhide__ = True  # a refused call shows the test's line and the message
         path = Path(script_path)
         if not path.is_absolute():
             import traceback
@@ -224,20 +235,50 @@ class AppTest(SessionInputsMixin, QueryMixin):
             raise AppTestError(f"AppTest script not found at {path}.")
         with tokenize.open(path) as file:  # PEP 263 coding line, UTF-8 BOM: as Python reads it
             source = file.read()
-        return cls(Script(source, str(path)), default_timeout=default_timeout, semantics=semantics, start_time=start_time)
+        return cls(
+            Script(source, str(path)),
+            default_timeout=default_timeout,
+            semantics=semantics,
+            start_time=start_time,
+        )
 
     @classmethod
-    def from_string(cls, script: str, *, default_timeout: float = 3, semantics: str | Semantics = "seed", start_time: _dt.datetime | str | None = None) -> AppTest:
-        """Load an app from source text (dedented first)."""
+    def from_string(
+        cls,
+        script: str,
+        *,
+        default_timeout: float = 3,
+        semantics: str | Semantics = "seed",
+        start_time: _dt.datetime | str | None = None,
+    ) -> AppTest:
+        """Load an app from source text (dedented first): ``AppTest.from_string(src).run()``."""
+        __tracebackhide__ = True  # a refused call shows the test's line and the message
         if not isinstance(script, str):
-            raise AppTestError(f"from_string() takes the app's source text, not {type(script).__name__}.")
+            raise AppTestError(
+                f"from_string() takes the app's source text, not {type(script).__name__}."
+            )
         import textwrap
 
-        return cls(Script(textwrap.dedent(script), None), default_timeout=default_timeout, semantics=semantics, start_time=start_time)
+        return cls(
+            Script(textwrap.dedent(script), None),
+            default_timeout=default_timeout,
+            semantics=semantics,
+            start_time=start_time,
+        )
 
     @classmethod
-    def from_function(cls, script: Callable[..., Any], *, default_timeout: float = 3, args: tuple[Any, ...] | None = None, kwargs: dict[str, Any] | None = None, semantics: str | Semantics = "seed", start_time: _dt.datetime | str | None = None) -> AppTest:
+    def from_function(
+        cls,
+        script: Callable[..., Any],
+        *,
+        default_timeout: float = 3,
+        args: tuple[Any, ...] | None = None,
+        kwargs: dict[str, Any] | None = None,
+        semantics: str | Semantics = "seed",
+        start_time: _dt.datetime | str | None = None,
+    ) -> AppTest:
         """Load an app from a function's source; its body runs as the script, with ``args``."""
+        __tracebackhide__ = True  # a refused call shows the test's line and the message
         if not callable(script):
             raise AppTestError(f"from_function() takes a function, not {type(script).__name__}.")
         import textwrap
@@ -245,7 +286,12 @@ class AppTest(SessionInputsMixin, QueryMixin):
         source = textwrap.dedent(inspect.getsource(script))
         source += f"\n{script.__name__}(*__args, **__kwargs)\n"
         extra = {"__args": tuple(args or ()), "__kwargs": dict(kwargs or {})}
-        return cls(Script(source, None, extra_globals=extra), default_timeout=default_timeout, semantics=semantics, start_time=start_time)
+        return cls(
+            Script(source, None, extra_globals=extra),
+            default_timeout=default_timeout,
+            semantics=semantics,
+            start_time=start_time,
+        )
 
     # -- running -------------------------------------------------------------------------
     def run(self, *, timeout: float | None = None) -> AppTest:
@@ -255,6 +301,7 @@ class AppTest(SessionInputsMixin, QueryMixin):
         widget inside a fragment reruns only that fragment. App exceptions never raise here:
         they become exception elements (``at.exception``).
         """
+        __tracebackhide__ = True  # a timeout or rerun loop shows the test's line and the message
         from apptest._forms import pending_defaults
 
         submitted = {s.form_id for s in self._staged.values() if s.trigger and s.form_id}
@@ -268,7 +315,10 @@ class AppTest(SessionInputsMixin, QueryMixin):
             )
         return self
 
-    def _process(self, request: Request, *, timeout: float | None = None, until: int | None = None) -> None:
+    def _process(
+        self, request: Request, *, timeout: float | None = None, until: int | None = None
+    ) -> None:
+        __tracebackhide__ = hide_test_errors
         request = self._load_session_inputs(request)
         try:
             self._session.process(request, timeout=timeout, until=until)

@@ -84,9 +84,10 @@ class PendingTimer:
 
 def to_ns(delta: float | int | str | _dt.timedelta) -> int:
     """Turn ``advance``'s argument into nanoseconds, or say what is accepted."""
-    from apptest._errors import AppTestError
+    from apptest._errors import AppTestError, hide_test_errors
     from apptest._timestring import TimeStringError, parse_time_string
 
+    __tracebackhide__ = hide_test_errors
     if isinstance(delta, bool):
         raise AppTestError(f"advance() takes seconds, a time string or a timedelta; got {delta!r}.")
     if isinstance(delta, (int, float)):
@@ -185,7 +186,9 @@ class Clock:
             key = (fragment_id, self._order + 1)
         self._order += 1
         interval = browser_delay_ms(seconds) * MS
-        self._timers[key] = Timer(fragment_id, seconds, interval, self.now_ns + interval, self._order)
+        self._timers[key] = Timer(
+            fragment_id, seconds, interval, self.now_ns + interval, self._order
+        )
 
     def clear(self) -> None:
         """T9: a full run's ``new_session`` clears every timer."""
@@ -199,8 +202,10 @@ class Clock:
         """The earliest non-hot timer due at or before ``until`` (ties by arming order)."""
         best: Timer | None = None
         for timer in self._timers.values():
-            if timer.interval > 0 and timer.due <= until and (
-                best is None or (timer.due, timer.order) < (best.due, best.order)
+            if (
+                timer.interval > 0
+                and timer.due <= until
+                and (best is None or (timer.due, timer.order) < (best.due, best.order))
             ):
                 best = timer
         return best

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from apptest._errors import AppTestError, RerunException, RerunRequest
+from apptest._errors import AppTestError, RerunException, RerunRequest, hide_test_errors
 from apptest._layout import require_run
 
 if TYPE_CHECKING:
@@ -303,6 +303,7 @@ def _hash_of_file(session: Session, page: str) -> str:
 
 def request_from_test(session: Session, page_path: str) -> None:
     """``at.switch_page``: the next run shows ``page_path`` (relative to the main script)."""
+    __tracebackhide__ = hide_test_errors
     if session.script.path is None:
         raise AppTestError(
             "at.switch_page() needs an app loaded with AppTest.from_file(): pages are files "
@@ -339,6 +340,7 @@ def request_from_test(session: Session, page_path: str) -> None:
 
 def request_url_path(session: Session, url_path: str) -> None:
     """``at.switch_page(url_path=...)``: a registered page, as the navigation menu shows it."""
+    __tracebackhide__ = hide_test_errors
     pages = session.pages
     wanted = url_path.strip("/")
     for page in pages.registry.values():

@@ -25,6 +25,7 @@ from apptest._errors import (
     ScriptInterrupt,
     ScriptTimeoutError,
     StopException,
+    hide_test_errors,
 )
 from apptest._fragments import FragmentStorage
 from apptest._layout import Container, ScriptRun, current_run, emit_element, running
@@ -162,6 +163,7 @@ class Session:
         limit is the end of the last run a tick did not cause: a fragment slower than its
         interval does not rerun forever; its overdue ticks wait for the next advance.
         """
+        __tracebackhide__ = hide_test_errors
         pending: Request | None = request
         budget = RERUN_BUDGET
         horizon = self.clock.now_ns if until is None else until
@@ -193,12 +195,15 @@ class Session:
             return None
         return request
 
-    def execute(self, request: Request, *, timeout: float, until: int | None = None) -> Request | None:
+    def execute(
+        self, request: Request, *, timeout: float, until: int | None = None
+    ) -> Request | None:
         """One run (section 1.1, steps 3-7); returns the request that must run next, if any.
 
         Ticks that came due during the run become the next request (T12), unless it would
         start after ``until`` and nothing else is pending.
         """
+        __tracebackhide__ = hide_test_errors
         run_id = len(self.runs) + 1
         fragment_ids = request.fragment_ids
         full = request.is_full
@@ -310,7 +315,9 @@ class Session:
             stored = self.fragments.get(fragment_id)
             if stored is None:
                 continue  # R5.2 / Q6
-            if self.profile.skip_descendants_of_queued_ancestor and self._has_ancestor_in(stored.parent, done):
+            if self.profile.skip_descendants_of_queued_ancestor and self._has_ancestor_in(
+                stored.parent, done
+            ):
                 continue
             done.add(fragment_id)
             try:

@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from apptest._context import DEFAULT_USER, ContextSettings, check_user
-from apptest._errors import AppTestError
+from apptest._errors import AppTestError, hide_test_errors
 
 if TYPE_CHECKING:
     from apptest._pages import PageInfo
@@ -69,6 +69,7 @@ class SessionInputsMixin:
     def _load_session_inputs(self, request: Request) -> Request:
         from apptest._session import Request, merge_requests
 
+        __tracebackhide__ = hide_test_errors
         session = self._session
         apis = session.apis
         if not isinstance(self.secrets, Mapping):
@@ -96,6 +97,7 @@ class SessionInputsMixin:
     def _check_page_request(self) -> None:
         from apptest._pages import unresolved_request, uses_pages_folder
 
+        __tracebackhide__ = hide_test_errors
         session = self._session
         if session.pages.navigation_used or uses_pages_folder(session):
             return
@@ -119,6 +121,7 @@ class SessionInputsMixin:
         """
         from apptest._pages import request_from_test, request_url_path
 
+        __tracebackhide__ = True  # a refused call shows the test's line and the message
         if (page_path is None) == (url_path is None):
             raise AppTestError(
                 "switch_page() takes a page file (at.switch_page('pages/other.py')) or a URL "
