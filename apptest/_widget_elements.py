@@ -36,6 +36,7 @@ from apptest._widget_values import (
 )
 
 W = TypeVar("W", bound="InputWidget")
+_B = TypeVar("_B", bound="Button")  # verbs of Button return a DownloadButton on one
 
 # fmt: off
 VERBS = (
@@ -116,12 +117,12 @@ class Button(InputWidget):
         """The style: "primary", "secondary" or "tertiary"."""
         return str(self.proto.get("type", "secondary"))
 
-    def click(self) -> Button:
+    def click(self: _B) -> _B:
         """Stage a click (for a submit button: submit its form with the staged values)."""
         __tracebackhide__ = True
         return self._put(True, trigger=True)
 
-    def set_value(self, value: Any) -> Button:
+    def set_value(self: _B, value: Any) -> _B:
         """Only ``set_value(True)``, the same as ``click()``."""
         __tracebackhide__ = True
         if value is not True:

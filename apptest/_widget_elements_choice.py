@@ -8,13 +8,15 @@ option or its label and refuses anything not offered (``apptest._widget_values.c
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from apptest._elements import ELEMENT_CLASSES
 from apptest._errors import AppTestError
 from apptest._widget_elements import InputWidget
 from apptest._widget_time import SelectSliderSpec, check_select_slider
 from apptest._widget_values import Options, check_choice, check_choices
+
+_R = TypeVar("_R", bound="Radio")  # verbs of Radio return a Selectbox on one
 
 
 class _Choice(InputWidget):
@@ -52,7 +54,7 @@ class Radio(_Choice):
         value = self.value
         return None if value is None else self._options.index_of(value)
 
-    def set_value(self, value: Any) -> Radio:
+    def set_value(self: _R, value: Any) -> _R:
         """Stage an offered option (or its label); None only when it can be cleared."""
         __tracebackhide__ = True
         return self._put(
@@ -65,12 +67,12 @@ class Radio(_Choice):
             )
         )
 
-    def select(self, value: Any) -> Radio:
+    def select(self: _R, value: Any) -> _R:
         """Stage choosing ``value``, as ``set_value``."""
         __tracebackhide__ = True
         return self.set_value(value)
 
-    def select_index(self, index: int | None) -> Radio:
+    def select_index(self: _R, index: int | None) -> _R:
         """Stage choosing the option at ``index`` (None clears)."""
         __tracebackhide__ = True
         if index is None:

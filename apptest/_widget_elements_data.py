@@ -10,7 +10,7 @@ them: ``edit_cell``, ``edit_row``, ``add_row``, ``delete_rows``, or a whole edit
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from apptest._data_editor import (
     EditorRules,
@@ -25,6 +25,8 @@ from apptest._data_editor import (
 from apptest._elements import ELEMENT_CLASSES
 from apptest._uploads import DEFAULT_MAX_UPLOAD_MB, UploadedFile, check_upload
 from apptest._widget_elements import InputWidget
+
+_F = TypeVar("_F", bound="FileUploader")  # verbs of FileUploader return a CameraInput on one
 
 
 class FileUploader(InputWidget):
@@ -54,12 +56,12 @@ class FileUploader(InputWidget):
         items = value if isinstance(value, list) else [value]
         return [f for f in items if isinstance(f, UploadedFile)]
 
-    def _stage_files(self, files: list[UploadedFile]) -> FileUploader:
+    def _stage_files(self: _F, files: list[UploadedFile]) -> _F:
         if self.accept_multiple_files:
             return self._put(files)
         return self._put(files[0] if files else None)
 
-    def set_value(self, files: Any) -> FileUploader:
+    def set_value(self: _F, files: Any) -> _F:
         """Stage ``(name, data, mime_type)``, a list of such tuples, or None (no files)."""
         __tracebackhide__ = True
         checked = check_upload(
@@ -86,7 +88,7 @@ class FileUploader(InputWidget):
         files = [*self._files(), *new] if self.accept_multiple_files else new
         return self._stage_files(files)
 
-    def clear(self) -> FileUploader:
+    def clear(self: _F) -> _F:
         """Remove every uploaded file."""
         __tracebackhide__ = True
         return self._stage_files([])
