@@ -7,11 +7,30 @@ Example::
     at = AppTest.from_file("app.py").run()
     at.button(label="Rerun fragment").click().run()
     assert at.runs[-1].scope == "fragment"
+
+The node classes a test meets (``Button``, ``Slider``, ``Markdown`` …) are importable from
+here for annotations and ``isinstance`` checks: ``def pick(w: apptest.Selectbox) -> None``.
 """
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from apptest._api.apptest import AppTest, FragmentInfo
 from apptest._api.clock_control import ClockControl
-from apptest._api.nodes import Block, Element, Node, Widget
+from apptest._api.nodes import (
+    Alert,
+    Block,
+    Column,
+    Element,
+    Exception_,
+    Heading,
+    Markdown,
+    Metric,
+    Node,
+    Status,
+    Toast,
+    Widget,
+)
 from apptest._api.query import ElementList, WidgetList
 from apptest._errors import (
     AppTestError,
@@ -24,23 +43,101 @@ from apptest._profile import PROFILES, SEED, Semantics
 from apptest._server.session import RunRecord
 from apptest._values.uploads import UploadedFile
 
+if TYPE_CHECKING:
+    from apptest._api.widget_nodes import (
+        Button,
+        ChatInput,
+        Checkbox,
+        ColorPicker,
+        DateInput,
+        DownloadButton,
+        Feedback,
+        InputWidget,
+        LinkButton,
+        NumberInput,
+        Slider,
+        TextInput,
+        TimeInput,
+    )
+    from apptest._api.widget_nodes_choice import (
+        ButtonGroup,
+        Multiselect,
+        Radio,
+        Selectbox,
+        SelectSlider,
+    )
+    from apptest._api.widget_nodes_data import CameraInput, DataEditor, FileUploader
+
+# The typed widget classes load on first use (the first snapshot loads them too), which keeps
+# ``import apptest`` fast.
+_LAZY_MODULES = {
+    "apptest._api.widget_nodes": "Button ChatInput Checkbox ColorPicker DateInput DownloadButton "
+    "Feedback InputWidget LinkButton NumberInput Slider TextInput TimeInput",
+    "apptest._api.widget_nodes_choice": "ButtonGroup Multiselect Radio Selectbox SelectSlider",
+    "apptest._api.widget_nodes_data": "CameraInput DataEditor FileUploader",
+}
+_LAZY = {name: module for module, names in _LAZY_MODULES.items() for name in names.split()}
+
+if not TYPE_CHECKING:  # mypy reads the imports above; a module __getattr__ would hide typos
+
+    def __getattr__(name: str) -> Any:
+        module = _LAZY.get(name)
+        if module is None:
+            raise AttributeError(f"module 'apptest' has no attribute {name!r}")
+        value = getattr(importlib.import_module(module), name)
+        globals()[name] = value
+        return value
+
+    def __dir__() -> list[str]:
+        return sorted({*globals(), *_LAZY})
+
+
 __all__ = [
     "PROFILES",
     "SEED",
+    "Alert",
     "AppTest",
     "AppTestError",
     "Block",
+    "Button",
+    "ButtonGroup",
+    "CameraInput",
+    "ChatInput",
+    "Checkbox",
     "ClockControl",
+    "ColorPicker",
+    "Column",
+    "DataEditor",
+    "DateInput",
+    "DownloadButton",
     "Element",
     "ElementIndexError",
     "ElementList",
     "ElementNotFoundError",
+    "Exception_",
+    "Feedback",
+    "FileUploader",
     "FragmentInfo",
+    "Heading",
+    "InputWidget",
+    "LinkButton",
+    "Markdown",
+    "Metric",
+    "Multiselect",
     "Node",
+    "NumberInput",
+    "Radio",
     "RerunLimitError",
     "RunRecord",
     "ScriptTimeoutError",
+    "SelectSlider",
+    "Selectbox",
     "Semantics",
+    "Slider",
+    "Status",
+    "TextInput",
+    "TimeInput",
+    "Toast",
     "UploadedFile",
     "Widget",
     "WidgetList",

@@ -14,6 +14,19 @@ class AppTestError(Exception):
     """A test used apptest incorrectly; the message says what was found and how to fix it."""
 
 
+def hide_test_errors(excinfo: object) -> bool:
+    """pytest's ``__tracebackhide__`` for apptest's inner frames: left out of the traceback
+    when the error is an AppTestError (the test's mistake; the message says what to fix), shown
+    for any other error (a bug in apptest).
+
+    The functions a test calls (``at.button("k")``, ``.set_value(...)``, ``run()`` …) set
+    ``__tracebackhide__ = True``; the frames below them, or a whole module of checks, set
+    ``__tracebackhide__ = hide_test_errors``. A failed lookup then shows the test's line and
+    the message. ``pytest --full-trace`` shows every frame.
+    """
+    return isinstance(getattr(excinfo, "value", None), AppTestError)
+
+
 class ElementNotFoundError(AppTestError, KeyError):
     """No element matches a key or label (a ``KeyError``, as in Streamlit's AppTest)."""
 

@@ -18,6 +18,8 @@ import pytest
 
 from apptest import AppTest
 
+pytest_plugins = ["pytester"]  # pytester runs pytest on generated test files
+
 #: The type of the ``app`` fixture.
 RunApp = Callable[..., AppTest]
 

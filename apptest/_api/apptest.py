@@ -29,7 +29,7 @@ from apptest._api.session_inputs import SessionInputsMixin
 from apptest._browser.browser import Browser, Staged
 from apptest._browser.frontend import Frontend
 from apptest._browser.timers import Timers
-from apptest._errors import AppTestError
+from apptest._errors import AppTestError, hide_test_errors
 from apptest._profile import Semantics, resolve_profile
 from apptest._run.state import SessionStateProxy
 from apptest._server.requests import Request
@@ -86,6 +86,7 @@ class AppTest(SessionInputsMixin, QueryMixin):
         semantics: str | Semantics = "seed",
         start_time: _dt.datetime | str | None = None,
     ) -> None:
+        __tracebackhide__ = hide_test_errors
         self.default_timeout = default_timeout
         profile = resolve_profile(semantics)
         clock = Clock(to_epoch_ns(start_time))
@@ -117,8 +118,17 @@ class AppTest(SessionInputsMixin, QueryMixin):
 
     # -- constructors --------------------------------------------------------------------
     @classmethod
-    def from_file(cls, script_path: str | os.PathLike[str], *, default_timeout: float = 3, semantics: str | Semantics = "seed", start_time: _dt.datetime | str | None = None) -> AppTest:
-        """Load a script file; a relative path is resolved against the calling test file."""
+    def from_file(
+        cls,
+        script_path: str | os.PathLike[str],
+        *,
+        default_timeout: float = 3,
+        semantics: str | Semantics = "seed",
+        start_time: _dt.datetime | str | None = None,
+    ) -> AppTest:
+        """Load a script file; a relative path is resolved against the calling test file:
+        ``AppTest.from_file("app.py").run()``."""
+        __tracebackhide__ = True  # a refused call shows the test's line and the message
         path = Path(script_path)
         if not path.is_absolute():
             import traceback
@@ -138,20 +148,50 @@ class AppTest(SessionInputsMixin, QueryMixin):
             raise AppTestError(f"AppTest script not found at {path}.")
         with tokenize.open(path) as file:  # PEP 263 coding line, UTF-8 BOM: as Python reads it
             source = file.read()
-        return cls(Script(source, str(path)), default_timeout=default_timeout, semantics=semantics, start_time=start_time)
+        return cls(
+            Script(source, str(path)),
+            default_timeout=default_timeout,
+            semantics=semantics,
+            start_time=start_time,
+        )
 
     @classmethod
-    def from_string(cls, script: str, *, default_timeout: float = 3, semantics: str | Semantics = "seed", start_time: _dt.datetime | str | None = None) -> AppTest:
-        """Load an app from source text (dedented first)."""
+    def from_string(
+        cls,
+        script: str,
+        *,
+        default_timeout: float = 3,
+        semantics: str | Semantics = "seed",
+        start_time: _dt.datetime | str | None = None,
+    ) -> AppTest:
+        """Load an app from source text (dedented first): ``AppTest.from_string(src).run()``."""
+        __tracebackhide__ = True  # a refused call shows the test's line and the message
         if not isinstance(script, str):
-            raise AppTestError(f"from_string() takes the app's source text, not {type(script).__name__}.")
+            raise AppTestError(
+                f"from_string() takes the app's source text, not {type(script).__name__}."
+            )
         import textwrap
 
-        return cls(Script(textwrap.dedent(script), None), default_timeout=default_timeout, semantics=semantics, start_time=start_time)
+        return cls(
+            Script(textwrap.dedent(script), None),
+            default_timeout=default_timeout,
+            semantics=semantics,
+            start_time=start_time,
+        )
 
     @classmethod
-    def from_function(cls, script: Callable[..., Any], *, default_timeout: float = 3, args: tuple[Any, ...] | None = None, kwargs: dict[str, Any] | None = None, semantics: str | Semantics = "seed", start_time: _dt.datetime | str | None = None) -> AppTest:
+    def from_function(
+        cls,
+        script: Callable[..., Any],
+        *,
+        default_timeout: float = 3,
+        args: tuple[Any, ...] | None = None,
+        kwargs: dict[str, Any] | None = None,
+        semantics: str | Semantics = "seed",
+        start_time: _dt.datetime | str | None = None,
+    ) -> AppTest:
         """Load an app from a function's source; its body runs as the script, with ``args``."""
+        __tracebackhide__ = True  # a refused call shows the test's line and the message
         if not callable(script):
             raise AppTestError(f"from_function() takes a function, not {type(script).__name__}.")
         import textwrap
@@ -159,7 +199,12 @@ class AppTest(SessionInputsMixin, QueryMixin):
         source = textwrap.dedent(inspect.getsource(script))
         source += f"\n{script.__name__}(*__args, **__kwargs)\n"
         extra = {"__args": tuple(args or ()), "__kwargs": dict(kwargs or {})}
-        return cls(Script(source, None, extra_globals=extra), default_timeout=default_timeout, semantics=semantics, start_time=start_time)
+        return cls(
+            Script(source, None, extra_globals=extra),
+            default_timeout=default_timeout,
+            semantics=semantics,
+            start_time=start_time,
+        )
 
     # -- running -------------------------------------------------------------------------
     def run(self, *, timeout: float | None = None) -> AppTest:
@@ -169,7 +214,7 @@ class AppTest(SessionInputsMixin, QueryMixin):
         widget inside a fragment reruns only that fragment. App exceptions never raise here:
         they become exception elements (``at.exception``).
         """
-        __tracebackhide__ = True
+        __tracebackhide__ = True  # a timeout or rerun loop shows the test's line and the message
         request, cleared = self._browser.take_request(self._assigned_widget_values())
         self._deliver(self._browser.with_overdue_ticks(request), timeout, None)  # Q4
         self._browser.restage_defaults(cleared)  # FM4
@@ -189,7 +234,7 @@ class AppTest(SessionInputsMixin, QueryMixin):
 
     def _deliver(self, request: Request, timeout: float | None, until: int | None) -> None:
         """Send one request with the session inputs the test set; read back what it changed."""
-        __tracebackhide__ = True
+        __tracebackhide__ = hide_test_errors
         request = self._load_session_inputs(request)
         try:
             self._browser.process(request, timeout=timeout, until=until)

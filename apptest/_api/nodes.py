@@ -20,11 +20,23 @@ if TYPE_CHECKING:
 
 
 class Node:
-    """Any node of the tree: its ``type``, delta ``path``, the run and fragment that wrote it."""
+    """Any node of the tree: its ``type``, delta ``path``, the run and fragment that wrote it.
 
+    ``at.main[0].type == "title"``; ``at.button("go").path == (0, 1)``.
+    """
+
+    __module__ = "apptest"
     __slots__ = ("_at", "fragment_id", "path", "proto", "run_id", "type")
 
-    def __init__(self, kind: str, path: Path, run_id: int, fragment_id: str, props: Mapping[str, Any], at: AppTest) -> None:
+    def __init__(
+        self,
+        kind: str,
+        path: Path,
+        run_id: int,
+        fragment_id: str,
+        props: Mapping[str, Any],
+        at: AppTest,
+    ) -> None:
         self.type = kind
         self.path = path
         self.run_id = run_id
@@ -34,15 +46,18 @@ class Node:
 
     @property
     def key(self) -> str | None:
+        """The user key the app gave (``key=``), or None."""
         key = self.proto.get("key")
         return key if isinstance(key, str) else None
 
     @property
     def label(self) -> str:
+        """The label the browser shows ("" when there is none)."""
         return str(self.proto.get("label", ""))
 
     @property
     def help(self) -> str | None:
+        """The tooltip (``help=``), or None."""
         value = self.proto.get("help")
         return value if isinstance(value, str) else None
 
@@ -65,10 +80,12 @@ class Node:
 class Element(Node):
     """A leaf element. ``value`` is its main content (body text, widget value, data)."""
 
+    __module__ = "apptest"
     __slots__ = ()
 
     @property
     def value(self) -> Any:
+        """The main content: ``at.markdown[0].value == "Hello"``."""
         if "value" in self.proto:
             return self.proto["value"]
         return self.proto.get("body")
@@ -78,84 +95,118 @@ class Element(Node):
         return f"{self.type} {_short(text)}" if text not in (None, "") else self.type
 
     def __eq__(self, other: object) -> bool:
+        """Equal to an element of the same type, path and content (from any run)."""
         if isinstance(other, Element):
-            return (self.type, self.path, dict(self.proto)) == (other.type, other.path, dict(other.proto))
+            return (self.type, self.path, dict(self.proto)) == (
+                other.type,
+                other.path,
+                dict(other.proto),
+            )
         return NotImplemented
 
     __hash__ = None  # type: ignore[assignment]
 
 
 class Markdown(Element):
+    """Text elements (``st.markdown``, ``st.write`` text, caption, code, latex, json, text,
+    divider): ``at.markdown[0].value``."""
+
+    __module__ = "apptest"
     __slots__ = ()
 
     @property
     def body(self) -> str:
+        """The text as the app passed it: ``at.code[0].body``."""
         return str(self.proto.get("body", ""))
 
 
 class Heading(Markdown):
+    """``st.title``, ``st.header``, ``st.subheader``: ``at.title[0].value == "Shop"``."""
+
+    __module__ = "apptest"
     __slots__ = ()
 
     @property
     def tag(self) -> str:
+        """The HTML tag: "h1", "h2" or "h3"."""
         return str(self.proto.get("tag", ""))
 
     @property
     def anchor(self) -> Any:
+        """The anchor id: the app's ``anchor=``, else one made from the text."""
         return self.proto.get("anchor")
 
 
 class Alert(Markdown):
+    """``st.error``, ``st.warning``, ``st.info``, ``st.success`` and ``st.toast`` (``Toast``
+    is the same class): ``at.error[0].value``."""
+
+    __module__ = "apptest"
     __slots__ = ()
 
     @property
     def icon(self) -> str | None:
+        """The icon the app set, or None."""
         icon = self.proto.get("icon")
         return icon if isinstance(icon, str) else None
 
 
+#: ``st.toast`` elements (``at.toast``), the same class as the other alerts.
 Toast = Alert
 
 
 class Metric(Element):
+    """``st.metric``: ``at.metric[0].value == "70 °F"``, ``.delta``, ``.color``."""
+
+    __module__ = "apptest"
     __slots__ = ()
 
     @property
     def value(self) -> str:
+        """The value as displayed (a string, as in the browser)."""
         return str(self.proto.get("body", ""))
 
     @property
     def delta(self) -> str:
+        """The delta as displayed ("" when there is none)."""
         return str(self.proto.get("delta", ""))
 
     @property
     def color(self) -> str:
+        """``delta_color``: "normal", "inverse" or "off"."""
         return str(self.proto.get("delta_color", "normal"))
 
 
 class Exception_(Element):
-    """An exception element: ``message``, ``exc_type`` and ``stack_trace`` as the browser shows."""
+    """An exception element: ``message``, ``exc_type`` and ``stack_trace`` as the browser
+    shows. ``at.exception[0].message == "bad value"``; ``not at.exception`` when none."""
 
+    __module__ = "apptest"
     __slots__ = ()
 
     @property
     def message(self) -> str:
+        """The exception's message: ``str(exc)``."""
         return str(self.proto.get("message", ""))
 
     @property
     def value(self) -> str:
+        """The message (as Streamlit's AppTest reads ``value``)."""
         return self.message
 
     @property
     def exc_type(self) -> str:
+        """The exception class's name: "ValueError"."""
         return str(self.proto.get("exc_type", ""))
 
     @property
     def stack_trace(self) -> tuple[str, ...]:
+        """The traceback lines the browser shows."""
         return tuple(self.proto.get("stack_trace", ()))
 
     @property
     def is_markdown(self) -> bool:
+        """True when the message is Markdown (Streamlit's ``MarkdownFormattedException``)."""
         return bool(self.proto.get("is_markdown", False))
 
     def _describe(self) -> str:
@@ -163,24 +214,30 @@ class Exception_(Element):
 
 
 class Widget(Element):
-    """An input widget. Verbs stage an interaction, applied by the next ``run()``."""
+    """An input widget. Verbs stage an interaction, applied by the next ``run()``:
+    ``at.slider("size").set_value(3).run()``."""
 
+    __module__ = "apptest"
     __slots__ = ()
 
     @property
     def id(self) -> str:
+        """The widget id Streamlit computes (from the key, or from the parameters)."""
         return str(self.proto["id"])
 
     @property
     def disabled(self) -> bool:
+        """True for ``disabled=True``: verbs then raise, as a browser user cannot act."""
         return bool(self.proto.get("disabled", False))
 
     @property
     def value(self) -> Any:
+        """The value the app gets: a staged value until the next run, else the last run's."""
         return self._at._staged_value(self.id, self.proto.get("value"))
 
     def set_value(self, value: Any) -> Widget:
         """Stage ``value`` as if the user had entered it; returns the widget for chaining."""
+        __tracebackhide__ = True  # a refused value shows the test's line and the message
         self._at._stage(self, value)
         return self
 
@@ -192,8 +249,13 @@ class Widget(Element):
 
 
 class Block(QueryMixin, Node):
-    """A container (main, sidebar, columns, tabs, expander, form, fragment area, dialog …)."""
+    """A container (main, sidebar, columns, tabs, expander, form, fragment area, dialog …).
 
+    It has the query API of ``AppTest``, scoped to what it holds
+    (``at.sidebar.button("go")``), and indexes its direct children (``at.main[0]``).
+    """
+
+    __module__ = "apptest"
     __slots__ = ("children",)
     children: tuple[Node, ...]
 
@@ -201,16 +263,20 @@ class Block(QueryMixin, Node):
         yield from self.children
 
     def __len__(self) -> int:
+        """How many direct children the block has: ``len(at.sidebar)``."""
         return len(self.children)
 
     def __getitem__(self, index: int) -> Node:
+        """The direct child at ``index``: ``at.main[0]``."""
         return self.children[index]
 
     def __iter__(self) -> Iterator[Node]:
+        """The direct children in order: ``[n.type for n in at.main]``."""
         return iter(self.children)
 
     @property
     def value(self) -> Any:
+        """Always None: a block has no value of its own."""
         return None
 
     def _describe(self) -> str:
@@ -219,22 +285,31 @@ class Block(QueryMixin, Node):
 
 
 class Column(Block):
+    """One column of ``st.columns``: ``at.columns[0].markdown``, ``.weight``."""
+
+    __module__ = "apptest"
     __slots__ = ()
 
     @property
     def weight(self) -> float:
+        """The column's share of its row's width: ``st.columns([2, 1])`` gives 2/3 and 1/3."""
         return float(self.proto.get("weight", 1.0))
 
     @property
     def gap(self) -> Any:
+        """The ``gap=`` of its row: "small", "medium", "large" or None."""
         return self.proto.get("gap")
 
 
 class Status(Block):
+    """``st.status``: a block with a ``state``: ``at.status[0].state == "complete"``."""
+
+    __module__ = "apptest"
     __slots__ = ()
 
     @property
     def state(self) -> str:
+        """The state: "running", "complete" or "error"."""
         return str(self.proto.get("state", ""))
 
 
@@ -261,18 +336,6 @@ ELEMENT_CLASSES: dict[str, type[Node]] = {
     "status": Status,
 }
 
-BLOCK_QUERY_NAMES = {
-    "columns": "column",
-    "tabs": "tab",
-    "expander": "expander",
-    "status": "status",
-    "form": "form",
-    "container": "container",
-    "dialog": "dialog",
-    "popover": "popover",
-}
-
-
 _typed_classes_loaded = False
 
 
@@ -297,7 +360,9 @@ def freeze(node: TreeNode, path: Path, at: AppTest) -> Node:
             cls = Block
         block = cls(node.kind, path, node.run_id, node.fragment_id, props, at)
         assert isinstance(block, Block)
-        block.children = tuple(freeze(child, (*path, i), at) for i, child in enumerate(node.children))
+        block.children = tuple(
+            freeze(child, (*path, i), at) for i, child in enumerate(node.children)
+        )
         return block
     leaf = ELEMENT_CLASSES.get(node.kind)
     if leaf is None:
@@ -320,5 +385,3 @@ def freeze_roots(roots: list[TreeNode], at: AppTest) -> tuple[Block, ...]:
 def _short(text: object, limit: int = 60) -> str:
     value = repr(text)
     return value if len(value) <= limit else value[: limit - 4] + "..." + value[-1]
-
-

@@ -14,13 +14,55 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 from apptest._errors import AppTestError, ElementIndexError, ElementNotFoundError
 
 if TYPE_CHECKING:
-    from apptest._api.nodes import Node
+    from apptest._api.nodes import (
+        Alert,
+        Block,
+        Column,
+        Element,
+        Exception_,
+        Heading,
+        Markdown,
+        Metric,
+        Node,
+        Status,
+    )
+    from apptest._api.widget_nodes import (
+        Button,
+        ChatInput,
+        Checkbox,
+        ColorPicker,
+        DateInput,
+        DownloadButton,
+        Feedback,
+        LinkButton,
+        NumberInput,
+        Slider,
+        TextInput,
+        TimeInput,
+    )
+    from apptest._api.widget_nodes_choice import (
+        ButtonGroup,
+        Multiselect,
+        Radio,
+        Selectbox,
+        SelectSlider,
+    )
+    from apptest._api.widget_nodes_data import CameraInput, DataEditor, FileUploader
 
 N = TypeVar("N", bound="Node")
 
 
 class ElementList(Sequence[N], Generic[N]):
-    """An ordered, immutable list of nodes of one kind."""
+    """An ordered, immutable list of nodes of one kind, as ``at.markdown`` returns.
+
+    Index, slice, iterate, or compare it with a list of values::
+
+        assert at.markdown[0].value == "Hello"
+        assert at.markdown == ["Hello", "World"]
+        assert len(at.sidebar.markdown) == 1
+    """
+
+    __module__ = "apptest"
 
     __slots__ = ("_items", "_kind")
 
@@ -33,6 +75,8 @@ class ElementList(Sequence[N], Generic[N]):
     @overload
     def __getitem__(self, index: slice) -> ElementList[N]: ...
     def __getitem__(self, index: int | slice) -> N | ElementList[N]:
+        """The node at ``index`` (``at.button[0]``), or a sub-list for a slice."""
+        __tracebackhide__ = True  # a wrong index shows the test's line, not this one
         if isinstance(index, slice):
             return type(self)(self._items[index], self._kind)
         try:
@@ -44,17 +88,20 @@ class ElementList(Sequence[N], Generic[N]):
             ) from None
 
     def __len__(self) -> int:
+        """How many nodes the list holds: ``len(at.button)``."""
         return len(self._items)
 
     def __iter__(self) -> Iterator[N]:
+        """The nodes in document order: ``[b.label for b in at.button]``."""
         return iter(self._items)
 
     @property
     def values(self) -> list[Any]:
-        """The ``value`` of each node, in order."""
+        """The ``value`` of each node, in order: ``at.markdown.values == ["Hi"]``."""
         return [getattr(item, "value", None) for item in self._items]
 
     def __eq__(self, other: object) -> bool:
+        """Equal to a list with the same nodes, or to a list of their values."""
         if isinstance(other, ElementList):
             return self._items == other._items
         if isinstance(other, (list, tuple)):
@@ -76,11 +123,23 @@ class ElementList(Sequence[N], Generic[N]):
 
 
 class WidgetList(ElementList[N]):
-    """A list of widgets; call it with a key (or ``label=``) to pick one."""
+    """A list of widgets (``at.button``): index it like a list, or call it to pick one by
+    key or exact label::
 
+        at.button("go").click().run()
+        at.text_input(label="Name").input("Ann").run()
+    """
+
+    __module__ = "apptest"
     __slots__ = ()
 
     def __call__(self, key: str | None = None, *, label: str | None = None) -> N:
+        """The one widget with this ``key`` (and/or exact ``label``): ``at.slider("size")``.
+
+        Raises ElementNotFoundError (a KeyError) listing the widgets there are when none
+        matches, and AppTestError when several match.
+        """
+        __tracebackhide__ = True  # a failed lookup shows the test's line and the message
         if key is None and label is None:
             raise AppTestError(
                 f"at.{self._kind}(...) needs a key or a label, e.g. at.{self._kind}('my_key') "
@@ -123,18 +182,16 @@ def _ident(item: Any) -> str:
     return f"{getattr(item, 'type', '?')}({', '.join(parts)})"
 
 
-WIDGET_KINDS = frozenset(
-    {
-        "button", "download_button", "form_submit_button", "checkbox", "toggle", "radio",
-        "selectbox", "multiselect", "pills", "segmented_control", "slider", "select_slider",
-        "text_input", "text_area", "number_input", "date_input", "time_input", "color_picker",
-        "file_uploader", "camera_input", "chat_input", "feedback", "data_editor", "link_button",
-    }
-)
-
-
 class QueryMixin:
-    """Typed lists per element kind, over whatever ``_nodes()`` yields (depth-first)."""
+    """The query API of ``AppTest`` and of every block: one typed list per element kind.
+
+    Each list holds the nodes of that kind below the block, depth-first in document order::
+
+        at.button("go").click().run()            # a widget by key
+        at.slider(label="Size").set_value(3)     # ... or by exact label
+        assert at.sidebar.markdown[0].value == "Hi"
+        at.columns[1].checkbox("agree").check()  # scoped to one column
+    """
 
     __slots__ = ()
 
@@ -150,20 +207,29 @@ class QueryMixin:
             if children:
                 stack.extend(reversed(children))
 
-    def get(self, kind: str) -> ElementList[Any]:
-        """All nodes of one kind, e.g. ``at.get("balloons")`` or ``at.get("line_chart")``."""
-        from apptest._api.nodes import BLOCK_QUERY_NAMES
+    # The typed accessors below call these directly (no kind lookup): they are hot.
+    def _widgets(self, kind: str) -> WidgetList[Any]:
+        return WidgetList([n for n in self._descendants() if n.type == kind], kind)
 
-        wanted = BLOCK_QUERY_NAMES.get(kind, kind)
-        items = [n for n in self._descendants() if n.type == wanted]
-        if wanted == "container":
-            items = [n for n in items if "fragment_id" not in n.proto]
-        if wanted in WIDGET_KINDS:
-            return WidgetList(items, kind)
-        return ElementList(items, kind)
+    def _elements(self, kind: str, node_type: str | None = None) -> ElementList[Any]:
+        wanted = node_type or kind
+        return ElementList([n for n in self._descendants() if n.type == wanted], kind)
+
+    def get(self, kind: str) -> ElementList[Any]:
+        """All nodes of one element type: ``at.get("balloons")``, ``at.get("line_chart")``.
+
+        For a kind with a typed accessor, the same list: ``at.get("button") == at.button``.
+        """
+        if kind in _ACCESSORS:
+            result: ElementList[Any] = getattr(self, kind)
+            return result
+        return self._elements(kind)
 
     def get_by_key(self, key: str) -> Node:
-        """The one node with this user key (widget or keyed container)."""
+        """The one node with this user key (widget or keyed container): ``at.get_by_key("go")``.
+
+        Raises ElementNotFoundError listing the keys there are."""
+        __tracebackhide__ = True  # a failed lookup shows the test's line and the message
         for node in self._descendants():
             if getattr(node, "key", None) == str(key):
                 return node
@@ -172,55 +238,265 @@ class QueryMixin:
             f"No element with key={key!r}. Keys in the app: {keys or 'none'}."
         )
 
-    # Typed accessors, in AppTest's names.
-    button = property(lambda self: self.get("button"))
-    form_submit_button = property(lambda self: self.get("form_submit_button"))
-    checkbox = property(lambda self: self.get("checkbox"))
-    toggle = property(lambda self: self.get("toggle"))
-    text_input = property(lambda self: self.get("text_input"))
-    radio = property(lambda self: self.get("radio"))
-    selectbox = property(lambda self: self.get("selectbox"))
-    multiselect = property(lambda self: self.get("multiselect"))
-    slider = property(lambda self: self.get("slider"))
-    select_slider = property(lambda self: self.get("select_slider"))
-    number_input = property(lambda self: self.get("number_input"))
-    text_area = property(lambda self: self.get("text_area"))
-    date_input = property(lambda self: self.get("date_input"))
-    time_input = property(lambda self: self.get("time_input"))
-    color_picker = property(lambda self: self.get("color_picker"))
-    chat_input = property(lambda self: self.get("chat_input"))
-    download_button = property(lambda self: self.get("download_button"))
-    link_button = property(lambda self: self.get("link_button"))
-    pills = property(lambda self: self.get("pills"))
-    segmented_control = property(lambda self: self.get("segmented_control"))
-    feedback = property(lambda self: self.get("feedback"))
-    file_uploader = property(lambda self: self.get("file_uploader"))
-    camera_input = property(lambda self: self.get("camera_input"))
-    data_editor = property(lambda self: self.get("data_editor"))
-    markdown = property(lambda self: self.get("markdown"))
-    title = property(lambda self: self.get("title"))
-    header = property(lambda self: self.get("header"))
-    subheader = property(lambda self: self.get("subheader"))
-    caption = property(lambda self: self.get("caption"))
-    text = property(lambda self: self.get("text"))
-    code = property(lambda self: self.get("code"))
-    latex = property(lambda self: self.get("latex"))
-    json = property(lambda self: self.get("json"))
-    divider = property(lambda self: self.get("divider"))
-    metric = property(lambda self: self.get("metric"))
-    error = property(lambda self: self.get("error"))
-    warning = property(lambda self: self.get("warning"))
-    info = property(lambda self: self.get("info"))
-    success = property(lambda self: self.get("success"))
-    exception = property(lambda self: self.get("exception"))
-    toast = property(lambda self: self.get("toast"))
-    dataframe = property(lambda self: self.get("dataframe"))
-    table = property(lambda self: self.get("table"))
-    columns = property(lambda self: self.get("columns"))
-    tabs = property(lambda self: self.get("tabs"))
-    expander = property(lambda self: self.get("expander"))
-    status = property(lambda self: self.get("status"))
-    form = property(lambda self: self.get("form"))
-    container = property(lambda self: self.get("container"))
-    dialog = property(lambda self: self.get("dialog"))
-    popover = property(lambda self: self.get("popover"))
+    # -- widgets, in AppTest's names --------------------------------------------------------
+    @property
+    def button(self) -> WidgetList[Button]:
+        """``st.button`` widgets: ``at.button("go").click().run()``."""
+        return self._widgets("button")
+
+    @property
+    def form_submit_button(self) -> WidgetList[Button]:
+        """``st.form_submit_button`` widgets: ``at.form_submit_button[0].click().run()``."""
+        return self._widgets("form_submit_button")
+
+    @property
+    def checkbox(self) -> WidgetList[Checkbox]:
+        """``st.checkbox`` widgets: ``at.checkbox("agree").check().run()``."""
+        return self._widgets("checkbox")
+
+    @property
+    def toggle(self) -> WidgetList[Checkbox]:
+        """``st.toggle`` widgets: ``at.toggle("dark").check().run()``."""
+        return self._widgets("toggle")
+
+    @property
+    def text_input(self) -> WidgetList[TextInput]:
+        """``st.text_input`` widgets: ``at.text_input("name").input("Ann").run()``."""
+        return self._widgets("text_input")
+
+    @property
+    def radio(self) -> WidgetList[Radio]:
+        """``st.radio`` widgets: ``at.radio("size").select("M").run()``."""
+        return self._widgets("radio")
+
+    @property
+    def selectbox(self) -> WidgetList[Selectbox]:
+        """``st.selectbox`` widgets: ``at.selectbox("city").select("Oslo").run()``."""
+        return self._widgets("selectbox")
+
+    @property
+    def multiselect(self) -> WidgetList[Multiselect]:
+        """``st.multiselect`` widgets: ``at.multiselect("tags").select("a").run()``."""
+        return self._widgets("multiselect")
+
+    @property
+    def slider(self) -> WidgetList[Slider]:
+        """``st.slider`` widgets: ``at.slider("size").set_value(3).run()``."""
+        return self._widgets("slider")
+
+    @property
+    def select_slider(self) -> WidgetList[SelectSlider]:
+        """``st.select_slider`` widgets: ``at.select_slider("level").set_value("high")``."""
+        return self._widgets("select_slider")
+
+    @property
+    def number_input(self) -> WidgetList[NumberInput]:
+        """``st.number_input`` widgets: ``at.number_input("n").increment().run()``."""
+        return self._widgets("number_input")
+
+    @property
+    def text_area(self) -> WidgetList[TextInput]:
+        """``st.text_area`` widgets: ``at.text_area("notes").input("Hi").run()``."""
+        return self._widgets("text_area")
+
+    @property
+    def date_input(self) -> WidgetList[DateInput]:
+        """``st.date_input`` widgets: ``at.date_input("day").set_value(date(2024, 1, 2))``."""
+        return self._widgets("date_input")
+
+    @property
+    def time_input(self) -> WidgetList[TimeInput]:
+        """``st.time_input`` widgets: ``at.time_input("at").set_value(time(9, 30))``."""
+        return self._widgets("time_input")
+
+    @property
+    def color_picker(self) -> WidgetList[ColorPicker]:
+        """``st.color_picker`` widgets: ``at.color_picker("c").pick("#ff0000").run()``."""
+        return self._widgets("color_picker")
+
+    @property
+    def chat_input(self) -> WidgetList[ChatInput]:
+        """``st.chat_input`` widgets: ``at.chat_input[0].set_value("Hello").run()``."""
+        return self._widgets("chat_input")
+
+    @property
+    def download_button(self) -> WidgetList[DownloadButton]:
+        """``st.download_button`` widgets: ``at.download_button[0].data``."""
+        return self._widgets("download_button")
+
+    @property
+    def link_button(self) -> WidgetList[LinkButton]:
+        """``st.link_button`` widgets: ``at.link_button[0].url``."""
+        return self._widgets("link_button")
+
+    @property
+    def pills(self) -> WidgetList[ButtonGroup]:
+        """``st.pills`` widgets: ``at.pills("tags").select("a").run()``."""
+        return self._widgets("pills")
+
+    @property
+    def segmented_control(self) -> WidgetList[ButtonGroup]:
+        """``st.segmented_control`` widgets: ``at.segmented_control("mode").select("b")``."""
+        return self._widgets("segmented_control")
+
+    @property
+    def feedback(self) -> WidgetList[Feedback]:
+        """``st.feedback`` widgets: ``at.feedback[0].set_value(1).run()``."""
+        return self._widgets("feedback")
+
+    @property
+    def file_uploader(self) -> WidgetList[FileUploader]:
+        """``st.file_uploader`` widgets: ``at.file_uploader("f").upload("a.csv", b"x")``."""
+        return self._widgets("file_uploader")
+
+    @property
+    def camera_input(self) -> WidgetList[CameraInput]:
+        """``st.camera_input`` widgets: ``at.camera_input[0].upload("p.jpg", jpeg_bytes)``."""
+        return self._widgets("camera_input")
+
+    @property
+    def data_editor(self) -> WidgetList[DataEditor]:
+        """``st.data_editor`` widgets: ``at.data_editor[0].edit_cell(0, "a", 5).run()``."""
+        return self._widgets("data_editor")
+
+    # -- elements -----------------------------------------------------------------------------
+    @property
+    def markdown(self) -> ElementList[Markdown]:
+        """``st.markdown`` (and ``st.write`` text): ``at.markdown[0].value``."""
+        return self._elements("markdown")
+
+    @property
+    def title(self) -> ElementList[Heading]:
+        """``st.title`` elements: ``at.title[0].value``."""
+        return self._elements("title")
+
+    @property
+    def header(self) -> ElementList[Heading]:
+        """``st.header`` elements: ``at.header[0].value``."""
+        return self._elements("header")
+
+    @property
+    def subheader(self) -> ElementList[Heading]:
+        """``st.subheader`` elements: ``at.subheader[0].value``."""
+        return self._elements("subheader")
+
+    @property
+    def caption(self) -> ElementList[Markdown]:
+        """``st.caption`` elements: ``at.caption[0].value``."""
+        return self._elements("caption")
+
+    @property
+    def text(self) -> ElementList[Markdown]:
+        """``st.text`` elements: ``at.text[0].value``."""
+        return self._elements("text")
+
+    @property
+    def code(self) -> ElementList[Markdown]:
+        """``st.code`` elements: ``at.code[0].value``."""
+        return self._elements("code")
+
+    @property
+    def latex(self) -> ElementList[Markdown]:
+        """``st.latex`` elements: ``at.latex[0].value``."""
+        return self._elements("latex")
+
+    @property
+    def json(self) -> ElementList[Markdown]:
+        """``st.json`` elements: ``at.json[0].value``."""
+        return self._elements("json")
+
+    @property
+    def divider(self) -> ElementList[Markdown]:
+        """``st.divider`` elements: ``len(at.divider)``."""
+        return self._elements("divider")
+
+    @property
+    def metric(self) -> ElementList[Metric]:
+        """``st.metric`` elements: ``at.metric[0].value``, ``.delta``."""
+        return self._elements("metric")
+
+    @property
+    def error(self) -> ElementList[Alert]:
+        """``st.error`` elements: ``at.error[0].value``."""
+        return self._elements("error")
+
+    @property
+    def warning(self) -> ElementList[Alert]:
+        """``st.warning`` elements: ``at.warning[0].value``."""
+        return self._elements("warning")
+
+    @property
+    def info(self) -> ElementList[Alert]:
+        """``st.info`` elements: ``at.info[0].value``."""
+        return self._elements("info")
+
+    @property
+    def success(self) -> ElementList[Alert]:
+        """``st.success`` elements: ``at.success[0].value``."""
+        return self._elements("success")
+
+    @property
+    def exception(self) -> ElementList[Exception_]:
+        """Exceptions the app showed: ``at.exception[0].message``; empty when none."""
+        return self._elements("exception")
+
+    @property
+    def toast(self) -> ElementList[Alert]:
+        """``st.toast`` elements (in ``at.event``): ``at.toast[0].value``."""
+        return self._elements("toast")
+
+    @property
+    def dataframe(self) -> ElementList[Element]:
+        """``st.dataframe`` elements: ``at.dataframe[0].value``."""
+        return self._elements("dataframe")
+
+    @property
+    def table(self) -> ElementList[Element]:
+        """``st.table`` elements: ``at.table[0].value``."""
+        return self._elements("table")
+
+    # -- blocks -------------------------------------------------------------------------------
+    @property
+    def columns(self) -> ElementList[Column]:
+        """Every column of every ``st.columns`` row: ``at.columns[0].button("go")``."""
+        return self._elements("columns", "column")
+
+    @property
+    def tabs(self) -> ElementList[Block]:
+        """Every tab of every ``st.tabs``: ``at.tabs[1].markdown``."""
+        return self._elements("tabs", "tab")
+
+    @property
+    def expander(self) -> ElementList[Block]:
+        """``st.expander`` blocks: ``at.expander[0].markdown``."""
+        return self._elements("expander")
+
+    @property
+    def status(self) -> ElementList[Status]:
+        """``st.status`` blocks: ``at.status[0].state``."""
+        return self._elements("status")
+
+    @property
+    def form(self) -> ElementList[Block]:
+        """``st.form`` blocks: ``at.form[0].text_input``."""
+        return self._elements("form")
+
+    @property
+    def container(self) -> ElementList[Block]:
+        """``st.container`` blocks (fragments' own areas left out): ``at.container[0]``."""
+        items: list[Any] = [n for n in self._descendants() if n.type == "container"]
+        return ElementList([n for n in items if "fragment_id" not in n.proto], "container")
+
+    @property
+    def dialog(self) -> ElementList[Block]:
+        """Open ``st.dialog`` blocks (in ``at.event``): ``at.dialog[0].button("ok")``."""
+        return self._elements("dialog")
+
+    @property
+    def popover(self) -> ElementList[Block]:
+        """``st.popover`` blocks: ``at.popover[0].checkbox``."""
+        return self._elements("popover")
+
+
+#: The names of the typed accessors (every property of QueryMixin), for ``get()``.
+_ACCESSORS = frozenset(name for name, v in vars(QueryMixin).items() if isinstance(v, property))

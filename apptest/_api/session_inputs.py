@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from apptest._errors import AppTestError
+from apptest._errors import AppTestError, hide_test_errors
 from apptest._features.apis import DEFAULT_USER, Logo, apis_of
 from apptest._features.context import ContextSettings, check_user
 from apptest._features.query_params import QUERY
@@ -74,6 +74,7 @@ class SessionInputsMixin:
 
     # -- around every run ------------------------------------------------------------------
     def _load_session_inputs(self, request: Request) -> Request:
+        __tracebackhide__ = hide_test_errors
         session = self._session
         apis = apis_of(session)
         if not isinstance(self.secrets, Mapping):
@@ -98,6 +99,7 @@ class SessionInputsMixin:
         self.user = dict(apis_of(self._session).user)
 
     def _check_page_request(self) -> None:
+        __tracebackhide__ = hide_test_errors
         session = self._session
         if session.pages.navigation_used or uses_pages_folder(session):
             return
@@ -119,6 +121,7 @@ class SessionInputsMixin:
         its last run by its URL path instead (``""`` is the default page): the way to reach a
         function page of ``st.navigation``, as a click in the navigation menu does.
         """
+        __tracebackhide__ = True  # a refused call shows the test's line and the message
         if (page_path is None) == (url_path is None):
             raise AppTestError(
                 "switch_page() takes a page file (at.switch_page('pages/other.py')) or a URL "

@@ -18,7 +18,7 @@ Choice widgets (radio, selectbox, multiselect, pills, segmented control, select 
 
 from __future__ import annotations
 
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from apptest._api.nodes import ELEMENT_CLASSES, Widget
 from apptest._errors import AppTestError
@@ -37,17 +37,22 @@ from apptest._values.sliders import SliderSpec, check_slider
 from apptest._values.uploads import download_bytes
 
 W = TypeVar("W", bound="InputWidget")
+_B = TypeVar("_B", bound="Button")  # verbs of Button return a DownloadButton on one
 
+# fmt: off
 VERBS = (
     "click", "check", "uncheck", "set_value", "select", "unselect", "select_index", "set_range",
     "increment", "decrement", "input", "pick", "upload", "clear", "edit_cell", "edit_row",
     "add_row", "delete_rows",
 )
+# fmt: on
 
 
 class InputWidget(Widget):
-    """Base of the typed widgets: staging with the disabled check, common properties."""
+    """Base of the typed widgets (``Button``, ``Slider`` …): the disabled check, ``form_id``,
+    ``default``, and ``verbs()``: ``at.slider("s").verbs() == ["set_value", "set_range"]``."""
 
+    __module__ = "apptest"
     __slots__ = ()
 
     @property
@@ -55,6 +60,7 @@ class InputWidget(Widget):
         return describe(self.type, self.label, self.key)
 
     def _put(self: W, value: Any, *, trigger: bool = False) -> W:
+        __tracebackhide__ = True  # a refused value shows the test's line and the message
         if self.disabled:
             raise AppTestError(
                 f"Cannot interact with {self._what}: it is disabled (disabled=True), and a "
@@ -65,6 +71,7 @@ class InputWidget(Widget):
 
     @property
     def form_id(self) -> str:
+        """The id of the ``st.form`` the widget is in ("" outside a form)."""
         return str(self.proto.get("form_id") or "")
 
     @property
@@ -74,24 +81,31 @@ class InputWidget(Widget):
 
     @property
     def label_visibility(self) -> str:
+        """How the label shows: "visible", "hidden" or "collapsed"."""
         return str(self.proto.get("label_visibility", "visible"))
 
     def verbs(self) -> list[str]:
         """The interaction verbs this widget offers."""
         return [verb for verb in VERBS if hasattr(type(self), verb)]
 
-    def __getattr__(self, name: str) -> NoReturn:
-        if name in VERBS:
-            raise AppTestError(
-                f"{self._what} has no {name}(): it takes {', '.join(f'{v}()' for v in self.verbs())}."
-                + (" Only buttons can be clicked." if name == "click" else "")
-            )
-        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+    if not TYPE_CHECKING:  # hidden from mypy, which would otherwise accept any attribute
+
+        def __getattr__(self, name: str) -> NoReturn:
+            __tracebackhide__ = True  # a verb the widget lacks shows the test's line
+            if name in VERBS:
+                raise AppTestError(
+                    f"{self._what} has no {name}(): it takes "
+                    f"{', '.join(f'{v}()' for v in self.verbs())}."
+                    + (" Only buttons can be clicked." if name == "click" else "")
+                )
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
 
 class Button(InputWidget):
-    """``st.button``, ``st.form_submit_button``: ``click()`` makes it read True for one run."""
+    """``st.button``, ``st.form_submit_button``: ``click()`` makes it read True for one run:
+    ``at.button("go").click().run()``."""
 
+    __module__ = "apptest"
     __slots__ = ()
 
     @property
@@ -104,23 +118,29 @@ class Button(InputWidget):
         """The style: "primary", "secondary" or "tertiary"."""
         return str(self.proto.get("type", "secondary"))
 
-    def click(self) -> Button:
+    def click(self: _B) -> _B:
         """Stage a click (for a submit button: submit its form with the staged values)."""
+        __tracebackhide__ = True
         return self._put(True, trigger=True)
 
-    def set_value(self, value: Any) -> Button:
+    def set_value(self: _B, value: Any) -> _B:
+        """Only ``set_value(True)``, the same as ``click()``."""
+        __tracebackhide__ = True
         if value is not True:
             raise AppTestError(f"{self._what} can only be clicked: use .click() (set_value(True)).")
         return self.click()
 
 
 class DownloadButton(Button):
-    """``st.download_button``: ``.data`` is the file; a click reruns unless on_click="ignore"."""
+    """``st.download_button``: ``.data`` is the file; a click reruns unless on_click="ignore".
+    ``at.download_button[0].data == b"a,b"``."""
 
+    __module__ = "apptest"
     __slots__ = ()
 
     @property
     def data(self) -> bytes:
+        """The file's content, as the browser would download it."""
         content = self.proto.get("data")
         if callable(content):
 
@@ -130,15 +150,18 @@ class DownloadButton(Button):
 
     @property
     def file_name(self) -> str | None:
+        """The ``file_name=`` the app gave, or None."""
         name = self.proto.get("file_name")
         return name if isinstance(name, str) else None
 
     @property
     def mime(self) -> str:
+        """The MIME type of the file."""
         return str(self.proto.get("mime", ""))
 
     def click(self) -> DownloadButton:
         """Stage a click; with ``on_click="ignore"`` the download happens without a rerun."""
+        __tracebackhide__ = True
         if self.proto.get("ignore_rerun"):
             if self.disabled:
                 raise AppTestError(f"Cannot click {self._what}: it is disabled.")
@@ -148,23 +171,30 @@ class DownloadButton(Button):
 
 class LinkButton(InputWidget):
     """``st.link_button``: ``.value``/``.url`` is the link. Clicking opens it; it reruns the
-    app only when created with an ``on_click`` callback or ``on_click="rerun"``."""
+    app only when created with an ``on_click`` callback or ``on_click="rerun"``.
+    ``at.link_button[0].url``."""
 
+    __module__ = "apptest"
     __slots__ = ()
 
     @property
     def id(self) -> str:
+        """The widget id ("" for a link button without ``on_click``: it is no widget then)."""
         return str(self.proto.get("id", ""))
 
     @property
     def url(self) -> str:
+        """The link's URL."""
         return str(self.proto.get("url", ""))
 
     @property
     def value(self) -> str:
+        """The URL (as Streamlit's AppTest reads ``value``)."""
         return self.url
 
     def click(self) -> LinkButton:
+        """Stage a click: reruns the app only with an ``on_click`` callback or "rerun"."""
+        __tracebackhide__ = True
         if self.proto.get("ignore_rerun"):
             if self.disabled:
                 raise AppTestError(f"Cannot click {self._what}: it is disabled.")
@@ -173,77 +203,104 @@ class LinkButton(InputWidget):
 
 
 class Checkbox(InputWidget):
-    """``st.checkbox`` and ``st.toggle``."""
+    """``st.checkbox`` and ``st.toggle``: ``at.checkbox("agree").check().run()``."""
 
+    __module__ = "apptest"
     __slots__ = ()
 
     @property
     def value(self) -> bool:
+        """True when checked (a staged check counts)."""
         return bool(super().value)
 
     def check(self) -> Checkbox:
+        """Stage checking the box."""
+        __tracebackhide__ = True
         return self.set_value(True)
 
     def uncheck(self) -> Checkbox:
+        """Stage unchecking the box."""
+        __tracebackhide__ = True
         return self.set_value(False)
 
     def set_value(self, value: Any) -> Checkbox:
+        """Stage True or False (anything else is refused)."""
+        __tracebackhide__ = True
         return self._put(checked_bool(self._what, value))
 
 
 class TextInput(InputWidget):
-    """``st.text_input`` and ``st.text_area``: ``input(text)`` replaces the text."""
+    """``st.text_input`` and ``st.text_area``: ``input(text)`` replaces the text.
+    ``at.text_input("name").input("Ann").run()``."""
 
+    __module__ = "apptest"
     __slots__ = ()
 
     @property
     def max_chars(self) -> int | None:
+        """The ``max_chars=`` limit, or None."""
         value = self.proto.get("max_chars")
         return value if isinstance(value, int) else None
 
     @property
     def placeholder(self) -> str | None:
+        """The placeholder text, or None."""
         value = self.proto.get("placeholder")
         return value if isinstance(value, str) else None
 
     def input(self, value: str) -> TextInput:
         """Stage typing ``value``; longer than ``max_chars`` is refused, as the browser does."""
+        __tracebackhide__ = True
         return self.set_value(value)
 
     def set_value(self, value: Any) -> TextInput:
+        """Stage the text (or None), as ``input()``."""
+        __tracebackhide__ = True
         return self._put(check_text(self._what, value, self.max_chars))
 
 
 class ChatInput(InputWidget):
-    """``st.chat_input``: ``set_value(text)`` submits a message; it reads as text for one run."""
+    """``st.chat_input``: ``set_value(text)`` submits a message; it reads as text for one run.
+    ``at.chat_input[0].set_value("Hello").run()``."""
 
+    __module__ = "apptest"
     __slots__ = ()
 
     @property
     def placeholder(self) -> str:
+        """The placeholder text."""
         return str(self.proto.get("placeholder", ""))
 
     @property
     def max_chars(self) -> int | None:
+        """The ``max_chars=`` limit, or None."""
         value = self.proto.get("max_chars")
         return value if isinstance(value, int) else None
 
     def set_value(self, value: str | None) -> ChatInput:
+        """Stage submitting ``value`` (not empty); None takes back a staged message."""
+        __tracebackhide__ = True
         if value is None:
             self._at._staged.pop(self.id, None)
             return self
         text = check_text(self._what, value, self.max_chars)
         if not text:
-            raise AppTestError(f"{self._what} cannot submit an empty message; the browser does not send one.")
+            raise AppTestError(
+                f"{self._what} cannot submit an empty message; the browser does not send one."
+            )
         return self._put(text, trigger=True)
 
     def input(self, value: str) -> ChatInput:
+        """Stage submitting ``value``, as ``set_value``."""
+        __tracebackhide__ = True
         return self.set_value(value)
 
 
 class NumberInput(InputWidget):
-    """``st.number_input``: ``set_value``, ``increment``, ``decrement``."""
+    """``st.number_input``: ``set_value``, ``increment``, ``decrement``.
+    ``at.number_input("n").set_value(5).run()``."""
 
+    __module__ = "apptest"
     __slots__ = ()
 
     @property
@@ -254,57 +311,74 @@ class NumberInput(InputWidget):
 
     @property
     def min(self) -> int | float | None:
+        """The lowest value a user can enter, or None."""
         return self._spec.min
 
     @property
     def max(self) -> int | float | None:
+        """The highest value a user can enter, or None."""
         return self._spec.max
 
     @property
     def step(self) -> int | float:
+        """The step of the +/- buttons."""
         return self._spec.step
 
     @property
     def data_type(self) -> str:
+        """The kind of number: "int" or "float"."""
         return self._spec.data_type
 
     @property
     def format(self) -> str:
+        """The printf-style display format."""
         return self._spec.format
 
     @property
     def placeholder(self) -> str | None:
+        """The placeholder text, or None."""
         value = self.proto.get("placeholder")
         return value if isinstance(value, str) else None
 
     def set_value(self, value: int | float | None) -> NumberInput:
+        """Stage a number inside ``[min, max]`` (None only when the input can be empty)."""
+        __tracebackhide__ = True
         return self._put(check_number(self._what, self._spec, value))
 
     def increment(self) -> NumberInput:
         """As clicking "+": one step up, at most ``max`` (a None value stays None)."""
+        __tracebackhide__ = True
         return self._put(step_number(self._spec, self.value, +1))
 
     def decrement(self) -> NumberInput:
+        """As clicking "-": one step down, at least ``min``."""
+        __tracebackhide__ = True
         return self._put(step_number(self._spec, self.value, -1))
 
 
 class Feedback(InputWidget):
-    """``st.feedback``: the value is the index of the chosen icon (or None)."""
+    """``st.feedback``: the value is the index of the chosen icon (or None).
+    ``at.feedback[0].set_value(1).run()``."""
 
+    __module__ = "apptest"
     __slots__ = ()
 
     @property
     def options(self) -> str:
-        """"thumbs", "faces" or "stars"."""
+        """The icon set: "thumbs", "faces" or "stars"."""
         return str(self.proto.get("options", "thumbs"))
 
     def set_value(self, value: int | None) -> Feedback:
+        """Stage choosing the icon at index ``value`` (None clears)."""
+        __tracebackhide__ = True
         return self._put(check_feedback(self._what, int(self.proto.get("option_count", 2)), value))
 
 
 class Slider(InputWidget):
-    """``st.slider``: ``set_value(v)`` or, for a range slider, ``set_range(low, high)``."""
+    """``st.slider``: ``set_value(v)`` or, for a range slider, ``set_range(low, high)``.
+    ``at.slider("size").set_value(3).run()``."""
 
+    __module__ = "apptest"
     __slots__ = ()
 
     @property
@@ -315,34 +389,45 @@ class Slider(InputWidget):
 
     @property
     def min(self) -> Any:
+        """The lowest value."""
         return self._spec.min
 
     @property
     def max(self) -> Any:
+        """The highest value."""
         return self._spec.max
 
     @property
     def step(self) -> Any:
+        """The step between values (a number or a timedelta)."""
         return self._spec.step
 
     @property
     def data_type(self) -> str:
+        """The kind of values: "int", "float", "date", "time" or "datetime"."""
         return self._spec.data_type
 
     @property
     def is_range(self) -> bool:
+        """True for a two-thumb slider (its value is a tuple)."""
         return self._spec.is_range
 
     def set_value(self, value: Any) -> Slider:
+        """Stage a value inside ``[min, max]`` (a ``(low, high)`` tuple for a range)."""
+        __tracebackhide__ = True
         return self._put(check_slider(self._what, self._spec, value))
 
     def set_range(self, lower: Any, upper: Any) -> Slider:
+        """Stage both thumbs of a range slider."""
+        __tracebackhide__ = True
         return self.set_value((lower, upper))
 
 
 class DateInput(InputWidget):
-    """``st.date_input``: a date, or a tuple of 0-2 dates for a range input."""
+    """``st.date_input``: a date, or a tuple of 0-2 dates for a range input.
+    ``at.date_input("day").set_value(date(2024, 1, 2)).run()``."""
 
+    __module__ = "apptest"
     __slots__ = ()
 
     @property
@@ -353,26 +438,35 @@ class DateInput(InputWidget):
 
     @property
     def min(self) -> Any:
+        """The earliest date a user can pick."""
         return self._spec.min
 
     @property
     def max(self) -> Any:
+        """The latest date a user can pick."""
         return self._spec.max
 
     @property
     def is_range(self) -> bool:
+        """True for a range input (its value is a tuple)."""
         return self._spec.is_range
 
     def set_value(self, value: Any) -> DateInput:
+        """Stage a date inside ``[min, max]`` (a tuple of dates for a range input)."""
+        __tracebackhide__ = True
         return self._put(check_date(self._what, self._spec, value))
 
     def set_range(self, start: Any, end: Any) -> DateInput:
+        """Stage the start and end of a range input."""
+        __tracebackhide__ = True
         return self.set_value((start, end))
 
 
 class TimeInput(InputWidget):
-    """``st.time_input``: ``set_value(time)``, ``increment``/``decrement`` by ``step``."""
+    """``st.time_input``: ``set_value(time)``, ``increment``/``decrement`` by ``step``.
+    ``at.time_input("at").set_value(time(9, 30)).run()``."""
 
+    __module__ = "apptest"
     __slots__ = ()
 
     @property
@@ -381,25 +475,35 @@ class TimeInput(InputWidget):
         return int(self.proto.get("step", 900))
 
     def set_value(self, value: Any) -> TimeInput:
+        """Stage a ``datetime.time`` (None only when the input can be empty)."""
+        __tracebackhide__ = True
         return self._put(check_time(self._what, value, clearable=bool(self.proto.get("clearable"))))
 
     def increment(self) -> TimeInput:
+        """Stage the time one ``step`` later (wrapping at midnight)."""
+        __tracebackhide__ = True
         return self._put(step_time(self.value, self.step, +1))
 
     def decrement(self) -> TimeInput:
+        """Stage the time one ``step`` earlier (wrapping at midnight)."""
+        __tracebackhide__ = True
         return self._put(step_time(self.value, self.step, -1))
 
 
 class ColorPicker(InputWidget):
-    """``st.color_picker``: a hex colour string."""
+    """``st.color_picker``: a hex colour string. ``at.color_picker("c").pick("#ff0000").run()``."""
 
+    __module__ = "apptest"
     __slots__ = ()
 
     def set_value(self, value: str) -> ColorPicker:
+        """Stage a hex colour such as "#ff0000"."""
+        __tracebackhide__ = True
         return self._put(check_color(self._what, value))
 
     def pick(self, value: str) -> ColorPicker:
         """Like ``set_value``, adding the leading ``#`` when it is missing."""
+        __tracebackhide__ = True
         if isinstance(value, str) and not value.startswith("#"):
             value = f"#{value}"
         return self.set_value(value)
@@ -409,21 +513,22 @@ def _register(classes: dict[str, type[Widget]]) -> None:
     ELEMENT_CLASSES.update(classes)
 
 
-_register({
-    "button": Button,
-    "form_submit_button": Button,
-    "download_button": DownloadButton,
-    "link_button": LinkButton,
-    "checkbox": Checkbox,
-    "toggle": Checkbox,
-    "text_input": TextInput,
-    "text_area": TextInput,
-    "chat_input": ChatInput,
-    "number_input": NumberInput,
-    "feedback": Feedback,
-    "slider": Slider,
-    "date_input": DateInput,
-    "time_input": TimeInput,
-    "color_picker": ColorPicker,
-})
-
+_register(
+    {
+        "button": Button,
+        "form_submit_button": Button,
+        "download_button": DownloadButton,
+        "link_button": LinkButton,
+        "checkbox": Checkbox,
+        "toggle": Checkbox,
+        "text_input": TextInput,
+        "text_area": TextInput,
+        "chat_input": ChatInput,
+        "number_input": NumberInput,
+        "feedback": Feedback,
+        "slider": Slider,
+        "date_input": DateInput,
+        "time_input": TimeInput,
+        "color_picker": ColorPicker,
+    }
+)

@@ -8,13 +8,15 @@ option or its label and refuses anything not offered (``apptest._values.common.c
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from apptest._api.nodes import ELEMENT_CLASSES
 from apptest._api.widget_nodes import InputWidget
 from apptest._errors import AppTestError
 from apptest._values.common import Options, check_choice, check_choices
 from apptest._values.sliders import SelectSliderSpec, check_select_slider
+
+_R = TypeVar("_R", bound="Radio")  # verbs of Radio return a Selectbox on one
 
 
 class _Choice(InputWidget):
@@ -35,49 +37,71 @@ class _Choice(InputWidget):
 
     @property
     def format_func(self) -> Callable[[Any], Any]:
+        """The app's ``format_func`` (``str`` when it gave none)."""
         func = self.proto.get("format_func")
         return func if callable(func) else str
 
 
 class Radio(_Choice):
-    """``st.radio`` (and the base of ``Selectbox``)."""
+    """``st.radio`` (and the base of ``Selectbox``): ``at.radio("size").select("M").run()``."""
 
+    __module__ = "apptest"
     __slots__ = ()
 
     @property
     def index(self) -> int | None:
+        """The position of the selected option, or None."""
         value = self.value
         return None if value is None else self._options.index_of(value)
 
-    def set_value(self, value: Any) -> Radio:
-        return self._put(check_choice(
-            self._what, self._options, value, clearable=bool(self.proto.get("clearable")),
-            accept_new=bool(self.proto.get("accept_new_options")),
-        ))
+    def set_value(self: _R, value: Any) -> _R:
+        """Stage an offered option (or its label); None only when it can be cleared."""
+        __tracebackhide__ = True
+        return self._put(
+            check_choice(
+                self._what,
+                self._options,
+                value,
+                clearable=bool(self.proto.get("clearable")),
+                accept_new=bool(self.proto.get("accept_new_options")),
+            )
+        )
 
-    def select(self, value: Any) -> Radio:
+    def select(self: _R, value: Any) -> _R:
+        """Stage choosing ``value``, as ``set_value``."""
+        __tracebackhide__ = True
         return self.set_value(value)
 
-    def select_index(self, index: int | None) -> Radio:
+    def select_index(self: _R, index: int | None) -> _R:
+        """Stage choosing the option at ``index`` (None clears)."""
+        __tracebackhide__ = True
         if index is None:
             return self.set_value(None)
         raw = self._options.raw
         if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < len(raw):
-            raise AppTestError(f"{self._what} has options 0..{len(raw) - 1}; index {index!r} is not one.")
+            raise AppTestError(
+                f"{self._what} has options 0..{len(raw) - 1}; index {index!r} is not one."
+            )
         return self.set_value(raw[index])
 
 
 class Selectbox(Radio):
+    """``st.selectbox``: ``at.selectbox("city").select("Oslo").run()``."""
+
+    __module__ = "apptest"
     __slots__ = ()
 
     @property
     def placeholder(self) -> str:
+        """The placeholder text shown while nothing is selected."""
         return str(self.proto.get("placeholder", ""))
 
 
 class Multiselect(_Choice):
-    """``st.multiselect``; ``ButtonGroup`` (pills, segmented control) builds on it."""
+    """``st.multiselect``; ``ButtonGroup`` (pills, segmented control) builds on it.
+    ``at.multiselect("tags").select("a").unselect("b").run()``."""
 
+    __module__ = "apptest"
     __slots__ = ()
 
     @property
@@ -86,11 +110,13 @@ class Multiselect(_Choice):
 
     @property
     def max_selections(self) -> int | None:
+        """The ``max_selections=`` limit, or None."""
         value = self.proto.get("max_selections")
         return value if isinstance(value, int) else None
 
     @property
     def value(self) -> Any:
+        """The selected options as the app gets them (a list)."""
         value = super().value
         return list(value) if self._multi and value is not None else value
 
@@ -103,6 +129,7 @@ class Multiselect(_Choice):
 
     @property
     def indices(self) -> list[int]:
+        """The positions of the selected options."""
         options = self._options
         return [i for v in self._selected if (i := options.index_of(v)) is not None]
 
@@ -112,36 +139,55 @@ class Multiselect(_Choice):
         return [self._options.format(v) or str(v) for v in self._selected]
 
     def set_value(self, value: Any) -> Multiselect:
-        return self._put(check_choices(
-            self._what, self._options, value, max_selections=self.max_selections,
-            accept_new=bool(self.proto.get("accept_new_options")),
-        ))
+        """Stage the whole selection: a list of offered options (or their labels)."""
+        __tracebackhide__ = True
+        return self._put(
+            check_choices(
+                self._what,
+                self._options,
+                value,
+                max_selections=self.max_selections,
+                accept_new=bool(self.proto.get("accept_new_options")),
+            )
+        )
 
     def select(self, value: Any) -> Multiselect:
         """Add ``value`` to the selection (no change if it is already selected)."""
+        __tracebackhide__ = True
         current = self._selected
-        chosen = check_choice(self._what, self._options, value, clearable=False, accept_new=bool(self.proto.get("accept_new_options")))
+        chosen = check_choice(
+            self._what,
+            self._options,
+            value,
+            clearable=False,
+            accept_new=bool(self.proto.get("accept_new_options")),
+        )
         if self._options.format(chosen) in [self._options.format(v) for v in current]:
             return self
         return self.set_value([*current, chosen])
 
     def unselect(self, value: Any) -> Multiselect:
         """Remove ``value`` from the selection (no change if it is not selected)."""
+        __tracebackhide__ = True
         label = self._options.format(value)
         return self.set_value([v for v in self._selected if self._options.format(v) != label])
 
 
 class ButtonGroup(Multiselect):
-    """``st.pills`` and ``st.segmented_control`` (``selection_mode`` "single" or "multi")."""
+    """``st.pills`` and ``st.segmented_control`` (``selection_mode`` "single" or "multi").
+    ``at.pills("tags").select("a").run()``."""
 
+    __module__ = "apptest"
     __slots__ = ()
 
     @property
     def selection_mode(self) -> str:
+        """The ``selection_mode``: "single" (one option or None) or "multi" (a list)."""
         return str(self.proto.get("selection_mode", "single"))
 
     @property
     def required(self) -> bool:
+        """True for ``required=True``: a single selection cannot be cleared."""
         return bool(self.proto.get("required"))
 
     @property
@@ -149,11 +195,17 @@ class ButtonGroup(Multiselect):
         return self.selection_mode == "multi"
 
     def set_value(self, value: Any) -> ButtonGroup:
+        """Stage an option (single mode) or a list of options (multi mode)."""
+        __tracebackhide__ = True
         if self._multi:
             return self._put(check_choices(self._what, self._options, value, max_selections=None))
-        return self._put(check_choice(self._what, self._options, value, clearable=not self.required))
+        return self._put(
+            check_choice(self._what, self._options, value, clearable=not self.required)
+        )
 
     def select(self, value: Any) -> ButtonGroup:
+        """Stage choosing ``value`` (added to the selection in multi mode)."""
+        __tracebackhide__ = True
         if not self._multi:
             return self.set_value(value)
         result = super().select(value)
@@ -161,6 +213,8 @@ class ButtonGroup(Multiselect):
         return result
 
     def unselect(self, value: Any) -> ButtonGroup:
+        """Stage removing ``value`` from the selection (no change if it is not selected)."""
+        __tracebackhide__ = True
         if not self._multi:
             if self._options.format(self.value) == self._options.format(value):
                 return self.set_value(None)
@@ -171,8 +225,10 @@ class ButtonGroup(Multiselect):
 
 
 class SelectSlider(_Choice):
-    """``st.select_slider``: ``set_value(option)`` or ``set_range(low, high)``."""
+    """``st.select_slider``: ``set_value(option)`` or ``set_range(low, high)``.
+    ``at.select_slider("level").set_value("high").run()``."""
 
+    __module__ = "apptest"
     __slots__ = ()
 
     @property
@@ -183,26 +239,34 @@ class SelectSlider(_Choice):
 
     @property
     def is_range(self) -> bool:
+        """True for a two-thumb slider (its value is a tuple)."""
         return self._spec.is_range
 
     @property
     def indices(self) -> list[int]:
+        """The positions of the selected option(s)."""
         value = self.value
         parts = list(value) if isinstance(value, tuple) else [value]
         return [i for v in parts if (i := self._options.index_of(v)) is not None]
 
     def set_value(self, value: Any) -> SelectSlider:
+        """Stage an offered option (a ``(low, high)`` tuple of options for a range)."""
+        __tracebackhide__ = True
         return self._put(check_select_slider(self._what, self._spec, value))
 
     def set_range(self, lower: Any, upper: Any) -> SelectSlider:
+        """Stage both thumbs of a range select slider."""
+        __tracebackhide__ = True
         return self.set_value((lower, upper))
 
 
-ELEMENT_CLASSES.update({
-    "radio": Radio,
-    "selectbox": Selectbox,
-    "multiselect": Multiselect,
-    "pills": ButtonGroup,
-    "segmented_control": ButtonGroup,
-    "select_slider": SelectSlider,
-})
+ELEMENT_CLASSES.update(
+    {
+        "radio": Radio,
+        "selectbox": Selectbox,
+        "multiselect": Multiselect,
+        "pills": ButtonGroup,
+        "segmented_control": ButtonGroup,
+        "select_slider": SelectSlider,
+    }
+)

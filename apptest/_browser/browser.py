@@ -22,7 +22,7 @@ from typing import Any
 from apptest._browser.forms import PendingDefault, pending_defaults
 from apptest._browser.frontend import Frontend
 from apptest._browser.timers import Timers, hot_timer_error
-from apptest._errors import RerunLimitError
+from apptest._errors import RerunLimitError, hide_test_errors
 from apptest._server.requests import Request, merge_requests
 from apptest._server.runner import execute
 from apptest._server.session import Session
@@ -165,6 +165,7 @@ class Browser:
         limit is the end of the last run a tick did not cause: a fragment slower than its
         interval does not rerun forever; its overdue ticks wait for the next advance.
         """
+        __tracebackhide__ = hide_test_errors
         if timeout is None:
             timeout = self.session.timeout
         pending: Request | None = request

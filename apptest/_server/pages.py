@@ -28,7 +28,7 @@ import types
 import unicodedata
 from pathlib import Path
 
-from apptest._errors import AppTestError, RerunException
+from apptest._errors import AppTestError, RerunException, hide_test_errors
 from apptest._features.apis import apis_of
 from apptest._server.script import MAGIC_NAME, Script
 from apptest._server.session import Session
@@ -226,6 +226,7 @@ def hash_of_file(session: Session, page: str) -> str:
 
 def request_from_test(session: Session, page_path: str) -> None:
     """``at.switch_page``: the next run shows ``page_path`` (relative to the main script)."""
+    __tracebackhide__ = hide_test_errors
     if session.script.path is None:
         raise AppTestError(
             "at.switch_page() needs an app loaded with AppTest.from_file(): pages are files "
@@ -262,6 +263,7 @@ def request_from_test(session: Session, page_path: str) -> None:
 
 def request_url_path(session: Session, url_path: str) -> None:
     """``at.switch_page(url_path=...)``: a registered page, as the navigation menu shows it."""
+    __tracebackhide__ = hide_test_errors
     pages = session.pages
     wanted = url_path.strip("/")
     for page in pages.registry.values():

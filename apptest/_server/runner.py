@@ -18,6 +18,7 @@ from apptest._errors import (
     ScriptInterrupt,
     ScriptTimeoutError,
     StopException,
+    hide_test_errors,
 )
 from apptest._run.layout import FragmentFrame, ScriptRun, emit_element, running
 from apptest._server.deadline import Deadline
@@ -43,6 +44,7 @@ def execute(session: Session, request: Request, *, timeout: float) -> Request | 
 
     Raises ScriptTimeoutError (after recording the run) when the run outlived ``timeout``.
     """
+    __tracebackhide__ = hide_test_errors
     run = ScriptRun(session, len(session.runs) + 1, request.fragment_ids)
     started = session.clock.as_datetime(session.clock.now_ns)
     module = _begin(session, run, request)

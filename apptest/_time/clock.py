@@ -19,7 +19,7 @@ import datetime as _dt
 import math
 from contextlib import AbstractContextManager
 
-from apptest._errors import AppTestError
+from apptest._errors import AppTestError, hide_test_errors
 from apptest._time.freeze import frozen
 from apptest._time.timestring import TimeStringError, parse_time_string
 
@@ -37,6 +37,7 @@ def seconds_to_ns(seconds: float) -> int:
 
 def to_ns(delta: float | int | str | _dt.timedelta) -> int:
     """Turn ``advance``'s argument into nanoseconds, or say what is accepted."""
+    __tracebackhide__ = hide_test_errors
 
     if isinstance(delta, bool):
         raise AppTestError(f"advance() takes seconds, a time string or a timedelta; got {delta!r}.")

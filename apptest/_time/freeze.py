@@ -12,7 +12,7 @@ The time belongs to the run, not to the process. The fakes stay on the ``time`` 
 variable which clock the *calling context* runs under, and without one calls the real function.
 So a test thread calling ``time.sleep`` while an AppTest runs in another thread really sleeps
 and leaves that AppTest's clock alone, and two AppTests running in two threads each see their
-own clock. The variable is set per run, next to the run context of :mod:`apptest._layout`:
+own clock. The variable is set per run, next to the run context of :mod:`apptest._run.layout`:
 wherever ``st.*`` commands work, time is virtual. A thread the app starts itself does not
 inherit it (``threading`` does not copy contexts), so it sees the real clock, as it has no run
 context (in Streamlit such a thread has no ``ScriptRunContext`` either, and its clock is the

@@ -32,8 +32,12 @@ from enum import Enum, EnumMeta
 from typing import Any
 
 from apptest import _st_errors as errors
-from apptest._errors import AppTestError
+from apptest._errors import AppTestError, hide_test_errors
 from apptest._run.layout import current_run
+
+# pytest leaves this module's frames out of the traceback of an AppTestError (a value a widget
+# verb refused): the test's line and the message say it all.
+__tracebackhide__ = hide_test_errors
 
 _FLOAT_EQUALITY_EPSILON = 5e-12
 MAX_SAFE_INTEGER = (1 << 53) - 1
@@ -135,7 +139,9 @@ class Options:
         if target is None or not isinstance(value, Enum) or isinstance(value, target):
             return value
         source = type(value)
-        if source.__qualname__ != target.__qualname__ or set(source._member_names_) != set(target._member_names_):
+        if source.__qualname__ != target.__qualname__ or set(source._member_names_) != set(
+            target._member_names_
+        ):
             return value
         return target[value._name_]
 
@@ -208,11 +214,15 @@ def keep_option(options: Options, default: Any) -> Callable[[Any, bool], Any]:
     return sanitize
 
 
-def keep_options(options: Options, max_selections: int | None = None, *, drop_unknown: bool = True) -> Callable[[Any, bool], Any]:
+def keep_options(
+    options: Options, max_selections: int | None = None, *, drop_unknown: bool = True
+) -> Callable[[Any, bool], Any]:
     """Sanitizer for multi-selections: drop values no longer offered, enforce the maximum."""
 
     def sanitize(value: Any, _set_by_user: bool) -> Any:
-        values = list(value) if isinstance(value, (list, tuple)) else [] if value is None else [value]
+        values = (
+            list(value) if isinstance(value, (list, tuple)) else [] if value is None else [value]
+        )
         coerced = [options.coerce(v) for v in values]
         changed = any(a is not b for a, b in zip(coerced, values, strict=True))
         values = coerced
@@ -236,7 +246,9 @@ def keep_options(options: Options, max_selections: int | None = None, *, drop_un
     return sanitize
 
 
-def check_choice(what: str, options: Options, value: Any, *, clearable: bool, accept_new: bool = False) -> Any:
+def check_choice(
+    what: str, options: Options, value: Any, *, clearable: bool, accept_new: bool = False
+) -> Any:
     """Staging one choice: an option (or its label); None only when the widget can be cleared."""
     if value is None:
         if clearable:
@@ -257,13 +269,23 @@ def check_choice(what: str, options: Options, value: Any, *, clearable: bool, ac
     )
 
 
-def check_choices(what: str, options: Options, values: Any, *, max_selections: int | None, accept_new: bool = False) -> list[Any]:
+def check_choices(
+    what: str,
+    options: Options,
+    values: Any,
+    *,
+    max_selections: int | None,
+    accept_new: bool = False,
+) -> list[Any]:
     """Staging several choices: a list of distinct options, at most ``max_selections``."""
     if values is None or isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
         raise AppTestError(
             f"{what} takes a list of options, not {values!r}. Options: {list(options.formatted)}."
         )
-    chosen = [check_choice(what, options, value, clearable=False, accept_new=accept_new) for value in values]
+    chosen = [
+        check_choice(what, options, value, clearable=False, accept_new=accept_new)
+        for value in values
+    ]
     labels = [options.format(v) for v in chosen]
     if len(set(labels)) != len(labels):
         raise AppTestError(
@@ -281,7 +303,9 @@ def check_choices(what: str, options: Options, values: Any, *, max_selections: i
 def check_text(what: str, value: Any, max_chars: int | None) -> str | None:
     """Staging typed text: a string (or None) no longer than ``max_chars``."""
     if value is not None and not isinstance(value, str):
-        raise AppTestError(f"{what} takes a string (or None), not {type(value).__name__} {value!r}.")
+        raise AppTestError(
+            f"{what} takes a string (or None), not {type(value).__name__} {value!r}."
+        )
     if value is not None and max_chars is not None and len(value) > max_chars:
         raise AppTestError(
             f"{what} accepts at most max_chars={max_chars} characters; {value!r} has "
@@ -339,13 +363,21 @@ class NumberSpec:
         """A value outside ``[min, max]`` falls back to the default (1.58 ``value_needs_reset``)."""
         if value is None:
             return None
-        if (self.min is not None and value < self.min) or (self.max is not None and value > self.max):
+        if (self.min is not None and value < self.min) or (
+            self.max is not None and value > self.max
+        ):
             return self.default
         return value
 
 
 def number_spec(
-    min_value: Any, max_value: Any, value: Any, step: Any, format: str | None, *, none_in_state: bool
+    min_value: Any,
+    max_value: Any,
+    value: Any,
+    step: Any,
+    format: str | None,
+    *,
+    none_in_state: bool,
 ) -> NumberSpec:
     """Streamlit's ``_number_input`` argument handling (seed era, 1.58)."""
     errors = _errors()
@@ -355,7 +387,12 @@ def number_spec(
     if not all_int and not all_float:
         message = "All numerical arguments must be of the same type."
         kwargs: dict[str, str] = {}
-        for name, arg in (("value", value), ("min_value", min_value), ("max_value", max_value), ("step", step)):
+        for name, arg in (
+            ("value", value),
+            ("min_value", min_value),
+            ("max_value", max_value),
+            ("step", step),
+        ):
             if arg is not None:
                 message += f"\n`{name}` has {{{name}_type}} type."
                 kwargs[f"{name}_type"] = type(arg).__name__
@@ -364,7 +401,9 @@ def number_spec(
         value = None
     if isinstance(value, str):
         if value != "min":
-            raise api_error(f"The `value` of st.number_input must be a number, 'min' or None, not {value!r}.")
+            raise api_error(
+                f"The `value` of st.number_input must be a number, 'min' or None, not {value!r}."
+            )
         if min_value is not None:
             value = min_value
         elif all_int and all_float:
@@ -400,14 +439,23 @@ def number_spec(
         ) from None
     if min_value is not None and value is not None and min_value > value:
         raise errors.StreamlitValueBelowMinError(
-            "The `value` {value} is less than the `min_value` {min_value}.", value=value, min_value=min_value
+            "The `value` {value} is less than the `min_value` {min_value}.",
+            value=value,
+            min_value=min_value,
         )
     if max_value is not None and value is not None and max_value < value:
         raise errors.StreamlitValueAboveMaxError(
-            "The `value` {value} is greater than the `max_value` {max_value}.", value=value, max_value=max_value
+            "The `value` {value} is greater than the `max_value` {max_value}.",
+            value=value,
+            max_value=max_value,
         )
     all_ints = int_value and all_int
-    for name, arg in (("`min_value`", min_value), ("`max_value`", max_value), ("`step`", step), ("`value`", value)):
+    for name, arg in (
+        ("`min_value`", min_value),
+        ("`max_value`", max_value),
+        ("`step`", step),
+        ("`value`", value),
+    ):
         if arg is None:
             continue
         if all_ints and not MIN_SAFE_INTEGER <= int(arg) <= MAX_SAFE_INTEGER:
@@ -491,4 +539,3 @@ def describe(kind: str, label: str, key: str | None) -> str:
     if key is not None and not key.startswith("FormSubmitter:"):
         text += f" (key={key!r})"
     return text
-

@@ -19,8 +19,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from apptest._errors import AppTestError
+from apptest._errors import AppTestError, hide_test_errors
 from apptest._values.common import api_error
+
+# pytest leaves this module's frames out of the traceback of an AppTestError (a value a widget
+# verb refused): the test's line and the message say it all.
+__tracebackhide__ = hide_test_errors
 
 EditState = dict[str, Any]
 NUM_ROWS = ("fixed", "dynamic", "add", "delete")
@@ -74,9 +78,11 @@ def _pandas_kind(dtype: Any, values: Sequence[Any]) -> str:
     if name.startswith(("float", "Float")):
         return "float"
     if name in ("object", "string", "str"):
-        return _kind([v for v in values if isinstance(v, str) or v is None]) if all(
-            isinstance(v, str) or v is None for v in values
-        ) else "any"
+        return (
+            _kind([v for v in values if isinstance(v, str) or v is None])
+            if all(isinstance(v, str) or v is None for v in values)
+            else "any"
+        )
     return "any"
 
 
@@ -277,7 +283,14 @@ def _fresh(state: Mapping[str, Any] | None) -> EditState:
     }
 
 
-def edit_cells(what: str, table: Table, rules: EditorRules, state: Mapping[str, Any] | None, row: int, changes: Mapping[Any, Any]) -> EditState:
+def edit_cells(
+    what: str,
+    table: Table,
+    rules: EditorRules,
+    state: Mapping[str, Any] | None,
+    row: int,
+    changes: Mapping[Any, Any],
+) -> EditState:
     new = _fresh(state)
     if isinstance(row, bool) or not isinstance(row, int) or not 0 <= row < table.n_rows:
         raise AppTestError(
@@ -293,7 +306,13 @@ def edit_cells(what: str, table: Table, rules: EditorRules, state: Mapping[str, 
     return new
 
 
-def add_row(what: str, table: Table, rules: EditorRules, state: Mapping[str, Any] | None, values: Mapping[Any, Any]) -> EditState:
+def add_row(
+    what: str,
+    table: Table,
+    rules: EditorRules,
+    state: Mapping[str, Any] | None,
+    values: Mapping[Any, Any],
+) -> EditState:
     if not rules.can_add():
         raise AppTestError(
             f"{what} has num_rows={rules.num_rows!r}: rows cannot be added. "
@@ -308,7 +327,13 @@ def add_row(what: str, table: Table, rules: EditorRules, state: Mapping[str, Any
     return new
 
 
-def delete_rows(what: str, table: Table, rules: EditorRules, state: Mapping[str, Any] | None, rows: Sequence[int]) -> EditState:
+def delete_rows(
+    what: str,
+    table: Table,
+    rules: EditorRules,
+    state: Mapping[str, Any] | None,
+    rows: Sequence[int],
+) -> EditState:
     if not rules.can_delete():
         raise AppTestError(
             f"{what} has num_rows={rules.num_rows!r}: rows cannot be deleted. "
@@ -328,7 +353,11 @@ def delete_rows(what: str, table: Table, rules: EditorRules, state: Mapping[str,
 
 def check_state(what: str, table: Table, rules: EditorRules, state: Any) -> EditState:
     """Staging a whole edit state: each part checked as the single verbs check it."""
-    if not isinstance(state, Mapping) or not set(state) <= {"edited_rows", "added_rows", "deleted_rows"}:
+    if not isinstance(state, Mapping) or not set(state) <= {
+        "edited_rows",
+        "added_rows",
+        "deleted_rows",
+    }:
         raise AppTestError(
             f"{what} takes an edit state {{'edited_rows': {{row: {{column: value}}}}, "
             f"'added_rows': [...], 'deleted_rows': [...]}}, not {state!r}."

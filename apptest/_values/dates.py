@@ -14,10 +14,16 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from apptest._errors import AppTestError
+from apptest._errors import AppTestError, hide_test_errors
 from apptest._values.common import api_error
 
-_ALLOWED_DATE_FORMATS = re.compile(r"^(YYYY[/.\-]MM[/.\-]DD|DD[/.\-]MM[/.\-]YYYY|MM[/.\-]DD[/.\-]YYYY)$")
+# pytest leaves this module's frames out of the traceback of an AppTestError (a value a widget
+# verb refused): the test's line and the message say it all.
+__tracebackhide__ = hide_test_errors
+
+_ALLOWED_DATE_FORMATS = re.compile(
+    r"^(YYYY[/.\-]MM[/.\-]DD|DD[/.\-]MM[/.\-]YYYY|MM[/.\-]DD[/.\-]YYYY)$"
+)
 
 
 # -- date_input ----------------------------------------------------------------------------------
@@ -139,7 +145,9 @@ def check_date_format(format: str) -> None:
 
 def _check_day(what: str, spec: DateSpec, value: Any) -> date:
     if not isinstance(value, date):
-        raise AppTestError(f"{what} takes datetime.date values, not {type(value).__name__} {value!r}.")
+        raise AppTestError(
+            f"{what} takes datetime.date values, not {type(value).__name__} {value!r}."
+        )
     day = value.date() if isinstance(value, datetime) else value
     if not spec.min <= day <= spec.max:
         raise AppTestError(
@@ -213,7 +221,9 @@ def check_time(what: str, value: Any, *, clearable: bool) -> time | None:
     if isinstance(value, datetime):
         value = value.time()
     if not isinstance(value, time):
-        raise AppTestError(f"{what} takes datetime.time values, not {type(value).__name__} {value!r}.")
+        raise AppTestError(
+            f"{what} takes datetime.time values, not {type(value).__name__} {value!r}."
+        )
     if value.second or value.microsecond:
         raise AppTestError(
             f"{what} holds hours and minutes only (the browser sends HH:MM); {value!r} has "
@@ -228,4 +238,3 @@ def step_time(value: time | None, seconds: int, direction: int) -> time | None:
         return None
     moved = datetime.combine(date(2000, 1, 1), value) + direction * timedelta(seconds=seconds)
     return moved.time().replace(second=0, microsecond=0)
-

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from apptest._errors import AppTestError
+from apptest._errors import AppTestError, hide_test_errors
 from apptest._values.common import (
     MAX_SAFE_INTEGER,
     MIN_SAFE_INTEGER,
@@ -23,6 +23,10 @@ from apptest._values.common import (
     api_error,
     check_choice,
 )
+
+# pytest leaves this module's frames out of the traceback of an AppTestError (a value a widget
+# verb refused): the test's line and the message say it all.
+__tracebackhide__ = hide_test_errors
 
 _SCALARS = (numbers.Integral, numbers.Real, datetime, date, time)
 _SLIDER_DEFAULTS: dict[str, tuple[Any, Any, Any, str]] = {
@@ -89,12 +93,14 @@ class SliderSpec:
                 if _comparable(part) < _comparable(self.min):
                     raise errors.StreamlitValueBelowMinError(
                         "The `value` {value} is less than the `min_value` {min_value}.",
-                        value=part, min_value=self.min,
+                        value=part,
+                        min_value=self.min,
                     )
                 if _comparable(part) > _comparable(self.max):
                     raise errors.StreamlitValueAboveMaxError(
                         "The `value` {value} is greater than the `max_value` {max_value}.",
-                        value=part, max_value=self.max,
+                        value=part,
+                        max_value=self.max,
                     )
             return value  # returned as set, a list stays a list (1.58)
         is_pair = isinstance(value, (list, tuple)) and len(value) == 2
@@ -104,7 +110,15 @@ class SliderSpec:
         return value
 
 
-def slider_spec(min_value: Any, max_value: Any, value: Any, step: Any, format: str | None, *, state: tuple[bool, Any]) -> SliderSpec:
+def slider_spec(
+    min_value: Any,
+    max_value: Any,
+    value: Any,
+    step: Any,
+    format: str | None,
+    *,
+    state: tuple[bool, Any],
+) -> SliderSpec:
     """Streamlit's ``_slider`` argument handling (seed era, 1.58)."""
     if value is None:
         single = True
@@ -114,7 +128,10 @@ def slider_spec(min_value: Any, max_value: Any, value: Any, step: Any, format: s
         if single:
             value = min_value if min_value is not None else 0
         else:
-            value = [min_value if min_value is not None else 0, max_value if max_value is not None else 100]
+            value = [
+                min_value if min_value is not None else 0,
+                max_value if max_value is not None else 100,
+            ]
     single_value = isinstance(value, _SCALARS)
     if not single_value and not (isinstance(value, (list, tuple)) and len(value) in (0, 1, 2)):
         raise api_error(
@@ -149,7 +166,9 @@ def slider_spec(min_value: Any, max_value: Any, value: Any, step: Any, format: s
         raise api_error("Slider components cannot be passed a `step` of 0.")
     args = [min_value, max_value, step]
     int_args = all(isinstance(a, numbers.Integral) for a in args)
-    float_args = all(isinstance(a, numbers.Real) and not isinstance(a, numbers.Integral) for a in args)
+    float_args = all(
+        isinstance(a, numbers.Real) and not isinstance(a, numbers.Integral) for a in args
+    )
     timelike_args = (
         data_type in ("date", "time", "datetime")
         and isinstance(step, timedelta)
@@ -173,7 +192,10 @@ def slider_spec(min_value: Any, max_value: Any, value: Any, step: Any, format: s
             f"`min_value` has {type(min_value).__name__} type.\n"
             f"`max_value` has {type(max_value).__name__} type."
         )
-    low, high = min(min_value, max_value, key=_comparable), max(min_value, max_value, key=_comparable)
+    low, high = (
+        min(min_value, max_value, key=_comparable),
+        max(min_value, max_value, key=_comparable),
+    )
     if len(prepared) == 1:
         low = min(prepared[0], low, key=_comparable)
         high = max(prepared[0], high, key=_comparable)
@@ -239,9 +261,7 @@ def check_slider(what: str, spec: SliderSpec, value: Any) -> Any:
     """Staging a slider value: one value, or a ``(low, high)`` pair for a range slider."""
     if not spec.is_range:
         if isinstance(value, (list, tuple)):
-            raise AppTestError(
-                f"{what} has one thumb and takes a single value, not {value!r}."
-            )
+            raise AppTestError(f"{what} has one thumb and takes a single value, not {value!r}.")
         return _check_slider_part(what, spec, value)
     if not isinstance(value, (list, tuple)) or len(value) != 2:
         raise AppTestError(
@@ -273,7 +293,11 @@ class SelectSliderSpec:
         if isinstance(value, (list, tuple)) and len(value) == 2:
             if all(self.options.holds(v) for v in value):
                 return value if isinstance(value, tuple) else tuple(value)
-            end = self.default_indices[1] if len(self.default_indices) > 1 else len(self.options.raw) - 1
+            end = (
+                self.default_indices[1]
+                if len(self.default_indices) > 1
+                else len(self.options.raw) - 1
+            )
             return (self.options.raw[self.default_indices[0]], self.options.raw[end])
         if self.options.holds(value):
             return value

@@ -13,12 +13,22 @@ import os
 from collections.abc import Sequence
 from typing import Any
 
-from apptest._errors import AppTestError
+from apptest._errors import AppTestError, hide_test_errors
+
+# pytest leaves this module's frames out of the traceback of an AppTestError (a value a widget
+# verb refused): the test's line and the message say it all.
+__tracebackhide__ = hide_test_errors
 
 #: Streamlit's default ``server.maxUploadSize`` in megabytes.
 DEFAULT_MAX_UPLOAD_MB = 200
 _CATEGORY_SHORTCUTS = frozenset({"image", "audio", "video", "text"})
-_TYPE_PAIRS = [(".jpg", ".jpeg"), (".mpg", ".mpeg"), (".mp4", ".mpeg4"), (".tif", ".tiff"), (".htm", ".html")]
+_TYPE_PAIRS = [
+    (".jpg", ".jpeg"),
+    (".mpg", ".mpeg"),
+    (".mp4", ".mpeg4"),
+    (".tif", ".tiff"),
+    (".htm", ".html"),
+]
 _file_ids = itertools.count(1)
 
 
@@ -93,7 +103,9 @@ def _accepted(name: str, mime: str, allowed: Sequence[str]) -> bool:
     return False
 
 
-def check_upload(what: str, files: Any, *, allowed: Sequence[str], multiple: bool, max_mb: int) -> list[UploadedFile]:
+def check_upload(
+    what: str, files: Any, *, allowed: Sequence[str], multiple: bool, max_mb: int
+) -> list[UploadedFile]:
     """Staging uploads: ``(name, data, type)`` tuples the widget's picker would accept."""
     if files is None:
         return []
