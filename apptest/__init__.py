@@ -17,21 +17,19 @@ from typing import TYPE_CHECKING, Any
 
 from apptest._api.apptest import AppTest, FragmentInfo
 from apptest._api.clock_control import ClockControl
+from apptest._api.lists import ElementList, WidgetList
 from apptest._api.nodes import (
     Alert,
-    Block,
-    Column,
     Element,
     Exception_,
     Heading,
     Markdown,
     Metric,
     Node,
-    Status,
     Toast,
     Widget,
 )
-from apptest._api.query import ElementList, WidgetList
+from apptest._api.query import Block, Column, Status
 from apptest._errors import (
     AppTestError,
     ElementIndexError,

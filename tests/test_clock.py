@@ -24,6 +24,7 @@ from apptest._time.clock import DEFAULT_START
 if TYPE_CHECKING:
     from conftest import RunApp
 
+
 S = dt.timedelta(seconds=1)
 CHILD = "parent.<locals>.child"  # a nested fragment's name is its qualname
 

@@ -19,6 +19,7 @@ from apptest import AppTest, AppTestError, RerunLimitError, ScriptTimeoutError
 if TYPE_CHECKING:
     from conftest import RunApp
 
+
 APPS = Path(__file__).parent / "apps"
 
 

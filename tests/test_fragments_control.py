@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from apptest import AppTest
+
+if TYPE_CHECKING:
+    from conftest import RunApp
 
 E1 = (
     'scope="fragment" can only be specified from `@st.fragment`-decorated functions during '
@@ -285,10 +290,6 @@ def test_X6_exception_in_a_callback_shows_at_the_top_and_skips_the_body(app: Run
 
 NESTED = """
 import streamlit as st
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from conftest import RunApp
 st.session_state.setdefault("log", [])
 @st.fragment
 def inner():

@@ -14,7 +14,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from apptest import AppTest
-from apptest._api.nodes import Block, Node
+from apptest._api.nodes import Node
+from apptest._api.query import Block
 
 Flat = dict[tuple[int, ...], tuple[str, Any, int, str]]
 

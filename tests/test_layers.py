@@ -18,9 +18,12 @@ leaves          ``_errors.py``, ``_st_errors.py`` (``streamlit.errors``), ``_pro
 ==============  ==========================================================================
 
 Imports are read with ``ast``, wherever they stand: at module level, inside functions and
-under ``if TYPE_CHECKING:`` alike (a type-only import is still a dependency a reader follows).
-An import inside a function must say why in a comment on its line or the line above (the
-only reason kept is import time). ``python -m pytest tests/test_layers.py`` runs the check.
+under ``if TYPE_CHECKING:``. Every one of them must point down or sideways (a type-only import
+is still a dependency a reader follows). Cycles are looked for among the imports that run:
+a type-only import back to a module of the same layer (``Node.run() -> AppTest``) is what
+``TYPE_CHECKING`` is for. An import inside a function must say why in a comment on its line
+or the line above (the only reason kept is import time). ``python -m pytest
+tests/test_layers.py`` runs the check.
 """
 
 from __future__ import annotations
@@ -82,21 +85,29 @@ def _imported(node: ast.Import | ast.ImportFrom, here: str, modules: set[str]) -
             yield name
 
 
-def imports_of(source: str, here: str, modules: set[str]) -> Iterator[tuple[str, int, bool]]:
-    """``(module, line, in_function)`` for every apptest import in ``source``."""
+def _inside(tree: ast.AST, kinds: tuple[type[ast.AST], ...], test: str = "") -> set[int]:
+    """Ids of the nodes below a node of ``kinds`` (an ``if`` whose test reads ``test``)."""
+    found: set[int] = set()
+    for outer in ast.walk(tree):
+        if isinstance(outer, kinds) and (not test or test in ast.unparse(getattr(outer, "test", outer))):
+            found |= {id(inner) for inner in ast.walk(outer) if inner is not outer}
+    return found
+
+
+def imports_of(source: str, here: str, modules: set[str]) -> Iterator[tuple[str, int, bool, bool]]:
+    """``(module, line, uncommented_in_function, type_only)`` for every apptest import."""
     tree = ast.parse(source)
     lines = source.splitlines()
-    functions = [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
-    nested = {id(inner) for fn in functions for inner in ast.walk(fn) if inner is not fn}
-    nested |= {id(inner) for fn in functions for inner in fn.body}
+    in_functions = _inside(tree, (ast.FunctionDef, ast.AsyncFunctionDef))
+    type_only = _inside(tree, (ast.If,), "TYPE_CHECKING")
     for node in ast.walk(tree):
         if isinstance(node, (ast.Import, ast.ImportFrom)):
-            in_function = id(node) in nested
             for name in _imported(node, here, modules):
                 commented = "#" in lines[node.lineno - 1] or (
                     node.lineno > 1 and lines[node.lineno - 2].strip().startswith("#")
                 )
-                yield name, node.lineno, in_function and not commented
+                uncommented = id(node) in in_functions and not commented
+                yield name, node.lineno, uncommented, id(node) in type_only
 
 
 def package_files(root: Path = PACKAGE) -> dict[str, str]:
@@ -114,10 +125,11 @@ def violations(sources: dict[str, str], files: dict[str, str]) -> list[str]:
     modules = set(files)
     for name, relative in files.items():
         mine = layer_of(relative)
-        for target, line, uncommented in imports_of(sources[name], name, modules):
+        for target, line, uncommented, type_only in imports_of(sources[name], name, modules):
             if target == name or name.startswith(target + "."):
                 continue  # a package's own __init__ while importing its submodule
-            graph[name].add(target)
+            if not type_only:
+                graph[name].add(target)
             theirs = layer_of(files[target])
             where = f"apptest/{relative}:{line}"
             if theirs < mine:
@@ -131,7 +143,11 @@ def violations(sources: dict[str, str], files: dict[str, str]) -> list[str]:
                     f"{where} imports {target} inside a function without a comment saying why: "
                     "import it at the top, or comment why import time needs it here."
                 )
-    problems.extend(f"import cycle: {' -> '.join(cycle)}" for cycle in _cycles(graph))
+    problems.extend(
+        f"import cycle among {', '.join(cycle)}: break it (move the shared part into a module "
+        "they both import, or pass it in)"
+        for cycle in _cycles(graph)
+    )
     return problems
 
 
@@ -189,7 +205,7 @@ def test_only_the_api_layer_reaches_the_shim() -> None:
     sources, files = read_package()
     shim = layer_of("_shim")
     for name, relative in files.items():
-        for target, line, _ in imports_of(sources[name], name, set(files)):
+        for target, line, _, _ in imports_of(sources[name], name, set(files)):
             if layer_of(files[target]) == shim and layer_of(relative) not in (shim, shim - 1):
                 pytest.fail(f"apptest/{relative}:{line} imports the shim ({target})")
 

@@ -14,8 +14,9 @@ import pytest
 
 import apptest
 from apptest import AppTest, ElementList, WidgetList
-from apptest._api.nodes import ELEMENT_CLASSES, Node, load_typed_classes
+from apptest._api.nodes import Node
 from apptest._api.query import QueryMixin
+from apptest._api.snapshot import ELEMENT_CLASSES, load_typed_classes
 
 ROOT = Path(__file__).resolve().parent.parent
 load_typed_classes()

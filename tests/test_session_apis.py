@@ -8,7 +8,7 @@ import os
 import re
 import types
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import given
@@ -16,6 +16,9 @@ from hypothesis import strategies as st
 
 from apptest import AppTest, AppTestError
 from apptest._features.session_apis import anchor_from_text, slugify, xxh32
+
+if TYPE_CHECKING:
+    from conftest import RunApp
 
 APPS = Path(__file__).parent / "apps"
 
@@ -371,10 +374,6 @@ def test_context_refuses_unknown_settings_and_wrong_types() -> None:
 # -- st.user --------------------------------------------------------------------------------------
 USER_APP = """
 import streamlit as st
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from conftest import RunApp
 st.write(st.user.to_dict())
 try:
     st.text(repr(st.user.is_logged_in))

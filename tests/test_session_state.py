@@ -8,13 +8,16 @@ not created yet), V1/V2 (a key set before the widget registers becomes its value
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as hs
 
 from apptest import AppTest
+
+if TYPE_CHECKING:
+    from conftest import RunApp
 
 INIT_HINT = (
     "Did you forget to initialize it? More info: "
@@ -328,15 +331,10 @@ def test_SS4_plain_key_operations_behave_like_a_dict(ops: list[tuple[str, str, i
 
 
 # -- V3: compaction --------------------------------------------------------------------------
-from typing import TYPE_CHECKING
-
 from hypothesis import given as _given  # noqa: E402
 from hypothesis import strategies as _st  # noqa: E402
 
 from apptest._run.state import SessionState as _SessionState  # noqa: E402
-
-if TYPE_CHECKING:
-    from conftest import RunApp
 
 _keys = _st.sampled_from(["a", "b", "c"])
 _ids = _st.sampled_from(["$$ID-1-a", "$$ID-2-b", "$$ID-3-None"])

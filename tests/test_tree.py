@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as hs
 
 from apptest import AppTest, RerunLimitError
-from apptest._api.nodes import Block
+from apptest._api.query import Block
+
+if TYPE_CHECKING:
+    from conftest import RunApp
 
 
 def probing(function: Callable[..., Any]) -> tuple[AppTest, list[str]]:
@@ -585,10 +588,6 @@ def test_spinner_is_removed_when_its_body_raises(app: RunApp) -> None:
 # -- stale clearing (FE1-FE4) ------------------------------------------------------------------
 STALE_APP = """
 import streamlit as st
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from conftest import RunApp
 first = "seen" not in st.session_state
 st.session_state.seen = True
 st.write("always")

@@ -9,6 +9,7 @@ widget not rendered by a full run loses its value), C5 (a button is True for one
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import given
@@ -17,6 +18,9 @@ from hypothesis import strategies as hs
 from apptest import AppTest, AppTestError
 from apptest._profile import SEED
 from apptest._run.widgets import compute_widget_id
+
+if TYPE_CHECKING:
+    from conftest import RunApp
 
 ID_PATTERN = re.compile(r"^\$\$ID-[0-9a-f]{32}-(.*)$", re.DOTALL)
 
@@ -288,10 +292,6 @@ def test_widget_attributes(app: RunApp) -> None:
 # -- callbacks -----------------------------------------------------------------------------------
 CALLBACKS = """
 import streamlit as st
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from conftest import RunApp
 st.session_state.setdefault("log", [])
 def record(*args, **kwargs):
     st.session_state.log.append(("callback", args, kwargs))

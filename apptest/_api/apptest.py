@@ -22,10 +22,11 @@ from pathlib import Path
 from typing import Any
 
 from apptest._api.clock_control import ClockControl
-from apptest._api.nodes import Block, Node, Widget, freeze_roots
-from apptest._api.query import QueryMixin
+from apptest._api.nodes import Node, Widget
+from apptest._api.query import Block, QueryMixin
 from apptest._api.render import render_tree
 from apptest._api.session_inputs import SessionInputsMixin
+from apptest._api.snapshot import freeze_roots
 from apptest._browser.browser import Browser, Staged
 from apptest._browser.frontend import Frontend
 from apptest._browser.timers import Timers

@@ -7,13 +7,10 @@ and return the widget, and ``.run()`` on any node runs the AppTest.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from types import MappingProxyType
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from apptest._api.query import QueryMixin
-from apptest._browser.frontend import TreeNode
-from apptest._paths import ROOT_NAMES, Path
+from apptest._paths import Path
 
 if TYPE_CHECKING:
     from apptest._api.apptest import AppTest
@@ -246,140 +243,6 @@ class Widget(Element):
         if self.proto.get("trigger"):
             return text  # buttons: True only in the run a click caused
         return f"{text} = {_short(self.proto.get('value'))}"
-
-
-class Block(QueryMixin, Node):
-    """A container (main, sidebar, columns, tabs, expander, form, fragment area, dialog …).
-
-    It has the query API of ``AppTest``, scoped to what it holds
-    (``at.sidebar.button("go")``), and indexes its direct children (``at.main[0]``).
-    """
-
-    __module__ = "apptest"
-    __slots__ = ("children",)
-    children: tuple[Node, ...]
-
-    def _nodes(self) -> Iterator[Node]:
-        yield from self.children
-
-    def __len__(self) -> int:
-        """How many direct children the block has: ``len(at.sidebar)``."""
-        return len(self.children)
-
-    def __getitem__(self, index: int) -> Node:
-        """The direct child at ``index``: ``at.main[0]``."""
-        return self.children[index]
-
-    def __iter__(self) -> Iterator[Node]:
-        """The direct children in order: ``[n.type for n in at.main]``."""
-        return iter(self.children)
-
-    @property
-    def value(self) -> Any:
-        """Always None: a block has no value of its own."""
-        return None
-
-    def _describe(self) -> str:
-        text = self.proto.get("label") or self.proto.get("title")
-        return f"{self.type} {_short(text)}" if text else self.type
-
-
-class Column(Block):
-    """One column of ``st.columns``: ``at.columns[0].markdown``, ``.weight``."""
-
-    __module__ = "apptest"
-    __slots__ = ()
-
-    @property
-    def weight(self) -> float:
-        """The column's share of its row's width: ``st.columns([2, 1])`` gives 2/3 and 1/3."""
-        return float(self.proto.get("weight", 1.0))
-
-    @property
-    def gap(self) -> Any:
-        """The ``gap=`` of its row: "small", "medium", "large" or None."""
-        return self.proto.get("gap")
-
-
-class Status(Block):
-    """``st.status``: a block with a ``state``: ``at.status[0].state == "complete"``."""
-
-    __module__ = "apptest"
-    __slots__ = ()
-
-    @property
-    def state(self) -> str:
-        """The state: "running", "complete" or "error"."""
-        return str(self.proto.get("state", ""))
-
-
-ELEMENT_CLASSES: dict[str, type[Node]] = {
-    "markdown": Markdown,
-    "caption": Markdown,
-    "latex": Markdown,
-    "divider": Markdown,
-    "text": Markdown,
-    "code": Markdown,
-    "json": Markdown,
-    "html": Markdown,
-    "title": Heading,
-    "header": Heading,
-    "subheader": Heading,
-    "error": Alert,
-    "warning": Alert,
-    "info": Alert,
-    "success": Alert,
-    "toast": Toast,
-    "metric": Metric,
-    "exception": Exception_,
-    "column": Column,
-    "status": Status,
-}
-
-_typed_classes_loaded = False
-
-
-def load_typed_classes() -> None:
-    """Import the modules of the typed widget classes (``Slider``, ``Selectbox`` …): they
-    register in ELEMENT_CLASSES on import. Done before the first snapshot rather than at
-    ``import apptest``, which stays fast."""
-    global _typed_classes_loaded
-    import apptest._api.widget_nodes
-    import apptest._api.widget_nodes_choice
-    import apptest._api.widget_nodes_data  # noqa: F401
-
-    _typed_classes_loaded = True
-
-
-def freeze(node: TreeNode, path: Path, at: AppTest) -> Node:
-    """Build the immutable node (and subtree) for one frontend node."""
-    props = MappingProxyType(dict(node.props))
-    if node.children is not None:
-        cls = ELEMENT_CLASSES.get(node.kind, Block)
-        if not issubclass(cls, Block):
-            cls = Block
-        block = cls(node.kind, path, node.run_id, node.fragment_id, props, at)
-        assert isinstance(block, Block)
-        block.children = tuple(
-            freeze(child, (*path, i), at) for i, child in enumerate(node.children)
-        )
-        return block
-    leaf = ELEMENT_CLASSES.get(node.kind)
-    if leaf is None:
-        leaf = Widget if "id" in node.props else Element
-    return leaf(node.kind, path, node.run_id, node.fragment_id, props, at)
-
-
-def freeze_roots(roots: list[TreeNode], at: AppTest) -> tuple[Block, ...]:
-    if not _typed_classes_loaded:
-        load_typed_classes()
-    frozen = []
-    for index, root in enumerate(roots):
-        block = freeze(root, (index,), at)
-        assert isinstance(block, Block)
-        block.type = ROOT_NAMES[index]
-        frozen.append(block)
-    return tuple(frozen)
 
 
 def _short(text: object, limit: int = 60) -> str:

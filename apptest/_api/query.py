@@ -8,24 +8,15 @@ widgets — are callable by key (``at.button("go")``) or by exact label
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
-from apptest._errors import AppTestError, ElementIndexError, ElementNotFoundError
+from apptest._api.lists import ElementList, WidgetList
+from apptest._api.nodes import Node, _short
+from apptest._errors import ElementNotFoundError
 
 if TYPE_CHECKING:
-    from apptest._api.nodes import (
-        Alert,
-        Block,
-        Column,
-        Element,
-        Exception_,
-        Heading,
-        Markdown,
-        Metric,
-        Node,
-        Status,
-    )
+    from apptest._api.nodes import Alert, Element, Exception_, Heading, Markdown, Metric
     from apptest._api.widget_nodes import (
         Button,
         ChatInput,
@@ -48,139 +39,6 @@ if TYPE_CHECKING:
         SelectSlider,
     )
     from apptest._api.widget_nodes_data import CameraInput, DataEditor, FileUploader
-
-N = TypeVar("N", bound="Node")
-
-
-class ElementList(Sequence[N], Generic[N]):
-    """An ordered, immutable list of nodes of one kind, as ``at.markdown`` returns.
-
-    Index, slice, iterate, or compare it with a list of values::
-
-        assert at.markdown[0].value == "Hello"
-        assert at.markdown == ["Hello", "World"]
-        assert len(at.sidebar.markdown) == 1
-    """
-
-    __module__ = "apptest"
-
-    __slots__ = ("_items", "_kind")
-
-    def __init__(self, items: Sequence[N], kind: str) -> None:
-        self._items = tuple(items)
-        self._kind = kind
-
-    @overload
-    def __getitem__(self, index: int) -> N: ...
-    @overload
-    def __getitem__(self, index: slice) -> ElementList[N]: ...
-    def __getitem__(self, index: int | slice) -> N | ElementList[N]:
-        """The node at ``index`` (``at.button[0]``), or a sub-list for a slice."""
-        __tracebackhide__ = True  # a wrong index shows the test's line, not this one
-        if isinstance(index, slice):
-            return type(self)(self._items[index], self._kind)
-        try:
-            return self._items[index]
-        except IndexError:
-            raise ElementIndexError(
-                f"No {self._kind} at index {index}: the app shows {len(self._items)} "
-                f"{self._kind} element(s). {self._listing()}"
-            ) from None
-
-    def __len__(self) -> int:
-        """How many nodes the list holds: ``len(at.button)``."""
-        return len(self._items)
-
-    def __iter__(self) -> Iterator[N]:
-        """The nodes in document order: ``[b.label for b in at.button]``."""
-        return iter(self._items)
-
-    @property
-    def values(self) -> list[Any]:
-        """The ``value`` of each node, in order: ``at.markdown.values == ["Hi"]``."""
-        return [getattr(item, "value", None) for item in self._items]
-
-    def __eq__(self, other: object) -> bool:
-        """Equal to a list with the same nodes, or to a list of their values."""
-        if isinstance(other, ElementList):
-            return self._items == other._items
-        if isinstance(other, (list, tuple)):
-            if all(hasattr(o, "path") for o in other):
-                return list(self._items) == list(other)
-            return self.values == list(other)
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def _listing(self) -> str:
-        if not self._items:
-            return "There are none."
-        shown = ", ".join(_ident(item) for item in self._items[:20])
-        return f"Found: {shown}."
-
-    def __repr__(self) -> str:
-        return f"ElementList({list(self._items)!r})"
-
-
-class WidgetList(ElementList[N]):
-    """A list of widgets (``at.button``): index it like a list, or call it to pick one by
-    key or exact label::
-
-        at.button("go").click().run()
-        at.text_input(label="Name").input("Ann").run()
-    """
-
-    __module__ = "apptest"
-    __slots__ = ()
-
-    def __call__(self, key: str | None = None, *, label: str | None = None) -> N:
-        """The one widget with this ``key`` (and/or exact ``label``): ``at.slider("size")``.
-
-        Raises ElementNotFoundError (a KeyError) listing the widgets there are when none
-        matches, and AppTestError when several match.
-        """
-        __tracebackhide__ = True  # a failed lookup shows the test's line and the message
-        if key is None and label is None:
-            raise AppTestError(
-                f"at.{self._kind}(...) needs a key or a label, e.g. at.{self._kind}('my_key') "
-                f"or at.{self._kind}(label='Go'). {self._listing()}"
-            )
-        matches = [
-            item
-            for item in self._items
-            if (key is None or getattr(item, "key", None) == str(key))
-            and (label is None or getattr(item, "label", None) == label)
-        ]
-        if len(matches) == 1:
-            return matches[0]
-        wanted = " and ".join(
-            part
-            for part in (
-                f"key={key!r}" if key is not None else "",
-                f"label={label!r}" if label is not None else "",
-            )
-            if part
-        )
-        if not matches:
-            raise ElementNotFoundError(f"No {self._kind} with {wanted}. {self._listing()}")
-        raise AppTestError(
-            f"{len(matches)} {self._kind} widgets match {wanted}; pass a key to pick one. "
-            f"{self._listing()}"
-        )
-
-
-def _ident(item: Any) -> str:
-    key = getattr(item, "key", None)
-    label = getattr(item, "label", "")
-    parts = []
-    if label:
-        parts.append(f"label={label!r}")
-    if key is not None and not str(key).startswith("FormSubmitter:"):
-        parts.append(f"key={key!r}")
-    if not parts:
-        parts.append(repr(getattr(item, "value", None))[:40])
-    return f"{getattr(item, 'type', '?')}({', '.join(parts)})"
-
 
 class QueryMixin:
     """The query API of ``AppTest`` and of every block: one typed list per element kind.
@@ -500,3 +358,68 @@ class QueryMixin:
 
 #: The names of the typed accessors (every property of QueryMixin), for ``get()``.
 _ACCESSORS = frozenset(name for name, v in vars(QueryMixin).items() if isinstance(v, property))
+
+
+class Block(QueryMixin, Node):
+    """A container (main, sidebar, columns, tabs, expander, form, fragment area, dialog …).
+
+    It has the query API of ``AppTest``, scoped to what it holds
+    (``at.sidebar.button("go")``), and indexes its direct children (``at.main[0]``).
+    """
+
+    __module__ = "apptest"
+    __slots__ = ("children",)
+    children: tuple[Node, ...]
+
+    def _nodes(self) -> Iterator[Node]:
+        yield from self.children
+
+    def __len__(self) -> int:
+        """How many direct children the block has: ``len(at.sidebar)``."""
+        return len(self.children)
+
+    def __getitem__(self, index: int) -> Node:
+        """The direct child at ``index``: ``at.main[0]``."""
+        return self.children[index]
+
+    def __iter__(self) -> Iterator[Node]:
+        """The direct children in order: ``[n.type for n in at.main]``."""
+        return iter(self.children)
+
+    @property
+    def value(self) -> Any:
+        """Always None: a block has no value of its own."""
+        return None
+
+    def _describe(self) -> str:
+        text = self.proto.get("label") or self.proto.get("title")
+        return f"{self.type} {_short(text)}" if text else self.type
+
+
+class Column(Block):
+    """One column of ``st.columns``: ``at.columns[0].markdown``, ``.weight``."""
+
+    __module__ = "apptest"
+    __slots__ = ()
+
+    @property
+    def weight(self) -> float:
+        """The column's share of its row's width: ``st.columns([2, 1])`` gives 2/3 and 1/3."""
+        return float(self.proto.get("weight", 1.0))
+
+    @property
+    def gap(self) -> Any:
+        """The ``gap=`` of its row: "small", "medium", "large" or None."""
+        return self.proto.get("gap")
+
+
+class Status(Block):
+    """``st.status``: a block with a ``state``: ``at.status[0].state == "complete"``."""
+
+    __module__ = "apptest"
+    __slots__ = ()
+
+    @property
+    def state(self) -> str:
+        """The state: "running", "complete" or "error"."""
+        return str(self.proto.get("state", ""))

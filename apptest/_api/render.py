@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from apptest._api.nodes import Block, Node
+from apptest._api.nodes import Node
+from apptest._api.query import Block
 
 
 def render_tree(roots: tuple[Block, ...], fragment_name: Callable[[str], str]) -> str:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
-from apptest._api.nodes import ELEMENT_CLASSES, Widget
+from apptest._api.nodes import Widget
 from apptest._errors import AppTestError
 from apptest._values.common import (
     NumberSpec,
@@ -509,12 +509,8 @@ class ColorPicker(InputWidget):
         return self.set_value(value)
 
 
-def _register(classes: dict[str, type[Widget]]) -> None:
-    ELEMENT_CLASSES.update(classes)
-
-
-_register(
-    {
+#: The node class of each widget kind this module defines.
+CLASSES: dict[str, type[Widget]] = {
         "button": Button,
         "form_submit_button": Button,
         "download_button": DownloadButton,
@@ -530,5 +526,4 @@ _register(
         "date_input": DateInput,
         "time_input": TimeInput,
         "color_picker": ColorPicker,
-    }
-)
+}

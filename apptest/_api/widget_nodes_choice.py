@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from apptest._api.nodes import ELEMENT_CLASSES
+from apptest._api.nodes import Widget
 from apptest._api.widget_nodes import InputWidget
 from apptest._errors import AppTestError
 from apptest._values.common import Options, check_choice, check_choices
@@ -260,13 +260,12 @@ class SelectSlider(_Choice):
         return self.set_value((lower, upper))
 
 
-ELEMENT_CLASSES.update(
-    {
+#: The node class of each widget kind this module defines.
+CLASSES: dict[str, type[Widget]] = {
         "radio": Radio,
         "selectbox": Selectbox,
         "multiselect": Multiselect,
         "pills": ButtonGroup,
         "segmented_control": ButtonGroup,
         "select_slider": SelectSlider,
-    }
-)
+}

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
-from apptest._api.nodes import ELEMENT_CLASSES
+from apptest._api.nodes import Widget
 from apptest._api.widget_nodes import InputWidget
 from apptest._values.data_editor import (
     EditorRules,
@@ -196,10 +196,9 @@ class DataEditor(InputWidget):
         return self._put(empty_state())
 
 
-ELEMENT_CLASSES.update(
-    {
+#: The node class of each widget kind this module defines.
+CLASSES: dict[str, type[Widget]] = {
         "file_uploader": FileUploader,
         "camera_input": CameraInput,
         "data_editor": DataEditor,
-    }
-)
+}
