@@ -38,7 +38,7 @@ from apptest._errors import (
     ScriptTimeoutError,
 )
 from apptest._profile import PROFILES, SEED, Semantics
-from apptest._server.session import RunRecord
+from apptest._server.records import RunRecord
 from apptest._values.uploads import UploadedFile
 
 if TYPE_CHECKING:

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from apptest._api.apptest import AppTest
+if TYPE_CHECKING:
+    from apptest._api.apptest import AppTest
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -37,6 +38,9 @@ def app_test(request: pytest.FixtureRequest) -> Callable[..., AppTest]:
     """A factory: ``app_test(path, **options)`` loads a script relative to the test file."""
 
     def make(path: str | Path, **options: Any) -> AppTest:
+        # lazy: pytest loads this plugin in every run; apptest loads when a test uses it
+        from apptest._api.apptest import AppTest
+
         script = Path(path)
         if not script.is_absolute():
             script = Path(request.path).parent / script
@@ -51,6 +55,9 @@ def app_from_string(request: pytest.FixtureRequest) -> Callable[..., AppTest]:
     """A factory: ``app_from_string(source, **options)`` builds an AppTest from source text."""
 
     def make(source: str, **options: Any) -> AppTest:
+        # lazy: pytest loads this plugin in every run; apptest loads when a test uses it
+        from apptest._api.apptest import AppTest
+
         options.setdefault("semantics", _semantics(request))
         return AppTest.from_string(source, **options)
 

@@ -19,7 +19,7 @@ import tokenize
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from apptest._api.clock_control import ClockControl
 from apptest._api.nodes import Node, Widget
@@ -27,18 +27,15 @@ from apptest._api.query import Block, QueryMixin
 from apptest._api.render import render_tree
 from apptest._api.session_inputs import SessionInputsMixin
 from apptest._api.snapshot import freeze_roots
-from apptest._browser.browser import Browser, Staged
-from apptest._browser.frontend import Frontend
-from apptest._browser.timers import Timers
 from apptest._errors import AppTestError, hide_test_errors
 from apptest._profile import Semantics, resolve_profile
 from apptest._run.state import SessionStateProxy
+from apptest._server.records import RunRecord
 from apptest._server.requests import Request
 from apptest._server.script import Script
-from apptest._server.session import RunRecord, Session
-from apptest._shim import _magic_write, _main
-from apptest._shim.modules import shim_modules
-from apptest._time.clock import Clock, to_epoch_ns
+
+if TYPE_CHECKING:
+    from apptest._browser.browser import Staged
 
 
 @dataclass(frozen=True)
@@ -90,20 +87,11 @@ class AppTest(SessionInputsMixin, QueryMixin):
         __tracebackhide__ = hide_test_errors
         self.default_timeout = default_timeout
         profile = resolve_profile(semantics)
-        clock = Clock(to_epoch_ns(start_time))
-        timers = Timers(clock, one_timer_per_fragment=profile.one_timer_per_fragment)
-        frontend = Frontend(timers)
-        self._session = Session(
-            script=script,
-            profile=profile,
-            clock=clock,
-            frontend=frontend,
-            main=_main,
-            magic=_magic_write,
-            shim_modules=shim_modules(),
-            timeout=default_timeout,
-        )
-        self._browser = Browser(self._session, frontend, timers)
+        # lazy: ``import apptest`` (pytest does it in every run, for the plugin) stays light;
+        # the fake streamlit package, the server and the browser load with the first AppTest.
+        from apptest._api.runtime import open_runtime
+
+        self._session, self._browser = open_runtime(script, profile, start_time, default_timeout)
         self._snapshot: tuple[Block, ...] | None = None
         self._snapshot_version = -1
         self._fragment_names: dict[str, str] = {}
@@ -251,7 +239,9 @@ class AppTest(SessionInputsMixin, QueryMixin):
 
     def _stage(self, widget: Widget, value: Any, *, trigger: bool = False) -> None:
         form_id = str(widget.proto.get("form_id") or "")
-        self._browser.stage(Staged(widget.id, value, trigger, widget.fragment_id, form_id))
+        self._browser.stage(
+            widget.id, value, trigger=trigger, fragment_id=widget.fragment_id, form_id=form_id
+        )
 
     def _staged_value(self, widget_id: str, current: Any) -> Any:
         return self._browser.staged_value(widget_id, current)

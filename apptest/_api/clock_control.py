@@ -5,14 +5,16 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
-from apptest._browser.browser import Browser, Deliver
 from apptest._browser.timers import PendingTimer
 from apptest._errors import AppTestError
 from apptest._time.clock import Clock, to_ns
 
 Owner = TypeVar("Owner")
+
+if TYPE_CHECKING:
+    from apptest._browser.browser import Browser, Deliver
 
 
 class ClockControl(Generic[Owner]):

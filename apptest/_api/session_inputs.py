@@ -20,22 +20,19 @@ test can change them between runs.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from apptest._errors import AppTestError, hide_test_errors
-from apptest._features.apis import DEFAULT_USER, Logo, apis_of
-from apptest._features.context import ContextSettings, check_user
-from apptest._features.query_params import QUERY
-from apptest._features.secrets import SECRETS
-from apptest._server.pages import (
-    PageInfo,
-    request_from_test,
-    request_url_path,
-    unresolved_request,
-    uses_pages_folder,
-)
+from apptest._features.browser_inputs import DEFAULT_USER, ContextSettings, check_user
 from apptest._server.requests import Request, merge_requests
-from apptest._server.session import Session
+
+if TYPE_CHECKING:
+    from apptest._features.apis import Logo
+    from apptest._server.session import Session
+    from apptest._server.storage import PageInfo
+
+# The runtime modules below are imported inside the methods that use them: they load with the
+# first AppTest (``apptest._api.runtime``), not with ``import apptest``.
 
 
 class SessionInputsMixin:
@@ -75,6 +72,10 @@ class SessionInputsMixin:
     # -- around every run ------------------------------------------------------------------
     def _load_session_inputs(self, request: Request) -> Request:
         __tracebackhide__ = hide_test_errors
+        from apptest._features.apis import apis_of  # lazy: see the note above
+        from apptest._features.query_params import QUERY  # lazy: see the note above
+        from apptest._features.secrets import SECRETS  # lazy: see the note above
+
         session = self._session
         apis = apis_of(session)
         if not isinstance(self.secrets, Mapping):
@@ -93,6 +94,10 @@ class SessionInputsMixin:
         return request
 
     def _read_session_outputs(self) -> None:
+        from apptest._features.apis import apis_of  # lazy: see the note above
+        from apptest._features.query_params import QUERY  # lazy: see the note above
+        from apptest._features.secrets import SECRETS  # lazy: see the note above
+
         stores = self._session.stores
         stores[SECRETS].end_run()
         self.query_params = stores[QUERY].for_test()
@@ -100,6 +105,11 @@ class SessionInputsMixin:
 
     def _check_page_request(self) -> None:
         __tracebackhide__ = hide_test_errors
+        from apptest._server.pages import (  # lazy: see the note above
+            unresolved_request,
+            uses_pages_folder,
+        )
+
         session = self._session
         if session.pages.navigation_used or uses_pages_folder(session):
             return
@@ -122,6 +132,11 @@ class SessionInputsMixin:
         function page of ``st.navigation``, as a click in the navigation menu does.
         """
         __tracebackhide__ = True  # a refused call shows the test's line and the message
+        from apptest._server.pages import (  # lazy: see the note above
+            request_from_test,
+            request_url_path,
+        )
+
         if (page_path is None) == (url_path is None):
             raise AppTestError(
                 "switch_page() takes a page file (at.switch_page('pages/other.py')) or a URL "
@@ -154,6 +169,8 @@ class SessionInputsMixin:
     @property
     def logo(self) -> Logo | None:
         """What the last full run passed to ``st.logo`` (``None`` if it did not call it)."""
+        from apptest._features.apis import apis_of  # lazy: see the note above
+
         return apis_of(self._session).logo
 
 

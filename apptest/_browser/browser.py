@@ -8,7 +8,7 @@ the server's reruns and ticks that came due meanwhile follow in :meth:`Browser.p
 
 Example (what ``AppTest`` does)::
 
-    browser.stage(Staged(widget_id, True, trigger=True, fragment_id="", form_id=""))
+    browser.stage(widget_id, True, trigger=True, fragment_id="", form_id="")
     request, cleared = browser.take_request(assigned={})
     deliver(browser.with_overdue_ticks(request))
 """
@@ -55,10 +55,12 @@ class Browser:
         self.staged: dict[str, Staged] = {}
 
     # -- staging ---------------------------------------------------------------------------
-    def stage(self, staged: Staged) -> None:
+    def stage(
+        self, widget_id: str, value: Any, *, trigger: bool, fragment_id: str, form_id: str
+    ) -> None:
         """Stage an interaction; a later one on the same widget replaces it (and moves last)."""
-        self.staged.pop(staged.widget_id, None)
-        self.staged[staged.widget_id] = staged
+        self.staged.pop(widget_id, None)
+        self.staged[widget_id] = Staged(widget_id, value, trigger, fragment_id, form_id)
 
     def staged_value(self, widget_id: str, current: Any) -> Any:
         staged = self.staged.get(widget_id)

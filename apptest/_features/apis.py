@@ -11,10 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from apptest._features.browser_inputs import DEFAULT_USER
 from apptest._run.host import RunHost, StoreKey
-
-#: The identity ``st.user`` shows by default (Streamlit's AppTest default).
-DEFAULT_USER: dict[str, Any] = {"email": "test@example.com"}
 
 
 @dataclass(frozen=True)
@@ -45,4 +43,4 @@ def apis_of(host: RunHost) -> SessionAPIs:
     return host.stores[APIS]
 
 
-__all__ = ["APIS", "DEFAULT_USER", "Logo", "SessionAPIs", "apis_of"]
+__all__ = ["APIS", "Logo", "SessionAPIs", "apis_of"]

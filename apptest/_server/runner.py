@@ -23,8 +23,9 @@ from apptest._errors import (
 from apptest._run.layout import FragmentFrame, ScriptRun, emit_element, running
 from apptest._server.deadline import Deadline
 from apptest._server.pages import run_page
+from apptest._server.records import RunRecord, Status
 from apptest._server.requests import Request
-from apptest._server.session import RERUN_NOOP_WARNING, RunRecord, Session, Status
+from apptest._server.session import RERUN_NOOP_WARNING, Session
 
 
 @dataclass

@@ -9,19 +9,18 @@ turns a request into a run is ``apptest._server.runner``.
 
 from __future__ import annotations
 
-import datetime
 import os
 import traceback
 import types
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Literal, Protocol, cast
+from typing import Any, Protocol, cast
 
 from apptest._profile import Semantics
 from apptest._run.host import DeltaSink, Stores
 from apptest._run.layout import Container, ScriptRun, emit_element, require_run
 from apptest._run.state import SessionState
-from apptest._server.requests import Trigger
+from apptest._server.records import RunRecord, Status
 from apptest._server.script import Script
 from apptest._server.storage import FragmentStorage, Pages
 from apptest._st_errors import MarkdownFormattedException
@@ -29,8 +28,6 @@ from apptest._time.clock import Clock
 
 #: The warning a rerun asked for inside a callback leaves (RR7, 1.39-1.62).
 RERUN_NOOP_WARNING = "Calling st.rerun() within a callback is a no-op."
-
-Status = Literal["finished", "rerun", "stopped", "error", "compile_error", "timeout"]
 
 
 class BrowserConnection(DeltaSink, Protocol):
@@ -52,25 +49,6 @@ class BrowserConnection(DeltaSink, Protocol):
 
     def auto_rerun(self, fragment_id: str, seconds: float) -> None:
         """A fragment with ``run_every`` ran: the browser arms its timer (T7, T8)."""
-
-
-@dataclass(frozen=True)
-class RunRecord:
-    """One entry of ``at.runs``: what ran, why, and how it ended."""
-
-    id: int
-    scope: Literal["app", "fragment"]
-    trigger: Trigger
-    fragment_ids: tuple[str, ...]
-    fragments: tuple[str, ...]
-    status: Status
-    started_at: datetime.datetime
-    spinners: tuple[str, ...] = ()
-    exceptions: tuple[str, ...] = ()
-
-    def __repr__(self) -> str:
-        what = f"fragment {', '.join(self.fragments) or '?'}" if self.scope == "fragment" else "app"
-        return f"<run {self.id}: {what} ({self.trigger}) {self.status}>"
 
 
 @dataclass
