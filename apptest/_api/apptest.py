@@ -264,6 +264,7 @@ class AppTest(SessionInputsMixin, QueryMixin):
 
     @property
     def sidebar(self) -> Block:
+        """The sidebar: ``at.sidebar.button("go")``."""
         return self._roots()[1]
 
     @property
@@ -292,6 +293,7 @@ class AppTest(SessionInputsMixin, QueryMixin):
 
     @property
     def semantics(self) -> Semantics:
+        """The semantics profile this AppTest simulates (``semantics=`` at creation)."""
         return self._session.profile
 
     def _fragment_name(self, fragment_id: str) -> str:
