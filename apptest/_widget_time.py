@@ -89,12 +89,14 @@ class SliderSpec:
                 if _comparable(part) < _comparable(self.min):
                     raise errors.StreamlitValueBelowMinError(
                         "The `value` {value} is less than the `min_value` {min_value}.",
-                        value=part, min_value=self.min,
+                        value=part,
+                        min_value=self.min,
                     )
                 if _comparable(part) > _comparable(self.max):
                     raise errors.StreamlitValueAboveMaxError(
                         "The `value` {value} is greater than the `max_value` {max_value}.",
-                        value=part, max_value=self.max,
+                        value=part,
+                        max_value=self.max,
                     )
             return value  # returned as set, a list stays a list (1.58)
         is_pair = isinstance(value, (list, tuple)) and len(value) == 2
@@ -104,17 +106,51 @@ class SliderSpec:
         return value
 
 
-def slider_spec(min_value: Any, max_value: Any, value: Any, step: Any, format: str | None, *, state: tuple[bool, Any]) -> SliderSpec:
-    """Streamlit's ``_slider`` argument handling (seed era, 1.58)."""
+def slider_spec(
+    min_value: Any,
+    max_value: Any,
+    value: Any,
+    step: Any,
+    format: str | None,
+    *,
+    state: tuple[bool, Any],
+) -> SliderSpec:
+    """Streamlit's ``_slider`` argument handling (seed era, 1.58), step by step: the default
+    value, its data type, the missing arguments, their types, the bounds, the spec."""
     if value is None:
-        single = True
-        found, state_value = state
-        if found:
-            single = isinstance(state_value, _SCALARS)
-        if single:
-            value = min_value if min_value is not None else 0
-        else:
-            value = [min_value if min_value is not None else 0, max_value if max_value is not None else 100]
+        value = _slider_value_when_none(min_value, max_value, state)
+    single_value, prepared = _slider_value_list(value)
+    data_type = "int" if not prepared else _type_of(prepared[0])
+    min_value, max_value, step, format = _fill_slider_args(
+        data_type, prepared, min_value, max_value, step, format
+    )
+    _check_slider_arg_types(data_type, value, min_value, max_value, step)
+    low, high, prepared = _slider_bounds(prepared, min_value, max_value)
+    _check_slider_bounds(data_type, low, high)
+    tz = prepared[0].tzinfo if data_type in ("time", "datetime") else None
+    cast = _caster(data_type, tz)
+    values = [cast(v) for v in prepared]
+    default = values[0] if single_value else tuple(values)
+    return SliderSpec(data_type, cast(low), cast(high), step, default, not single_value, format, tz)
+
+
+def _slider_value_when_none(min_value: Any, max_value: Any, state: tuple[bool, Any]) -> Any:
+    """``value=None``: one thumb at ``min_value`` (else 0), unless the key's Session State
+    value is not a scalar; then a range from ``min_value`` to ``max_value`` (else 0 and 100).
+    Streamlit asks Session State because nothing else says whether this is a range slider."""
+    single = True
+    found, state_value = state
+    if found:
+        single = isinstance(state_value, _SCALARS)
+    low = min_value if min_value is not None else 0
+    if single:
+        return low
+    return [low, max_value if max_value is not None else 100]
+
+
+def _slider_value_list(value: Any) -> tuple[bool, list[Any]]:
+    """Whether ``value`` is one value, and its parts as a list: a scalar, or a list/tuple of
+    0 to 2 values of one data type (Streamlit's ``value_to_generic_type`` check)."""
     single_value = isinstance(value, _SCALARS)
     if not single_value and not (isinstance(value, (list, tuple)) and len(value) in (0, 1, 2)):
         raise api_error(
@@ -127,7 +163,21 @@ def slider_spec(min_value: Any, max_value: Any, value: Any, step: Any, format: s
             "Slider tuple/list components must be of the same type.\n"
             f"But were: {[type(v) for v in prepared]}"
         )
-    data_type = "int" if not prepared else _type_of(prepared[0])
+    return single_value, prepared
+
+
+def _fill_slider_args(
+    data_type: str,
+    prepared: list[Any],
+    min_value: Any,
+    max_value: Any,
+    step: Any,
+    format: str | None,
+) -> tuple[Any, Any, Any, str]:
+    """Streamlit's defaults for the arguments left as None, by data type: numbers use
+    ``_SLIDER_DEFAULTS``; times span the whole day in 15-minute steps; dates and datetimes
+    span 14 days either side of the value in 1-day steps (15 minutes when the range given
+    is shorter than a day)."""
     if data_type in ("int", "float"):
         default_min, default_max, default_step, default_format = _SLIDER_DEFAULTS[data_type]
     elif data_type == "time":
@@ -144,12 +194,22 @@ def slider_spec(min_value: Any, max_value: Any, value: Any, step: Any, format: s
         step = default_step
         if data_type in ("date", "datetime") and max_value - min_value < timedelta(days=1):
             step = timedelta(minutes=15)
-    format = default_format if format is None else format
+    return min_value, max_value, step, default_format if format is None else format
+
+
+def _check_slider_arg_types(
+    data_type: str, value: Any, min_value: Any, max_value: Any, step: Any
+) -> None:
+    """A non-zero step; ``min_value``, ``max_value`` and ``step`` all ints, all floats, or
+    timelike with a timedelta step; and of the value's data type (Streamlit's "matching
+    types" and "same type" errors, in that order)."""
     if step == 0:
         raise api_error("Slider components cannot be passed a `step` of 0.")
     args = [min_value, max_value, step]
     int_args = all(isinstance(a, numbers.Integral) for a in args)
-    float_args = all(isinstance(a, numbers.Real) and not isinstance(a, numbers.Integral) for a in args)
+    float_args = all(
+        isinstance(a, numbers.Real) and not isinstance(a, numbers.Integral) for a in args
+    )
     timelike_args = (
         data_type in ("date", "time", "datetime")
         and isinstance(step, timedelta)
@@ -173,7 +233,16 @@ def slider_spec(min_value: Any, max_value: Any, value: Any, step: Any, format: s
             f"`min_value` has {type(min_value).__name__} type.\n"
             f"`max_value` has {type(max_value).__name__} type."
         )
-    low, high = min(min_value, max_value, key=_comparable), max(min_value, max_value, key=_comparable)
+
+
+def _slider_bounds(
+    prepared: list[Any], min_value: Any, max_value: Any
+) -> tuple[Any, Any, list[Any]]:
+    """Streamlit's "min <= value(s) <= max": the bounds widen to take in the value(s); a
+    reversed pair is swapped; an empty list becomes the pair of bounds. Returns
+    ``(low, high, values)``."""
+    low = min(min_value, max_value, key=_comparable)
+    high = max(min_value, max_value, key=_comparable)
     if len(prepared) == 1:
         low = min(prepared[0], low, key=_comparable)
         high = max(prepared[0], high, key=_comparable)
@@ -185,6 +254,12 @@ def slider_spec(min_value: Any, max_value: Any, value: Any, step: Any, format: s
         high = max(prepared[1], high, key=_comparable)
     else:
         prepared = [low, high]
+    return low, high, prepared
+
+
+def _check_slider_bounds(data_type: str, low: Any, high: Any) -> None:
+    """Int bounds within JavaScript's safe integers (``JSNumber``), and ``low < high`` once
+    dates and times are made datetimes (the frontend fails on equal bounds)."""
     if data_type == "int":
         for name, bound in (("`min_value`", low), ("`max_value`", high)):
             if not MIN_SAFE_INTEGER <= bound <= MAX_SAFE_INTEGER:
@@ -195,11 +270,6 @@ def slider_spec(min_value: Any, max_value: Any, value: Any, step: Any, format: s
             "Slider `min_value` must be less than the `max_value`.\nThe values were "
             f"{_as_datetime(low, data_type)} and {_as_datetime(high, data_type)}."
         )
-    tz = prepared[0].tzinfo if data_type in ("time", "datetime") else None
-    cast = _caster(data_type, tz)
-    values = [cast(v) for v in prepared]
-    default = values[0] if single_value else tuple(values)
-    return SliderSpec(data_type, cast(low), cast(high), step, default, not single_value, format, tz)
 
 
 def _caster(data_type: str, tz: Any) -> Callable[[Any], Any]:
@@ -239,9 +309,7 @@ def check_slider(what: str, spec: SliderSpec, value: Any) -> Any:
     """Staging a slider value: one value, or a ``(low, high)`` pair for a range slider."""
     if not spec.is_range:
         if isinstance(value, (list, tuple)):
-            raise AppTestError(
-                f"{what} has one thumb and takes a single value, not {value!r}."
-            )
+            raise AppTestError(f"{what} has one thumb and takes a single value, not {value!r}.")
         return _check_slider_part(what, spec, value)
     if not isinstance(value, (list, tuple)) or len(value) != 2:
         raise AppTestError(
@@ -273,7 +341,11 @@ class SelectSliderSpec:
         if isinstance(value, (list, tuple)) and len(value) == 2:
             if all(self.options.holds(v) for v in value):
                 return value if isinstance(value, tuple) else tuple(value)
-            end = self.default_indices[1] if len(self.default_indices) > 1 else len(self.options.raw) - 1
+            end = (
+                self.default_indices[1]
+                if len(self.default_indices) > 1
+                else len(self.options.raw) - 1
+            )
             return (self.options.raw[self.default_indices[0]], self.options.raw[end])
         if self.options.holds(value):
             return value
