@@ -135,7 +135,9 @@ class Options:
         if target is None or not isinstance(value, Enum) or isinstance(value, target):
             return value
         source = type(value)
-        if source.__qualname__ != target.__qualname__ or set(source._member_names_) != set(target._member_names_):
+        if source.__qualname__ != target.__qualname__ or set(source._member_names_) != set(
+            target._member_names_
+        ):
             return value
         return target[value._name_]
 
@@ -208,11 +210,15 @@ def keep_option(options: Options, default: Any) -> Callable[[Any, bool], Any]:
     return sanitize
 
 
-def keep_options(options: Options, max_selections: int | None = None, *, drop_unknown: bool = True) -> Callable[[Any, bool], Any]:
+def keep_options(
+    options: Options, max_selections: int | None = None, *, drop_unknown: bool = True
+) -> Callable[[Any, bool], Any]:
     """Sanitizer for multi-selections: drop values no longer offered, enforce the maximum."""
 
     def sanitize(value: Any, _set_by_user: bool) -> Any:
-        values = list(value) if isinstance(value, (list, tuple)) else [] if value is None else [value]
+        values = (
+            list(value) if isinstance(value, (list, tuple)) else [] if value is None else [value]
+        )
         coerced = [options.coerce(v) for v in values]
         changed = any(a is not b for a, b in zip(coerced, values, strict=True))
         values = coerced
@@ -236,7 +242,9 @@ def keep_options(options: Options, max_selections: int | None = None, *, drop_un
     return sanitize
 
 
-def check_choice(what: str, options: Options, value: Any, *, clearable: bool, accept_new: bool = False) -> Any:
+def check_choice(
+    what: str, options: Options, value: Any, *, clearable: bool, accept_new: bool = False
+) -> Any:
     """Staging one choice: an option (or its label); None only when the widget can be cleared."""
     if value is None:
         if clearable:
@@ -257,13 +265,23 @@ def check_choice(what: str, options: Options, value: Any, *, clearable: bool, ac
     )
 
 
-def check_choices(what: str, options: Options, values: Any, *, max_selections: int | None, accept_new: bool = False) -> list[Any]:
+def check_choices(
+    what: str,
+    options: Options,
+    values: Any,
+    *,
+    max_selections: int | None,
+    accept_new: bool = False,
+) -> list[Any]:
     """Staging several choices: a list of distinct options, at most ``max_selections``."""
     if values is None or isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
         raise AppTestError(
             f"{what} takes a list of options, not {values!r}. Options: {list(options.formatted)}."
         )
-    chosen = [check_choice(what, options, value, clearable=False, accept_new=accept_new) for value in values]
+    chosen = [
+        check_choice(what, options, value, clearable=False, accept_new=accept_new)
+        for value in values
+    ]
     labels = [options.format(v) for v in chosen]
     if len(set(labels)) != len(labels):
         raise AppTestError(
@@ -281,7 +299,9 @@ def check_choices(what: str, options: Options, values: Any, *, max_selections: i
 def check_text(what: str, value: Any, max_chars: int | None) -> str | None:
     """Staging typed text: a string (or None) no longer than ``max_chars``."""
     if value is not None and not isinstance(value, str):
-        raise AppTestError(f"{what} takes a string (or None), not {type(value).__name__} {value!r}.")
+        raise AppTestError(
+            f"{what} takes a string (or None), not {type(value).__name__} {value!r}."
+        )
     if value is not None and max_chars is not None and len(value) > max_chars:
         raise AppTestError(
             f"{what} accepts at most max_chars={max_chars} characters; {value!r} has "
@@ -339,56 +359,39 @@ class NumberSpec:
         """A value outside ``[min, max]`` falls back to the default (1.58 ``value_needs_reset``)."""
         if value is None:
             return None
-        if (self.min is not None and value < self.min) or (self.max is not None and value > self.max):
+        if (self.min is not None and value < self.min) or (
+            self.max is not None and value > self.max
+        ):
             return self.default
         return value
 
 
 def number_spec(
-    min_value: Any, max_value: Any, value: Any, step: Any, format: str | None, *, none_in_state: bool
+    min_value: Any,
+    max_value: Any,
+    value: Any,
+    step: Any,
+    format: str | None,
+    *,
+    none_in_state: bool,
 ) -> NumberSpec:
-    """Streamlit's ``_number_input`` argument handling (seed era, 1.58)."""
+    """Streamlit's ``_number_input`` argument handling (seed era, 1.58), step by step: the
+    argument types, the default value, its type, the format, the step, the range and the
+    JavaScript number bounds."""
     errors = _errors()
-    args = [min_value, max_value, value, step]
-    all_int = all(isinstance(a, (numbers.Integral, type(None), str)) for a in args)
-    all_float = all(isinstance(a, (float, type(None), str)) for a in args)
-    if not all_int and not all_float:
-        message = "All numerical arguments must be of the same type."
-        kwargs: dict[str, str] = {}
-        for name, arg in (("value", value), ("min_value", min_value), ("max_value", max_value), ("step", step)):
-            if arg is not None:
-                message += f"\n`{name}` has {{{name}_type}} type."
-                kwargs[f"{name}_type"] = type(arg).__name__
-        raise errors.StreamlitMixedNumericTypesError(message, **kwargs)
+    all_int, all_float = _number_arg_types(min_value, max_value, value, step)
     if none_in_state:
         value = None
-    if isinstance(value, str):
-        if value != "min":
-            raise api_error(f"The `value` of st.number_input must be a number, 'min' or None, not {value!r}.")
-        if min_value is not None:
-            value = min_value
-        elif all_int and all_float:
-            value = 0.0
-        elif all_int:
-            value = 0
-        else:
-            value = 0.0
+    value = _number_default(value, min_value, all_int, all_float)
     int_value = isinstance(value, numbers.Integral)
     float_value = isinstance(value, float)
-    if value is None:
+    if value is None:  # no value to go by: the arguments decide
         if all_int and not all_float:
             int_value = True
         else:
             float_value = True
     number_format = ("%d" if int_value else "%0.2f") if format is None else format
-    warning = None
-    if number_format in {"%d", "%u", "%i"} and float_value:
-        warning = f"Warning: NumberInput value below has type float, but format {number_format} displays as integer."
-    elif number_format[-1:] == "f" and int_value:
-        warning = (
-            "Warning: NumberInput value below has type int so is displayed as int despite "
-            f"format string {number_format}."
-        )
+    warning = _number_format_warning(number_format, int_value, float_value)
     if step is None:
         step = 1 if int_value else 0.01
     try:
@@ -398,27 +401,108 @@ def number_spec(
             "Format string for `st.number_input` contains invalid characters: {format}",
             format=number_format,
         ) from None
+    _check_number_default_in_range(value, min_value, max_value)
+    all_ints = int_value and all_int
+    _check_js_number_bounds(all_ints, min_value, max_value, step, value)
+    data_type = "int" if all_ints else "float"
+    default = None if value is None else (int(value) if data_type == "int" else value)
+    return NumberSpec(data_type, default, min_value, max_value, step, number_format, warning)
+
+
+def _number_arg_types(min_value: Any, max_value: Any, value: Any, step: Any) -> tuple[bool, bool]:
+    """``(all_int, all_float)``: whether the numeric arguments given (None and strings are
+    skipped) are all ints, all floats; both True when none is a number. Mixed ints and floats
+    raise ``StreamlitMixedNumericTypesError`` naming the type of each argument given."""
+    args = [min_value, max_value, value, step]
+    all_int = all(isinstance(a, (numbers.Integral, type(None), str)) for a in args)
+    all_float = all(isinstance(a, (float, type(None), str)) for a in args)
+    if not all_int and not all_float:
+        message = "All numerical arguments must be of the same type."
+        kwargs: dict[str, str] = {}
+        named = (
+            ("value", value),
+            ("min_value", min_value),
+            ("max_value", max_value),
+            ("step", step),
+        )
+        for name, arg in named:
+            if arg is not None:
+                message += f"\n`{name}` has {{{name}_type}} type."
+                kwargs[f"{name}_type"] = type(arg).__name__
+        raise _errors().StreamlitMixedNumericTypesError(message, **kwargs)
+    return all_int, all_float
+
+
+def _number_default(value: Any, min_value: Any, all_int: bool, all_float: bool) -> Any:
+    """``value="min"`` (the default) starts at ``min_value``, else at 0.0 when no argument is
+    a number, 0 when they are ints, 0.0 when floats; any other string is an error."""
+    if not isinstance(value, str):
+        return value
+    if value != "min":
+        raise api_error(
+            f"The `value` of st.number_input must be a number, 'min' or None, not {value!r}."
+        )
+    if min_value is not None:
+        return min_value
+    if all_int and all_float:
+        return 0.0
+    return 0 if all_int else 0.0
+
+
+def _number_format_warning(number_format: str, int_value: bool, float_value: bool) -> str | None:
+    """Streamlit's warning element when the format and the value's type disagree: an integer
+    format for a float value, or a float format for an int value (the int is shown as int)."""
+    if number_format in {"%d", "%u", "%i"} and float_value:
+        return (
+            "Warning: NumberInput value below has type float, but format "
+            f"{number_format} displays as integer."
+        )
+    if number_format[-1:] == "f" and int_value:
+        return (
+            "Warning: NumberInput value below has type int so is displayed as int despite "
+            f"format string {number_format}."
+        )
+    return None
+
+
+def _check_number_default_in_range(value: Any, min_value: Any, max_value: Any) -> None:
+    """The default must lie in ``[min_value, max_value]`` (``StreamlitValueBelowMinError``,
+    ``StreamlitValueAboveMaxError``); a None default is not checked."""
+    errors = _errors()
     if min_value is not None and value is not None and min_value > value:
         raise errors.StreamlitValueBelowMinError(
-            "The `value` {value} is less than the `min_value` {min_value}.", value=value, min_value=min_value
+            "The `value` {value} is less than the `min_value` {min_value}.",
+            value=value,
+            min_value=min_value,
         )
     if max_value is not None and value is not None and max_value < value:
         raise errors.StreamlitValueAboveMaxError(
-            "The `value` {value} is greater than the `max_value` {max_value}.", value=value, max_value=max_value
+            "The `value` {value} is greater than the `max_value` {max_value}.",
+            value=value,
+            max_value=max_value,
         )
-    all_ints = int_value and all_int
-    for name, arg in (("`min_value`", min_value), ("`max_value`", max_value), ("`step`", step), ("`value`", value)):
+
+
+def _check_js_number_bounds(
+    all_ints: bool, min_value: Any, max_value: Any, step: Any, value: Any
+) -> None:
+    """Streamlit's ``JSNumber`` checks: ints within JavaScript's safe integers, floats
+    finite; raises ``StreamlitJSNumberBoundsError`` for the first argument out of bounds."""
+    named = (
+        ("`min_value`", min_value),
+        ("`max_value`", max_value),
+        ("`step`", step),
+        ("`value`", value),
+    )
+    for name, arg in named:
         if arg is None:
             continue
         if all_ints and not MIN_SAFE_INTEGER <= int(arg) <= MAX_SAFE_INTEGER:
             bound = ">= -((1 << 53) - 1)" if int(arg) < 0 else "<= (1 << 53) - 1"
-            raise errors.StreamlitJSNumberBoundsError(f"{name} ({arg}) must be {bound}")
+            raise _errors().StreamlitJSNumberBoundsError(f"{name} ({arg}) must be {bound}")
         if not all_ints and isinstance(arg, float) and math.isinf(arg):
             bound = ">= -1.797e+308" if arg < 0 else "<= 1.797e+308"
-            raise errors.StreamlitJSNumberBoundsError(f"{name} ({arg}) must be {bound}")
-    data_type = "int" if all_ints else "float"
-    default = None if value is None else (int(value) if data_type == "int" else value)
-    return NumberSpec(data_type, default, min_value, max_value, step, number_format, warning)
+            raise _errors().StreamlitJSNumberBoundsError(f"{name} ({arg}) must be {bound}")
 
 
 def check_number(what: str, spec: NumberSpec, value: Any) -> int | float | None:
@@ -491,4 +575,3 @@ def describe(kind: str, label: str, key: str | None) -> str:
     if key is not None and not key.startswith("FormSubmitter:"):
         text += f" (key={key!r})"
     return text
-
