@@ -80,7 +80,7 @@ class StreamlitPage:
         self._page = None
         self._title = title
         self._icon = icon or ""
-        path = (url_path if url_path is not None else re.sub(r"\s+", "_", title.lower()))
+        path = url_path if url_path is not None else re.sub(r"\s+", "_", title.lower())
         self._url_path = path.strip().strip("/")
         if not self._url_path:
             raise api_error(
@@ -126,8 +126,7 @@ class StreamlitPage:
             stripped = url_path.strip().strip("/")
             if not stripped.strip() and not default:
                 raise api_error(
-                    "The URL path cannot be an empty string unless the page is the default "
-                    "page."
+                    "The URL path cannot be an empty string unless the page is the default page."
                 )
             self._url_path = stripped
             if "/" in self._url_path:
@@ -160,7 +159,13 @@ class StreamlitPage:
     def info(self, section: str = "") -> PageInfo:
         path = str(self._page) if isinstance(self._page, Path) else None
         return PageInfo(
-            self.title, self.url_path, self.icon, path, self._hash, self._default, section,
+            self.title,
+            self.url_path,
+            self.icon,
+            path,
+            self._hash,
+            self._default,
+            section,
             self._visibility == "hidden",
         )
 
@@ -226,18 +231,20 @@ def _as_page(item: object) -> StreamlitPage:
     )
 
 
-def navigation(
-    pages: Sequence[Any] | Mapping[str, Sequence[Any]],
-    *,
-    position: str = "sidebar",
-    expanded: bool | int = False,
-) -> StreamlitPage:
-    """``st.navigation``: register the app's pages and return the one to run."""
+def _check_position(position: object) -> None:
+    """``position`` is ``"sidebar"``, ``"hidden"`` or ``"top"``."""
     if not isinstance(position, str) or position not in ("sidebar", "hidden", "top"):
         raise api_error(
             f'Invalid position "{position}". The position parameter must be one of "sidebar", '
             '"hidden", or "top".'
         )
+
+
+def _listed_pages(
+    pages: Sequence[Any] | Mapping[str, Sequence[Any]],
+) -> list[tuple[str, StreamlitPage]]:
+    """``(section, page)`` for every page, in order: a mapping's keys are section headers, a
+    list is one unnamed section; strings, paths and callables become pages. At least one."""
     if isinstance(pages, Mapping):
         sections = {str(k): [_as_page(p) for p in v] for k, v in pages.items()}
     else:
@@ -245,25 +252,31 @@ def navigation(
     listed = [(section, page) for section, items in sections.items() for page in items]
     if not listed:
         raise api_error("`st.navigation` must be called with at least one `st.Page`.")
+    return listed
+
+
+def _default_page(listed: list[tuple[str, StreamlitPage]]) -> StreamlitPage:
+    """The page marked ``default=True`` (at most one), else the first page that is not an
+    external URL, which is then marked default."""
     defaults = [page for _, page in listed if page._default]
     if len(defaults) > 1:
         raise api_error(
-            "Multiple Pages specified with `default=True`. At most one Page can be set to "
-            "default."
+            "Multiple Pages specified with `default=True`. At most one Page can be set to default."
         )
-    if not defaults:
-        internal = [page for _, page in listed if not page.is_external]
-        if not internal:
-            raise api_error(
-                "At least one non-external page is required. External URL pages cannot be "
-                "the default page."
-            )
-        internal[0]._default = True
-    run = current_run()
-    default = next(page for _, page in listed if page._default)
-    if run is None:
-        default._can_be_called = True
-        return default
+    if defaults:
+        return defaults[0]
+    internal = [page for _, page in listed if not page.is_external]
+    if not internal:
+        raise api_error(
+            "At least one non-external page is required. External URL pages cannot be "
+            "the default page."
+        )
+    internal[0]._default = True
+    return internal[0]
+
+
+def _page_registry(listed: list[tuple[str, StreamlitPage]]) -> dict[str, PageInfo]:
+    """The pages by URL-path hash; two pages with the same URL path are an error."""
     registry: dict[str, PageInfo] = {}
     for section, page in listed:
         if page._hash in registry:
@@ -273,6 +286,26 @@ def navigation(
                 "name, or title."
             )
         registry[page._hash] = page.info(section)
+    return registry
+
+
+def navigation(
+    pages: Sequence[Any] | Mapping[str, Sequence[Any]],
+    *,
+    position: str = "sidebar",
+    expanded: bool | int = False,
+) -> StreamlitPage:
+    """``st.navigation``: register the app's pages and return the one to run: the page asked
+    for (a page switch or a URL path), else the current one, else the default; never an
+    external page."""
+    _check_position(position)
+    listed = _listed_pages(pages)
+    default = _default_page(listed)
+    run = current_run()
+    if run is None:
+        default._can_be_called = True
+        return default
+    registry = _page_registry(listed)
     session = run.session
     state = session.pages
     state.registry = registry
