@@ -11,6 +11,7 @@ from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+from apptest._props import ID, KEY, LABEL, TRIGGER, VALUE, is_widget
 from apptest._query import QueryMixin
 from apptest._tree import ROOT_NAMES, Path, TreeNode
 
@@ -23,7 +24,15 @@ class Node:
 
     __slots__ = ("_at", "fragment_id", "path", "proto", "run_id", "type")
 
-    def __init__(self, kind: str, path: Path, run_id: int, fragment_id: str, props: Mapping[str, Any], at: AppTest) -> None:
+    def __init__(
+        self,
+        kind: str,
+        path: Path,
+        run_id: int,
+        fragment_id: str,
+        props: Mapping[str, Any],
+        at: AppTest,
+    ) -> None:
         self.type = kind
         self.path = path
         self.run_id = run_id
@@ -33,12 +42,12 @@ class Node:
 
     @property
     def key(self) -> str | None:
-        key = self.proto.get("key")
+        key = self.proto.get(KEY)
         return key if isinstance(key, str) else None
 
     @property
     def label(self) -> str:
-        return str(self.proto.get("label", ""))
+        return str(self.proto.get(LABEL, ""))
 
     @property
     def help(self) -> str | None:
@@ -68,8 +77,8 @@ class Element(Node):
 
     @property
     def value(self) -> Any:
-        if "value" in self.proto:
-            return self.proto["value"]
+        if VALUE in self.proto:
+            return self.proto[VALUE]
         return self.proto.get("body")
 
     def _describe(self) -> str:
@@ -78,7 +87,11 @@ class Element(Node):
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Element):
-            return (self.type, self.path, dict(self.proto)) == (other.type, other.path, dict(other.proto))
+            return (self.type, self.path, dict(self.proto)) == (
+                other.type,
+                other.path,
+                dict(other.proto),
+            )
         return NotImplemented
 
     __hash__ = None  # type: ignore[assignment]
@@ -168,7 +181,7 @@ class Widget(Element):
 
     @property
     def id(self) -> str:
-        return str(self.proto["id"])
+        return str(self.proto[ID])
 
     @property
     def disabled(self) -> bool:
@@ -176,7 +189,7 @@ class Widget(Element):
 
     @property
     def value(self) -> Any:
-        return self._at._staged_value(self.id, self.proto.get("value"))
+        return self._at._staged_value(self.id, self.proto.get(VALUE))
 
     def set_value(self, value: Any) -> Widget:
         """Stage ``value`` as if the user had entered it; returns the widget for chaining."""
@@ -185,9 +198,9 @@ class Widget(Element):
 
     def _describe(self) -> str:
         text = f"{self.type} {_short(self.label)}"
-        if self.proto.get("trigger"):
+        if self.proto.get(TRIGGER):
             return text  # buttons: True only in the run a click caused
-        return f"{text} = {_short(self.proto.get('value'))}"
+        return f"{text} = {_short(self.proto.get(VALUE))}"
 
 
 class Block(QueryMixin, Node):
@@ -213,7 +226,7 @@ class Block(QueryMixin, Node):
         return None
 
     def _describe(self) -> str:
-        text = self.proto.get("label") or self.proto.get("title")
+        text = self.proto.get(LABEL) or self.proto.get("title")
         return f"{self.type} {_short(text)}" if text else self.type
 
 
@@ -296,11 +309,13 @@ def freeze(node: TreeNode, path: Path, at: AppTest) -> Node:
             cls = Block
         block = cls(node.kind, path, node.run_id, node.fragment_id, props, at)
         assert isinstance(block, Block)
-        block.children = tuple(freeze(child, (*path, i), at) for i, child in enumerate(node.children))
+        block.children = tuple(
+            freeze(child, (*path, i), at) for i, child in enumerate(node.children)
+        )
         return block
     leaf = ELEMENT_CLASSES.get(node.kind)
     if leaf is None:
-        leaf = Widget if "id" in node.props else Element
+        leaf = Widget if is_widget(node.props) else Element
     return leaf(node.kind, path, node.run_id, node.fragment_id, props, at)
 
 
@@ -319,5 +334,3 @@ def freeze_roots(roots: list[TreeNode], at: AppTest) -> tuple[Block, ...]:
 def _short(text: object, limit: int = 60) -> str:
     value = repr(text)
     return value if len(value) <= limit else value[: limit - 4] + "..." + value[-1]
-
-
