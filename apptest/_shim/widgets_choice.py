@@ -21,7 +21,7 @@ from apptest._widget_values import (
     keep_options,
     key_state,
 )
-from apptest._widgets import register_widget
+from apptest._widgets import WidgetCall, register_widget
 
 Callback = Callable[..., Any] | None
 _FILTER_MODES = ("fuzzy", "contains", "prefix", None)
@@ -76,9 +76,10 @@ class ChoiceWidgets(Container):
             index = None
         default = opts.raw[index] if index is not None and opts.raw else None
         return register_widget(
-            self, "radio", label=label, key=key, key_identity=True,
+            self, WidgetCall("radio", label=label, key=key, key_identity=True,
             identity={"options": opts.formatted, "index": index, "help": help, "horizontal": horizontal, "captions": captions, "width": width},
-            default=default, on_change=on_change, args=args, kwargs=kwargs, sanitize=keep_option(opts, default),
+            on_change=on_change, args=args, kwargs=kwargs),
+            default=default, sanitize=keep_option(opts, default),
             props={**_option_props(opts), "index": index, "default": default, "clearable": index is None, "horizontal": horizontal, "captions": list(captions or ()), "help": help, "disabled": disabled, "label_visibility": label_visibility},
         )
 
@@ -97,9 +98,10 @@ class ChoiceWidgets(Container):
             index = None
         default = opts.raw[index] if index is not None and opts.raw else None
         return register_widget(
-            self, "selectbox", label=label, key=key, key_identity=frozenset({"accept_new_options"}),
+            self, WidgetCall("selectbox", label=label, key=key, key_identity=frozenset({"accept_new_options"}),
             identity={"options": opts.formatted, "index": index, "help": help, "placeholder": placeholder, "accept_new_options": accept_new_options, "filter_mode": filter_mode, "width": width},
-            default=default, on_change=on_change, args=args, kwargs=kwargs,
+            on_change=on_change, args=args, kwargs=kwargs),
+            default=default,
             sanitize=None if accept_new_options else keep_option(opts, default),
             props={**_option_props(opts), "index": index, "default": default, "clearable": index is None, "placeholder": placeholder or "", "accept_new_options": accept_new_options, "help": help, "disabled": disabled, "label_visibility": label_visibility},
         )
@@ -121,9 +123,10 @@ class ChoiceWidgets(Container):
         initial = [opts.raw[i] for i in indices]
         sanitize = keep_options(opts, max_selections, drop_unknown=not accept_new_options)
         value = register_widget(
-            self, "multiselect", label=label, key=key, key_identity=frozenset({"max_selections", "accept_new_options"}),
+            self, WidgetCall("multiselect", label=label, key=key, key_identity=frozenset({"max_selections", "accept_new_options"}),
             identity={"options": opts.formatted, "default": indices, "help": help, "max_selections": max_selections, "placeholder": placeholder, "accept_new_options": accept_new_options, "filter_mode": filter_mode, "width": width},
-            default=initial, on_change=on_change, args=args, kwargs=kwargs, sanitize=sanitize,
+            on_change=on_change, args=args, kwargs=kwargs),
+            default=initial, sanitize=sanitize,
             props={**_option_props(opts), "default": initial, "max_selections": max_selections, "placeholder": placeholder or "", "accept_new_options": accept_new_options, "help": help, "disabled": disabled, "label_visibility": label_visibility},
         )
         return list(value or ())
@@ -156,9 +159,10 @@ class ChoiceWidgets(Container):
         multi = selection_mode == "multi"
         initial: Any = [opts.raw[i] for i in indices] if multi else (opts.raw[indices[0]] if indices else None)
         value = register_widget(
-            self, style, label=label, key=key, key_identity=frozenset({"click_mode"}),
+            self, WidgetCall(style, label=label, key=key, key_identity=frozenset({"click_mode"}),
             identity={"options": opts.formatted, "default": indices, "click_mode": selection_mode, "style": style, "width": width, "help": help},
-            default=initial, on_change=on_change, args=args, kwargs=kwargs,
+            on_change=on_change, args=args, kwargs=kwargs),
+            default=initial,
             sanitize=keep_options(opts) if multi else keep_option(opts, initial),
             props={**_option_props(opts), "default": initial, "selection_mode": selection_mode, "required": required, "help": help, "disabled": disabled, "label_visibility": label_visibility},
         )
@@ -177,9 +181,10 @@ class ChoiceWidgets(Container):
                 f"The passed default value is {default}"
             )
         value = register_widget(
-            self, "feedback", label="", key=key, key_identity=frozenset({"options"}),
+            self, WidgetCall("feedback", label="", key=key, key_identity=frozenset({"options"}),
             identity={"options": options, "default": default, "width": width},
-            default=default, on_change=on_change, args=args, kwargs=kwargs,
+            on_change=on_change, args=args, kwargs=kwargs),
+            default=default,
             props={"options": options, "option_count": count, "default": default, "disabled": disabled},
         )
         return None if value is None else int(value)

@@ -27,7 +27,7 @@ from apptest._uploads import (
     rewind,
 )
 from apptest._widget_values import api_error, check_label_visibility
-from apptest._widgets import register_widget
+from apptest._widgets import WidgetCall, register_widget
 
 Callback = Callable[..., Any] | None
 
@@ -70,10 +70,11 @@ class DataWidgets(Container):
         allowed = normalize_types(type)
         multiple = accept_multiple_files is True or accept_multiple_files == "directory"
         value = register_widget(
-            self, "file_uploader", label=label, key=key, read_only=True,
+            self, WidgetCall("file_uploader", label=label, key=key, read_only=True,
             key_identity=frozenset({"type", "accept_multiple_files", "max_upload_size"}),
             identity={"type": type, "accept_multiple_files": accept_multiple_files, "help": help, "width": width, "max_upload_size": max_upload_size},
-            default=[] if multiple else None, on_change=on_change, args=args, kwargs=kwargs,
+            on_change=on_change, args=args, kwargs=kwargs),
+            default=[] if multiple else None,
             sanitize=_files_sanitizer(allowed, multiple),
             props={"default": [] if multiple else None, "type": allowed, "multiple_files": multiple, "accept_directory": accept_multiple_files == "directory", "max_upload_size_mb": max_mb, "help": help, "disabled": disabled, "label_visibility": label_visibility},
         )
@@ -82,9 +83,11 @@ class DataWidgets(Container):
     def camera_input(self, label: str, key: object = None, help: str | None = None, on_change: Callback = None, args: Any = None, kwargs: Any = None, *, disabled: bool = False, label_visibility: str = "visible", width: Any = "stretch") -> Any:
         check_label_visibility(label_visibility)
         return register_widget(
-            self, "camera_input", label=label, key=key, read_only=True, key_identity=True,
-            identity={"help": help, "width": width}, default=None,
-            on_change=on_change, args=args, kwargs=kwargs, sanitize=_files_sanitizer([], False),
+            self, WidgetCall("camera_input", label=label, key=key, read_only=True, key_identity=True,
+            identity={"help": help, "width": width},
+            on_change=on_change, args=args, kwargs=kwargs),
+            default=None,
+            sanitize=_files_sanitizer([], False),
             props={"default": None, "help": help, "disabled": disabled, "label_visibility": label_visibility},
         )
 
@@ -97,9 +100,10 @@ class DataWidgets(Container):
         off = True if disabled is True else frozenset() if disabled is False else frozenset(str(c) for c in disabled)
         rules = EditorRules(num_rows, off)
         state = register_widget(
-            self, "data_editor", label="", key=key, read_only=True,
+            self, WidgetCall("data_editor", label="", key=key, read_only=True,
             identity={"data": fingerprint(table), "width": width, "height": height, "use_container_width": use_container_width, "column_order": None if column_order is None else list(column_order), "column_config_mapping": str(column_config), "num_rows": num_rows, "row_height": row_height, "placeholder": placeholder},
-            default=empty_state(), on_change=on_change, args=args, kwargs=kwargs,
+            on_change=on_change, args=args, kwargs=kwargs),
+            default=empty_state(),
             props={"table": table, "rules": rules, "columns": list(table.columns), "num_rows": num_rows, "disabled": disabled is True, "hide_index": hide_index, "default": empty_state()},
         )
         return apply_edits(table, state or empty_state())
