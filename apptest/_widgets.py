@@ -150,12 +150,13 @@ def register_widget(
 ) -> Any:
     """Register a widget rendered in this run and write its element; return its value.
 
-    ``default`` is the value before any interaction; ``props`` go into the element (under
-    the keys of ``apptest._props`` that every widget has). ``sanitize(value,
-    set_by_user_code)`` checks the value the widget would show; it may raise the command's
-    Streamlit error, or return a replacement (a value the widget can no longer hold falls
-    back to its default), which then becomes the widget's value. Outside a script run
-    nothing is registered and the default (a trigger's ``reset_value``) is returned.
+    ``default`` is the value before any interaction; ``props`` go into the element beside
+    the keys every widget has (``apptest._props``: id, label, key, form_id, trigger,
+    value). ``sanitize(value, set_by_user_code)`` checks the value the widget would show;
+    it may raise the command's Streamlit error, or return a replacement (a value the widget
+    can no longer hold falls back to its default), which then becomes the widget's value.
+    Outside a script run nothing is registered and the default (a trigger's
+    ``reset_value``) is returned.
     """
     run = current_run()
     if run is None:
