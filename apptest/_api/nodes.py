@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from apptest._paths import Path
+from apptest._props import ID, KEY, LABEL, TRIGGER, VALUE
 
 if TYPE_CHECKING:
     from apptest._api.apptest import AppTest
@@ -44,13 +45,13 @@ class Node:
     @property
     def key(self) -> str | None:
         """The user key the app gave (``key=``), or None."""
-        key = self.proto.get("key")
+        key = self.proto.get(KEY)
         return key if isinstance(key, str) else None
 
     @property
     def label(self) -> str:
         """The label the browser shows ("" when there is none)."""
-        return str(self.proto.get("label", ""))
+        return str(self.proto.get(LABEL, ""))
 
     @property
     def help(self) -> str | None:
@@ -83,8 +84,8 @@ class Element(Node):
     @property
     def value(self) -> Any:
         """The main content: ``at.markdown[0].value == "Hello"``."""
-        if "value" in self.proto:
-            return self.proto["value"]
+        if VALUE in self.proto:
+            return self.proto[VALUE]
         return self.proto.get("body")
 
     def _describe(self) -> str:
@@ -220,7 +221,7 @@ class Widget(Element):
     @property
     def id(self) -> str:
         """The widget id Streamlit computes (from the key, or from the parameters)."""
-        return str(self.proto["id"])
+        return str(self.proto[ID])
 
     @property
     def disabled(self) -> bool:
@@ -230,7 +231,7 @@ class Widget(Element):
     @property
     def value(self) -> Any:
         """The value the app gets: a staged value until the next run, else the last run's."""
-        return self._at._staged_value(self.id, self.proto.get("value"))
+        return self._at._staged_value(self.id, self.proto.get(VALUE))
 
     def set_value(self, value: Any) -> Widget:
         """Stage ``value`` as if the user had entered it; returns the widget for chaining."""
@@ -240,9 +241,9 @@ class Widget(Element):
 
     def _describe(self) -> str:
         text = f"{self.type} {_short(self.label)}"
-        if self.proto.get("trigger"):
+        if self.proto.get(TRIGGER):
             return text  # buttons: True only in the run a click caused
-        return f"{text} = {_short(self.proto.get('value'))}"
+        return f"{text} = {_short(self.proto.get(VALUE))}"
 
 
 def _short(text: object, limit: int = 60) -> str:

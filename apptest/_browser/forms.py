@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from apptest._browser.frontend import Frontend, TreeNode
+from apptest._props import DEFAULT, FORM_ID, ID, keeps_value
 
 
 @dataclass(frozen=True)
@@ -39,11 +40,11 @@ class PendingDefault:
 
 def _clearing_forms(frontend: Frontend, submitted: set[str]) -> set[str]:
     return {
-        str(node.props.get("form_id"))
+        str(node.props.get(FORM_ID))
         for root in frontend.roots
         for node in root.walk()
         if node.kind == "form"
-        and node.props.get("form_id") in submitted
+        and node.props.get(FORM_ID) in submitted
         and node.props.get("clear_on_submit")
     }
 
@@ -60,23 +61,18 @@ def pending_defaults(frontend: Frontend, submitted: Iterable[str]) -> list[Pendi
     result: list[PendingDefault] = []
     for root in frontend.roots:
         for node in root.walk():
-            if _is_clearable_widget(node) and node.props.get("form_id") in forms:
+            if _is_clearable_widget(node) and node.props.get(FORM_ID) in forms:
                 result.append(
                     PendingDefault(
-                        str(node.props["id"]),
-                        node.props.get("default"),
+                        str(node.props[ID]),
+                        node.props.get(DEFAULT),
                         node.fragment_id,
-                        str(node.props["form_id"]),
+                        str(node.props[FORM_ID]),
                     )
                 )
     return result
 
 
 def _is_clearable_widget(node: TreeNode) -> bool:
-    props = node.props
-    return (
-        node.children is None
-        and "id" in props
-        and not props.get("trigger")
-        and "default" in props
-    )
+    """FM4: a form's value widget with a default to go back to (trigger widgets have none)."""
+    return node.children is None and keeps_value(node.props) and DEFAULT in node.props

@@ -17,6 +17,7 @@ from typing import Any
 
 from apptest._browser.timers import Timers
 from apptest._paths import ROOT_NAMES, Path
+from apptest._props import ID, VALUE, is_widget, keeps_value
 
 
 class TreeNode:
@@ -130,9 +131,9 @@ class Frontend:
     def put_element(self, path: Path, kind: str, props: dict[str, Any], fragment_id: str) -> None:
         """FE1: replace the node at ``path`` or append it."""
         self._place(path, TreeNode(kind, props, self.run_id, fragment_id))
-        widget_id = props.get("id")
-        if widget_id is not None and not props.get("trigger") and "value" in props:
-            self.widget_values[widget_id] = props["value"]
+        if keeps_value(props) and VALUE in props:
+            widget_id = props[ID]
+            self.widget_values[widget_id] = props[VALUE]
             self._widgets_sent.add(widget_id)
 
     def put_block(self, path: Path, kind: str, props: dict[str, Any], fragment_id: str) -> None:
@@ -144,7 +145,9 @@ class Frontend:
         if self._is_fragment_run and fragment_id in self._fragment_ids:
             self._marked[id(node)] = node
 
-    def put_transient(self, path: Path, kind: str, props: dict[str, Any], fragment_id: str) -> TreeNode | None:
+    def put_transient(
+        self, path: Path, kind: str, props: dict[str, Any], fragment_id: str
+    ) -> TreeNode | None:
         """Show a transient at ``path`` if that slot is free; it never replaces a node."""
         siblings = self._parent_for(path)
         if path[-1] != len(siblings):
@@ -191,9 +194,10 @@ class Frontend:
                 self._clear_marked(block, removed)
         for node in removed:
             for gone in node.walk():
-                widget_id = gone.props.get("id") if gone.children is None else None
-                if widget_id is not None and widget_id not in self._widgets_sent:
-                    self.widget_values.pop(widget_id, None)
+                if gone.children is None and is_widget(gone.props):
+                    widget_id = gone.props[ID]
+                    if widget_id not in self._widgets_sent:
+                        self.widget_values.pop(widget_id, None)
 
     def _clear_full(self, block: TreeNode, removed: list[TreeNode], live: set[str]) -> None:
         """FE4 below ``block``; the ids of the widgets that stay are added to ``live``."""
@@ -207,8 +211,8 @@ class Frontend:
             keep.append(child)
             if child.children is not None:
                 self._clear_full(child, removed, live)
-            elif "id" in child.props:
-                live.add(child.props["id"])
+            elif is_widget(child.props):
+                live.add(child.props[ID])
         block.children[:] = keep
 
     def _clear_marked(self, block: TreeNode, removed: list[TreeNode]) -> None:

@@ -169,23 +169,42 @@ class Hasher:
         return hasher.digest()
 
     def _to_bytes(self, obj: Any) -> bytes:
+        """Streamlit's ``_to_bytes``: the first rule that applies, in Streamlit's order (the
+        overrides, then plain values and containers, then library and runtime objects, and
+        last ``__reduce__``)."""
         type_name = _fqn_type(obj)
+        found = self._override_bytes(obj, type_name)
+        if found is None:
+            found = self._value_bytes(obj)
+        if found is None:
+            found = self._object_bytes(obj, type_name)
+        return found if found is not None else self._reduced_bytes(obj)
+
+    def _override_bytes(self, obj: Any, type_name: str) -> bytes | None:
+        """Mocks hash by identity, bytes as themselves, and a type named in ``hash_funcs``
+        by what its function returns (a failing function raises ``UserHashError``)."""
         if type_name in ("unittest.mock.Mock", "unittest.mock.MagicMock"):
             return self.to_bytes(id(obj))
         if isinstance(obj, (bytes, bytearray)):
             return bytes(obj)
-        if type_name in self._funcs:
-            func = self._funcs[type_name]
-            try:
-                output = func(obj)
-            except Exception as exc:
-                raise error_class("UserHashError")(
-                    f"{exc}\n\nThis error is likely due to a bug in "
-                    f"{_func_name_md(func)}, which is a user-defined hash function that was "
-                    f"passed into the `hash_funcs` of a cached function. It failed when "
-                    f"hashing an object of type `{type_name}`."
-                ) from exc
-            return self.to_bytes(output)
+        if type_name not in self._funcs:
+            return None
+        func = self._funcs[type_name]
+        try:
+            output = func(obj)
+        except Exception as exc:
+            raise error_class("UserHashError")(
+                f"{exc}\n\nThis error is likely due to a bug in "
+                f"{_func_name_md(func)}, which is a user-defined hash function that was "
+                f"passed into the `hash_funcs` of a cached function. It failed when "
+                f"hashing an object of type `{type_name}`."
+            ) from exc
+        return self.to_bytes(output)
+
+    def _value_bytes(self, obj: Any) -> bytes | None:
+        """Plain values by their contents (float and int by their binary form, datetimes by
+        ISO text), containers by the digest of their items in order, dataclasses as dicts,
+        enum members by ``str``."""
         if isinstance(obj, str):
             return obj.encode()
         if isinstance(obj, float):
@@ -207,6 +226,12 @@ class Hasher:
             return self.to_bytes(dataclasses.asdict(obj))
         if isinstance(obj, enum.Enum):
             return str(obj).encode()
+        return None
+
+    def _object_bytes(self, obj: Any, type_name: str) -> bytes | None:
+        """numpy arrays by shape, dtype and data; pandas objects pickled; builtins, modules
+        and classes by name; mapping proxies, patterns, in-memory files and partials by
+        what they hold."""
         if type_name.startswith("numpy.") and hasattr(obj, "tobytes"):
             return self._digest_of(tuple(obj.shape), str(obj.dtype), obj.tobytes())
         if type_name.startswith("pandas."):
@@ -225,9 +250,12 @@ class Hasher:
             return self.to_bytes(obj.__name__)
         if isinstance(obj, functools.partial):
             return self._digest_of(obj.args, obj.func, obj.keywords)
-        # Last resort, as in Streamlit: hash what __reduce__ returns. Functions (including
-        # the reconstructor of plain class instances) cannot be reduced, so they are
-        # unhashable.
+        return None
+
+    def _reduced_bytes(self, obj: Any) -> bytes:
+        """Last resort, as in Streamlit: hash what ``__reduce__`` returns. Functions
+        (including the reconstructor of plain class instances) cannot be reduced, so they
+        are unhashable (``UnhashableTypeError``)."""
         try:
             reduced = obj.__reduce__()
         except Exception as exc:
@@ -278,8 +306,7 @@ def value_key(
     if names is None:
         names = positional_names(func)
     pairs: list[tuple[str | None, Any]] = [
-        (names[index] if index < len(names) else None, value)
-        for index, value in enumerate(args)
+        (names[index] if index < len(names) else None, value) for index, value in enumerate(args)
     ]
     pairs.extend(kwargs.items())
     hasher = hashlib.blake2b(digest_size=16)

@@ -51,6 +51,66 @@ def _is_url(value: object, schemes: tuple[str, ...]) -> bool:
     return bool(parsed.netloc) if parsed.scheme in ("http", "https") else bool(parsed.path)
 
 
+def _check_layout(layout: str | None) -> None:
+    """``layout`` is None, ``"centered"`` or ``"wide"`` (``StreamlitInvalidPageLayoutError``)."""
+    if layout not in (None, "centered", "wide"):
+        raise _localizable(
+            "StreamlitInvalidPageLayoutError",
+            '`layout` must be `"centered"` or `"wide"` (got `"{layout}"`)',
+            layout=layout,
+        )
+
+
+_SIDEBAR_STATE_MESSAGE = (
+    '`initial_sidebar_state` must be `"auto"`, `"expanded"`, `"collapsed"`, or a '
+    'positive integer for width in pixels (got `"{initial_sidebar_state}"`)'
+)
+
+
+def _check_sidebar_state(state: str | int | None) -> None:
+    """``initial_sidebar_state`` is None, ``"auto"``, ``"expanded"``, ``"collapsed"`` or a
+    positive int (a width in pixels; bools are not ints here); otherwise
+    ``StreamlitInvalidSidebarStateError``."""
+    if isinstance(state, int) and not isinstance(state, bool):
+        if state <= 0:
+            raise _localizable(
+                "StreamlitInvalidSidebarStateError",
+                _SIDEBAR_STATE_MESSAGE,
+                initial_sidebar_state=f"width must be positive (got {state})",
+            )
+    elif state not in (None, "auto", "expanded", "collapsed"):
+        raise _localizable(
+            "StreamlitInvalidSidebarStateError",
+            _SIDEBAR_STATE_MESSAGE,
+            initial_sidebar_state=state,
+        )
+
+
+def _menu_items(menu_items: dict[str, Any]) -> dict[str, Any]:
+    """``menu_items`` with its keys lower-cased and stripped: only "Get help", "Report a bug"
+    and "About" (``StreamlitInvalidMenuItemKeyError``); the first two take None or an
+    http(s)/mailto URL (``StreamlitInvalidURLError``), "About" any value."""
+    menu = {str(k).lower().strip(): v for k, v in menu_items.items()}
+    for key, value in menu.items():
+        if key not in _MENU_KEYS:
+            raise _localizable(
+                "StreamlitInvalidMenuItemKeyError",
+                'We only accept the keys: `"Get help"`, `"Report a bug"`, and `"About"` '
+                '(`"{key}"` is not a valid key.)',
+                key=key,
+            )
+        if value is None or key == "about":
+            continue
+        if not _is_url(value, ("http", "https", "mailto")):
+            raise _localizable(
+                "StreamlitInvalidURLError",
+                '"{url}" is a not a valid URL. You must use a fully qualified domain '
+                'beginning with "http://", "https://", or "mailto:".',
+                url=value,
+            )
+    return menu
+
+
 def set_page_config(
     page_title: str | None = None,
     page_icon: Any = None,
@@ -59,46 +119,9 @@ def set_page_config(
     menu_items: dict[str, Any] | None = None,
 ) -> None:
     """``st.set_page_config``: validate as Streamlit does, then merge into ``at.page_config``."""
-    if layout not in (None, "centered", "wide"):
-        raise _localizable(
-            "StreamlitInvalidPageLayoutError",
-            '`layout` must be `"centered"` or `"wide"` (got `"{layout}"`)',
-            layout=layout,
-        )
-    state = initial_sidebar_state
-    if isinstance(state, int) and not isinstance(state, bool):
-        if state <= 0:
-            raise _localizable(
-                "StreamlitInvalidSidebarStateError",
-                '`initial_sidebar_state` must be `"auto"`, `"expanded"`, `"collapsed"`, or a '
-                'positive integer for width in pixels (got `"{initial_sidebar_state}"`)',
-                initial_sidebar_state=f"width must be positive (got {state})",
-            )
-    elif state not in (None, "auto", "expanded", "collapsed"):
-        raise _localizable(
-            "StreamlitInvalidSidebarStateError",
-            '`initial_sidebar_state` must be `"auto"`, `"expanded"`, `"collapsed"`, or a '
-            'positive integer for width in pixels (got `"{initial_sidebar_state}"`)',
-            initial_sidebar_state=state,
-        )
-    menu: dict[str, Any] | None = None
-    if menu_items is not None:
-        menu = {str(k).lower().strip(): v for k, v in menu_items.items()}
-        for key, value in menu.items():
-            if key not in _MENU_KEYS:
-                raise _localizable(
-                    "StreamlitInvalidMenuItemKeyError",
-                    'We only accept the keys: `"Get help"`, `"Report a bug"`, and `"About"` '
-                    '(`"{key}"` is not a valid key.)',
-                    key=key,
-                )
-            if value is not None and key != "about" and not _is_url(value, ("http", "https", "mailto")):
-                raise _localizable(
-                    "StreamlitInvalidURLError",
-                    '"{url}" is a not a valid URL. You must use a fully qualified domain '
-                    'beginning with "http://", "https://", or "mailto:".',
-                    url=value,
-                )
+    _check_layout(layout)
+    _check_sidebar_state(initial_sidebar_state)
+    menu = None if menu_items is None else _menu_items(menu_items)
     run = current_run()
     if run is None:
         return
@@ -177,13 +200,37 @@ def _text_content(markdown: str) -> str:
 # Transliterations the browser's slug library applies before stripping diacritics (a subset:
 # German, special Latin letters, Russian Cyrillic and Greek; other scripts fall to the hash).
 _TRANSLITERATE = {
-    "ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ẞ": "Ss", "æ": "ae", "ə": "a", "ð": "d",
-    "ø": "o", "œ": "oe", "þ": "th", "đ": "d", "\u0131": "i", "ł": "l", "ħ": "h",
+    "ä": "ae",
+    "ö": "oe",
+    "ü": "ue",
+    "ß": "ss",
+    "ẞ": "Ss",
+    "æ": "ae",
+    "ə": "a",
+    "ð": "d",
+    "ø": "o",
+    "œ": "oe",
+    "þ": "th",
+    "đ": "d",
+    "\u0131": "i",
+    "ł": "l",
+    "ħ": "h",
     **dict(zip("абвгдезийклмнопрстуфыэ", "abvgdeziyklmnoprstufye", strict=True)),
-    "ё": "yo", "ж": "zh", "\u0445": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "sch", "ъ": "",
-    "ь": "", "ю": "yu", "я": "ya",
+    "ё": "yo",
+    "ж": "zh",
+    "\u0445": "kh",
+    "ц": "ts",
+    "ч": "ch",
+    "ш": "sh",
+    "щ": "sch",
+    "ъ": "",
+    "ь": "",
+    "ю": "yu",
+    "я": "ya",
     **dict(zip("αβγδεζηικλμνοπρστυφχωςάέίόύήώ", "avgdeziiklmnoprstyfxosaeioyio", strict=True)),
-    "θ": "th", "ξ": "ks", "ψ": "ps",
+    "θ": "th",
+    "ξ": "ks",
+    "ψ": "ps",
 }
 _DIACRITIC_MARKS = set("^`\u00a8\u00af\u00b4\u00b8\u02dc")  # spacing accents
 
@@ -201,9 +248,7 @@ def _transliterate(text: str) -> str:
         else:
             out.append(mapped.capitalize() if char != low else mapped)
     text = unicodedata.normalize("NFD", "".join(out))
-    text = "".join(
-        c for c in text if not unicodedata.combining(c) and c not in _DIACRITIC_MARKS
-    )
+    text = "".join(c for c in text if not unicodedata.combining(c) and c not in _DIACRITIC_MARKS)
     text = unicodedata.normalize("NFC", text)
     return "".join("-" if unicodedata.category(c) == "Pd" else c for c in text)
 

@@ -1,19 +1,21 @@
 """The widget mechanism: identity (W1-W5), duplicate checks, registration, value resolution.
 
-Every input widget of the shim calls :func:`register_widget` with its kind, label, key, the
-keyword arguments that make up its identity and its default. The runtime computes the widget
-id, refuses duplicates with Streamlit's exceptions, records metadata (callback, fragment,
-form) in Session State and returns the value the widget shows in this run.
+Every input widget of the shim calls :func:`register_widget` with a :class:`WidgetCall` (its
+kind, label, key, the keyword arguments that make up its identity, its callback) and its
+default. The runtime computes the widget id, refuses duplicates with Streamlit's exceptions,
+records metadata (callback, fragment, form) in Session State and returns the value the
+widget shows in this run.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 from apptest import _st_errors as errors
-from apptest._run.layout import Container, current_run, emit_element, widget_placement
-from apptest._run.state import WIDGET_ID_PREFIX, WidgetMeta
+from apptest._props import FORM_ID, ID, KEY, LABEL, TRIGGER, VALUE
+from apptest._run.layout import Container, ScriptRun, current_run, emit_element, widget_placement
+from apptest._run.state import WIDGET_ID_PREFIX, SessionState, WidgetMeta
 from apptest._st_errors import StreamlitAPIException
 
 
@@ -49,17 +51,44 @@ def compute_widget_id(
     return f"{WIDGET_ID_PREFIX}-{digest}-{user_key if user_key is not None else 'None'}"
 
 
+class WidgetCall(NamedTuple):
+    """One widget command's call as :func:`register_widget` takes it: who the widget is
+    (its id, W1) and what it calls back. Built by the shim's widget commands.
+
+    ``kind`` is the command ("slider"); ``label`` and ``key`` are as the app passed them.
+    ``identity`` holds the keyword arguments that make up the id. ``key_identity`` is
+    Streamlit's ``key_as_main_identity``: when the widget has a key, True leaves every identity
+    kwarg (label included) out of its id, a set keeps only those names. ``on_change`` (or
+    ``on_click``/``on_submit``) runs with ``args``/``kwargs`` before the next run. A
+    ``trigger`` widget (a button) is True in the run its click causes and ``reset_value``
+    otherwise; a ``read_only`` widget's key cannot be set through Session State (SS2).
+
+    Immutable. A NamedTuple rather than a frozen dataclass: one is built per widget per run,
+    and a frozen dataclass's ``__init__`` (``object.__setattr__`` per field) made a run of
+    50 widgets about a quarter slower.
+    """
+
+    kind: str
+    label: str
+    key: object
+    identity: dict[str, Any]
+    key_identity: bool | frozenset[str] = False
+    on_change: Callable[..., Any] | None = None
+    args: tuple[Any, ...] | list[Any] | None = None
+    kwargs: dict[str, Any] | None = None
+    trigger: bool = False
+    reset_value: Any = False
+    read_only: bool = False
+
+
 _PLAIN = frozenset({str, int, bool, type(None)})
 _ID_MEMO: dict[tuple[Any, ...], str] = {}
 _ID_MEMO_LIMIT = 50_000
 
 
 def _widget_id(
-    kind: str,
-    label: str,
+    call: WidgetCall,
     user_key: str | None,
-    identity: dict[str, Any],
-    key_identity: bool | frozenset[str],
     form_id: str,
     root: int,
     page: str,
@@ -69,12 +98,24 @@ def _widget_id(
     same widgets run after run) when every identity value has one of the _PLAIN types: equal
     values of the same exact type have equal reprs, so the id is the same, while 1, 1.0 and
     True (or 0.0 and -0.0) never share an entry."""
+    kind, label, identity, key_identity = call.kind, call.label, call.identity, call.key_identity
     values = tuple(identity.values())
     value_types = tuple(map(type, values))
     memo_key: tuple[Any, ...] | None = None
     if type(label) is str and _PLAIN.issuperset(value_types):
-        memo_key = (kind, label, user_key, key_identity, form_id, root, page, calc_hash,
-                    tuple(identity), values, value_types)
+        memo_key = (
+            kind,
+            label,
+            user_key,
+            key_identity,
+            form_id,
+            root,
+            page,
+            calc_hash,
+            tuple(identity),
+            values,
+            value_types,
+        )
         known = _ID_MEMO.get(memo_key)
         if known is not None:
             return known
@@ -92,91 +133,94 @@ def _widget_id(
     return widget_id
 
 
-def _shim_errors() -> Any:
-    """``apptest._st_errors``, imported when an error is raised (the shim imports this
-    module; importing on every call would cost each widget an import statement)."""
-
-    return errors
 
 
 def register_widget(
     container: Container,
-    kind: str,
+    call: WidgetCall,
     *,
-    label: str,
-    key: object,
-    identity: dict[str, Any],
     default: Any,
     props: dict[str, Any],
-    on_change: Callable[..., Any] | None = None,
-    args: tuple[Any, ...] | list[Any] | None = None,
-    kwargs: dict[str, Any] | None = None,
-    trigger: bool = False,
-    reset_value: Any = False,
-    read_only: bool = False,
-    key_identity: bool | frozenset[str] = False,
     sanitize: Callable[[Any, bool], Any] | None = None,
 ) -> Any:
     """Register a widget rendered in this run and write its element; return its value.
 
-    ``key_identity`` is Streamlit's ``key_as_main_identity``: when the widget has a key,
-    True leaves every identity kwarg (label included) out of its id, a set keeps only those
-    names. ``sanitize(value, set_by_user_code)`` checks the value the widget would show; it
-    may raise the command's Streamlit error, or return a replacement (a value the widget can
-    no longer hold falls back to its default), which then becomes the widget's value.
+    ``default`` is the value before any interaction; ``props`` go into the element beside
+    the keys every widget has (``apptest._props``: id, label, key, form_id, trigger,
+    value). ``sanitize(value, set_by_user_code)`` checks the value the widget would show;
+    it may raise the command's Streamlit error, or return a replacement (a value the widget
+    can no longer hold falls back to its default), which then becomes the widget's value.
+    Outside a script run nothing is registered and the default (a trigger's
+    ``reset_value``) is returned.
     """
     run = current_run()
     if run is None:
-        return reset_value if trigger else default
+        return call.reset_value if call.trigger else default
     form_id, root = widget_placement(container, run)
+    key = call.key
     user_key = key if key is None or type(key) is str else normalize_key(key)
-    if form_id and on_change is not None and kind != "form_submit_button":
-        raise _shim_errors().StreamlitInvalidFormCallbackError()
+    if form_id and call.on_change is not None and call.kind != "form_submit_button":
+        raise errors.StreamlitInvalidFormCallbackError()
     session = run.session
     widget_id = _widget_id(
-        kind, label, user_key, identity, key_identity, form_id, root, session.page_hash,
-        session.profile.calc_hash,
+        call, user_key, form_id, root, session.page_hash, session.profile.calc_hash
     )
-    # W2: the key check runs before the id check.
-    if user_key is not None:
-        if user_key in run.widget_keys:
-            raise _shim_errors().StreamlitDuplicateElementKey(user_key)
-    if widget_id in run.widget_ids:
-        raise _shim_errors().StreamlitDuplicateElementId(kind)
-    state = run.session.state
-    if read_only and user_key is not None and user_key in state.user:
-        # SS2, with the seed era's message.
-        raise _shim_errors().StreamlitValueAssignmentNotAllowedError(user_key)
-    run.widget_ids.add(widget_id)
-    if user_key is not None:
-        run.widget_keys.add(user_key)
+    _claim(run, call, widget_id, user_key)
     meta = WidgetMeta(
         widget_id,
-        kind,
+        call.kind,
         user_key,
         run.fragment_id,
         form_id,
-        trigger,
-        reset_value,
-        on_change,
-        tuple(args) if args else (),
-        dict(kwargs) if kwargs else {},
-        read_only,
+        call.trigger,
+        call.reset_value,
+        call.on_change,
+        tuple(call.args) if call.args else (),
+        dict(call.kwargs) if call.kwargs else {},
+        call.read_only,
     )
+    value = _resolve_value(session.state, meta, default, sanitize)
+    element = {
+        ID: widget_id,
+        LABEL: call.label,
+        KEY: user_key,
+        FORM_ID: form_id,
+        TRIGGER: call.trigger,
+        **props,
+        VALUE: value,
+    }
+    emit_element(container, call.kind, element, widget=True)
+    return value
+
+
+def _claim(run: ScriptRun, call: WidgetCall, widget_id: str, user_key: str | None) -> None:
+    """W2-W3: a key or an id used twice in one run is an error (the key check first); a
+    read-only widget's key must not be set in Session State (SS2, the seed era's message).
+    Then the key and id are taken for this run."""
+    if user_key is not None:
+        if user_key in run.widget_keys:
+            raise errors.StreamlitDuplicateElementKey(user_key)
+    if widget_id in run.widget_ids:
+        raise errors.StreamlitDuplicateElementId(call.kind)
+    if call.read_only and user_key is not None and user_key in run.session.state.user:
+        raise errors.StreamlitValueAssignmentNotAllowedError(user_key)
+    run.widget_ids.add(widget_id)
+    if user_key is not None:
+        run.widget_keys.add(user_key)
+
+
+def _resolve_value(
+    state: SessionState,
+    meta: WidgetMeta,
+    default: Any,
+    sanitize: Callable[[Any, bool], Any] | None,
+) -> Any:
+    """The widget's value in this run (Session State's resolution, section 10.2), passed
+    through ``sanitize``; a replacement is written back as the widget's value."""
     value, set_by_user = state.register_widget(meta, default)
     if sanitize is not None:
         fixed = sanitize(value, set_by_user)
         if fixed is not value:
             state.reset_widget_value(meta, fixed)
             value = fixed
-    element = {
-        "id": widget_id,
-        "label": label,
-        "key": user_key,
-        "form_id": form_id,
-        "trigger": trigger,
-        **props,
-        "value": value,
-    }
-    emit_element(container, kind, element, widget=True)
     return value

@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from apptest import _st_errors as errors
 from apptest._errors import FragmentHandledException, ScriptControlException
 from apptest._paths import Path
+from apptest._props import FRAGMENT_ID
 from apptest._run.layout import (
     EVENT,
     Container,
+    Cursor,
     FragmentFrame,
     ScriptRun,
     current_run,
@@ -80,35 +83,91 @@ def call_fragment(
     container: Container,
     dialog_name: str = "",
 ) -> Any:
-    """One call of a fragment wrapper during a run (section 4.2)."""
+    """One call of a fragment wrapper during a run (section 4.2): identify it, store it for
+    later reruns, arm its timer, run its body."""
     run = current_run()
     if run is None:
         return None  # D6: outside a script run the body does not run.
     path = next_path(container, run)
-    snapshot = run.snapshot()
-    # The container the fragment's own block opens in, as it is now: a rerun reopens it at
-    # exactly this slot (R5.3), whatever the live cursor has done since.
-    where_then = container._active().copy_for_snapshot()
-    frame_func: object = _dialog_content if dialog_name else func
-    fragment_id = fragment_id_for(run, frame_func, path, dialog_name)
+    call = _FragmentCall.capture(run, func, args, kwargs, container, path, dialog_name)
     session = session_of(run)
-    page_hash = session.page_hash  # M9: reruns keep the page identity of this call
+    session.fragments.set(
+        StoredFragment(
+            id=call.fragment_id,
+            name=object_name(func),
+            path=path,
+            parent=run.frame.fragment_id if run.frame else None,
+            run_every=None,
+            rerun=call.rerun,
+            is_dialog=bool(dialog_name),
+        )
+    )
+    # T5: the id is registered before the interval is parsed, so a bad string raises here,
+    # at the call site, before the body runs.
+    interval = run_every_seconds(run_every)
+    stored = session.fragments.get(call.fragment_id)
+    assert stored is not None
+    stored.run_every = interval
+    if interval is not None:
+        session.frontend.auto_rerun(call.fragment_id, interval)  # F12, T7
+    return call.execute(run, rerun=False)
 
-    def execute(current: ScriptRun, *, rerun: bool) -> Any:
-        where = container
+
+@dataclass(frozen=True)
+class _FragmentCall:
+    """One call of a fragment, as a later rerun needs it: the body and its arguments (F11),
+    the cursors and container of the call site (F9, R5.3) and the page identity (M9)."""
+
+    func: Callable[..., Any]
+    args: tuple[Any, ...]
+    kwargs: dict[str, Any]
+    container: Container
+    snapshot: tuple[dict[int, Cursor], list[Container]]
+    where_then: Container
+    fragment_id: str
+    page_hash: str
+
+    @classmethod
+    def capture(
+        cls,
+        run: ScriptRun,
+        func: Callable[..., Any],
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+        container: Container,
+        path: Path,
+        dialog_name: str,
+    ) -> _FragmentCall:
+        """The call at ``path`` in ``run``; a dialog's content hashes as Streamlit's (ID5)."""
+        snapshot = run.snapshot()
+        # The container the fragment's own block opens in, as it is now: a rerun reopens it
+        # at exactly this slot (R5.3), whatever the live cursor has done since.
+        where_then = container._active().copy_for_snapshot()
+        frame_func: object = _dialog_content if dialog_name else func
+        fragment_id = fragment_id_for(run, frame_func, path, dialog_name)
+        page_hash = run.session.page_hash  # M9: reruns keep the page identity of this call
+        return cls(func, args, kwargs, container, snapshot, where_then, fragment_id, page_hash)
+
+    def execute(self, current: ScriptRun, *, rerun: bool) -> Any:
+        """Run the body inside the fragment's own container block (F14-F16), as this call's
+        page, with the fragment as the current frame. An exception in the body is shown in
+        that block and re-raised as ``FragmentHandledException``; ``st.rerun``/``st.stop``
+        pass through."""
+        where = self.container
         if rerun:
-            current.restore(snapshot)
-            where = where_then.copy_for_snapshot()
-        current.fragments_executed.append(fragment_id)
+            current.restore(self.snapshot)
+            where = self.where_then.copy_for_snapshot()
+        current.fragments_executed.append(self.fragment_id)
+        session = session_of(current)
         previous = current.frame
-        previous_page, session.page_hash = session.page_hash, page_hash
-        current.frame = FragmentFrame(fragment_id)
+        previous_page, session.page_hash = session.page_hash, self.page_hash
+        current.frame = FragmentFrame(self.fragment_id)
         try:
-            own = emit_block(where, "container", {"fragment_id": fragment_id})
+            own = emit_block(where, "container", {FRAGMENT_ID: self.fragment_id})
             current.frame.own_path = own._cursor.parent if own._cursor else ()
             with own:
                 try:
-                    return func(*args, **kwargs)
+                    return self.func(*self.args, **self.kwargs)
                 except ScriptControlException:
                     raise
                 except Exception as exc:
@@ -118,32 +177,11 @@ def call_fragment(
             current.frame = previous
             session.page_hash = previous_page
 
-    def rerun() -> None:
+    def rerun(self) -> None:
+        """``StoredFragment.rerun``: run the body again in the current (fragment) run."""
         current = current_run()
         assert current is not None
-        execute(current, rerun=True)
-
-    interval_given = run_every
-    session.fragments.set(
-        StoredFragment(
-            id=fragment_id,
-            name=object_name(func),
-            path=path,
-            parent=run.frame.fragment_id if run.frame else None,
-            run_every=None,
-            rerun=rerun,
-            is_dialog=bool(dialog_name),
-        )
-    )
-    # T5: the id is registered before the interval is parsed, so a bad string raises here,
-    # at the call site, before the body runs.
-    interval = run_every_seconds(interval_given)
-    stored = session.fragments.get(fragment_id)
-    assert stored is not None
-    stored.run_every = interval
-    if interval is not None:
-        session.frontend.auto_rerun(fragment_id, interval)  # F12, T7
-    return execute(run, rerun=False)
+        self.execute(current, rerun=True)
 
 
 def _dialog_content() -> None:
@@ -154,7 +192,9 @@ _dialog_content.__module__ = "streamlit.elements.dialog_decorator"
 _dialog_content.__qualname__ = "_dialog_decorator.<locals>.wrap.<locals>.dialog_content"
 
 
-def make_fragment(func: Callable[..., Any], *, run_every: object, main: Container) -> Callable[..., Any]:
+def make_fragment(
+    func: Callable[..., Any], *, run_every: object, main: Container
+) -> Callable[..., Any]:
     """D1-D7: the wrapper ``st.fragment`` returns (never the original object)."""
 
     @functools.wraps(func)
@@ -194,7 +234,9 @@ def open_dialog(
         )
     run.dialog_opened = True
     event = main.at_root(EVENT)
-    block = emit_block(event, "dialog", {"title": title, "width": width, "is_open": True}, in_dialog=True)
+    block = emit_block(
+        event, "dialog", {"title": title, "width": width, "is_open": True}, in_dialog=True
+    )
     # The content fragment is app-scoped and lives inside the dialog block (DG2.5, ID5).
     call_fragment(func, args, kwargs, container=block, dialog_name=name)
     return None

@@ -22,7 +22,6 @@ from apptest._run.layout import current_run, emit_element, require_run
 from apptest._server.pages import (
     PageInfo,
     SwitchPageException,
-    api_error,
     exec_page_file,
     hash_of_file,
     page_icon_and_name,
@@ -31,6 +30,7 @@ from apptest._server.pages import (
 )
 from apptest._server.script import MAGIC_NAME
 from apptest._server.session import RERUN_NOOP_WARNING, Session, session_of
+from apptest._st_errors import StreamlitAPIException
 
 
 def _is_url(value: str) -> bool:
@@ -57,7 +57,7 @@ class StreamlitPage:
         self._external_url: str | None = None
         self._can_be_called = False
         if visibility not in ("visible", "hidden"):
-            raise api_error("Invalid `visibility` value. Supported values: visible, hidden.")
+            raise StreamlitAPIException("Invalid `visibility` value. Supported values: visible, hidden.")
         self._visibility = visibility
         run = current_run()
         session = session_of(run) if run is not None else None
@@ -73,26 +73,26 @@ class StreamlitPage:
         self, url: str, title: str | None, icon: str | None, url_path: str | None, default: bool
     ) -> None:
         if title is None or not title.strip():
-            raise api_error(
+            raise StreamlitAPIException(
                 "External URL pages require a "
                 + ("" if title is None else "non-empty ")
                 + f"`title` parameter. Please provide a title for the URL: {url}"
             )
         if default:
-            raise api_error("External URL pages cannot be set as the default page.")
+            raise StreamlitAPIException("External URL pages cannot be set as the default page.")
         self._external_url = url
         self._page = None
         self._title = title
         self._icon = icon or ""
-        path = (url_path if url_path is not None else re.sub(r"\s+", "_", title.lower()))
+        path = url_path if url_path is not None else re.sub(r"\s+", "_", title.lower())
         self._url_path = path.strip().strip("/")
         if not self._url_path:
-            raise api_error(
+            raise StreamlitAPIException(
                 "The URL path cannot be empty. Please provide a valid `url_path` or a `title` "
                 "that can be converted to a valid URL path."
             )
         if "/" in self._url_path:
-            raise api_error("The URL path cannot contain a nested path (e.g. foo/bar).")
+            raise StreamlitAPIException("The URL path cannot contain a nested path (e.g. foo/bar).")
 
     def _init_internal(
         self,
@@ -108,34 +108,33 @@ class StreamlitPage:
         if isinstance(page, (str, Path)):
             page = ((folder or Path.cwd()) / Path(page)).resolve()
             if not page.is_file():
-                raise api_error(
+                raise StreamlitAPIException(
                     f"Unable to create Page. The file `{page.name}` could not be found."
                 )
             inferred_icon, inferred_name = page_icon_and_name(page)
         elif hasattr(page, "__name__"):
             inferred_name = str(page.__name__)
         elif title is None:
-            raise api_error(
+            raise StreamlitAPIException(
                 "Cannot infer page title for Callable. Set the `title=` keyword argument."
             )
         self._page = page
         self._title = title or inferred_name.replace("_", " ")
         self._icon = icon or inferred_icon
         if not self._title.strip():
-            raise api_error(
+            raise StreamlitAPIException(
                 "The title of the page cannot be empty or consist of underscores/spaces only"
             )
         self._url_path = inferred_name
         if url_path is not None:
             stripped = url_path.strip().strip("/")
             if not stripped.strip() and not default:
-                raise api_error(
-                    "The URL path cannot be an empty string unless the page is the default "
-                    "page."
+                raise StreamlitAPIException(
+                    "The URL path cannot be an empty string unless the page is the default page."
                 )
             self._url_path = stripped
             if "/" in self._url_path:
-                raise api_error("The URL path cannot contain a nested path (e.g. foo/bar).")
+                raise StreamlitAPIException("The URL path cannot contain a nested path (e.g. foo/bar).")
 
     @property
     def title(self) -> str:
@@ -164,14 +163,20 @@ class StreamlitPage:
     def info(self, section: str = "") -> PageInfo:
         path = str(self._page) if isinstance(self._page, Path) else None
         return PageInfo(
-            self.title, self.url_path, self.icon, path, self._hash, self._default, section,
+            self.title,
+            self.url_path,
+            self.icon,
+            path,
+            self._hash,
+            self._default,
+            section,
             self._visibility == "hidden",
         )
 
     def run(self) -> None:
         """Execute the page; only the page ``st.navigation`` returned, once per run."""
         if not self._can_be_called:
-            raise api_error(
+            raise StreamlitAPIException(
                 "This page cannot be called directly. Only the page returned from "
                 "st.navigation can be called once."
             )
@@ -222,10 +227,68 @@ def _as_page(item: object) -> StreamlitPage:
         return item
     if isinstance(item, (str, Path)) or callable(item):
         return StreamlitPage(item)
-    raise api_error(
+    raise StreamlitAPIException(
         f"Invalid page type: {type(item)}. Must be either a string path, a pathlib.Path, a "
         "callable function, or a st.Page object."
     )
+
+
+def _check_position(position: object) -> None:
+    """``position`` is ``"sidebar"``, ``"hidden"`` or ``"top"``."""
+    if not isinstance(position, str) or position not in ("sidebar", "hidden", "top"):
+        raise StreamlitAPIException(
+            f'Invalid position "{position}". The position parameter must be one of "sidebar", '
+            '"hidden", or "top".'
+        )
+
+
+def _listed_pages(
+    pages: Sequence[Any] | Mapping[str, Sequence[Any]],
+) -> list[tuple[str, StreamlitPage]]:
+    """``(section, page)`` for every page, in order: a mapping's keys are section headers, a
+    list is one unnamed section; strings, paths and callables become pages. At least one."""
+    if isinstance(pages, Mapping):
+        sections = {str(k): [_as_page(p) for p in v] for k, v in pages.items()}
+    else:
+        sections = {"": [_as_page(p) for p in pages]}
+    listed = [(section, page) for section, items in sections.items() for page in items]
+    if not listed:
+        raise StreamlitAPIException("`st.navigation` must be called with at least one `st.Page`.")
+    return listed
+
+
+def _default_page(listed: list[tuple[str, StreamlitPage]]) -> StreamlitPage:
+    """The page marked ``default=True`` (at most one), else the first page that is not an
+    external URL, which is then marked default."""
+    defaults = [page for _, page in listed if page._default]
+    if len(defaults) > 1:
+        raise StreamlitAPIException(
+            "Multiple Pages specified with `default=True`. At most one Page can be set to default."
+        )
+    if defaults:
+        return defaults[0]
+    internal = [page for _, page in listed if not page.is_external]
+    if not internal:
+        raise StreamlitAPIException(
+            "At least one non-external page is required. External URL pages cannot be "
+            "the default page."
+        )
+    internal[0]._default = True
+    return internal[0]
+
+
+def _page_registry(listed: list[tuple[str, StreamlitPage]]) -> dict[str, PageInfo]:
+    """The pages by URL-path hash; two pages with the same URL path are an error."""
+    registry: dict[str, PageInfo] = {}
+    for section, page in listed:
+        if page._hash in registry:
+            raise StreamlitAPIException(
+                f"Multiple Pages specified with URL pathname {page.url_path}. URL pathnames "
+                "must be unique. The url pathname may be inferred from the filename, callable "
+                "name, or title."
+            )
+        registry[page._hash] = page.info(section)
+    return registry
 
 
 def navigation(
@@ -234,47 +297,17 @@ def navigation(
     position: str = "sidebar",
     expanded: bool | int = False,
 ) -> StreamlitPage:
-    """``st.navigation``: register the app's pages and return the one to run."""
-    if not isinstance(position, str) or position not in ("sidebar", "hidden", "top"):
-        raise api_error(
-            f'Invalid position "{position}". The position parameter must be one of "sidebar", '
-            '"hidden", or "top".'
-        )
-    if isinstance(pages, Mapping):
-        sections = {str(k): [_as_page(p) for p in v] for k, v in pages.items()}
-    else:
-        sections = {"": [_as_page(p) for p in pages]}
-    listed = [(section, page) for section, items in sections.items() for page in items]
-    if not listed:
-        raise api_error("`st.navigation` must be called with at least one `st.Page`.")
-    defaults = [page for _, page in listed if page._default]
-    if len(defaults) > 1:
-        raise api_error(
-            "Multiple Pages specified with `default=True`. At most one Page can be set to "
-            "default."
-        )
-    if not defaults:
-        internal = [page for _, page in listed if not page.is_external]
-        if not internal:
-            raise api_error(
-                "At least one non-external page is required. External URL pages cannot be "
-                "the default page."
-            )
-        internal[0]._default = True
+    """``st.navigation``: register the app's pages and return the one to run: the page asked
+    for (a page switch or a URL path), else the current one, else the default; never an
+    external page."""
+    _check_position(position)
+    listed = _listed_pages(pages)
+    default = _default_page(listed)
     run = current_run()
-    default = next(page for _, page in listed if page._default)
     if run is None:
         default._can_be_called = True
         return default
-    registry: dict[str, PageInfo] = {}
-    for section, page in listed:
-        if page._hash in registry:
-            raise api_error(
-                f"Multiple Pages specified with URL pathname {page.url_path}. URL pathnames "
-                "must be unique. The url pathname may be inferred from the filename, callable "
-                "name, or title."
-            )
-        registry[page._hash] = page.info(section)
+    registry = _page_registry(listed)
     session = session_of(run)
     state = session.pages
     state.registry = registry
@@ -299,7 +332,7 @@ def switch_page(page: str | Path | StreamlitPage, *, query_params: Any = None) -
     session = session_of(run)
     if isinstance(page, StreamlitPage):
         if page.is_external:
-            raise api_error(
+            raise StreamlitAPIException(
                 "Cannot use st.switch_page with external URL pages. Use st.page_link instead "
                 "to create a link to external pages."
             )
@@ -312,7 +345,7 @@ def switch_page(page: str | Path | StreamlitPage, *, query_params: Any = None) -
     elif isinstance(query_params, (str, bytes)) or not (
         isinstance(query_params, Mapping) or hasattr(query_params, "__iter__")
     ):
-        raise api_error(
+        raise StreamlitAPIException(
             "`query_params` must be a mapping or an iterable of (key, value) pairs not a "
             f"`{type(query_params)}`."
         )

@@ -195,10 +195,6 @@ def _exec_main(session: Session, module: types.ModuleType) -> None:
     exec(session.script.code, module.__dict__)
 
 
-def api_error(message: str) -> Exception:
-    """A ``StreamlitAPIException`` with ``message``."""
-
-    return StreamlitAPIException(message)
 
 
 def _pages_now(session: Session) -> list[PageInfo]:
@@ -217,7 +213,7 @@ def hash_of_file(session: Session, page: str) -> str:
     for info in _pages_now(session):
         if info.script_path and os.path.realpath(info.script_path) == wanted:
             return info.hash
-    raise api_error(
+    raise StreamlitAPIException(
         f"Could not find page: `{page}`. Must be the file path relative to the main script, "
         f"from the directory: `{os.path.basename(base)}`. Only the main app file and files in "
         "the `pages/` directory are supported."

@@ -13,6 +13,7 @@ import textwrap
 from collections.abc import Callable
 from typing import Any
 
+from apptest import _st_errors as errors
 from apptest._run.layout import (
     BOTTOM,
     MAIN,
@@ -23,14 +24,13 @@ from apptest._run.layout import (
     form_id_of,
     layout_error,
 )
-from apptest._run.widgets import register_widget
+from apptest._run.widgets import WidgetCall, register_widget
 from apptest._shim.widgets_choice import ChoiceWidgets
 from apptest._shim.widgets_data import DataWidgets
 from apptest._shim.widgets_values import ValueWidgets
+from apptest._st_errors import StreamlitAPIException
 from apptest._values.common import (
     _HEX_COLOR,
-    _errors,
-    api_error,
     check_button_type,
     check_color_default,
     check_label_visibility,
@@ -79,9 +79,10 @@ class WidgetCommands(ChoiceWidgets, ValueWidgets, DataWidgets, Container):
         if form_id_of(self):
             raise layout_error(f"`st.button()` can't be used in an `st.form()`.{FORM_DOCS_INFO}")
         return bool(register_widget(
-            self, "button", label=label, key=key, key_identity=True,
+            self, WidgetCall("button", label=label, key=key, key_identity=True,
             identity={"icon": icon, "help": help, "is_form_submitter": False, "type": type, "width": width, "icon_position": icon_position, "shortcut": shortcut},
-            default=False, trigger=True, read_only=True, on_change=on_click, args=args, kwargs=kwargs,
+            trigger=True, read_only=True, on_change=on_click, args=args, kwargs=kwargs),
+            default=False,
             props={"help": help, "type": type, "icon": icon, "disabled": disabled},
         ))
 
@@ -92,9 +93,10 @@ class WidgetCommands(ChoiceWidgets, ValueWidgets, DataWidgets, Container):
             raise layout_error(f"`st.form_submit_button()` must be used inside an `st.form()`.{FORM_DOCS_INFO}")
         user_key = key if key is not None else f"FormSubmitter:{form_id}-{label}"  # W4
         return bool(register_widget(
-            self, "form_submit_button", label=label, key=user_key, key_identity=True,
+            self, WidgetCall("form_submit_button", label=label, key=user_key, key_identity=True,
             identity={"icon": icon, "help": help, "is_form_submitter": True, "type": type, "width": width, "icon_position": icon_position, "shortcut": shortcut},
-            default=False, trigger=True, read_only=True, on_change=on_click, args=args, kwargs=kwargs,
+            trigger=True, read_only=True, on_change=on_click, args=args, kwargs=kwargs),
+            default=False,
             props={"help": help, "type": type, "icon": icon, "disabled": disabled},
         ))
 
@@ -109,12 +111,13 @@ class WidgetCommands(ChoiceWidgets, ValueWidgets, DataWidgets, Container):
         else:
             converted = download_bytes(data)
             if converted is None:
-                raise api_error(f"Invalid binary data format: {data.__class__}")
+                raise StreamlitAPIException(f"Invalid binary data format: {data.__class__}")
             content, inferred = converted
         return bool(register_widget(
-            self, "download_button", label=label, key=key, key_identity=True,
+            self, WidgetCall("download_button", label=label, key=key, key_identity=True,
             identity={"icon": icon, "file_name": file_name, "mime": mime, "help": help, "type": type, "width": width, "icon_position": icon_position, "shortcut": shortcut},
-            default=False, trigger=True, read_only=True, on_change=callback, args=args, kwargs=kwargs,
+            trigger=True, read_only=True, on_change=callback, args=args, kwargs=kwargs),
+            default=False,
             props={"data": content, "file_name": file_name, "mime": mime or inferred, "ignore_rerun": on_click == "ignore", "help": help, "type": type, "icon": icon, "disabled": disabled},
         ))
 
@@ -126,9 +129,10 @@ class WidgetCommands(ChoiceWidgets, ValueWidgets, DataWidgets, Container):
             return emit_element(self, "link_button", {**props, "ignore_rerun": True})
         callback = None if on_click == "rerun" else on_click
         return bool(register_widget(
-            self, "link_button", label=label, key=key, key_identity=True,
+            self, WidgetCall("link_button", label=label, key=key, key_identity=True,
             identity={"icon": icon, "url": url, "help": help, "type": type, "width": width, "icon_position": icon_position, "shortcut": shortcut},
-            default=False, trigger=True, read_only=True, on_change=callback, args=args, kwargs=kwargs,
+            trigger=True, read_only=True, on_change=callback, args=args, kwargs=kwargs),
+            default=False,
             props={**props, "ignore_rerun": False},
         ))
 
@@ -142,9 +146,10 @@ class WidgetCommands(ChoiceWidgets, ValueWidgets, DataWidgets, Container):
     def _checkbox(self, kind: str, label: str, value: bool, key: object, help: str | None, on_change: Callback, args: Any, kwargs: Any, disabled: bool, label_visibility: str, width: Any) -> bool:
         check_label_visibility(label_visibility)
         return bool(register_widget(
-            self, kind, label=label, key=key, key_identity=True,
+            self, WidgetCall(kind, label=label, key=key, key_identity=True,
             identity={"value": bool(value), "help": help, "width": width},
-            default=bool(value), on_change=on_change, args=args, kwargs=kwargs,
+            on_change=on_change, args=args, kwargs=kwargs),
+            default=bool(value),
             props={"default": bool(value), "help": help, "disabled": disabled, "label_visibility": label_visibility},
         ))
 
@@ -157,7 +162,7 @@ class WidgetCommands(ChoiceWidgets, ValueWidgets, DataWidgets, Container):
         if found and current is None:
             default = None
         if type not in ("default", "password"):
-            raise api_error(f"'{type}' is not a valid text_input type. Valid types are 'default' and 'password'.")
+            raise StreamlitAPIException(f"'{type}' is not a valid text_input type. Valid types are 'default' and 'password'.")
         if autocomplete is None:
             autocomplete = "new-password" if type == "password" else ""
         return self._text("text_input", label, key, identity, default, max_chars, on_change, args, kwargs, {"type": type, "autocomplete": autocomplete, "icon": icon, "placeholder": placeholder, "help": help, "disabled": disabled, "label_visibility": label_visibility})
@@ -173,8 +178,9 @@ class WidgetCommands(ChoiceWidgets, ValueWidgets, DataWidgets, Container):
 
     def _text(self, kind: str, label: str, key: object, identity: dict[str, Any], default: str | None, max_chars: int | None, on_change: Callback, args: Any, kwargs: Any, props: dict[str, Any]) -> str | None:
         result = register_widget(
-            self, kind, label=label, key=key, key_identity=frozenset({"max_chars"}), identity=identity,
-            default=default, on_change=on_change, args=args, kwargs=kwargs, sanitize=_truncate(max_chars),
+            self, WidgetCall(kind, label=label, key=key, key_identity=frozenset({"max_chars"}), identity=identity,
+            on_change=on_change, args=args, kwargs=kwargs),
+            default=default, sanitize=_truncate(max_chars),
             props={**props, "default": default, "max_chars": max_chars},
         )
         return None if result is None else str(result)
@@ -190,16 +196,17 @@ class WidgetCommands(ChoiceWidgets, ValueWidgets, DataWidgets, Container):
             return default
 
         return str(register_widget(
-            self, "color_picker", label=label, key=key, key_identity=True, identity=identity,
-            default=default, on_change=on_change, args=args, kwargs=kwargs, sanitize=sanitize,
+            self, WidgetCall("color_picker", label=label, key=key, key_identity=True, identity=identity,
+            on_change=on_change, args=args, kwargs=kwargs),
+            default=default, sanitize=sanitize,
             props={"default": default, "help": help, "disabled": disabled, "label_visibility": label_visibility},
         ))
 
     def chat_input(self, placeholder: str = "Your message", *, key: object = None, max_chars: int | None = None, max_upload_size: int | None = None, accept_file: Any = False, file_type: Any = None, accept_audio: bool = False, audio_sample_rate: int | None = 16000, disabled: bool = False, on_submit: Callback = None, args: Any = None, kwargs: Any = None, width: Any = "stretch", height: Any = "content") -> str | None:
         if accept_file not in (True, False, "multiple", "directory"):
-            raise api_error("The `accept_file` parameter must be a boolean or 'multiple' or 'directory'.")
+            raise StreamlitAPIException("The `accept_file` parameter must be a boolean or 'multiple' or 'directory'.")
         if accept_file or accept_audio:
-            raise _errors().StreamlitAPIUnimplementedError(
+            raise errors.StreamlitAPIUnimplementedError(
                 "`st.chat_input(accept_file=..., accept_audio=...)` is not simulated by apptest: "
                 "chat input takes text only. Remove accept_file/accept_audio or test file input "
                 "through st.file_uploader."
@@ -211,10 +218,11 @@ class WidgetCommands(ChoiceWidgets, ValueWidgets, DataWidgets, Container):
         if target._root == MAIN and target._cursor is None:
             where = self.at_root(BOTTOM)  # position "bottom": the app's bottom container
         value = register_widget(
-            where, "chat_input", label="", key=key,
+            where, WidgetCall("chat_input", label="", key=key,
             key_identity=frozenset({"accept_file", "file_type", "max_chars", "max_upload_size"}),
             identity={"placeholder": placeholder, "max_chars": max_chars, "max_upload_size": max_upload_size, "accept_file": accept_file, "file_type": file_type, "accept_audio": accept_audio, "audio_sample_rate": audio_sample_rate, "width": width, "height": height},
-            default=None, trigger=True, reset_value=None, on_change=on_submit, args=args, kwargs=kwargs,
+            trigger=True, reset_value=None, on_change=on_submit, args=args, kwargs=kwargs),
+            default=None,
             props={"placeholder": str(placeholder), "max_chars": max_chars, "disabled": disabled},
         )
         return None if value is None else str(value)
@@ -226,9 +234,9 @@ class WidgetCommands(ChoiceWidgets, ValueWidgets, DataWidgets, Container):
         run = current_run()
         if run is not None:
             if key in run.session.state.user:
-                raise _errors().StreamlitValueAssignmentNotAllowedError(key=key)  # SS2
+                raise errors.StreamlitValueAssignmentNotAllowedError(key=key)  # SS2
             if key in run.form_ids:
-                raise api_error(_duplicate_form_message(key))
+                raise StreamlitAPIException(_duplicate_form_message(key))
             run.form_ids.add(key)
         return emit_block(
             self, "form",

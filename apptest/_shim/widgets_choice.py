@@ -9,13 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from apptest import _st_errors as errors
 from apptest._run.layout import Container
-from apptest._run.widgets import register_widget
+from apptest._run.widgets import WidgetCall, register_widget
+from apptest._st_errors import StreamlitAPIException
 from apptest._values.common import (
     FEEDBACK_OPTIONS,
     Options,
-    _errors,
-    api_error,
     check_label_visibility,
     default_indices,
     keep_option,
@@ -33,13 +33,13 @@ def _check_filter_mode(filter_mode: object, accept_new_options: bool, command: s
     except TypeError:
         valid = False
     if not valid:
-        raise _errors().StreamlitValueError(
+        raise errors.StreamlitValueError(
             "Invalid `{parameter}` value. Supported values: {valid_values}.",
             parameter="filter_mode",
             valid_values="fuzzy, contains, prefix, None",
         )
     if filter_mode is None and accept_new_options:
-        raise api_error(
+        raise StreamlitAPIException(
             f"The `filter_mode` argument to `{command}` cannot be None when "
             "`accept_new_options=True`."
         )
@@ -47,9 +47,9 @@ def _check_filter_mode(filter_mode: object, accept_new_options: bool, command: s
 
 def _check_index(name: str, index: object, count: int, range_message: str) -> None:
     if not isinstance(index, int) and index is not None:
-        raise api_error(f"{name} Value has invalid type: {type(index).__name__}")
+        raise StreamlitAPIException(f"{name} Value has invalid type: {type(index).__name__}")
     if index is not None and count > 0 and not 0 <= index < count:
-        raise api_error(range_message)
+        raise StreamlitAPIException(range_message)
 
 
 def _option_props(options: Options) -> dict[str, Any]:
@@ -70,15 +70,16 @@ class ChoiceWidgets(Container):
         _check_index("Radio", index, len(opts.raw), "Radio index must be between 0 and length of options")
         for caption in captions or ():
             if caption is not None and not isinstance(caption, str):
-                raise api_error(f"Radio captions must be strings. Passed type: {type(caption).__name__}")
+                raise StreamlitAPIException(f"Radio captions must be strings. Passed type: {type(caption).__name__}")
         found, current = key_state(key)
         if found and current is None:
             index = None
         default = opts.raw[index] if index is not None and opts.raw else None
         return register_widget(
-            self, "radio", label=label, key=key, key_identity=True,
+            self, WidgetCall("radio", label=label, key=key, key_identity=True,
             identity={"options": opts.formatted, "index": index, "help": help, "horizontal": horizontal, "captions": captions, "width": width},
-            default=default, on_change=on_change, args=args, kwargs=kwargs, sanitize=keep_option(opts, default),
+            on_change=on_change, args=args, kwargs=kwargs),
+            default=default, sanitize=keep_option(opts, default),
             props={**_option_props(opts), "index": index, "default": default, "clearable": index is None, "horizontal": horizontal, "captions": list(captions or ()), "help": help, "disabled": disabled, "label_visibility": label_visibility},
         )
 
@@ -97,9 +98,10 @@ class ChoiceWidgets(Container):
             index = None
         default = opts.raw[index] if index is not None and opts.raw else None
         return register_widget(
-            self, "selectbox", label=label, key=key, key_identity=frozenset({"accept_new_options"}),
+            self, WidgetCall("selectbox", label=label, key=key, key_identity=frozenset({"accept_new_options"}),
             identity={"options": opts.formatted, "index": index, "help": help, "placeholder": placeholder, "accept_new_options": accept_new_options, "filter_mode": filter_mode, "width": width},
-            default=default, on_change=on_change, args=args, kwargs=kwargs,
+            on_change=on_change, args=args, kwargs=kwargs),
+            default=default,
             sanitize=None if accept_new_options else keep_option(opts, default),
             props={**_option_props(opts), "index": index, "default": default, "clearable": index is None, "placeholder": placeholder or "", "accept_new_options": accept_new_options, "help": help, "disabled": disabled, "label_visibility": label_visibility},
         )
@@ -108,7 +110,7 @@ class ChoiceWidgets(Container):
         check_label_visibility(label_visibility)
         if max_selections is not None and max_selections < 1:
             action = " To disable `st.multiselect`, use `disabled=True`." if max_selections == 0 else ""
-            raise _errors().StreamlitInvalidMaxError(
+            raise errors.StreamlitInvalidMaxError(
                 "In `{widget_name}`, `{parameter_name}` was set to {value}. `{parameter_name}` must "
                 "be a positive integer." + action,
                 widget_name="st.multiselect", parameter_name="max_selections", value=max_selections,
@@ -121,9 +123,10 @@ class ChoiceWidgets(Container):
         initial = [opts.raw[i] for i in indices]
         sanitize = keep_options(opts, max_selections, drop_unknown=not accept_new_options)
         value = register_widget(
-            self, "multiselect", label=label, key=key, key_identity=frozenset({"max_selections", "accept_new_options"}),
+            self, WidgetCall("multiselect", label=label, key=key, key_identity=frozenset({"max_selections", "accept_new_options"}),
             identity={"options": opts.formatted, "default": indices, "help": help, "max_selections": max_selections, "placeholder": placeholder, "accept_new_options": accept_new_options, "filter_mode": filter_mode, "width": width},
-            default=initial, on_change=on_change, args=args, kwargs=kwargs, sanitize=sanitize,
+            on_change=on_change, args=args, kwargs=kwargs),
+            default=initial, sanitize=sanitize,
             props={**_option_props(opts), "default": initial, "max_selections": max_selections, "placeholder": placeholder or "", "accept_new_options": accept_new_options, "help": help, "disabled": disabled, "label_visibility": label_visibility},
         )
         return list(value or ())
@@ -137,28 +140,29 @@ class ChoiceWidgets(Container):
     def _button_group(self, style: str, label: str, options: Any, selection_mode: str, default: Any, required: bool, format_func: Callable[[Any], Any] | None, key: object, help: str | None, on_change: Callback, args: Any, kwargs: Any, disabled: bool, label_visibility: str, width: Any) -> Any:
         check_label_visibility(label_visibility)
         if required and selection_mode == "multi":
-            raise api_error(
+            raise StreamlitAPIException(
                 "The `required` argument cannot be used with `selection_mode='multi'`. The "
                 "`required` parameter is only supported for single-select mode."
             )
         opts = Options.make(options, format_func)
         indices = default_indices(opts, default)
         if selection_mode not in ("single", "multi"):
-            raise api_error(
+            raise StreamlitAPIException(
                 "The selection_mode argument must be one of ['single', 'multi']. The argument "
                 f"passed was '{selection_mode}'."
             )
         if selection_mode == "single" and len(indices) > 1:
-            raise api_error(
+            raise StreamlitAPIException(
                 "The default argument to `st.pills` must be a single value when "
                 "`selection_mode='single'`."
             )
         multi = selection_mode == "multi"
         initial: Any = [opts.raw[i] for i in indices] if multi else (opts.raw[indices[0]] if indices else None)
         value = register_widget(
-            self, style, label=label, key=key, key_identity=frozenset({"click_mode"}),
+            self, WidgetCall(style, label=label, key=key, key_identity=frozenset({"click_mode"}),
             identity={"options": opts.formatted, "default": indices, "click_mode": selection_mode, "style": style, "width": width, "help": help},
-            default=initial, on_change=on_change, args=args, kwargs=kwargs,
+            on_change=on_change, args=args, kwargs=kwargs),
+            default=initial,
             sanitize=keep_options(opts) if multi else keep_option(opts, initial),
             props={**_option_props(opts), "default": initial, "selection_mode": selection_mode, "required": required, "help": help, "disabled": disabled, "label_visibility": label_visibility},
         )
@@ -166,20 +170,21 @@ class ChoiceWidgets(Container):
 
     def feedback(self, options: str = "thumbs", *, key: object = None, default: int | None = None, disabled: bool = False, on_change: Callback = None, args: Any = None, kwargs: Any = None, width: Any = "content") -> int | None:
         if options not in FEEDBACK_OPTIONS:
-            raise api_error(
+            raise StreamlitAPIException(
                 "The options argument to st.feedback must be one of ['thumbs', 'faces', "
                 f"'stars']. The argument passed was '{options}'."
             )
         count = FEEDBACK_OPTIONS[options]
         if default is not None and (default < 0 or default >= count):
-            raise api_error(
+            raise StreamlitAPIException(
                 f"The default value in '{options}' must be a number between 0 and {count - 1}. "
                 f"The passed default value is {default}"
             )
         value = register_widget(
-            self, "feedback", label="", key=key, key_identity=frozenset({"options"}),
+            self, WidgetCall("feedback", label="", key=key, key_identity=frozenset({"options"}),
             identity={"options": options, "default": default, "width": width},
-            default=default, on_change=on_change, args=args, kwargs=kwargs,
+            on_change=on_change, args=args, kwargs=kwargs),
+            default=default,
             props={"options": options, "option_count": count, "default": default, "disabled": disabled},
         )
         return None if value is None else int(value)

@@ -11,8 +11,9 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from apptest._run.layout import Container
-from apptest._run.widgets import register_widget
-from apptest._values.common import api_error, check_label_visibility
+from apptest._run.widgets import WidgetCall, register_widget
+from apptest._st_errors import StreamlitAPIException
+from apptest._values.common import check_label_visibility
 from apptest._values.data_editor import (
     NUM_ROWS,
     EditorRules,
@@ -36,7 +37,7 @@ def _check_max_upload_size(max_upload_size: object) -> int:
     if max_upload_size is None:
         return DEFAULT_MAX_UPLOAD_MB
     if isinstance(max_upload_size, bool) or not isinstance(max_upload_size, int) or max_upload_size <= 0:
-        raise api_error(
+        raise StreamlitAPIException(
             "The `max_upload_size` parameter must be a positive integer representing the maximum "
             "file size in megabytes, or None to fall back to the `server.maxUploadSize` "
             "configuration option."
@@ -50,7 +51,7 @@ def _files_sanitizer(allowed: list[str], multiple: bool) -> Callable[[Any, bool]
         for item in files:
             problem = check_file_extension(item.name, allowed)
             if problem is not None:
-                raise api_error(problem)
+                raise StreamlitAPIException(problem)
         rewind(value)
         if multiple:
             return value if isinstance(value, list) else files
@@ -70,10 +71,11 @@ class DataWidgets(Container):
         allowed = normalize_types(type)
         multiple = accept_multiple_files is True or accept_multiple_files == "directory"
         value = register_widget(
-            self, "file_uploader", label=label, key=key, read_only=True,
+            self, WidgetCall("file_uploader", label=label, key=key, read_only=True,
             key_identity=frozenset({"type", "accept_multiple_files", "max_upload_size"}),
             identity={"type": type, "accept_multiple_files": accept_multiple_files, "help": help, "width": width, "max_upload_size": max_upload_size},
-            default=[] if multiple else None, on_change=on_change, args=args, kwargs=kwargs,
+            on_change=on_change, args=args, kwargs=kwargs),
+            default=[] if multiple else None,
             sanitize=_files_sanitizer(allowed, multiple),
             props={"default": [] if multiple else None, "type": allowed, "multiple_files": multiple, "accept_directory": accept_multiple_files == "directory", "max_upload_size_mb": max_mb, "help": help, "disabled": disabled, "label_visibility": label_visibility},
         )
@@ -82,24 +84,27 @@ class DataWidgets(Container):
     def camera_input(self, label: str, key: object = None, help: str | None = None, on_change: Callback = None, args: Any = None, kwargs: Any = None, *, disabled: bool = False, label_visibility: str = "visible", width: Any = "stretch") -> Any:
         check_label_visibility(label_visibility)
         return register_widget(
-            self, "camera_input", label=label, key=key, read_only=True, key_identity=True,
-            identity={"help": help, "width": width}, default=None,
-            on_change=on_change, args=args, kwargs=kwargs, sanitize=_files_sanitizer([], False),
+            self, WidgetCall("camera_input", label=label, key=key, read_only=True, key_identity=True,
+            identity={"help": help, "width": width},
+            on_change=on_change, args=args, kwargs=kwargs),
+            default=None,
+            sanitize=_files_sanitizer([], False),
             props={"default": None, "help": help, "disabled": disabled, "label_visibility": label_visibility},
         )
 
     def data_editor(self, data: Any, *, width: Any = "stretch", height: Any = "auto", use_container_width: bool | None = None, hide_index: bool | None = None, column_order: Iterable[str] | None = None, column_config: Any = None, num_rows: str = "fixed", disabled: bool | Iterable[str | int] = False, key: object = None, on_change: Callback = None, args: Any = None, kwargs: Any = None, row_height: int | None = None, placeholder: str | None = None) -> Any:
         table = to_table(data)
         if num_rows not in NUM_ROWS:
-            raise api_error(
+            raise StreamlitAPIException(
                 f"Invalid `num_rows` value {num_rows!r}. Supported values: fixed, dynamic, add, delete."
             )
         off = True if disabled is True else frozenset() if disabled is False else frozenset(str(c) for c in disabled)
         rules = EditorRules(num_rows, off)
         state = register_widget(
-            self, "data_editor", label="", key=key, read_only=True,
+            self, WidgetCall("data_editor", label="", key=key, read_only=True,
             identity={"data": fingerprint(table), "width": width, "height": height, "use_container_width": use_container_width, "column_order": None if column_order is None else list(column_order), "column_config_mapping": str(column_config), "num_rows": num_rows, "row_height": row_height, "placeholder": placeholder},
-            default=empty_state(), on_change=on_change, args=args, kwargs=kwargs,
+            on_change=on_change, args=args, kwargs=kwargs),
+            default=empty_state(),
             props={"table": table, "rules": rules, "columns": list(table.columns), "num_rows": num_rows, "disabled": disabled is True, "hide_index": hide_index, "default": empty_state()},
         )
         return apply_edits(table, state or empty_state())

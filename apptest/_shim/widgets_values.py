@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from apptest._run.layout import Container
-from apptest._run.widgets import register_widget
+from apptest._run.widgets import WidgetCall, register_widget
 from apptest._values.common import Options, check_label_visibility, key_state, number_spec
 from apptest._values.dates import check_date_format, date_spec, time_step, to_time
 from apptest._values.sliders import select_slider_spec, slider_spec
@@ -45,9 +45,10 @@ class ValueWidgets(Container):
 
             _main.warning(spec.warning)
         return register_widget(
-            self, "number_input", label=label, key=key, key_identity=True,
+            self, WidgetCall("number_input", label=label, key=key, key_identity=True,
             identity={"min_value": min_value, "max_value": max_value, "value": value, "step": step, "format": format, "help": help, "placeholder": None if placeholder is None else str(placeholder), "icon": icon, "width": width},
-            default=spec.default, on_change=on_change, args=args, kwargs=kwargs, sanitize=spec.sanitize,
+            on_change=on_change, args=args, kwargs=kwargs),
+            default=spec.default, sanitize=spec.sanitize,
             props={"spec": spec, "default": spec.default, "min": spec.min, "max": spec.max, "step": spec.step, "data_type": spec.data_type, "format": spec.format, "clearable": spec.clearable, "placeholder": placeholder, "icon": icon, "help": help, "disabled": disabled, "label_visibility": label_visibility},
         )
 
@@ -56,8 +57,9 @@ class ValueWidgets(Container):
         identity = {"min_value": min_value, "max_value": max_value, "value": value, "step": step, "format": format, "help": help, "width": width}
         spec = slider_spec(min_value, max_value, value, step, format, state=key_state(key))
         return register_widget(
-            self, "slider", label=label, key=key, key_identity=frozenset({"min_value", "max_value", "step"}),
-            identity=identity, default=spec.default, on_change=on_change, args=args, kwargs=kwargs,
+            self, WidgetCall("slider", label=label, key=key, key_identity=frozenset({"min_value", "max_value", "step"}),
+            identity=identity, on_change=on_change, args=args, kwargs=kwargs),
+            default=spec.default,
             sanitize=spec.sanitize,
             props={"spec": spec, "default": spec.default, "min": spec.min, "max": spec.max, "step": spec.step, "data_type": spec.data_type, "is_range": spec.is_range, "format": spec.format, "help": help, "disabled": disabled, "label_visibility": label_visibility},
         )
@@ -67,9 +69,10 @@ class ValueWidgets(Container):
         opts = Options.make(options, format_func)
         spec = select_slider_spec(opts, value)
         return register_widget(
-            self, "select_slider", label=label, key=key, key_identity=True,
+            self, WidgetCall("select_slider", label=label, key=key, key_identity=True,
             identity={"options": opts.formatted, "value": spec.default_indices, "help": help, "width": width},
-            default=spec.default, on_change=on_change, args=args, kwargs=kwargs, sanitize=spec.sanitize,
+            on_change=on_change, args=args, kwargs=kwargs),
+            default=spec.default, sanitize=spec.sanitize,
             props={"spec": spec, "options": list(opts.formatted), "option_values": opts.raw, "format_func": opts.format_func, "default": spec.default, "is_range": spec.is_range, "help": help, "disabled": disabled, "label_visibility": label_visibility},
         )
 
@@ -82,9 +85,10 @@ class ValueWidgets(Container):
         check_date_format(format)
         spec = date_spec(value, min_value, max_value, state=key_state(key) if value == "today" else (False, None))
         return register_widget(
-            self, "date_input", label=label, key=key, key_identity=frozenset({"format"}),
+            self, WidgetCall("date_input", label=label, key=key, key_identity=frozenset({"format"}),
             identity={"value": value_for_id, "min_value": _date_for_id(min_value), "max_value": _date_for_id(max_value), "help": help, "format": format, "width": width},
-            default=spec.default, on_change=on_change, args=args, kwargs=kwargs, sanitize=spec.sanitize,
+            on_change=on_change, args=args, kwargs=kwargs),
+            default=spec.default, sanitize=spec.sanitize,
             props={"spec": spec, "default": spec.default, "min": spec.min, "max": spec.max, "is_range": spec.is_range, "clearable": spec.clearable, "format": format, "help": help, "disabled": disabled, "label_visibility": label_visibility},
         )
 
@@ -97,8 +101,9 @@ class ValueWidgets(Container):
             parsed = None
         seconds = time_step(step)
         result = register_widget(
-            self, "time_input", label=label, key=key, key_identity=frozenset({"step"}),
-            identity=identity, default=parsed, on_change=on_change, args=args, kwargs=kwargs,
+            self, WidgetCall("time_input", label=label, key=key, key_identity=frozenset({"step"}),
+            identity=identity, on_change=on_change, args=args, kwargs=kwargs),
+            default=parsed,
             props={"default": parsed, "step": seconds, "clearable": parsed is None, "help": help, "disabled": disabled, "label_visibility": label_visibility},
         )
         return result if result is None or isinstance(result, time) else to_time(result)

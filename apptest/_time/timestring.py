@@ -111,83 +111,116 @@ def _from_spec(number: str, frac: str, unit: str) -> int:
 
 
 def _parse_plain(ts: str) -> int:
-    """Unit pairs and clock strings (pandas' ``parse_timedelta_string``)."""
-    total = 0
-    neg = have_dot = have_value = have_hhmmss = False
-    clock_unit: str | None = None  # last clock field read: None, "h", "m", "s"
-    clock_scale = 0
-    number = frac = unit = ""
-
-    def add(ns: int) -> None:
-        nonlocal total
-        total = _int64(total + (-ns if neg else ns))
-
+    """Unit pairs and clock strings (pandas' ``parse_timedelta_string``): one pass over the
+    characters, then the end-of-string rules. Spaces, commas and ``+`` are skipped."""
+    state = _PlainState()
     for c in ts:
         if c in " ,+":
             continue
         if c == "-":
-            if neg or have_value or have_hhmmss:
-                raise ValueError("only leading negative signs are allowed")
-            neg = True
+            state.minus()
         elif "0" <= c <= "9":
-            if have_dot and unit:  # "5s.5": pandas appends to the old number
-                number += c
-                have_dot = False
-            elif have_dot:
-                frac += c
-            elif not unit:
-                number += c
-            else:  # a digit after a unit ends that pair
-                add(_from_spec(number, frac, unit))
-                number, frac, unit = c, "", ""
+            state.digit(c)
         elif c == ":":
-            if have_value:
-                neg = False
-            if not number:
-                raise ValueError("expecting hh:mm:ss format")
-            if clock_unit != "s":
-                clock_unit = {None: "h", "h": "m", "m": "s"}[clock_unit]
-                clock_scale = {"h": 3_600, "m": 60, "s": 1}[clock_unit] * _SECOND
-            add(_int64(_int64(int(number)) * clock_scale))
-            have_hhmmss = True
-            number = unit = ""
+            state.colon()
         elif c == ".":
-            if number and clock_unit is not None:  # seconds of hh:mm:ss.fff
-                if clock_unit != "m":
-                    raise ValueError("expected hh:mm:ss format before .")
-                add(_int64(_int64(int(number)) * _SECOND))
-                have_value = True
-                number = frac = unit = ""
-            have_dot = True
+            state.dot()
         else:
-            unit += c
-            have_value = True
-            have_dot = False
+            state.letter(c)
+    return state.finish()
 
-    if have_dot and unit:
-        add(_from_spec(number, frac, unit))
-    elif have_dot:  # fraction of seconds; int("") raises like pandas
-        if (number or frac) and clock_unit is None:
-            raise ValueError("no units specified")
-        digits = frac[:9]
-        add(int(digits) * 10 ** (9 - len(digits)))
-    elif clock_unit is not None:
-        if clock_unit != "m":
-            raise ValueError("expected hh:mm:ss format")
-        if unit:
-            raise ValueError("unexpected characters after hh:mm:ss format")
-        add(_int64(_int64(int(number)) * _SECOND))
-    elif unit:
-        if not number:
-            raise ValueError("unit abbreviation without a number")
-        add(_from_spec(number, frac, unit))
-    elif not number:
-        raise ValueError("symbols without a number")
-    elif have_value:
-        raise ValueError("leftover units")
-    else:
-        add(_from_spec(number, frac, "ns"))
-    return total
+
+class _PlainState:
+    """What pandas' ``parse_timedelta_string`` tracks while it reads a plain string: the sum
+    so far, the sign, the number/fraction/unit being read and the last clock field."""
+
+    def __init__(self) -> None:
+        self.total = 0
+        self.neg = self.have_dot = self.have_value = self.have_hhmmss = False
+        self.clock_unit: str | None = None  # last clock field read: None, "h", "m", "s"
+        self.clock_scale = 0
+        self.number = self.frac = self.unit = ""
+
+    def add(self, ns: int) -> None:
+        self.total = _int64(self.total + (-ns if self.neg else ns))
+
+    def minus(self) -> None:
+        """One ``-``, before any unit letter or colon, negates what follows."""
+        if self.neg or self.have_value or self.have_hhmmss:
+            raise ValueError("only leading negative signs are allowed")
+        self.neg = True
+
+    def digit(self, c: str) -> None:
+        """A digit extends the number or its fraction; after a unit it starts a new pair."""
+        if self.have_dot and self.unit:  # "5s.5": pandas appends to the old number
+            self.number += c
+            self.have_dot = False
+        elif self.have_dot:
+            self.frac += c
+        elif not self.unit:
+            self.number += c
+        else:  # a digit after a unit ends that pair
+            self.add(_from_spec(self.number, self.frac, self.unit))
+            self.number, self.frac, self.unit = c, "", ""
+
+    def colon(self) -> None:
+        """A ``:`` ends a clock field: hours at the first, minutes at the second. A sign
+        read before a unit pair does not apply to the clock ("-1 days 1:00:00" is -23 h)."""
+        if self.have_value:
+            self.neg = False
+        if not self.number:
+            raise ValueError("expecting hh:mm:ss format")
+        if self.clock_unit != "s":
+            self.clock_unit = {None: "h", "h": "m", "m": "s"}[self.clock_unit]
+            self.clock_scale = {"h": 3_600, "m": 60, "s": 1}[self.clock_unit] * _SECOND
+        self.add(_int64(_int64(int(self.number)) * self.clock_scale))
+        self.have_hhmmss = True
+        self.number = self.unit = ""
+
+    def dot(self) -> None:
+        """A ``.`` starts a fraction; in a clock string it first adds the whole seconds."""
+        if self.number and self.clock_unit is not None:  # seconds of hh:mm:ss.fff
+            if self.clock_unit != "m":
+                raise ValueError("expected hh:mm:ss format before .")
+            self.add(_int64(_int64(int(self.number)) * _SECOND))
+            self.have_value = True
+            self.number = self.frac = self.unit = ""
+        self.have_dot = True
+
+    def letter(self, c: str) -> None:
+        """Any other character belongs to the unit of the current pair."""
+        self.unit += c
+        self.have_value = True
+        self.have_dot = False
+
+    def finish(self) -> int:
+        """The end of the string: add the last pair, fraction of seconds or clock seconds;
+        a bare integer is nanoseconds; leftovers are errors. Returns the total in ns."""
+        number, frac, unit = self.number, self.frac, self.unit
+        if self.have_dot and unit:
+            self.add(_from_spec(number, frac, unit))
+        elif self.have_dot:  # fraction of seconds; int("") raises like pandas
+            if (number or frac) and self.clock_unit is None:
+                raise ValueError("no units specified")
+            digits = frac[:9]
+            self.add(int(digits) * 10 ** (9 - len(digits)))
+        elif self.clock_unit is not None:
+            if self.clock_unit != "m":
+                raise ValueError("expected hh:mm:ss format")
+            if unit:
+                raise ValueError("unexpected characters after hh:mm:ss format")
+            self.add(_int64(_int64(int(number)) * _SECOND))
+        elif unit:
+            if not number:
+                raise ValueError("unit abbreviation without a number")
+            self.add(_from_spec(number, frac, unit))
+        elif not number:
+            raise ValueError("symbols without a number")
+        elif self.have_value:
+            raise ValueError("leftover units")
+        else:
+            self.add(_from_spec(number, frac, "ns"))
+        return self.total
 
 
 def _parse_iso(ts: str) -> int:

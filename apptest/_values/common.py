@@ -34,6 +34,7 @@ from typing import Any
 from apptest import _st_errors as errors
 from apptest._errors import AppTestError, hide_test_errors
 from apptest._run.layout import current_run
+from apptest._st_errors import StreamlitAPIException
 
 # pytest leaves this module's frames out of the traceback of an AppTestError (a value a widget
 # verb refused): the test's line and the message say it all.
@@ -46,21 +47,14 @@ _HEX_COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
 LABEL_VISIBILITIES = ("visible", "hidden", "collapsed")
 
 
-def _errors() -> Any:
-
-    return errors
 
 
-def api_error(message: str) -> Exception:
-    """A ``StreamlitAPIException`` with ``message``."""
-    error: Exception = _errors().StreamlitAPIException(message)
-    return error
 
 
 def check_label_visibility(label_visibility: object) -> None:
     """Streamlit's ``maybe_raise_label_warnings`` (an empty label only logs there)."""
     if label_visibility not in LABEL_VISIBILITIES:
-        raise api_error(
+        raise StreamlitAPIException(
             f"Unsupported label_visibility option '{label_visibility}'. "
             "Valid values are 'visible', 'hidden' or 'collapsed'."
         )
@@ -68,7 +62,7 @@ def check_label_visibility(label_visibility: object) -> None:
 
 def check_button_type(command: str, kind: object) -> None:
     if kind not in ("primary", "secondary", "tertiary"):
-        raise api_error(
+        raise StreamlitAPIException(
             f'The type argument to {command} must be "primary", "secondary", or "tertiary". '
             f'\nThe argument passed was "{kind}".'
         )
@@ -194,7 +188,7 @@ def default_indices(options: Options, default: object) -> list[int]:
             except Exception:
                 continue
         if index is None:
-            raise api_error(
+            raise StreamlitAPIException(
                 f"The default value '{value}' is not part of the options. Please make sure that "
                 "every default values also exists in the options."
             )
@@ -227,7 +221,7 @@ def keep_options(
         changed = any(a is not b for a, b in zip(coerced, values, strict=True))
         values = coerced
         if max_selections is not None and len(values) > max_selections:
-            raise _errors().StreamlitSelectionCountExceedsMaxError(
+            raise errors.StreamlitSelectionCountExceedsMaxError(
                 "Multiselect has {count} {noun} selected but `max_selections` is set to {max}. "
                 "This happened because you either gave too many options to `default` or you "
                 "manipulated the widget's state through `st.session_state`. Note that the "
@@ -327,12 +321,12 @@ def check_color_default(value: object) -> str:
     if value is None:
         return "#000000"
     if not isinstance(value, str):
-        raise api_error(
+        raise StreamlitAPIException(
             f"\nColor Picker Value has invalid type: {type(value).__name__}. Expects a hex "
             "string\nlike '#00FFAA' or '#000'.\n"
         )
     if not _HEX_COLOR.match(value):
-        raise api_error(
+        raise StreamlitAPIException(
             f"\n'{value}' is not a valid hex code for colors. Valid ones are like\n"
             "'#00FFAA' or '#000'.\n"
         )
@@ -379,55 +373,22 @@ def number_spec(
     *,
     none_in_state: bool,
 ) -> NumberSpec:
-    """Streamlit's ``_number_input`` argument handling (seed era, 1.58)."""
-    errors = _errors()
-    args = [min_value, max_value, value, step]
-    all_int = all(isinstance(a, (numbers.Integral, type(None), str)) for a in args)
-    all_float = all(isinstance(a, (float, type(None), str)) for a in args)
-    if not all_int and not all_float:
-        message = "All numerical arguments must be of the same type."
-        kwargs: dict[str, str] = {}
-        for name, arg in (
-            ("value", value),
-            ("min_value", min_value),
-            ("max_value", max_value),
-            ("step", step),
-        ):
-            if arg is not None:
-                message += f"\n`{name}` has {{{name}_type}} type."
-                kwargs[f"{name}_type"] = type(arg).__name__
-        raise errors.StreamlitMixedNumericTypesError(message, **kwargs)
+    """Streamlit's ``_number_input`` argument handling (seed era, 1.58), step by step: the
+    argument types, the default value, its type, the format, the step, the range and the
+    JavaScript number bounds."""
+    all_int, all_float = _number_arg_types(min_value, max_value, value, step)
     if none_in_state:
         value = None
-    if isinstance(value, str):
-        if value != "min":
-            raise api_error(
-                f"The `value` of st.number_input must be a number, 'min' or None, not {value!r}."
-            )
-        if min_value is not None:
-            value = min_value
-        elif all_int and all_float:
-            value = 0.0
-        elif all_int:
-            value = 0
-        else:
-            value = 0.0
+    value = _number_default(value, min_value, all_int, all_float)
     int_value = isinstance(value, numbers.Integral)
     float_value = isinstance(value, float)
-    if value is None:
+    if value is None:  # no value to go by: the arguments decide
         if all_int and not all_float:
             int_value = True
         else:
             float_value = True
     number_format = ("%d" if int_value else "%0.2f") if format is None else format
-    warning = None
-    if number_format in {"%d", "%u", "%i"} and float_value:
-        warning = f"Warning: NumberInput value below has type float, but format {number_format} displays as integer."
-    elif number_format[-1:] == "f" and int_value:
-        warning = (
-            "Warning: NumberInput value below has type int so is displayed as int despite "
-            f"format string {number_format}."
-        )
+    warning = _number_format_warning(number_format, int_value, float_value)
     if step is None:
         step = 1 if int_value else 0.01
     try:
@@ -437,6 +398,73 @@ def number_spec(
             "Format string for `st.number_input` contains invalid characters: {format}",
             format=number_format,
         ) from None
+    _check_number_default_in_range(value, min_value, max_value)
+    all_ints = int_value and all_int
+    _check_js_number_bounds(all_ints, min_value, max_value, step, value)
+    data_type = "int" if all_ints else "float"
+    default = None if value is None else (int(value) if data_type == "int" else value)
+    return NumberSpec(data_type, default, min_value, max_value, step, number_format, warning)
+
+
+def _number_arg_types(min_value: Any, max_value: Any, value: Any, step: Any) -> tuple[bool, bool]:
+    """``(all_int, all_float)``: whether the numeric arguments given (None and strings are
+    skipped) are all ints, all floats; both True when none is a number. Mixed ints and floats
+    raise ``StreamlitMixedNumericTypesError`` naming the type of each argument given."""
+    args = [min_value, max_value, value, step]
+    all_int = all(isinstance(a, (numbers.Integral, type(None), str)) for a in args)
+    all_float = all(isinstance(a, (float, type(None), str)) for a in args)
+    if not all_int and not all_float:
+        message = "All numerical arguments must be of the same type."
+        kwargs: dict[str, str] = {}
+        named = (
+            ("value", value),
+            ("min_value", min_value),
+            ("max_value", max_value),
+            ("step", step),
+        )
+        for name, arg in named:
+            if arg is not None:
+                message += f"\n`{name}` has {{{name}_type}} type."
+                kwargs[f"{name}_type"] = type(arg).__name__
+        raise errors.StreamlitMixedNumericTypesError(message, **kwargs)
+    return all_int, all_float
+
+
+def _number_default(value: Any, min_value: Any, all_int: bool, all_float: bool) -> Any:
+    """``value="min"`` (the default) starts at ``min_value``, else at 0.0 when no argument is
+    a number, 0 when they are ints, 0.0 when floats; any other string is an error."""
+    if not isinstance(value, str):
+        return value
+    if value != "min":
+        raise StreamlitAPIException(
+            f"The `value` of st.number_input must be a number, 'min' or None, not {value!r}."
+        )
+    if min_value is not None:
+        return min_value
+    if all_int and all_float:
+        return 0.0
+    return 0 if all_int else 0.0
+
+
+def _number_format_warning(number_format: str, int_value: bool, float_value: bool) -> str | None:
+    """Streamlit's warning element when the format and the value's type disagree: an integer
+    format for a float value, or a float format for an int value (the int is shown as int)."""
+    if number_format in {"%d", "%u", "%i"} and float_value:
+        return (
+            "Warning: NumberInput value below has type float, but format "
+            f"{number_format} displays as integer."
+        )
+    if number_format[-1:] == "f" and int_value:
+        return (
+            "Warning: NumberInput value below has type int so is displayed as int despite "
+            f"format string {number_format}."
+        )
+    return None
+
+
+def _check_number_default_in_range(value: Any, min_value: Any, max_value: Any) -> None:
+    """The default must lie in ``[min_value, max_value]`` (``StreamlitValueBelowMinError``,
+    ``StreamlitValueAboveMaxError``); a None default is not checked."""
     if min_value is not None and value is not None and min_value > value:
         raise errors.StreamlitValueBelowMinError(
             "The `value` {value} is less than the `min_value` {min_value}.",
@@ -449,13 +477,20 @@ def number_spec(
             value=value,
             max_value=max_value,
         )
-    all_ints = int_value and all_int
-    for name, arg in (
+
+
+def _check_js_number_bounds(
+    all_ints: bool, min_value: Any, max_value: Any, step: Any, value: Any
+) -> None:
+    """Streamlit's ``JSNumber`` checks: ints within JavaScript's safe integers, floats
+    finite; raises ``StreamlitJSNumberBoundsError`` for the first argument out of bounds."""
+    named = (
         ("`min_value`", min_value),
         ("`max_value`", max_value),
         ("`step`", step),
         ("`value`", value),
-    ):
+    )
+    for name, arg in named:
         if arg is None:
             continue
         if all_ints and not MIN_SAFE_INTEGER <= int(arg) <= MAX_SAFE_INTEGER:
@@ -464,9 +499,6 @@ def number_spec(
         if not all_ints and isinstance(arg, float) and math.isinf(arg):
             bound = ">= -1.797e+308" if arg < 0 else "<= 1.797e+308"
             raise errors.StreamlitJSNumberBoundsError(f"{name} ({arg}) must be {bound}")
-    data_type = "int" if all_ints else "float"
-    default = None if value is None else (int(value) if data_type == "int" else value)
-    return NumberSpec(data_type, default, min_value, max_value, step, number_format, warning)
 
 
 def check_number(what: str, spec: NumberSpec, value: Any) -> int | float | None:

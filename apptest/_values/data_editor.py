@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from apptest._errors import AppTestError, hide_test_errors
-from apptest._values.common import api_error
+from apptest._st_errors import StreamlitAPIException
 
 # pytest leaves this module's frames out of the traceback of an AppTestError (a value a widget
 # verb refused): the test's line and the message say it all.
@@ -93,7 +93,7 @@ def to_table(data: Any) -> Table:
         columns = tuple(str(c) for c in frame.columns)
         if len(set(columns)) != len(columns):
             duplicated = sorted({c for c in columns if columns.count(c) > 1})
-            raise api_error(
+            raise StreamlitAPIException(
                 "All column names are required to be unique for usage with data editor. The "
                 f"following column names are duplicated: {duplicated}. Please rename the "
                 "duplicated columns in the provided data."
@@ -108,7 +108,7 @@ def to_table(data: Any) -> Table:
         columns = tuple(str(c) for c in data)
         lists = [list(v) if isinstance(v, (list, tuple)) else None for v in data.values()]
         if any(v is None for v in lists):
-            raise api_error(
+            raise StreamlitAPIException(
                 "The data type (dict) or format is not supported by the data editor. Please "
                 "convert your data into a Pandas Dataframe or another supported data format."
             )
@@ -134,7 +134,7 @@ def to_table(data: Any) -> Table:
             return Table("rows", tuple(str(i) for i in range(width)), rows, kinds, data)
         rows = tuple((v,) for v in items)
         return Table("values", ("0",), rows, (_kind(items),), data)
-    raise api_error(
+    raise StreamlitAPIException(
         f"The data type ({type(data).__name__}) or format is not supported by the data editor. "
         "Please convert your data into a Pandas Dataframe or another supported data format."
     )

@@ -15,7 +15,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from apptest._errors import AppTestError, hide_test_errors
-from apptest._values.common import api_error
+from apptest._st_errors import StreamlitAPIException
 
 # pytest leaves this module's frames out of the traceback of an AppTestError (a value a widget
 # verb refused): the test's line and the message say it all.
@@ -51,7 +51,7 @@ def to_date(value: Any) -> date:
                 return parse(value)
             except ValueError:
                 pass
-    raise api_error('Date value should either be an date/datetime or an ISO string or "today"')
+    raise StreamlitAPIException('Date value should either be an date/datetime or an ISO string or "today"')
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,7 @@ def date_spec(value: Any, min_value: Any, max_value: Any, *, state: tuple[bool, 
         else:
             is_range, items = False, [value]
         if len(items) not in (0, 1, 2):
-            raise api_error(
+            raise StreamlitAPIException(
                 "DateInput value should either be an date/datetime or a list/tuple of 0 - 2 "
                 "date/datetime values"
             )
@@ -113,21 +113,21 @@ def date_spec(value: Any, min_value: Any, max_value: Any, *, state: tuple[bool, 
     elif isinstance(min_value, (datetime, date, str)):
         low = to_date(min_value)
     else:
-        raise api_error("DateInput min should either be a date/datetime or None")
+        raise StreamlitAPIException("DateInput min should either be a date/datetime or None")
     if max_value is None:
         high = adjust_years(anchor_high, 10)
     elif isinstance(max_value, (datetime, date, str)):
         high = to_date(max_value)
     else:
-        raise api_error("DateInput max should either be a date/datetime or None")
+        raise StreamlitAPIException("DateInput max should either be a date/datetime or None")
     if value == "today" and parsed:
         parsed = [min(max(parsed[0], low), high)]
     if low > high:
-        raise api_error(
+        raise StreamlitAPIException(
             f"The `min_value`, set to {low}, shouldn't be larger than the `max_value`, set to {high}."
         )
     if parsed and (parsed[0] < low or parsed[-1] > high):
-        raise api_error(
+        raise StreamlitAPIException(
             f"The default `value` of {parsed} must lie between the `min_value` of {low} and the "
             f"`max_value` of {high}, inclusively."
         )
@@ -136,7 +136,7 @@ def date_spec(value: Any, min_value: Any, max_value: Any, *, state: tuple[bool, 
 
 def check_date_format(format: str) -> None:
     if not _ALLOWED_DATE_FORMATS.match(format):
-        raise api_error(
+        raise StreamlitAPIException(
             f"The provided format (`{format}`) is not valid. DateInput format should be one of "
             "`YYYY/MM/DD`, `DD/MM/YYYY`, or `MM/DD/YYYY` and can also use a period (.) or "
             "hyphen (-) as separators."
@@ -198,15 +198,15 @@ def to_time(value: Any) -> time:
         return value.time().replace(second=0, microsecond=0)
     if isinstance(value, time):
         return value
-    raise api_error("The type of value should be one of datetime, time, ISO string or None")
+    raise StreamlitAPIException("The type of value should be one of datetime, time, ISO string or None")
 
 
 def time_step(step: Any) -> int:
     if isinstance(step, bool) or not isinstance(step, (int, timedelta)):
-        raise api_error(f"`step` can only be `int` or `timedelta` but {type(step)} is provided.")
+        raise StreamlitAPIException(f"`step` can only be `int` or `timedelta` but {type(step)} is provided.")
     seconds = step.seconds if isinstance(step, timedelta) else step
     if seconds < 60 or seconds > timedelta(hours=23).seconds:
-        raise api_error(
+        raise StreamlitAPIException(
             f"`step` must be between 60 seconds and 23 hours but is currently set to {seconds} seconds."
         )
     return seconds

@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from apptest import _st_errors as errors
 from apptest._errors import AppTestError, hide_test_errors
+from apptest._st_errors import StreamlitAPIException
 from apptest._values.common import (
     MAX_SAFE_INTEGER,
     MIN_SAFE_INTEGER,
     Options,
-    _errors,
-    api_error,
     check_choice,
 )
 
@@ -46,7 +46,7 @@ def _type_of(value: Any) -> str:
         return "date"
     if isinstance(value, time):
         return "time"
-    raise api_error(
+    raise StreamlitAPIException(
         "Slider value should either be an int/float/datetime or a list/tuple of 0 to 2 "
         "ints/floats/datetimes"
     )
@@ -88,7 +88,6 @@ class SliderSpec:
         value of the wrong shape or out of range falls back to the default (``SliderSerde``)."""
         parts = list(value) if isinstance(value, (list, tuple)) else [value]
         if set_by_user:
-            errors = _errors()
             for part in parts:
                 if _comparable(part) < _comparable(self.min):
                     raise errors.StreamlitValueBelowMinError(
@@ -119,32 +118,69 @@ def slider_spec(
     *,
     state: tuple[bool, Any],
 ) -> SliderSpec:
-    """Streamlit's ``_slider`` argument handling (seed era, 1.58)."""
+    """Streamlit's ``_slider`` argument handling (seed era, 1.58), step by step: the default
+    value, its data type, the missing arguments, their types, the bounds, the spec."""
     if value is None:
-        single = True
-        found, state_value = state
-        if found:
-            single = isinstance(state_value, _SCALARS)
-        if single:
-            value = min_value if min_value is not None else 0
-        else:
-            value = [
-                min_value if min_value is not None else 0,
-                max_value if max_value is not None else 100,
-            ]
+        value = _slider_value_when_none(min_value, max_value, state)
+    single_value, prepared = _slider_value_list(value)
+    data_type = "int" if not prepared else _type_of(prepared[0])
+    min_value, max_value, step, format = _fill_slider_args(
+        data_type, prepared, min_value, max_value, step, format
+    )
+    _check_slider_arg_types(data_type, value, min_value, max_value, step)
+    low, high, prepared = _slider_bounds(prepared, min_value, max_value)
+    _check_slider_bounds(data_type, low, high)
+    tz = prepared[0].tzinfo if data_type in ("time", "datetime") else None
+    cast = _caster(data_type, tz)
+    values = [cast(v) for v in prepared]
+    default = values[0] if single_value else tuple(values)
+    return SliderSpec(data_type, cast(low), cast(high), step, default, not single_value, format, tz)
+
+
+def _slider_value_when_none(min_value: Any, max_value: Any, state: tuple[bool, Any]) -> Any:
+    """``value=None``: one thumb at ``min_value`` (else 0), unless the key's Session State
+    value is not a scalar; then a range from ``min_value`` to ``max_value`` (else 0 and 100).
+    Streamlit asks Session State because nothing else says whether this is a range slider."""
+    single = True
+    found, state_value = state
+    if found:
+        single = isinstance(state_value, _SCALARS)
+    low = min_value if min_value is not None else 0
+    if single:
+        return low
+    return [low, max_value if max_value is not None else 100]
+
+
+def _slider_value_list(value: Any) -> tuple[bool, list[Any]]:
+    """Whether ``value`` is one value, and its parts as a list: a scalar, or a list/tuple of
+    0 to 2 values of one data type (Streamlit's ``value_to_generic_type`` check)."""
     single_value = isinstance(value, _SCALARS)
     if not single_value and not (isinstance(value, (list, tuple)) and len(value) in (0, 1, 2)):
-        raise api_error(
+        raise StreamlitAPIException(
             "Slider value should either be an int/float/datetime or a list/tuple of 0 to 2 "
             "ints/floats/datetimes"
         )
     prepared: list[Any] = [value] if single_value else list(value)
     if len({_type_of(v) for v in prepared}) > 1:
-        raise api_error(
+        raise StreamlitAPIException(
             "Slider tuple/list components must be of the same type.\n"
             f"But were: {[type(v) for v in prepared]}"
         )
-    data_type = "int" if not prepared else _type_of(prepared[0])
+    return single_value, prepared
+
+
+def _fill_slider_args(
+    data_type: str,
+    prepared: list[Any],
+    min_value: Any,
+    max_value: Any,
+    step: Any,
+    format: str | None,
+) -> tuple[Any, Any, Any, str]:
+    """Streamlit's defaults for the arguments left as None, by data type: numbers use
+    ``_SLIDER_DEFAULTS``; times span the whole day in 15-minute steps; dates and datetimes
+    span 14 days either side of the value in 1-day steps (15 minutes when the range given
+    is shorter than a day)."""
     if data_type in ("int", "float"):
         default_min, default_max, default_step, default_format = _SLIDER_DEFAULTS[data_type]
     elif data_type == "time":
@@ -161,9 +197,17 @@ def slider_spec(
         step = default_step
         if data_type in ("date", "datetime") and max_value - min_value < timedelta(days=1):
             step = timedelta(minutes=15)
-    format = default_format if format is None else format
+    return min_value, max_value, step, default_format if format is None else format
+
+
+def _check_slider_arg_types(
+    data_type: str, value: Any, min_value: Any, max_value: Any, step: Any
+) -> None:
+    """A non-zero step; ``min_value``, ``max_value`` and ``step`` all ints, all floats, or
+    timelike with a timedelta step; and of the value's data type (Streamlit's "matching
+    types" and "same type" errors, in that order)."""
     if step == 0:
-        raise api_error("Slider components cannot be passed a `step` of 0.")
+        raise StreamlitAPIException("Slider components cannot be passed a `step` of 0.")
     args = [min_value, max_value, step]
     int_args = all(isinstance(a, numbers.Integral) for a in args)
     float_args = all(
@@ -175,7 +219,7 @@ def slider_spec(
         and type(min_value) is type(max_value)
     )
     if not int_args and not float_args and not timelike_args:
-        raise api_error(
+        raise StreamlitAPIException(
             "Slider value arguments must be of matching types.\n"
             f"`min_value` has {type(min_value).__name__} type.\n"
             f"`max_value` has {type(max_value).__name__} type.\n"
@@ -186,16 +230,22 @@ def slider_spec(
         or (data_type == "float" and float_args)
         or (data_type in ("date", "time", "datetime") and timelike_args)
     ):
-        raise api_error(
+        raise StreamlitAPIException(
             "Both value and arguments must be of the same type.\n"
             f"`value` has {type(value).__name__} type.\n"
             f"`min_value` has {type(min_value).__name__} type.\n"
             f"`max_value` has {type(max_value).__name__} type."
         )
-    low, high = (
-        min(min_value, max_value, key=_comparable),
-        max(min_value, max_value, key=_comparable),
-    )
+
+
+def _slider_bounds(
+    prepared: list[Any], min_value: Any, max_value: Any
+) -> tuple[Any, Any, list[Any]]:
+    """Streamlit's "min <= value(s) <= max": the bounds widen to take in the value(s); a
+    reversed pair is swapped; an empty list becomes the pair of bounds. Returns
+    ``(low, high, values)``."""
+    low = min(min_value, max_value, key=_comparable)
+    high = max(min_value, max_value, key=_comparable)
     if len(prepared) == 1:
         low = min(prepared[0], low, key=_comparable)
         high = max(prepared[0], high, key=_comparable)
@@ -207,21 +257,22 @@ def slider_spec(
         high = max(prepared[1], high, key=_comparable)
     else:
         prepared = [low, high]
+    return low, high, prepared
+
+
+def _check_slider_bounds(data_type: str, low: Any, high: Any) -> None:
+    """Int bounds within JavaScript's safe integers (``JSNumber``), and ``low < high`` once
+    dates and times are made datetimes (the frontend fails on equal bounds)."""
     if data_type == "int":
         for name, bound in (("`min_value`", low), ("`max_value`", high)):
             if not MIN_SAFE_INTEGER <= bound <= MAX_SAFE_INTEGER:
                 limit = ">= -((1 << 53) - 1)" if bound < 0 else "<= (1 << 53) - 1"
-                raise api_error(f"{name} ({bound}) must be {limit}")
+                raise StreamlitAPIException(f"{name} ({bound}) must be {limit}")
     if _comparable(_as_datetime(low, data_type)) == _comparable(_as_datetime(high, data_type)):
-        raise api_error(
+        raise StreamlitAPIException(
             "Slider `min_value` must be less than the `max_value`.\nThe values were "
             f"{_as_datetime(low, data_type)} and {_as_datetime(high, data_type)}."
         )
-    tz = prepared[0].tzinfo if data_type in ("time", "datetime") else None
-    cast = _caster(data_type, tz)
-    values = [cast(v) for v in prepared]
-    default = values[0] if single_value else tuple(values)
-    return SliderSpec(data_type, cast(low), cast(high), step, default, not single_value, format, tz)
 
 
 def _caster(data_type: str, tz: Any) -> Callable[[Any], Any]:
@@ -316,7 +367,7 @@ def _index_of(options: Options, value: Any) -> int:
 
 def select_slider_spec(options: Options, value: Any) -> SelectSliderSpec:
     if not options.raw:
-        raise api_error("The `options` argument needs to be non-empty")
+        raise StreamlitAPIException("The `options` argument needs to be non-empty")
     if isinstance(value, (list, tuple)):
         indices = [_index_of(options, v) for v in value]
         start, end = indices
