@@ -227,7 +227,7 @@ class StreamlitInvalidVerticalAlignmentError(LocalizableStreamlitException):
 
     def __init__(self, vertical_alignment: object) -> None:
         super().__init__(
-            "The `vertical_alignment` argument to `st.columns` must be `\"top\"`, "
+            'The `vertical_alignment` argument to `st.columns` must be `"top"`, '
             '`"center"`, or `"bottom"`. \nThe argument passed was {vertical_alignment}.',
             vertical_alignment=vertical_alignment,
         )

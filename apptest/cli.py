@@ -18,21 +18,47 @@ from apptest._errors import AppTestError
 
 
 class _Ordered(argparse.Action):
-    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: object, option_string: str | None = None) -> None:
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
         actions = getattr(namespace, "actions", None) or []
         actions.append((self.dest, values))
         namespace.actions = actions
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="apptest", description="Run a Streamlit app headlessly and show its element tree.")
+    parser = argparse.ArgumentParser(
+        prog="apptest", description="Run a Streamlit app headlessly and show its element tree."
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     run = commands.add_parser("run", help="run an app script and print its element tree")
     run.add_argument("script", help="path to the Streamlit app script")
-    run.add_argument("--click", action=_Ordered, metavar="LABEL", help="click the button with this label (repeatable)")
-    run.add_argument("--check", action=_Ordered, metavar="LABEL", help="check the checkbox with this label")
-    run.add_argument("--input", action=_Ordered, nargs=2, metavar=("LABEL", "TEXT"), help="type TEXT into the text input with this label")
-    run.add_argument("--advance", action=_Ordered, metavar="TIME", help="advance the virtual clock, e.g. 5s, firing run_every timers")
+    run.add_argument(
+        "--click",
+        action=_Ordered,
+        metavar="LABEL",
+        help="click the button with this label (repeatable)",
+    )
+    run.add_argument(
+        "--check", action=_Ordered, metavar="LABEL", help="check the checkbox with this label"
+    )
+    run.add_argument(
+        "--input",
+        action=_Ordered,
+        nargs=2,
+        metavar=("LABEL", "TEXT"),
+        help="type TEXT into the text input with this label",
+    )
+    run.add_argument(
+        "--advance",
+        action=_Ordered,
+        metavar="TIME",
+        help="advance the virtual clock, e.g. 5s, firing run_every timers",
+    )
     run.add_argument("--semantics", default="seed", help="semantics profile (default: seed)")
     return parser
 

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     )
     from apptest._api.widget_nodes_data import CameraInput, DataEditor, FileUploader
 
+
 class QueryMixin:
     """The query API of ``AppTest`` and of every block: one typed list per element kind.
 

@@ -97,6 +97,4 @@ def freeze_roots(roots: list[TreeNode], at: AppTest) -> tuple[Block, ...]:
     return tuple(frozen)
 
 
-
-
 __all__ = ["ELEMENT_CLASSES", "freeze_roots", "load_typed_classes"]

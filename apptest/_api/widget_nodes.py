@@ -143,7 +143,6 @@ class DownloadButton(Button):
         """The file's content, as the browser would download it."""
         content = self.proto.get("data")
         if callable(content):
-
             converted = download_bytes(content())
             return b"" if converted is None else converted[0]
         return bytes(content or b"")
@@ -511,19 +510,19 @@ class ColorPicker(InputWidget):
 
 #: The node class of each widget kind this module defines.
 CLASSES: dict[str, type[Widget]] = {
-        "button": Button,
-        "form_submit_button": Button,
-        "download_button": DownloadButton,
-        "link_button": LinkButton,
-        "checkbox": Checkbox,
-        "toggle": Checkbox,
-        "text_input": TextInput,
-        "text_area": TextInput,
-        "chat_input": ChatInput,
-        "number_input": NumberInput,
-        "feedback": Feedback,
-        "slider": Slider,
-        "date_input": DateInput,
-        "time_input": TimeInput,
-        "color_picker": ColorPicker,
+    "button": Button,
+    "form_submit_button": Button,
+    "download_button": DownloadButton,
+    "link_button": LinkButton,
+    "checkbox": Checkbox,
+    "toggle": Checkbox,
+    "text_input": TextInput,
+    "text_area": TextInput,
+    "chat_input": ChatInput,
+    "number_input": NumberInput,
+    "feedback": Feedback,
+    "slider": Slider,
+    "date_input": DateInput,
+    "time_input": TimeInput,
+    "color_picker": ColorPicker,
 }

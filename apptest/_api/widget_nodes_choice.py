@@ -262,10 +262,10 @@ class SelectSlider(_Choice):
 
 #: The node class of each widget kind this module defines.
 CLASSES: dict[str, type[Widget]] = {
-        "radio": Radio,
-        "selectbox": Selectbox,
-        "multiselect": Multiselect,
-        "pills": ButtonGroup,
-        "segmented_control": ButtonGroup,
-        "select_slider": SelectSlider,
+    "radio": Radio,
+    "selectbox": Selectbox,
+    "multiselect": Multiselect,
+    "pills": ButtonGroup,
+    "segmented_control": ButtonGroup,
+    "select_slider": SelectSlider,
 }

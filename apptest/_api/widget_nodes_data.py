@@ -198,7 +198,7 @@ class DataEditor(InputWidget):
 
 #: The node class of each widget kind this module defines.
 CLASSES: dict[str, type[Widget]] = {
-        "file_uploader": FileUploader,
-        "camera_input": CameraInput,
-        "data_editor": DataEditor,
+    "file_uploader": FileUploader,
+    "camera_input": CameraInput,
+    "data_editor": DataEditor,
 }

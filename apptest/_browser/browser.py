@@ -128,9 +128,7 @@ class Browser:
             return request
         return merge_requests(self.tick(tuple(self.timers.collect_overdue())), request)
 
-    def advance(
-        self, target: int, deliver: Deliver, name_of: Callable[[str], str]
-    ) -> None:
+    def advance(self, target: int, deliver: Deliver, name_of: Callable[[str], str]) -> None:
         """Move the clock to ``target`` (ns), firing each timer tick due by then (T7-T12).
 
         Each tick is delivered as one fragment run at the tick's instant; ticks that came due

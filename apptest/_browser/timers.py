@@ -106,7 +106,9 @@ class Timers:
             key = (fragment_id, self._order + 1)
         self._order += 1
         interval = browser_delay_ms(seconds) * MS
-        self._timers[key] = Timer(fragment_id, seconds, interval, self.clock.now_ns + interval, self._order)
+        self._timers[key] = Timer(
+            fragment_id, seconds, interval, self.clock.now_ns + interval, self._order
+        )
 
     def clear(self) -> None:
         """T9: a full run's ``new_session`` clears every timer."""
@@ -120,8 +122,10 @@ class Timers:
         """The earliest non-hot timer due at or before ``until`` (ties by arming order)."""
         best: Timer | None = None
         for timer in self._timers.values():
-            if timer.interval > 0 and timer.due <= until and (
-                best is None or (timer.due, timer.order) < (best.due, best.order)
+            if (
+                timer.interval > 0
+                and timer.due <= until
+                and (best is None or (timer.due, timer.order) < (best.due, best.order))
             ):
                 best = timer
         return best
@@ -156,7 +160,6 @@ class Timers:
             PendingTimer(t.fragment_id, t.seconds, self.clock.as_datetime(t.due))
             for t in sorted(self._timers.values(), key=lambda t: (t.due, t.order))
         ]
-
 
 
 __all__ = ["PendingTimer", "Timer", "Timers", "browser_delay_ms", "hot_timer_error"]

@@ -238,7 +238,10 @@ def _replay(writes: tuple[Write, ...], kind: CacheKind, func: Callable[..., Any]
             raise replay_closure_error(kind, func)
         if write.what == "block":
             made[write.index] = emit_block(
-                target, write.kind, dict(write.props), form_id=write.form_id,
+                target,
+                write.kind,
+                dict(write.props),
+                form_id=write.form_id,
                 in_dialog=write.in_dialog,
             )
         else:

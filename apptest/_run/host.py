@@ -26,7 +26,9 @@ T = TypeVar("T")
 class DeltaSink(Protocol):
     """The browser's end of a run: where elements, blocks and transients are sent."""
 
-    def put_element(self, path: Path, kind: str, props: dict[str, Any], fragment_id: str) -> None: ...
+    def put_element(
+        self, path: Path, kind: str, props: dict[str, Any], fragment_id: str
+    ) -> None: ...
 
     def put_block(self, path: Path, kind: str, props: dict[str, Any], fragment_id: str) -> None: ...
 

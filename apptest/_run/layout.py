@@ -140,7 +140,6 @@ def require_run(command: str, hint: str = "") -> ScriptRun:
     """The current run, or ``NoSessionContext`` naming the command used outside any run."""
     run = _current.get()
     if run is None:
-
         raise NoSessionContext(
             f"{command} was used outside a script run; apptest provides it only while an "
             f"AppTest runs the app.{hint}"
@@ -249,7 +248,6 @@ def _check_outside(run: ScriptRun, target: Container, path: Path, *, widget: boo
     own = frame.own_path
     inside = len(path) > len(own) and path[: len(own)] == own
     if widget and not inside and profile.widgets_outside_raise:
-
         raise StreamlitFragmentWidgetsNotAllowedOutsideError()
     if (
         not widget
@@ -257,7 +255,6 @@ def _check_outside(run: ScriptRun, target: Container, path: Path, *, widget: boo
         and target._root == SIDEBAR
         and len(path) == 2
     ):
-
         raise StreamlitAPIException(_SIDEBAR_IN_FRAGMENT)
 
 

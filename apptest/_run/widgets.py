@@ -24,7 +24,6 @@ def normalize_key(key: object) -> str | None:
     if key is None:
         return None
     if isinstance(key, bool) or not isinstance(key, (str, int)):
-
         raise StreamlitAPIException(
             f"Key must be a string or an integer, not {type(key).__name__} ({key!r})."
         )
@@ -131,8 +130,6 @@ def _widget_id(
             _ID_MEMO.clear()
         _ID_MEMO[memo_key] = widget_id
     return widget_id
-
-
 
 
 def register_widget(

@@ -59,7 +59,6 @@ def run_every_seconds(run_every: object) -> float | None:
     import datetime
     import numbers
 
-
     if not run_every:
         return None
     if isinstance(run_every, numbers.Real):  # int, float, bool, numpy numbers (protobuf double)

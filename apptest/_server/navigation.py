@@ -57,7 +57,9 @@ class StreamlitPage:
         self._external_url: str | None = None
         self._can_be_called = False
         if visibility not in ("visible", "hidden"):
-            raise StreamlitAPIException("Invalid `visibility` value. Supported values: visible, hidden.")
+            raise StreamlitAPIException(
+                "Invalid `visibility` value. Supported values: visible, hidden."
+            )
         self._visibility = visibility
         run = current_run()
         session = session_of(run) if run is not None else None
@@ -134,7 +136,9 @@ class StreamlitPage:
                 )
             self._url_path = stripped
             if "/" in self._url_path:
-                raise StreamlitAPIException("The URL path cannot contain a nested path (e.g. foo/bar).")
+                raise StreamlitAPIException(
+                    "The URL path cannot contain a nested path (e.g. foo/bar)."
+                )
 
     @property
     def title(self) -> str:
@@ -188,7 +192,6 @@ class StreamlitPage:
         previous, session.page_hash = session.page_hash, self._hash
         try:
             if isinstance(self._page, Path):
-
                 module = types.ModuleType("__main__")
                 module.__dict__[MAGIC_NAME] = session.magic
                 exec_page_file(session, str(self._page), module)
@@ -322,7 +325,6 @@ def navigation(
     target._can_be_called = True
     state.current = target._hash
     return target
-
 
 
 # -- switching ---------------------------------------------------------------------------------

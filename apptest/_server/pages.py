@@ -76,9 +76,6 @@ def page_sort_key(path: Path) -> tuple[float, str]:
     return (float(number) if number else float("inf"), label.lower())
 
 
-
-
-
 def script_folder(session: Session) -> Path | None:
     return Path(session.script.folder) if session.script.folder else None
 
@@ -193,8 +190,6 @@ def _exec_main(session: Session, module: types.ModuleType) -> None:
         assert session.script.compile_error is not None
         raise session.script.compile_error
     exec(session.script.code, module.__dict__)
-
-
 
 
 def _pages_now(session: Session) -> list[PageInfo]:

@@ -23,7 +23,9 @@ MAGIC_NAME = "__apptest_magic__"
 
 
 def _is_docstring(body: list[ast.stmt], index: int, owner: ast.AST) -> bool:
-    if index != 0 or not isinstance(owner, (ast.Module, ast.FunctionDef, ast.ClassDef, ast.AsyncFunctionDef)):
+    if index != 0 or not isinstance(
+        owner, (ast.Module, ast.FunctionDef, ast.ClassDef, ast.AsyncFunctionDef)
+    ):
         return False
     node = body[0]
     return (
@@ -88,7 +90,9 @@ def compile_script(source: str, filename: str) -> types.CodeType:
 class Script:
     """One app script: its source, its compiled code (once), and how to run it."""
 
-    def __init__(self, source: str, path: str | None, *, extra_globals: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self, source: str, path: str | None, *, extra_globals: dict[str, Any] | None = None
+    ) -> None:
         self.source = source
         self.path = os.path.abspath(path) if path else None
         self.filename = self.path or "<streamlit app>"
@@ -136,7 +140,9 @@ class Script:
         return [root for root in roots if root.startswith(inside)]
 
     @contextmanager
-    def patched(self, shim_modules: dict[str, types.ModuleType], main: types.ModuleType | None) -> Iterator[None]:
+    def patched(
+        self, shim_modules: dict[str, types.ModuleType], main: types.ModuleType | None
+    ) -> Iterator[None]:
         """Install the shim and the script's module context; restore everything after."""
         modules = sys.modules
         names = list(shim_modules)

@@ -155,4 +155,12 @@ def _message_of(exc: BaseException) -> str:
     return str(exc).strip()
 
 
-__all__ = ["BrowserConnection", "RunRecord", "Session", "Status", "current_session", "exception_props", "session_of"]
+__all__ = [
+    "BrowserConnection",
+    "RunRecord",
+    "Session",
+    "Status",
+    "current_session",
+    "exception_props",
+    "session_of",
+]

@@ -171,6 +171,7 @@ def fragment(func: Any = None, *, run_every: Any = None, parallel: bool = False)
 
 def _experimental_fragment(func: Any = None, *, run_every: Any = None) -> Any:
     """D11: the deprecated alias warns when the decorated function is called."""
+
     def decorate(f: Callable[..., Any]) -> Callable[..., Any]:
         inner = make_fragment(f, run_every=run_every, main=_main)
 

@@ -64,30 +64,101 @@ class ChoiceWidgets(Container):
     """``st.radio``, ``st.selectbox``, ``st.multiselect``, ``st.pills``, ``st.segmented_control``,
     ``st.feedback``."""
 
-    def radio(self, label: str, options: Any, index: int | None = 0, format_func: Callable[[Any], Any] = str, key: object = None, help: str | None = None, on_change: Callback = None, args: Any = None, kwargs: Any = None, *, disabled: bool = False, horizontal: bool = False, captions: Sequence[str] | None = None, label_visibility: str = "visible", width: Any = "content", bind: Any = None) -> Any:
+    # long: Streamlit's signature, one parameter a line (19 lines); the body is 47
+    def radio(
+        self,
+        label: str,
+        options: Any,
+        index: int | None = 0,
+        format_func: Callable[[Any], Any] = str,
+        key: object = None,
+        help: str | None = None,
+        on_change: Callback = None,
+        args: Any = None,
+        kwargs: Any = None,
+        *,
+        disabled: bool = False,
+        horizontal: bool = False,
+        captions: Sequence[str] | None = None,
+        label_visibility: str = "visible",
+        width: Any = "content",
+        bind: Any = None,
+    ) -> Any:
         check_label_visibility(label_visibility)
         opts = Options.make(options, format_func)
-        _check_index("Radio", index, len(opts.raw), "Radio index must be between 0 and length of options")
+        _check_index(
+            "Radio", index, len(opts.raw), "Radio index must be between 0 and length of options"
+        )
         for caption in captions or ():
             if caption is not None and not isinstance(caption, str):
-                raise StreamlitAPIException(f"Radio captions must be strings. Passed type: {type(caption).__name__}")
+                raise StreamlitAPIException(
+                    f"Radio captions must be strings. Passed type: {type(caption).__name__}"
+                )
         found, current = key_state(key)
         if found and current is None:
             index = None
         default = opts.raw[index] if index is not None and opts.raw else None
         return register_widget(
-            self, WidgetCall("radio", label=label, key=key, key_identity=True,
-            identity={"options": opts.formatted, "index": index, "help": help, "horizontal": horizontal, "captions": captions, "width": width},
-            on_change=on_change, args=args, kwargs=kwargs),
-            default=default, sanitize=keep_option(opts, default),
-            props={**_option_props(opts), "index": index, "default": default, "clearable": index is None, "horizontal": horizontal, "captions": list(captions or ()), "help": help, "disabled": disabled, "label_visibility": label_visibility},
+            self,
+            WidgetCall(
+                "radio",
+                label=label,
+                key=key,
+                key_identity=True,
+                identity={
+                    "options": opts.formatted,
+                    "index": index,
+                    "help": help,
+                    "horizontal": horizontal,
+                    "captions": captions,
+                    "width": width,
+                },
+                on_change=on_change,
+                args=args,
+                kwargs=kwargs,
+            ),
+            default=default,
+            sanitize=keep_option(opts, default),
+            props={
+                **_option_props(opts),
+                "index": index,
+                "default": default,
+                "clearable": index is None,
+                "horizontal": horizontal,
+                "captions": list(captions or ()),
+                "help": help,
+                "disabled": disabled,
+                "label_visibility": label_visibility,
+            },
         )
 
-    def selectbox(self, label: str, options: Any, index: int | None = 0, format_func: Callable[[Any], Any] = str, key: object = None, help: str | None = None, on_change: Callback = None, args: Any = None, kwargs: Any = None, *, placeholder: str | None = None, disabled: bool = False, label_visibility: str = "visible", accept_new_options: bool = False, filter_mode: Any = "fuzzy", width: Any = "stretch", bind: Any = None) -> Any:
+    # long: Streamlit's signature, one parameter a line (20 lines); the body is 49
+    def selectbox(
+        self,
+        label: str,
+        options: Any,
+        index: int | None = 0,
+        format_func: Callable[[Any], Any] = str,
+        key: object = None,
+        help: str | None = None,
+        on_change: Callback = None,
+        args: Any = None,
+        kwargs: Any = None,
+        *,
+        placeholder: str | None = None,
+        disabled: bool = False,
+        label_visibility: str = "visible",
+        accept_new_options: bool = False,
+        filter_mode: Any = "fuzzy",
+        width: Any = "stretch",
+        bind: Any = None,
+    ) -> Any:
         check_label_visibility(label_visibility)
         opts = Options.make(options, format_func)
         _check_index(
-            "Selectbox", index, len(opts.raw),
+            "Selectbox",
+            index,
+            len(opts.raw),
             "Selectbox index must be greater than or equal to 0 and less than the length of options.",
         )
         if placeholder == "":
@@ -98,22 +169,73 @@ class ChoiceWidgets(Container):
             index = None
         default = opts.raw[index] if index is not None and opts.raw else None
         return register_widget(
-            self, WidgetCall("selectbox", label=label, key=key, key_identity=frozenset({"accept_new_options"}),
-            identity={"options": opts.formatted, "index": index, "help": help, "placeholder": placeholder, "accept_new_options": accept_new_options, "filter_mode": filter_mode, "width": width},
-            on_change=on_change, args=args, kwargs=kwargs),
+            self,
+            WidgetCall(
+                "selectbox",
+                label=label,
+                key=key,
+                key_identity=frozenset({"accept_new_options"}),
+                identity={
+                    "options": opts.formatted,
+                    "index": index,
+                    "help": help,
+                    "placeholder": placeholder,
+                    "accept_new_options": accept_new_options,
+                    "filter_mode": filter_mode,
+                    "width": width,
+                },
+                on_change=on_change,
+                args=args,
+                kwargs=kwargs,
+            ),
             default=default,
             sanitize=None if accept_new_options else keep_option(opts, default),
-            props={**_option_props(opts), "index": index, "default": default, "clearable": index is None, "placeholder": placeholder or "", "accept_new_options": accept_new_options, "help": help, "disabled": disabled, "label_visibility": label_visibility},
+            props={
+                **_option_props(opts),
+                "index": index,
+                "default": default,
+                "clearable": index is None,
+                "placeholder": placeholder or "",
+                "accept_new_options": accept_new_options,
+                "help": help,
+                "disabled": disabled,
+                "label_visibility": label_visibility,
+            },
         )
 
-    def multiselect(self, label: str, options: Any, default: Any = None, format_func: Callable[[Any], Any] = str, key: object = None, help: str | None = None, on_change: Callback = None, args: Any = None, kwargs: Any = None, *, max_selections: int | None = None, placeholder: str | None = None, disabled: bool = False, label_visibility: str = "visible", accept_new_options: bool = False, filter_mode: Any = "fuzzy", width: Any = "stretch", bind: Any = None) -> list[Any]:
+    # long: Streamlit's signature, one parameter a line (21 lines); the body is 54
+    def multiselect(
+        self,
+        label: str,
+        options: Any,
+        default: Any = None,
+        format_func: Callable[[Any], Any] = str,
+        key: object = None,
+        help: str | None = None,
+        on_change: Callback = None,
+        args: Any = None,
+        kwargs: Any = None,
+        *,
+        max_selections: int | None = None,
+        placeholder: str | None = None,
+        disabled: bool = False,
+        label_visibility: str = "visible",
+        accept_new_options: bool = False,
+        filter_mode: Any = "fuzzy",
+        width: Any = "stretch",
+        bind: Any = None,
+    ) -> list[Any]:
         check_label_visibility(label_visibility)
         if max_selections is not None and max_selections < 1:
-            action = " To disable `st.multiselect`, use `disabled=True`." if max_selections == 0 else ""
+            action = (
+                " To disable `st.multiselect`, use `disabled=True`." if max_selections == 0 else ""
+            )
             raise errors.StreamlitInvalidMaxError(
                 "In `{widget_name}`, `{parameter_name}` was set to {value}. `{parameter_name}` must "
                 "be a positive integer." + action,
-                widget_name="st.multiselect", parameter_name="max_selections", value=max_selections,
+                widget_name="st.multiselect",
+                parameter_name="max_selections",
+                value=max_selections,
             )
         opts = Options.make(options, format_func)
         indices = default_indices(opts, default)
@@ -123,21 +245,134 @@ class ChoiceWidgets(Container):
         initial = [opts.raw[i] for i in indices]
         sanitize = keep_options(opts, max_selections, drop_unknown=not accept_new_options)
         value = register_widget(
-            self, WidgetCall("multiselect", label=label, key=key, key_identity=frozenset({"max_selections", "accept_new_options"}),
-            identity={"options": opts.formatted, "default": indices, "help": help, "max_selections": max_selections, "placeholder": placeholder, "accept_new_options": accept_new_options, "filter_mode": filter_mode, "width": width},
-            on_change=on_change, args=args, kwargs=kwargs),
-            default=initial, sanitize=sanitize,
-            props={**_option_props(opts), "default": initial, "max_selections": max_selections, "placeholder": placeholder or "", "accept_new_options": accept_new_options, "help": help, "disabled": disabled, "label_visibility": label_visibility},
+            self,
+            WidgetCall(
+                "multiselect",
+                label=label,
+                key=key,
+                key_identity=frozenset({"max_selections", "accept_new_options"}),
+                identity={
+                    "options": opts.formatted,
+                    "default": indices,
+                    "help": help,
+                    "max_selections": max_selections,
+                    "placeholder": placeholder,
+                    "accept_new_options": accept_new_options,
+                    "filter_mode": filter_mode,
+                    "width": width,
+                },
+                on_change=on_change,
+                args=args,
+                kwargs=kwargs,
+            ),
+            default=initial,
+            sanitize=sanitize,
+            props={
+                **_option_props(opts),
+                "default": initial,
+                "max_selections": max_selections,
+                "placeholder": placeholder or "",
+                "accept_new_options": accept_new_options,
+                "help": help,
+                "disabled": disabled,
+                "label_visibility": label_visibility,
+            },
         )
         return list(value or ())
 
-    def pills(self, label: str, options: Any, *, selection_mode: str = "single", default: Any = None, required: bool = False, format_func: Callable[[Any], Any] | None = None, key: object = None, help: str | None = None, on_change: Callback = None, args: Any = None, kwargs: Any = None, disabled: bool = False, label_visibility: str = "visible", width: Any = "content", bind: Any = None) -> Any:
-        return self._button_group("pills", label, options, selection_mode, default, required, format_func, key, help, on_change, args, kwargs, disabled, label_visibility, width)
+    def pills(
+        self,
+        label: str,
+        options: Any,
+        *,
+        selection_mode: str = "single",
+        default: Any = None,
+        required: bool = False,
+        format_func: Callable[[Any], Any] | None = None,
+        key: object = None,
+        help: str | None = None,
+        on_change: Callback = None,
+        args: Any = None,
+        kwargs: Any = None,
+        disabled: bool = False,
+        label_visibility: str = "visible",
+        width: Any = "content",
+        bind: Any = None,
+    ) -> Any:
+        return self._button_group(
+            "pills",
+            label,
+            options,
+            selection_mode,
+            default,
+            required,
+            format_func,
+            key,
+            help,
+            on_change,
+            args,
+            kwargs,
+            disabled,
+            label_visibility,
+            width,
+        )
 
-    def segmented_control(self, label: str, options: Any, *, selection_mode: str = "single", default: Any = None, required: bool = False, format_func: Callable[[Any], Any] | None = None, key: object = None, help: str | None = None, on_change: Callback = None, args: Any = None, kwargs: Any = None, disabled: bool = False, label_visibility: str = "visible", width: Any = "content", bind: Any = None) -> Any:
-        return self._button_group("segmented_control", label, options, selection_mode, default, required, format_func, key, help, on_change, args, kwargs, disabled, label_visibility, width)
+    def segmented_control(
+        self,
+        label: str,
+        options: Any,
+        *,
+        selection_mode: str = "single",
+        default: Any = None,
+        required: bool = False,
+        format_func: Callable[[Any], Any] | None = None,
+        key: object = None,
+        help: str | None = None,
+        on_change: Callback = None,
+        args: Any = None,
+        kwargs: Any = None,
+        disabled: bool = False,
+        label_visibility: str = "visible",
+        width: Any = "content",
+        bind: Any = None,
+    ) -> Any:
+        return self._button_group(
+            "segmented_control",
+            label,
+            options,
+            selection_mode,
+            default,
+            required,
+            format_func,
+            key,
+            help,
+            on_change,
+            args,
+            kwargs,
+            disabled,
+            label_visibility,
+            width,
+        )
 
-    def _button_group(self, style: str, label: str, options: Any, selection_mode: str, default: Any, required: bool, format_func: Callable[[Any], Any] | None, key: object, help: str | None, on_change: Callback, args: Any, kwargs: Any, disabled: bool, label_visibility: str, width: Any) -> Any:
+    # long: Streamlit's signature, one parameter a line (18 lines); the body is 54
+    def _button_group(
+        self,
+        style: str,
+        label: str,
+        options: Any,
+        selection_mode: str,
+        default: Any,
+        required: bool,
+        format_func: Callable[[Any], Any] | None,
+        key: object,
+        help: str | None,
+        on_change: Callback,
+        args: Any,
+        kwargs: Any,
+        disabled: bool,
+        label_visibility: str,
+        width: Any,
+    ) -> Any:
         check_label_visibility(label_visibility)
         if required and selection_mode == "multi":
             raise StreamlitAPIException(
@@ -157,18 +392,54 @@ class ChoiceWidgets(Container):
                 "`selection_mode='single'`."
             )
         multi = selection_mode == "multi"
-        initial: Any = [opts.raw[i] for i in indices] if multi else (opts.raw[indices[0]] if indices else None)
+        initial: Any = (
+            [opts.raw[i] for i in indices] if multi else (opts.raw[indices[0]] if indices else None)
+        )
         value = register_widget(
-            self, WidgetCall(style, label=label, key=key, key_identity=frozenset({"click_mode"}),
-            identity={"options": opts.formatted, "default": indices, "click_mode": selection_mode, "style": style, "width": width, "help": help},
-            on_change=on_change, args=args, kwargs=kwargs),
+            self,
+            WidgetCall(
+                style,
+                label=label,
+                key=key,
+                key_identity=frozenset({"click_mode"}),
+                identity={
+                    "options": opts.formatted,
+                    "default": indices,
+                    "click_mode": selection_mode,
+                    "style": style,
+                    "width": width,
+                    "help": help,
+                },
+                on_change=on_change,
+                args=args,
+                kwargs=kwargs,
+            ),
             default=initial,
             sanitize=keep_options(opts) if multi else keep_option(opts, initial),
-            props={**_option_props(opts), "default": initial, "selection_mode": selection_mode, "required": required, "help": help, "disabled": disabled, "label_visibility": label_visibility},
+            props={
+                **_option_props(opts),
+                "default": initial,
+                "selection_mode": selection_mode,
+                "required": required,
+                "help": help,
+                "disabled": disabled,
+                "label_visibility": label_visibility,
+            },
         )
         return list(value or ()) if multi else value
 
-    def feedback(self, options: str = "thumbs", *, key: object = None, default: int | None = None, disabled: bool = False, on_change: Callback = None, args: Any = None, kwargs: Any = None, width: Any = "content") -> int | None:
+    def feedback(
+        self,
+        options: str = "thumbs",
+        *,
+        key: object = None,
+        default: int | None = None,
+        disabled: bool = False,
+        on_change: Callback = None,
+        args: Any = None,
+        kwargs: Any = None,
+        width: Any = "content",
+    ) -> int | None:
         if options not in FEEDBACK_OPTIONS:
             raise StreamlitAPIException(
                 "The options argument to st.feedback must be one of ['thumbs', 'faces', "
@@ -181,10 +452,23 @@ class ChoiceWidgets(Container):
                 f"The passed default value is {default}"
             )
         value = register_widget(
-            self, WidgetCall("feedback", label="", key=key, key_identity=frozenset({"options"}),
-            identity={"options": options, "default": default, "width": width},
-            on_change=on_change, args=args, kwargs=kwargs),
+            self,
+            WidgetCall(
+                "feedback",
+                label="",
+                key=key,
+                key_identity=frozenset({"options"}),
+                identity={"options": options, "default": default, "width": width},
+                on_change=on_change,
+                args=args,
+                kwargs=kwargs,
+            ),
             default=default,
-            props={"options": options, "option_count": count, "default": default, "disabled": disabled},
+            props={
+                "options": options,
+                "option_count": count,
+                "default": default,
+                "disabled": disabled,
+            },
         )
         return None if value is None else int(value)

@@ -36,7 +36,11 @@ Callback = Callable[..., Any] | None
 def _check_max_upload_size(max_upload_size: object) -> int:
     if max_upload_size is None:
         return DEFAULT_MAX_UPLOAD_MB
-    if isinstance(max_upload_size, bool) or not isinstance(max_upload_size, int) or max_upload_size <= 0:
+    if (
+        isinstance(max_upload_size, bool)
+        or not isinstance(max_upload_size, int)
+        or max_upload_size <= 0
+    ):
         raise StreamlitAPIException(
             "The `max_upload_size` parameter must be a positive integer representing the maximum "
             "file size in megabytes, or None to fall back to the `server.maxUploadSize` "
@@ -47,7 +51,11 @@ def _check_max_upload_size(max_upload_size: object) -> int:
 
 def _files_sanitizer(allowed: list[str], multiple: bool) -> Callable[[Any, bool], Any]:
     def sanitize(value: Any, _set_by_user: bool) -> Any:
-        files = [f for f in (value if isinstance(value, list) else [value]) if isinstance(f, UploadedFile)]
+        files = [
+            f
+            for f in (value if isinstance(value, list) else [value])
+            if isinstance(f, UploadedFile)
+        ]
         for item in files:
             problem = check_file_extension(item.name, allowed)
             if problem is not None:
@@ -65,46 +73,161 @@ def _files_sanitizer(allowed: list[str], multiple: bool) -> Callable[[Any, bool]
 class DataWidgets(Container):
     """``st.file_uploader``, ``st.camera_input``, ``st.data_editor``."""
 
-    def file_uploader(self, label: str, type: str | list[str] | None = None, accept_multiple_files: bool | str = False, key: object = None, help: str | None = None, on_change: Callback = None, args: Any = None, kwargs: Any = None, *, max_upload_size: int | None = None, disabled: bool = False, label_visibility: str = "visible", width: Any = "stretch") -> Any:
+    def file_uploader(
+        self,
+        label: str,
+        type: str | list[str] | None = None,
+        accept_multiple_files: bool | str = False,
+        key: object = None,
+        help: str | None = None,
+        on_change: Callback = None,
+        args: Any = None,
+        kwargs: Any = None,
+        *,
+        max_upload_size: int | None = None,
+        disabled: bool = False,
+        label_visibility: str = "visible",
+        width: Any = "stretch",
+    ) -> Any:
         max_mb = _check_max_upload_size(max_upload_size)
         check_label_visibility(label_visibility)
         allowed = normalize_types(type)
         multiple = accept_multiple_files is True or accept_multiple_files == "directory"
         value = register_widget(
-            self, WidgetCall("file_uploader", label=label, key=key, read_only=True,
-            key_identity=frozenset({"type", "accept_multiple_files", "max_upload_size"}),
-            identity={"type": type, "accept_multiple_files": accept_multiple_files, "help": help, "width": width, "max_upload_size": max_upload_size},
-            on_change=on_change, args=args, kwargs=kwargs),
+            self,
+            WidgetCall(
+                "file_uploader",
+                label=label,
+                key=key,
+                read_only=True,
+                key_identity=frozenset({"type", "accept_multiple_files", "max_upload_size"}),
+                identity={
+                    "type": type,
+                    "accept_multiple_files": accept_multiple_files,
+                    "help": help,
+                    "width": width,
+                    "max_upload_size": max_upload_size,
+                },
+                on_change=on_change,
+                args=args,
+                kwargs=kwargs,
+            ),
             default=[] if multiple else None,
             sanitize=_files_sanitizer(allowed, multiple),
-            props={"default": [] if multiple else None, "type": allowed, "multiple_files": multiple, "accept_directory": accept_multiple_files == "directory", "max_upload_size_mb": max_mb, "help": help, "disabled": disabled, "label_visibility": label_visibility},
+            props={
+                "default": [] if multiple else None,
+                "type": allowed,
+                "multiple_files": multiple,
+                "accept_directory": accept_multiple_files == "directory",
+                "max_upload_size_mb": max_mb,
+                "help": help,
+                "disabled": disabled,
+                "label_visibility": label_visibility,
+            },
         )
         return list(value) if isinstance(value, list) else value  # a fresh list every run
 
-    def camera_input(self, label: str, key: object = None, help: str | None = None, on_change: Callback = None, args: Any = None, kwargs: Any = None, *, disabled: bool = False, label_visibility: str = "visible", width: Any = "stretch") -> Any:
+    def camera_input(
+        self,
+        label: str,
+        key: object = None,
+        help: str | None = None,
+        on_change: Callback = None,
+        args: Any = None,
+        kwargs: Any = None,
+        *,
+        disabled: bool = False,
+        label_visibility: str = "visible",
+        width: Any = "stretch",
+    ) -> Any:
         check_label_visibility(label_visibility)
         return register_widget(
-            self, WidgetCall("camera_input", label=label, key=key, read_only=True, key_identity=True,
-            identity={"help": help, "width": width},
-            on_change=on_change, args=args, kwargs=kwargs),
+            self,
+            WidgetCall(
+                "camera_input",
+                label=label,
+                key=key,
+                read_only=True,
+                key_identity=True,
+                identity={"help": help, "width": width},
+                on_change=on_change,
+                args=args,
+                kwargs=kwargs,
+            ),
             default=None,
             sanitize=_files_sanitizer([], False),
-            props={"default": None, "help": help, "disabled": disabled, "label_visibility": label_visibility},
+            props={
+                "default": None,
+                "help": help,
+                "disabled": disabled,
+                "label_visibility": label_visibility,
+            },
         )
 
-    def data_editor(self, data: Any, *, width: Any = "stretch", height: Any = "auto", use_container_width: bool | None = None, hide_index: bool | None = None, column_order: Iterable[str] | None = None, column_config: Any = None, num_rows: str = "fixed", disabled: bool | Iterable[str | int] = False, key: object = None, on_change: Callback = None, args: Any = None, kwargs: Any = None, row_height: int | None = None, placeholder: str | None = None) -> Any:
+    # long: Streamlit's signature, one parameter a line (19 lines); the body is 47
+    def data_editor(
+        self,
+        data: Any,
+        *,
+        width: Any = "stretch",
+        height: Any = "auto",
+        use_container_width: bool | None = None,
+        hide_index: bool | None = None,
+        column_order: Iterable[str] | None = None,
+        column_config: Any = None,
+        num_rows: str = "fixed",
+        disabled: bool | Iterable[str | int] = False,
+        key: object = None,
+        on_change: Callback = None,
+        args: Any = None,
+        kwargs: Any = None,
+        row_height: int | None = None,
+        placeholder: str | None = None,
+    ) -> Any:
         table = to_table(data)
         if num_rows not in NUM_ROWS:
             raise StreamlitAPIException(
                 f"Invalid `num_rows` value {num_rows!r}. Supported values: fixed, dynamic, add, delete."
             )
-        off = True if disabled is True else frozenset() if disabled is False else frozenset(str(c) for c in disabled)
+        off = (
+            True
+            if disabled is True
+            else frozenset()
+            if disabled is False
+            else frozenset(str(c) for c in disabled)
+        )
         rules = EditorRules(num_rows, off)
         state = register_widget(
-            self, WidgetCall("data_editor", label="", key=key, read_only=True,
-            identity={"data": fingerprint(table), "width": width, "height": height, "use_container_width": use_container_width, "column_order": None if column_order is None else list(column_order), "column_config_mapping": str(column_config), "num_rows": num_rows, "row_height": row_height, "placeholder": placeholder},
-            on_change=on_change, args=args, kwargs=kwargs),
+            self,
+            WidgetCall(
+                "data_editor",
+                label="",
+                key=key,
+                read_only=True,
+                identity={
+                    "data": fingerprint(table),
+                    "width": width,
+                    "height": height,
+                    "use_container_width": use_container_width,
+                    "column_order": None if column_order is None else list(column_order),
+                    "column_config_mapping": str(column_config),
+                    "num_rows": num_rows,
+                    "row_height": row_height,
+                    "placeholder": placeholder,
+                },
+                on_change=on_change,
+                args=args,
+                kwargs=kwargs,
+            ),
             default=empty_state(),
-            props={"table": table, "rules": rules, "columns": list(table.columns), "num_rows": num_rows, "disabled": disabled is True, "hide_index": hide_index, "default": empty_state()},
+            props={
+                "table": table,
+                "rules": rules,
+                "columns": list(table.columns),
+                "num_rows": num_rows,
+                "disabled": disabled is True,
+                "hide_index": hide_index,
+                "default": empty_state(),
+            },
         )
         return apply_edits(table, state or empty_state())

@@ -36,74 +36,300 @@ def _date_for_id(value: Any) -> Any:
 class ValueWidgets(Container):
     """``st.number_input``, ``st.slider``, ``st.select_slider``, ``st.date_input``, ``st.time_input``."""
 
-    def number_input(self, label: str, min_value: Any = None, max_value: Any = None, value: Any = "min", step: Any = None, format: str | None = None, key: object = None, help: str | None = None, on_change: Callback = None, args: Any = None, kwargs: Any = None, *, placeholder: str | None = None, disabled: bool = False, label_visibility: str = "visible", icon: str | None = None, width: Any = "stretch", bind: Any = None) -> Any:
+    # long: Streamlit's signature, one parameter a line (21 lines); the body is 49
+    def number_input(
+        self,
+        label: str,
+        min_value: Any = None,
+        max_value: Any = None,
+        value: Any = "min",
+        step: Any = None,
+        format: str | None = None,
+        key: object = None,
+        help: str | None = None,
+        on_change: Callback = None,
+        args: Any = None,
+        kwargs: Any = None,
+        *,
+        placeholder: str | None = None,
+        disabled: bool = False,
+        label_visibility: str = "visible",
+        icon: str | None = None,
+        width: Any = "stretch",
+        bind: Any = None,
+    ) -> Any:
         check_label_visibility(label_visibility)
         found, current = key_state(key)
-        spec = number_spec(min_value, max_value, value, step, format, none_in_state=found and current is None)
+        spec = number_spec(
+            min_value, max_value, value, step, format, none_in_state=found and current is None
+        )
         if spec.warning is not None:
             from apptest._shim import _main
 
             _main.warning(spec.warning)
         return register_widget(
-            self, WidgetCall("number_input", label=label, key=key, key_identity=True,
-            identity={"min_value": min_value, "max_value": max_value, "value": value, "step": step, "format": format, "help": help, "placeholder": None if placeholder is None else str(placeholder), "icon": icon, "width": width},
-            on_change=on_change, args=args, kwargs=kwargs),
-            default=spec.default, sanitize=spec.sanitize,
-            props={"spec": spec, "default": spec.default, "min": spec.min, "max": spec.max, "step": spec.step, "data_type": spec.data_type, "format": spec.format, "clearable": spec.clearable, "placeholder": placeholder, "icon": icon, "help": help, "disabled": disabled, "label_visibility": label_visibility},
-        )
-
-    def slider(self, label: str, min_value: Any = None, max_value: Any = None, value: Any = None, step: Any = None, format: str | None = None, key: object = None, help: str | None = None, on_change: Callback = None, args: Any = None, kwargs: Any = None, *, disabled: bool = False, label_visibility: str = "visible", width: Any = "stretch", bind: Any = None) -> Any:
-        check_label_visibility(label_visibility)
-        identity = {"min_value": min_value, "max_value": max_value, "value": value, "step": step, "format": format, "help": help, "width": width}
-        spec = slider_spec(min_value, max_value, value, step, format, state=key_state(key))
-        return register_widget(
-            self, WidgetCall("slider", label=label, key=key, key_identity=frozenset({"min_value", "max_value", "step"}),
-            identity=identity, on_change=on_change, args=args, kwargs=kwargs),
+            self,
+            WidgetCall(
+                "number_input",
+                label=label,
+                key=key,
+                key_identity=True,
+                identity={
+                    "min_value": min_value,
+                    "max_value": max_value,
+                    "value": value,
+                    "step": step,
+                    "format": format,
+                    "help": help,
+                    "placeholder": None if placeholder is None else str(placeholder),
+                    "icon": icon,
+                    "width": width,
+                },
+                on_change=on_change,
+                args=args,
+                kwargs=kwargs,
+            ),
             default=spec.default,
             sanitize=spec.sanitize,
-            props={"spec": spec, "default": spec.default, "min": spec.min, "max": spec.max, "step": spec.step, "data_type": spec.data_type, "is_range": spec.is_range, "format": spec.format, "help": help, "disabled": disabled, "label_visibility": label_visibility},
+            props={
+                "spec": spec,
+                "default": spec.default,
+                "min": spec.min,
+                "max": spec.max,
+                "step": spec.step,
+                "data_type": spec.data_type,
+                "format": spec.format,
+                "clearable": spec.clearable,
+                "placeholder": placeholder,
+                "icon": icon,
+                "help": help,
+                "disabled": disabled,
+                "label_visibility": label_visibility,
+            },
         )
 
-    def select_slider(self, label: str, options: Any = (), value: Any = None, format_func: Callable[[Any], Any] = str, key: object = None, help: str | None = None, on_change: Callback = None, args: Any = None, kwargs: Any = None, *, disabled: bool = False, label_visibility: str = "visible", width: Any = "stretch", bind: Any = None) -> Any:
+    def slider(
+        self,
+        label: str,
+        min_value: Any = None,
+        max_value: Any = None,
+        value: Any = None,
+        step: Any = None,
+        format: str | None = None,
+        key: object = None,
+        help: str | None = None,
+        on_change: Callback = None,
+        args: Any = None,
+        kwargs: Any = None,
+        *,
+        disabled: bool = False,
+        label_visibility: str = "visible",
+        width: Any = "stretch",
+        bind: Any = None,
+    ) -> Any:
+        check_label_visibility(label_visibility)
+        identity = {
+            "min_value": min_value,
+            "max_value": max_value,
+            "value": value,
+            "step": step,
+            "format": format,
+            "help": help,
+            "width": width,
+        }
+        spec = slider_spec(min_value, max_value, value, step, format, state=key_state(key))
+        return register_widget(
+            self,
+            WidgetCall(
+                "slider",
+                label=label,
+                key=key,
+                key_identity=frozenset({"min_value", "max_value", "step"}),
+                identity=identity,
+                on_change=on_change,
+                args=args,
+                kwargs=kwargs,
+            ),
+            default=spec.default,
+            sanitize=spec.sanitize,
+            props={
+                "spec": spec,
+                "default": spec.default,
+                "min": spec.min,
+                "max": spec.max,
+                "step": spec.step,
+                "data_type": spec.data_type,
+                "is_range": spec.is_range,
+                "format": spec.format,
+                "help": help,
+                "disabled": disabled,
+                "label_visibility": label_visibility,
+            },
+        )
+
+    def select_slider(
+        self,
+        label: str,
+        options: Any = (),
+        value: Any = None,
+        format_func: Callable[[Any], Any] = str,
+        key: object = None,
+        help: str | None = None,
+        on_change: Callback = None,
+        args: Any = None,
+        kwargs: Any = None,
+        *,
+        disabled: bool = False,
+        label_visibility: str = "visible",
+        width: Any = "stretch",
+        bind: Any = None,
+    ) -> Any:
         check_label_visibility(label_visibility)
         opts = Options.make(options, format_func)
         spec = select_slider_spec(opts, value)
         return register_widget(
-            self, WidgetCall("select_slider", label=label, key=key, key_identity=True,
-            identity={"options": opts.formatted, "value": spec.default_indices, "help": help, "width": width},
-            on_change=on_change, args=args, kwargs=kwargs),
-            default=spec.default, sanitize=spec.sanitize,
-            props={"spec": spec, "options": list(opts.formatted), "option_values": opts.raw, "format_func": opts.format_func, "default": spec.default, "is_range": spec.is_range, "help": help, "disabled": disabled, "label_visibility": label_visibility},
+            self,
+            WidgetCall(
+                "select_slider",
+                label=label,
+                key=key,
+                key_identity=True,
+                identity={
+                    "options": opts.formatted,
+                    "value": spec.default_indices,
+                    "help": help,
+                    "width": width,
+                },
+                on_change=on_change,
+                args=args,
+                kwargs=kwargs,
+            ),
+            default=spec.default,
+            sanitize=spec.sanitize,
+            props={
+                "spec": spec,
+                "options": list(opts.formatted),
+                "option_values": opts.raw,
+                "format_func": opts.format_func,
+                "default": spec.default,
+                "is_range": spec.is_range,
+                "help": help,
+                "disabled": disabled,
+                "label_visibility": label_visibility,
+            },
         )
 
-    def date_input(self, label: str, value: Any = "today", min_value: Any = None, max_value: Any = None, key: object = None, help: str | None = None, on_change: Callback = None, args: Any = None, kwargs: Any = None, *, format: str = "YYYY/MM/DD", disabled: bool = False, label_visibility: str = "visible", width: Any = "stretch", bind: Any = None) -> Any:
+    # long: Streamlit's signature, one parameter a line (18 lines); the body is 43
+    def date_input(
+        self,
+        label: str,
+        value: Any = "today",
+        min_value: Any = None,
+        max_value: Any = None,
+        key: object = None,
+        help: str | None = None,
+        on_change: Callback = None,
+        args: Any = None,
+        kwargs: Any = None,
+        *,
+        format: str = "YYYY/MM/DD",
+        disabled: bool = False,
+        label_visibility: str = "visible",
+        width: Any = "stretch",
+        bind: Any = None,
+    ) -> Any:
         check_label_visibility(label_visibility)
         if value == "today" or isinstance(value, (str, date)) or value is None:
             value_for_id: Any = _date_for_id(value)
         else:
             value_for_id = [_date_for_id(v) for v in value]
         check_date_format(format)
-        spec = date_spec(value, min_value, max_value, state=key_state(key) if value == "today" else (False, None))
+        spec = date_spec(
+            value, min_value, max_value, state=key_state(key) if value == "today" else (False, None)
+        )
         return register_widget(
-            self, WidgetCall("date_input", label=label, key=key, key_identity=frozenset({"format"}),
-            identity={"value": value_for_id, "min_value": _date_for_id(min_value), "max_value": _date_for_id(max_value), "help": help, "format": format, "width": width},
-            on_change=on_change, args=args, kwargs=kwargs),
-            default=spec.default, sanitize=spec.sanitize,
-            props={"spec": spec, "default": spec.default, "min": spec.min, "max": spec.max, "is_range": spec.is_range, "clearable": spec.clearable, "format": format, "help": help, "disabled": disabled, "label_visibility": label_visibility},
+            self,
+            WidgetCall(
+                "date_input",
+                label=label,
+                key=key,
+                key_identity=frozenset({"format"}),
+                identity={
+                    "value": value_for_id,
+                    "min_value": _date_for_id(min_value),
+                    "max_value": _date_for_id(max_value),
+                    "help": help,
+                    "format": format,
+                    "width": width,
+                },
+                on_change=on_change,
+                args=args,
+                kwargs=kwargs,
+            ),
+            default=spec.default,
+            sanitize=spec.sanitize,
+            props={
+                "spec": spec,
+                "default": spec.default,
+                "min": spec.min,
+                "max": spec.max,
+                "is_range": spec.is_range,
+                "clearable": spec.clearable,
+                "format": format,
+                "help": help,
+                "disabled": disabled,
+                "label_visibility": label_visibility,
+            },
         )
 
-    def time_input(self, label: str, value: Any = "now", key: object = None, help: str | None = None, on_change: Callback = None, args: Any = None, kwargs: Any = None, *, disabled: bool = False, label_visibility: str = "visible", step: int | timedelta = timedelta(minutes=15), width: Any = "stretch", bind: Any = None) -> time | None:
+    def time_input(
+        self,
+        label: str,
+        value: Any = "now",
+        key: object = None,
+        help: str | None = None,
+        on_change: Callback = None,
+        args: Any = None,
+        kwargs: Any = None,
+        *,
+        disabled: bool = False,
+        label_visibility: str = "visible",
+        step: int | timedelta = timedelta(minutes=15),
+        width: Any = "stretch",
+        bind: Any = None,
+    ) -> time | None:
         check_label_visibility(label_visibility)
         parsed = None if value is None else to_time(value)
-        identity = {"value": parsed if isinstance(value, (datetime, time)) else value, "help": help, "step": step, "width": width}
+        identity = {
+            "value": parsed if isinstance(value, (datetime, time)) else value,
+            "help": help,
+            "step": step,
+            "width": width,
+        }
         found, current = key_state(key)
         if found and current is None:
             parsed = None
         seconds = time_step(step)
         result = register_widget(
-            self, WidgetCall("time_input", label=label, key=key, key_identity=frozenset({"step"}),
-            identity=identity, on_change=on_change, args=args, kwargs=kwargs),
+            self,
+            WidgetCall(
+                "time_input",
+                label=label,
+                key=key,
+                key_identity=frozenset({"step"}),
+                identity=identity,
+                on_change=on_change,
+                args=args,
+                kwargs=kwargs,
+            ),
             default=parsed,
-            props={"default": parsed, "step": seconds, "clearable": parsed is None, "help": help, "disabled": disabled, "label_visibility": label_visibility},
+            props={
+                "default": parsed,
+                "step": seconds,
+                "clearable": parsed is None,
+                "help": help,
+                "disabled": disabled,
+                "label_visibility": label_visibility,
+            },
         )
         return result if result is None or isinstance(result, time) else to_time(result)

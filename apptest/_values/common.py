@@ -47,10 +47,6 @@ _HEX_COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
 LABEL_VISIBILITIES = ("visible", "hidden", "collapsed")
 
 
-
-
-
-
 def check_label_visibility(label_visibility: object) -> None:
     """Streamlit's ``maybe_raise_label_warnings`` (an empty label only logs there)."""
     if label_visibility not in LABEL_VISIBILITIES:

@@ -51,7 +51,9 @@ def to_date(value: Any) -> date:
                 return parse(value)
             except ValueError:
                 pass
-    raise StreamlitAPIException('Date value should either be an date/datetime or an ISO string or "today"')
+    raise StreamlitAPIException(
+        'Date value should either be an date/datetime or an ISO string or "today"'
+    )
 
 
 @dataclass(frozen=True)
@@ -198,12 +200,16 @@ def to_time(value: Any) -> time:
         return value.time().replace(second=0, microsecond=0)
     if isinstance(value, time):
         return value
-    raise StreamlitAPIException("The type of value should be one of datetime, time, ISO string or None")
+    raise StreamlitAPIException(
+        "The type of value should be one of datetime, time, ISO string or None"
+    )
 
 
 def time_step(step: Any) -> int:
     if isinstance(step, bool) or not isinstance(step, (int, timedelta)):
-        raise StreamlitAPIException(f"`step` can only be `int` or `timedelta` but {type(step)} is provided.")
+        raise StreamlitAPIException(
+            f"`step` can only be `int` or `timedelta` but {type(step)} is provided."
+        )
     seconds = step.seconds if isinstance(step, timedelta) else step
     if seconds < 60 or seconds > timedelta(hours=23).seconds:
         raise StreamlitAPIException(
