@@ -22,17 +22,9 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from apptest._api.nodes import Widget
 from apptest._errors import AppTestError
-from apptest._values.common import (
-    NumberSpec,
-    check_color,
-    check_feedback,
-    check_number,
-    check_text,
-    checked_bool,
-    describe,
-    step_number,
-)
+from apptest._values.common import check_color, check_feedback, check_text, checked_bool, describe
 from apptest._values.dates import DateSpec, check_date, check_time, step_time
+from apptest._values.number_input import NumberSpec, check_number, step_number
 from apptest._values.sliders import SliderSpec, check_slider
 from apptest._values.uploads import download_bytes
 

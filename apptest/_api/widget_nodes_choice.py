@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from apptest._api.nodes import Widget
 from apptest._api.widget_nodes import InputWidget
 from apptest._errors import AppTestError
-from apptest._values.common import Options, check_choice, check_choices
+from apptest._values.choices import Options, check_choice, check_choices
 from apptest._values.sliders import SelectSliderSpec, check_select_slider
 
 _R = TypeVar("_R", bound="Radio")  # verbs of Radio return a Selectbox on one

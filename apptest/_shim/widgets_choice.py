@@ -13,15 +13,8 @@ from apptest import _st_errors as errors
 from apptest._run.layout import Container
 from apptest._run.widgets import WidgetCall, register_widget
 from apptest._st_errors import StreamlitAPIException
-from apptest._values.common import (
-    FEEDBACK_OPTIONS,
-    Options,
-    check_label_visibility,
-    default_indices,
-    keep_option,
-    keep_options,
-    key_state,
-)
+from apptest._values.choices import Options, default_indices, keep_option, keep_options
+from apptest._values.common import FEEDBACK_OPTIONS, check_label_visibility, key_state
 
 Callback = Callable[..., Any] | None
 _FILTER_MODES = ("fuzzy", "contains", "prefix", None)

@@ -13,8 +13,10 @@ from typing import Any
 
 from apptest._run.layout import Container
 from apptest._run.widgets import WidgetCall, register_widget
-from apptest._values.common import Options, check_label_visibility, key_state, number_spec
+from apptest._values.choices import Options
+from apptest._values.common import check_label_visibility, key_state
 from apptest._values.dates import check_date_format, date_spec, time_step, to_time
+from apptest._values.number_input import number_spec
 from apptest._values.sliders import select_slider_spec, slider_spec
 
 Callback = Callable[..., Any] | None

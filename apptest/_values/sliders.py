@@ -17,12 +17,8 @@ from typing import Any
 from apptest import _st_errors as errors
 from apptest._errors import AppTestError, hide_test_errors
 from apptest._st_errors import StreamlitAPIException
-from apptest._values.common import (
-    MAX_SAFE_INTEGER,
-    MIN_SAFE_INTEGER,
-    Options,
-    check_choice,
-)
+from apptest._values.choices import Options, check_choice
+from apptest._values.number_input import MAX_SAFE_INTEGER, MIN_SAFE_INTEGER
 
 # pytest leaves this module's frames out of the traceback of an AppTestError (a value a widget
 # verb refused): the test's line and the message say it all.
