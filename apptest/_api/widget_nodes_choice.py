@@ -2,7 +2,7 @@
 select slider.
 
 ``options`` are the labels the browser shows (``format_func`` applied); staging takes an
-option or its label and refuses anything not offered (``apptest._values.common.check_choice``).
+option or its label and refuses anything not offered (``apptest._values.choices.check_choice``).
 """
 
 from __future__ import annotations

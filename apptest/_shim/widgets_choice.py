@@ -1,7 +1,7 @@
 """Choice widgets of the shim: radio, selectbox, multiselect, pills, segmented_control, feedback.
 
 Thin translations of Streamlit's signatures (seed era, 1.58) to ``register_widget``; option
-handling and validation live in ``apptest._values.common``.
+handling and validation live in ``apptest._values.choices``.
 """
 
 from __future__ import annotations

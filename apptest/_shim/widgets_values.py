@@ -1,7 +1,7 @@
 """Value widgets of the shim: number_input, slider, select_slider, date_input, time_input.
 
 Thin translations of Streamlit's signatures (seed era, 1.58); argument resolution (int/float
-inference, ranges, default dates) lives in ``apptest._values.common`` and
+inference, ranges, default dates) lives in ``apptest._values.number_input`` and
 ``apptest._values.sliders``.
 """
 
