@@ -1,8 +1,8 @@
 """Value widgets of the shim: number_input, slider, select_slider, date_input, time_input.
 
 Thin translations of Streamlit's signatures (seed era, 1.58); argument resolution (int/float
-inference, ranges, default dates) lives in ``apptest._values.number_input`` and
-``apptest._values.sliders``.
+inference, ranges, default dates) lives in ``apptest._values.number_input``,
+``apptest._values.sliders`` and ``apptest._values.dates``.
 """
 
 from __future__ import annotations
