@@ -21,15 +21,9 @@ if TYPE_CHECKING:
         Button,
         ChatInput,
         Checkbox,
-        ColorPicker,
-        DateInput,
         DownloadButton,
-        Feedback,
         LinkButton,
-        NumberInput,
-        Slider,
         TextInput,
-        TimeInput,
     )
     from apptest._api.widget_nodes_choice import (
         ButtonGroup,
@@ -39,6 +33,14 @@ if TYPE_CHECKING:
         SelectSlider,
     )
     from apptest._api.widget_nodes_data import CameraInput, DataEditor, FileUploader
+    from apptest._api.widget_nodes_values import (
+        ColorPicker,
+        DateInput,
+        Feedback,
+        NumberInput,
+        Slider,
+        TimeInput,
+    )
 
 
 class QueryMixin:

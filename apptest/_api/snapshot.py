@@ -59,9 +59,14 @@ def load_typed_classes() -> None:
     global _typed_classes_loaded
     # lazy: the widget classes (and the value checks they use) load with the first snapshot,
     # not with ``import apptest``, which stays fast.
-    from apptest._api import widget_nodes, widget_nodes_choice, widget_nodes_data
+    from apptest._api import (
+        widget_nodes,
+        widget_nodes_choice,
+        widget_nodes_data,
+        widget_nodes_values,
+    )
 
-    for module in (widget_nodes, widget_nodes_choice, widget_nodes_data):
+    for module in (widget_nodes, widget_nodes_values, widget_nodes_choice, widget_nodes_data):
         ELEMENT_CLASSES.update(module.CLASSES)
     _typed_classes_loaded = True
 
