@@ -23,6 +23,7 @@ from apptest._api.nodes import (
 )
 from apptest._api.query import Block, Column, Status
 from apptest._paths import ROOT_NAMES, Path
+from apptest._props import is_widget
 
 if TYPE_CHECKING:
     from apptest._api.apptest import AppTest
@@ -86,7 +87,7 @@ def freeze(node: TreeNode, path: Path, at: AppTest) -> Node:
         return block
     leaf = ELEMENT_CLASSES.get(node.kind)
     if leaf is None:
-        leaf = Widget if "id" in node.props else Element
+        leaf = Widget if is_widget(node.props) else Element
     return leaf(node.kind, path, node.run_id, node.fragment_id, props, at)
 
 

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from apptest._api.nodes import Widget
 from apptest._errors import AppTestError
+from apptest._props import DEFAULT, FORM_ID, ID, PLACEHOLDER, VALUE
 from apptest._values.common import check_text, checked_bool, describe
 from apptest._values.uploads import download_bytes
 
@@ -63,12 +64,12 @@ class InputWidget(Widget):
     @property
     def form_id(self) -> str:
         """The id of the ``st.form`` the widget is in ("" outside a form)."""
-        return str(self.proto.get("form_id") or "")
+        return str(self.proto.get(FORM_ID) or "")
 
     @property
     def default(self) -> Any:
         """The value the widget starts with (and returns to when its form clears)."""
-        return self.proto.get("default")
+        return self.proto.get(DEFAULT)
 
     @property
     def label_visibility(self) -> str:
@@ -102,7 +103,7 @@ class Button(InputWidget):
     @property
     def value(self) -> bool:
         """True in the run a click caused, and once ``click()`` is staged (as AppTest reads)."""
-        return bool(self._at._staged_value(self.id, self.proto.get("value", False)))
+        return bool(self._at._staged_value(self.id, self.proto.get(VALUE, False)))
 
     @property
     def type_(self) -> str:
@@ -170,7 +171,7 @@ class LinkButton(InputWidget):
     @property
     def id(self) -> str:
         """The widget id ("" for a link button without ``on_click``: it is no widget then)."""
-        return str(self.proto.get("id", ""))
+        return str(self.proto.get(ID, ""))
 
     @property
     def url(self) -> str:
@@ -235,7 +236,7 @@ class TextInput(InputWidget):
     @property
     def placeholder(self) -> str | None:
         """The placeholder text, or None."""
-        value = self.proto.get("placeholder")
+        value = self.proto.get(PLACEHOLDER)
         return value if isinstance(value, str) else None
 
     def input(self, value: str) -> TextInput:
@@ -259,7 +260,7 @@ class ChatInput(InputWidget):
     @property
     def placeholder(self) -> str:
         """The placeholder text."""
-        return str(self.proto.get("placeholder", ""))
+        return str(self.proto.get(PLACEHOLDER, ""))
 
     @property
     def max_chars(self) -> int | None:

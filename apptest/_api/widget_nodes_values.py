@@ -13,6 +13,7 @@ from typing import Any
 
 from apptest._api.nodes import Widget
 from apptest._api.widget_nodes import InputWidget
+from apptest._props import CLEARABLE, OPTIONS, PLACEHOLDER, SPEC
 from apptest._values.common import (
     NumberSpec,
     check_color,
@@ -33,7 +34,7 @@ class NumberInput(InputWidget):
 
     @property
     def _spec(self) -> NumberSpec:
-        spec = self.proto["spec"]
+        spec = self.proto[SPEC]
         assert isinstance(spec, NumberSpec)
         return spec
 
@@ -65,7 +66,7 @@ class NumberInput(InputWidget):
     @property
     def placeholder(self) -> str | None:
         """The placeholder text, or None."""
-        value = self.proto.get("placeholder")
+        value = self.proto.get(PLACEHOLDER)
         return value if isinstance(value, str) else None
 
     def set_value(self, value: int | float | None) -> NumberInput:
@@ -94,7 +95,7 @@ class Feedback(InputWidget):
     @property
     def options(self) -> str:
         """The icon set: "thumbs", "faces" or "stars"."""
-        return str(self.proto.get("options", "thumbs"))
+        return str(self.proto.get(OPTIONS, "thumbs"))
 
     def set_value(self, value: int | None) -> Feedback:
         """Stage choosing the icon at index ``value`` (None clears)."""
@@ -111,7 +112,7 @@ class Slider(InputWidget):
 
     @property
     def _spec(self) -> SliderSpec:
-        spec = self.proto["spec"]
+        spec = self.proto[SPEC]
         assert isinstance(spec, SliderSpec)
         return spec
 
@@ -160,7 +161,7 @@ class DateInput(InputWidget):
 
     @property
     def _spec(self) -> DateSpec:
-        spec = self.proto["spec"]
+        spec = self.proto[SPEC]
         assert isinstance(spec, DateSpec)
         return spec
 
@@ -205,7 +206,7 @@ class TimeInput(InputWidget):
     def set_value(self, value: Any) -> TimeInput:
         """Stage a ``datetime.time`` (None only when the input can be empty)."""
         __tracebackhide__ = True
-        return self._put(check_time(self._what, value, clearable=bool(self.proto.get("clearable"))))
+        return self._put(check_time(self._what, value, clearable=bool(self.proto.get(CLEARABLE))))
 
     def increment(self) -> TimeInput:
         """Stage the time one ``step`` later (wrapping at midnight)."""
