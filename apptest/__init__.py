@@ -46,16 +46,10 @@ if TYPE_CHECKING:
         Button,
         ChatInput,
         Checkbox,
-        ColorPicker,
-        DateInput,
         DownloadButton,
-        Feedback,
         InputWidget,
         LinkButton,
-        NumberInput,
-        Slider,
         TextInput,
-        TimeInput,
     )
     from apptest._api.widget_nodes_choice import (
         ButtonGroup,
@@ -65,12 +59,22 @@ if TYPE_CHECKING:
         SelectSlider,
     )
     from apptest._api.widget_nodes_data import CameraInput, DataEditor, FileUploader
+    from apptest._api.widget_nodes_values import (
+        ColorPicker,
+        DateInput,
+        Feedback,
+        NumberInput,
+        Slider,
+        TimeInput,
+    )
 
 # The typed widget classes load on first use (the first snapshot loads them too), which keeps
 # ``import apptest`` fast.
 _LAZY_MODULES = {
-    "apptest._api.widget_nodes": "Button ChatInput Checkbox ColorPicker DateInput DownloadButton "
-    "Feedback InputWidget LinkButton NumberInput Slider TextInput TimeInput",
+    "apptest._api.widget_nodes": "Button ChatInput Checkbox DownloadButton InputWidget LinkButton "
+    "TextInput",
+    "apptest._api.widget_nodes_values": "ColorPicker DateInput Feedback NumberInput Slider "
+    "TimeInput",
     "apptest._api.widget_nodes_choice": "ButtonGroup Multiselect Radio Selectbox SelectSlider",
     "apptest._api.widget_nodes_data": "CameraInput DataEditor FileUploader",
 }

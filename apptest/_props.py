@@ -34,7 +34,7 @@ DEFAULT: Final = "default"
 SPEC: Final = "spec"
 #: True when the widget can be cleared to None.
 CLEARABLE: Final = "clearable"
-#: The formatted options of a choice widget.
+#: The formatted options of a choice widget (``st.feedback``: its icon set).
 OPTIONS: Final = "options"
 PLACEHOLDER: Final = "placeholder"
 

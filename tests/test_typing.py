@@ -65,7 +65,8 @@ def _marked_lines(source: str, marker: str) -> dict[int, str]:
 
 
 def _short_type(revealed: str) -> str:
-    """``apptest._api.query.WidgetList[apptest._api.widget_nodes.Slider]`` -> ``WidgetList[Slider]``
+    """``apptest._api.lists.WidgetList[apptest._api.widget_nodes_values.Slider]`` ->
+    ``WidgetList[Slider]``
     (the module paths are internal and move; the class names are the API)."""
     return re.sub(r"\b(?:\w+\.)+(\w+)", r"\1", revealed)
 

@@ -29,6 +29,7 @@ from apptest._api.session_inputs import SessionInputsMixin
 from apptest._api.snapshot import freeze_roots
 from apptest._errors import AppTestError, hide_test_errors
 from apptest._profile import Semantics, resolve_profile
+from apptest._props import FORM_ID
 from apptest._run.state import SessionStateProxy
 from apptest._server.records import RunRecord
 from apptest._server.requests import Request
@@ -238,7 +239,7 @@ class AppTest(SessionInputsMixin, QueryMixin):
         return self._browser.staged
 
     def _stage(self, widget: Widget, value: Any, *, trigger: bool = False) -> None:
-        form_id = str(widget.proto.get("form_id") or "")
+        form_id = str(widget.proto.get(FORM_ID) or "")
         self._browser.stage(
             widget.id, value, trigger=trigger, fragment_id=widget.fragment_id, form_id=form_id
         )

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from apptest._api.lists import ElementList, WidgetList
 from apptest._api.nodes import Node, _short
 from apptest._errors import ElementNotFoundError
+from apptest._props import FRAGMENT_ID, LABEL
 
 if TYPE_CHECKING:
     from apptest._api.nodes import Alert, Element, Exception_, Heading, Markdown, Metric
@@ -21,15 +22,9 @@ if TYPE_CHECKING:
         Button,
         ChatInput,
         Checkbox,
-        ColorPicker,
-        DateInput,
         DownloadButton,
-        Feedback,
         LinkButton,
-        NumberInput,
-        Slider,
         TextInput,
-        TimeInput,
     )
     from apptest._api.widget_nodes_choice import (
         ButtonGroup,
@@ -39,6 +34,14 @@ if TYPE_CHECKING:
         SelectSlider,
     )
     from apptest._api.widget_nodes_data import CameraInput, DataEditor, FileUploader
+    from apptest._api.widget_nodes_values import (
+        ColorPicker,
+        DateInput,
+        Feedback,
+        NumberInput,
+        Slider,
+        TimeInput,
+    )
 
 
 class QueryMixin:
@@ -344,7 +347,7 @@ class QueryMixin:
     def container(self) -> ElementList[Block]:
         """``st.container`` blocks (fragments' own areas left out): ``at.container[0]``."""
         items: list[Any] = [n for n in self._descendants() if n.type == "container"]
-        return ElementList([n for n in items if "fragment_id" not in n.proto], "container")
+        return ElementList([n for n in items if FRAGMENT_ID not in n.proto], "container")
 
     @property
     def dialog(self) -> ElementList[Block]:
@@ -393,7 +396,7 @@ class Block(QueryMixin, Node):
         return None
 
     def _describe(self) -> str:
-        text = self.proto.get("label") or self.proto.get("title")
+        text = self.proto.get(LABEL) or self.proto.get("title")
         return f"{self.type} {_short(text)}" if text else self.type
 
 

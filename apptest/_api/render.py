@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from apptest._api.nodes import Node
 from apptest._api.query import Block
+from apptest._props import FRAGMENT_ID
 
 
 def render_tree(roots: tuple[Block, ...], fragment_name: Callable[[str], str]) -> str:
@@ -14,7 +15,7 @@ def render_tree(roots: tuple[Block, ...], fragment_name: Callable[[str], str]) -
 
     def visit(node: Node, depth: int) -> None:
         label = node._describe()
-        fragment_id = node.proto.get("fragment_id")
+        fragment_id = node.proto.get(FRAGMENT_ID)
         if isinstance(node, Block) and isinstance(fragment_id, str):
             label = f"fragment {fragment_name(fragment_id)!r}"
         lines.append("  " * depth + label)

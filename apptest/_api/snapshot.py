@@ -23,6 +23,7 @@ from apptest._api.nodes import (
 )
 from apptest._api.query import Block, Column, Status
 from apptest._paths import ROOT_NAMES, Path
+from apptest._props import is_widget
 
 if TYPE_CHECKING:
     from apptest._api.apptest import AppTest
@@ -59,9 +60,14 @@ def load_typed_classes() -> None:
     global _typed_classes_loaded
     # lazy: the widget classes (and the value checks they use) load with the first snapshot,
     # not with ``import apptest``, which stays fast.
-    from apptest._api import widget_nodes, widget_nodes_choice, widget_nodes_data
+    from apptest._api import (
+        widget_nodes,
+        widget_nodes_choice,
+        widget_nodes_data,
+        widget_nodes_values,
+    )
 
-    for module in (widget_nodes, widget_nodes_choice, widget_nodes_data):
+    for module in (widget_nodes, widget_nodes_values, widget_nodes_choice, widget_nodes_data):
         ELEMENT_CLASSES.update(module.CLASSES)
     _typed_classes_loaded = True
 
@@ -81,7 +87,7 @@ def freeze(node: TreeNode, path: Path, at: AppTest) -> Node:
         return block
     leaf = ELEMENT_CLASSES.get(node.kind)
     if leaf is None:
-        leaf = Widget if "id" in node.props else Element
+        leaf = Widget if is_widget(node.props) else Element
     return leaf(node.kind, path, node.run_id, node.fragment_id, props, at)
 
 

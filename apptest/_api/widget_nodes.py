@@ -1,19 +1,21 @@
-"""Typed widget nodes with AppTest's verbs: ``click``, ``check``, ``select``, ``set_range`` …
+"""Typed widget nodes with AppTest's verbs: ``click``, ``check``, ``input`` …
 
-Every verb checks the value against what a browser user could give the widget (an offered
-option, a number inside ``[min, max]``, an enabled widget …) and raises
-:class:`~apptest.AppTestError` saying what was wrong and what the widget accepts; otherwise it
-stages the interaction (``AppTest._stage``) and returns the widget, so calls chain:
-``at.selectbox("city").select("Oslo").run()``. A staged value is the widget's return value
-(see ``apptest._values.common``); ``.value`` shows the staged value until the next run.
+``InputWidget`` is the base of every typed widget: the verb machinery. Every verb checks the
+value against what a browser user could give the widget (an offered option, a number inside
+``[min, max]``, an enabled widget …) and raises :class:`~apptest.AppTestError` saying what was
+wrong and what the widget accepts; otherwise it stages the interaction (``AppTest._stage``) and
+returns the widget, so calls chain: ``at.selectbox("city").select("Oslo").run()``. A staged value
+is the widget's return value (see ``apptest._values.common``); ``.value`` shows the staged value
+until the next run.
 
-Deliberate differences from ``streamlit.testing.v1``: ``TextInput.input()`` beyond
-``max_chars`` raises instead of being ignored; ``NumberInput.increment()`` clamps to a
-``max_value`` of 0 (AppTest treats 0 as "no bound").
+This module holds the buttons, the checkbox and the text widgets. A deliberate difference from
+``streamlit.testing.v1``: ``TextInput.input()`` beyond ``max_chars`` raises instead of being
+ignored.
 
-Choice widgets (radio, selectbox, multiselect, pills, segmented control, select slider) are in
-``apptest._api.widget_nodes_choice``; file uploads and the data editor in
-``apptest._api.widget_nodes_data``.
+Widgets with a range of values (number input, slider, date and time input, colour picker,
+feedback) are in ``apptest._api.widget_nodes_values``; choice widgets (radio, selectbox,
+multiselect, pills, segmented control, select slider) in ``apptest._api.widget_nodes_choice``;
+file uploads and the data editor in ``apptest._api.widget_nodes_data``.
 """
 
 from __future__ import annotations
@@ -22,10 +24,8 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from apptest._api.nodes import Widget
 from apptest._errors import AppTestError
-from apptest._values.common import check_color, check_feedback, check_text, checked_bool, describe
-from apptest._values.dates import DateSpec, check_date, check_time, step_time
-from apptest._values.number_input import NumberSpec, check_number, step_number
-from apptest._values.sliders import SliderSpec, check_slider
+from apptest._props import DEFAULT, FORM_ID, ID, PLACEHOLDER, VALUE
+from apptest._values.common import check_text, checked_bool, describe
 from apptest._values.uploads import download_bytes
 
 W = TypeVar("W", bound="InputWidget")
@@ -64,12 +64,12 @@ class InputWidget(Widget):
     @property
     def form_id(self) -> str:
         """The id of the ``st.form`` the widget is in ("" outside a form)."""
-        return str(self.proto.get("form_id") or "")
+        return str(self.proto.get(FORM_ID) or "")
 
     @property
     def default(self) -> Any:
         """The value the widget starts with (and returns to when its form clears)."""
-        return self.proto.get("default")
+        return self.proto.get(DEFAULT)
 
     @property
     def label_visibility(self) -> str:
@@ -103,7 +103,7 @@ class Button(InputWidget):
     @property
     def value(self) -> bool:
         """True in the run a click caused, and once ``click()`` is staged (as AppTest reads)."""
-        return bool(self._at._staged_value(self.id, self.proto.get("value", False)))
+        return bool(self._at._staged_value(self.id, self.proto.get(VALUE, False)))
 
     @property
     def type_(self) -> str:
@@ -171,7 +171,7 @@ class LinkButton(InputWidget):
     @property
     def id(self) -> str:
         """The widget id ("" for a link button without ``on_click``: it is no widget then)."""
-        return str(self.proto.get("id", ""))
+        return str(self.proto.get(ID, ""))
 
     @property
     def url(self) -> str:
@@ -236,7 +236,7 @@ class TextInput(InputWidget):
     @property
     def placeholder(self) -> str | None:
         """The placeholder text, or None."""
-        value = self.proto.get("placeholder")
+        value = self.proto.get(PLACEHOLDER)
         return value if isinstance(value, str) else None
 
     def input(self, value: str) -> TextInput:
@@ -260,7 +260,7 @@ class ChatInput(InputWidget):
     @property
     def placeholder(self) -> str:
         """The placeholder text."""
-        return str(self.proto.get("placeholder", ""))
+        return str(self.proto.get(PLACEHOLDER, ""))
 
     @property
     def max_chars(self) -> int | None:
@@ -287,219 +287,6 @@ class ChatInput(InputWidget):
         return self.set_value(value)
 
 
-class NumberInput(InputWidget):
-    """``st.number_input``: ``set_value``, ``increment``, ``decrement``.
-    ``at.number_input("n").set_value(5).run()``."""
-
-    __module__ = "apptest"
-    __slots__ = ()
-
-    @property
-    def _spec(self) -> NumberSpec:
-        spec = self.proto["spec"]
-        assert isinstance(spec, NumberSpec)
-        return spec
-
-    @property
-    def min(self) -> int | float | None:
-        """The lowest value a user can enter, or None."""
-        return self._spec.min
-
-    @property
-    def max(self) -> int | float | None:
-        """The highest value a user can enter, or None."""
-        return self._spec.max
-
-    @property
-    def step(self) -> int | float:
-        """The step of the +/- buttons."""
-        return self._spec.step
-
-    @property
-    def data_type(self) -> str:
-        """The kind of number: "int" or "float"."""
-        return self._spec.data_type
-
-    @property
-    def format(self) -> str:
-        """The printf-style display format."""
-        return self._spec.format
-
-    @property
-    def placeholder(self) -> str | None:
-        """The placeholder text, or None."""
-        value = self.proto.get("placeholder")
-        return value if isinstance(value, str) else None
-
-    def set_value(self, value: int | float | None) -> NumberInput:
-        """Stage a number inside ``[min, max]`` (None only when the input can be empty)."""
-        __tracebackhide__ = True
-        return self._put(check_number(self._what, self._spec, value))
-
-    def increment(self) -> NumberInput:
-        """As clicking "+": one step up, at most ``max`` (a None value stays None)."""
-        __tracebackhide__ = True
-        return self._put(step_number(self._spec, self.value, +1))
-
-    def decrement(self) -> NumberInput:
-        """As clicking "-": one step down, at least ``min``."""
-        __tracebackhide__ = True
-        return self._put(step_number(self._spec, self.value, -1))
-
-
-class Feedback(InputWidget):
-    """``st.feedback``: the value is the index of the chosen icon (or None).
-    ``at.feedback[0].set_value(1).run()``."""
-
-    __module__ = "apptest"
-    __slots__ = ()
-
-    @property
-    def options(self) -> str:
-        """The icon set: "thumbs", "faces" or "stars"."""
-        return str(self.proto.get("options", "thumbs"))
-
-    def set_value(self, value: int | None) -> Feedback:
-        """Stage choosing the icon at index ``value`` (None clears)."""
-        __tracebackhide__ = True
-        return self._put(check_feedback(self._what, int(self.proto.get("option_count", 2)), value))
-
-
-class Slider(InputWidget):
-    """``st.slider``: ``set_value(v)`` or, for a range slider, ``set_range(low, high)``.
-    ``at.slider("size").set_value(3).run()``."""
-
-    __module__ = "apptest"
-    __slots__ = ()
-
-    @property
-    def _spec(self) -> SliderSpec:
-        spec = self.proto["spec"]
-        assert isinstance(spec, SliderSpec)
-        return spec
-
-    @property
-    def min(self) -> Any:
-        """The lowest value."""
-        return self._spec.min
-
-    @property
-    def max(self) -> Any:
-        """The highest value."""
-        return self._spec.max
-
-    @property
-    def step(self) -> Any:
-        """The step between values (a number or a timedelta)."""
-        return self._spec.step
-
-    @property
-    def data_type(self) -> str:
-        """The kind of values: "int", "float", "date", "time" or "datetime"."""
-        return self._spec.data_type
-
-    @property
-    def is_range(self) -> bool:
-        """True for a two-thumb slider (its value is a tuple)."""
-        return self._spec.is_range
-
-    def set_value(self, value: Any) -> Slider:
-        """Stage a value inside ``[min, max]`` (a ``(low, high)`` tuple for a range)."""
-        __tracebackhide__ = True
-        return self._put(check_slider(self._what, self._spec, value))
-
-    def set_range(self, lower: Any, upper: Any) -> Slider:
-        """Stage both thumbs of a range slider."""
-        __tracebackhide__ = True
-        return self.set_value((lower, upper))
-
-
-class DateInput(InputWidget):
-    """``st.date_input``: a date, or a tuple of 0-2 dates for a range input.
-    ``at.date_input("day").set_value(date(2024, 1, 2)).run()``."""
-
-    __module__ = "apptest"
-    __slots__ = ()
-
-    @property
-    def _spec(self) -> DateSpec:
-        spec = self.proto["spec"]
-        assert isinstance(spec, DateSpec)
-        return spec
-
-    @property
-    def min(self) -> Any:
-        """The earliest date a user can pick."""
-        return self._spec.min
-
-    @property
-    def max(self) -> Any:
-        """The latest date a user can pick."""
-        return self._spec.max
-
-    @property
-    def is_range(self) -> bool:
-        """True for a range input (its value is a tuple)."""
-        return self._spec.is_range
-
-    def set_value(self, value: Any) -> DateInput:
-        """Stage a date inside ``[min, max]`` (a tuple of dates for a range input)."""
-        __tracebackhide__ = True
-        return self._put(check_date(self._what, self._spec, value))
-
-    def set_range(self, start: Any, end: Any) -> DateInput:
-        """Stage the start and end of a range input."""
-        __tracebackhide__ = True
-        return self.set_value((start, end))
-
-
-class TimeInput(InputWidget):
-    """``st.time_input``: ``set_value(time)``, ``increment``/``decrement`` by ``step``.
-    ``at.time_input("at").set_value(time(9, 30)).run()``."""
-
-    __module__ = "apptest"
-    __slots__ = ()
-
-    @property
-    def step(self) -> int:
-        """The step in seconds."""
-        return int(self.proto.get("step", 900))
-
-    def set_value(self, value: Any) -> TimeInput:
-        """Stage a ``datetime.time`` (None only when the input can be empty)."""
-        __tracebackhide__ = True
-        return self._put(check_time(self._what, value, clearable=bool(self.proto.get("clearable"))))
-
-    def increment(self) -> TimeInput:
-        """Stage the time one ``step`` later (wrapping at midnight)."""
-        __tracebackhide__ = True
-        return self._put(step_time(self.value, self.step, +1))
-
-    def decrement(self) -> TimeInput:
-        """Stage the time one ``step`` earlier (wrapping at midnight)."""
-        __tracebackhide__ = True
-        return self._put(step_time(self.value, self.step, -1))
-
-
-class ColorPicker(InputWidget):
-    """``st.color_picker``: a hex colour string. ``at.color_picker("c").pick("#ff0000").run()``."""
-
-    __module__ = "apptest"
-    __slots__ = ()
-
-    def set_value(self, value: str) -> ColorPicker:
-        """Stage a hex colour such as "#ff0000"."""
-        __tracebackhide__ = True
-        return self._put(check_color(self._what, value))
-
-    def pick(self, value: str) -> ColorPicker:
-        """Like ``set_value``, adding the leading ``#`` when it is missing."""
-        __tracebackhide__ = True
-        if isinstance(value, str) and not value.startswith("#"):
-            value = f"#{value}"
-        return self.set_value(value)
-
-
 #: The node class of each widget kind this module defines.
 CLASSES: dict[str, type[Widget]] = {
     "button": Button,
@@ -511,10 +298,4 @@ CLASSES: dict[str, type[Widget]] = {
     "text_input": TextInput,
     "text_area": TextInput,
     "chat_input": ChatInput,
-    "number_input": NumberInput,
-    "feedback": Feedback,
-    "slider": Slider,
-    "date_input": DateInput,
-    "time_input": TimeInput,
-    "color_picker": ColorPicker,
 }

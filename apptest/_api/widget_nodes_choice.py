@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 from apptest._api.nodes import Widget
 from apptest._api.widget_nodes import InputWidget
 from apptest._errors import AppTestError
+from apptest._props import CLEARABLE, OPTIONS, PLACEHOLDER, SPEC
 from apptest._values.choices import Options, check_choice, check_choices
 from apptest._values.sliders import SelectSliderSpec, check_select_slider
 
@@ -26,14 +27,14 @@ class _Choice(InputWidget):
     def _options(self) -> Options:
         return Options(
             tuple(self.proto.get("option_values", ())),
-            tuple(self.proto.get("options", ())),
+            tuple(self.proto.get(OPTIONS, ())),
             self.proto.get("format_func") or str,
         )
 
     @property
     def options(self) -> list[str]:
         """The options as the browser shows them (``format_func`` applied)."""
-        return list(self.proto.get("options", ()))
+        return list(self.proto.get(OPTIONS, ()))
 
     @property
     def format_func(self) -> Callable[[Any], Any]:
@@ -62,7 +63,7 @@ class Radio(_Choice):
                 self._what,
                 self._options,
                 value,
-                clearable=bool(self.proto.get("clearable")),
+                clearable=bool(self.proto.get(CLEARABLE)),
                 accept_new=bool(self.proto.get("accept_new_options")),
             )
         )
@@ -94,7 +95,7 @@ class Selectbox(Radio):
     @property
     def placeholder(self) -> str:
         """The placeholder text shown while nothing is selected."""
-        return str(self.proto.get("placeholder", ""))
+        return str(self.proto.get(PLACEHOLDER, ""))
 
 
 class Multiselect(_Choice):
@@ -233,7 +234,7 @@ class SelectSlider(_Choice):
 
     @property
     def _spec(self) -> SelectSliderSpec:
-        spec = self.proto["spec"]
+        spec = self.proto[SPEC]
         assert isinstance(spec, SelectSliderSpec)
         return spec
 
