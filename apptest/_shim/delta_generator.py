@@ -1,10 +1,11 @@
 """``DeltaGenerator``: the object behind ``st``, ``st.sidebar`` and every container.
 
 It is composed from the shim's command mixins, one module each: ``text``, ``status_elements``,
-``data_media``, ``charts``, ``write``, ``layouts`` and ``widgets`` (with ``widgets_choice``,
-``widgets_values``, ``widgets_data``). Each method turns Streamlit's signature into element
-properties and hands them to the runtime (``apptest._run.layout``, ``apptest._run.widgets``,
-``apptest._server.fragments``); no behaviour lives in the shim beyond that translation.
+``data_media``, ``charts``, ``write``, ``layouts`` and ``widgets`` (with ``widgets_buttons``,
+``widgets_text``, ``widgets_choice``, ``widgets_values``, ``widgets_data``). Each method turns
+Streamlit's signature into element properties and hands them to the runtime
+(``apptest._run.layout``, ``apptest._run.widgets``, ``apptest._server.fragments``); no
+behaviour lives in the shim beyond that translation.
 ``st.status`` and its ``StatusContainer`` are here: the container is a ``DeltaGenerator``
 subclass (as in Streamlit), which the mixin modules cannot import.
 """
