@@ -15,6 +15,7 @@ from __future__ import annotations
 import inspect
 from typing import Any
 
+from apptest._props import LABEL
 from apptest._run.layout import Cursor, path_of, update_block
 from apptest._shim.charts import ChartCommands
 from apptest._shim.data_media import DataMediaCommands
@@ -52,7 +53,7 @@ class DeltaGenerator(
         status = StatusContainer.__new__(StatusContainer)
         status.__dict__.update(block.__dict__)
         status._slot = Cursor(path_of(block)[:-1], path_of(block)[-1], locked=True)
-        status._props = {"label": label, "expanded": expanded, "state": state, "type": type}
+        status._props = {LABEL: label, "expanded": expanded, "state": state, "type": type}
         status._parent_container = self
         return status
 
@@ -68,7 +69,7 @@ class StatusContainer(DeltaGenerator):
         self, *, label: str | None = None, expanded: bool | None = None, state: str | None = None
     ) -> None:
         if label is not None:
-            self._props["label"] = label
+            self._props[LABEL] = label
         if expanded is not None:
             self._props["expanded"] = expanded
         if state is not None:

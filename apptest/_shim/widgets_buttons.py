@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from apptest import _st_errors as errors
+from apptest._props import FORM_ID, LABEL
 from apptest._run.layout import (
     Container,
     current_run,
@@ -242,7 +243,7 @@ class ButtonWidgets(Container):
     ) -> Any:
         check_button_type("st.link_button", type)
         props = {
-            "label": label,
+            LABEL: label,
             "url": url,
             "help": help,
             "type": type,
@@ -305,7 +306,7 @@ class ButtonWidgets(Container):
             self,
             "form",
             {
-                "form_id": key,
+                FORM_ID: key,
                 "clear_on_submit": clear_on_submit,
                 "enter_to_submit": enter_to_submit,
                 "border": border,

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from apptest import _st_errors as errors
+from apptest._props import DEFAULT, PLACEHOLDER
 from apptest._run.layout import BOTTOM, MAIN, Container, form_id_of, layout_error
 from apptest._run.widgets import WidgetCall, register_widget
 from apptest._st_errors import StreamlitAPIException
@@ -130,7 +131,7 @@ class TextWidgets(Container):
                 ),
                 default=bool(value),
                 props={
-                    "default": bool(value),
+                    DEFAULT: bool(value),
                     "help": help,
                     "disabled": disabled,
                     "label_visibility": label_visibility,
@@ -195,7 +196,7 @@ class TextWidgets(Container):
                 "type": type,
                 "autocomplete": autocomplete,
                 "icon": icon,
-                "placeholder": placeholder,
+                PLACEHOLDER: placeholder,
                 "help": help,
                 "disabled": disabled,
                 "label_visibility": label_visibility,
@@ -245,7 +246,7 @@ class TextWidgets(Container):
             kwargs,
             {
                 "height": height,
-                "placeholder": placeholder,
+                PLACEHOLDER: placeholder,
                 "help": help,
                 "disabled": disabled,
                 "label_visibility": label_visibility,
@@ -279,7 +280,7 @@ class TextWidgets(Container):
             ),
             default=default,
             sanitize=_truncate(max_chars),
-            props={**props, "default": default, "max_chars": max_chars},
+            props={**props, DEFAULT: default, "max_chars": max_chars},
         )
         return None if result is None else str(result)
 
@@ -323,7 +324,7 @@ class TextWidgets(Container):
                 default=default,
                 sanitize=sanitize,
                 props={
-                    "default": default,
+                    DEFAULT: default,
                     "help": help,
                     "disabled": disabled,
                     "label_visibility": label_visibility,
@@ -393,6 +394,6 @@ class TextWidgets(Container):
                 kwargs=kwargs,
             ),
             default=None,
-            props={"placeholder": str(placeholder), "max_chars": max_chars, "disabled": disabled},
+            props={PLACEHOLDER: str(placeholder), "max_chars": max_chars, "disabled": disabled},
         )
         return None if value is None else str(value)
