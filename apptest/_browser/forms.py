@@ -15,7 +15,8 @@
 
 The server-side errors (submit button outside a form, nested forms, ``st.button`` or
 ``st.download_button`` or ``st.chat_input`` in a form, callbacks on form widgets, duplicate
-form keys) are raised by the shim (``apptest._shim.widgets``) and ``register_widget`` (FM3).
+form keys) are raised by the shim (``apptest._shim.widgets_buttons``) and ``register_widget``
+(FM3).
 """
 
 from __future__ import annotations

@@ -1,10 +1,11 @@
 """``DeltaGenerator``: the object behind ``st``, ``st.sidebar`` and every container.
 
 It is composed from the shim's command mixins, one module each: ``text``, ``status_elements``,
-``data_media``, ``charts``, ``write``, ``layouts`` and ``widgets`` (with ``widgets_choice``,
-``widgets_values``, ``widgets_data``). Each method turns Streamlit's signature into element
-properties and hands them to the runtime (``apptest._run.layout``, ``apptest._run.widgets``,
-``apptest._server.fragments``); no behaviour lives in the shim beyond that translation.
+``data_media``, ``charts``, ``write``, ``layouts`` and ``widgets`` (with ``widgets_buttons``,
+``widgets_text``, ``widgets_choice``, ``widgets_values``, ``widgets_data``). Each method turns
+Streamlit's signature into element properties and hands them to the runtime
+(``apptest._run.layout``, ``apptest._run.widgets``, ``apptest._server.fragments``); no
+behaviour lives in the shim beyond that translation.
 ``st.status`` and its ``StatusContainer`` are here: the container is a ``DeltaGenerator``
 subclass (as in Streamlit), which the mixin modules cannot import.
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 import inspect
 from typing import Any
 
+from apptest._props import LABEL
 from apptest._run.layout import Cursor, path_of, update_block
 from apptest._shim.charts import ChartCommands
 from apptest._shim.data_media import DataMediaCommands
@@ -51,7 +53,7 @@ class DeltaGenerator(
         status = StatusContainer.__new__(StatusContainer)
         status.__dict__.update(block.__dict__)
         status._slot = Cursor(path_of(block)[:-1], path_of(block)[-1], locked=True)
-        status._props = {"label": label, "expanded": expanded, "state": state, "type": type}
+        status._props = {LABEL: label, "expanded": expanded, "state": state, "type": type}
         status._parent_container = self
         return status
 
@@ -67,7 +69,7 @@ class StatusContainer(DeltaGenerator):
         self, *, label: str | None = None, expanded: bool | None = None, state: str | None = None
     ) -> None:
         if label is not None:
-            self._props["label"] = label
+            self._props[LABEL] = label
         if expanded is not None:
             self._props["expanded"] = expanded
         if state is not None:

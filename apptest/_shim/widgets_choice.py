@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from apptest import _st_errors as errors
+from apptest._props import CLEARABLE, DEFAULT, OPTIONS, PLACEHOLDER
 from apptest._run.layout import Container
 from apptest._run.widgets import WidgetCall, register_widget
 from apptest._st_errors import StreamlitAPIException
@@ -47,7 +48,7 @@ def _check_index(name: str, index: object, count: int, range_message: str) -> No
 
 def _option_props(options: Options) -> dict[str, Any]:
     return {
-        "options": list(options.formatted),
+        OPTIONS: list(options.formatted),
         "option_values": options.raw,
         "format_func": options.format_func,
     }
@@ -115,8 +116,8 @@ class ChoiceWidgets(Container):
             props={
                 **_option_props(opts),
                 "index": index,
-                "default": default,
-                "clearable": index is None,
+                DEFAULT: default,
+                CLEARABLE: index is None,
                 "horizontal": horizontal,
                 "captions": list(captions or ()),
                 "help": help,
@@ -186,9 +187,9 @@ class ChoiceWidgets(Container):
             props={
                 **_option_props(opts),
                 "index": index,
-                "default": default,
-                "clearable": index is None,
-                "placeholder": placeholder or "",
+                DEFAULT: default,
+                CLEARABLE: index is None,
+                PLACEHOLDER: placeholder or "",
                 "accept_new_options": accept_new_options,
                 "help": help,
                 "disabled": disabled,
@@ -262,9 +263,9 @@ class ChoiceWidgets(Container):
             sanitize=sanitize,
             props={
                 **_option_props(opts),
-                "default": initial,
+                DEFAULT: initial,
                 "max_selections": max_selections,
-                "placeholder": placeholder or "",
+                PLACEHOLDER: placeholder or "",
                 "accept_new_options": accept_new_options,
                 "help": help,
                 "disabled": disabled,
@@ -411,7 +412,7 @@ class ChoiceWidgets(Container):
             sanitize=keep_options(opts) if multi else keep_option(opts, initial),
             props={
                 **_option_props(opts),
-                "default": initial,
+                DEFAULT: initial,
                 "selection_mode": selection_mode,
                 "required": required,
                 "help": help,
@@ -458,9 +459,9 @@ class ChoiceWidgets(Container):
             ),
             default=default,
             props={
-                "options": options,
+                OPTIONS: options,
                 "option_count": count,
-                "default": default,
+                DEFAULT: default,
                 "disabled": disabled,
             },
         )

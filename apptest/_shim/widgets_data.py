@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from apptest._props import DEFAULT
 from apptest._run.layout import Container
 from apptest._run.widgets import WidgetCall, register_widget
 from apptest._st_errors import StreamlitAPIException
@@ -115,7 +116,7 @@ class DataWidgets(Container):
             default=[] if multiple else None,
             sanitize=_files_sanitizer(allowed, multiple),
             props={
-                "default": [] if multiple else None,
+                DEFAULT: [] if multiple else None,
                 "type": allowed,
                 "multiple_files": multiple,
                 "accept_directory": accept_multiple_files == "directory",
@@ -157,7 +158,7 @@ class DataWidgets(Container):
             default=None,
             sanitize=_files_sanitizer([], False),
             props={
-                "default": None,
+                DEFAULT: None,
                 "help": help,
                 "disabled": disabled,
                 "label_visibility": label_visibility,
@@ -227,7 +228,7 @@ class DataWidgets(Container):
                 "num_rows": num_rows,
                 "disabled": disabled is True,
                 "hide_index": hide_index,
-                "default": empty_state(),
+                DEFAULT: empty_state(),
             },
         )
         return apply_edits(table, state or empty_state())

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from apptest._props import CLEARABLE, DEFAULT, OPTIONS, PLACEHOLDER, SPEC
 from apptest._run.layout import Container
 from apptest._run.widgets import WidgetCall, register_widget
 from apptest._values.choices import Options
@@ -94,15 +95,15 @@ class ValueWidgets(Container):
             default=spec.default,
             sanitize=spec.sanitize,
             props={
-                "spec": spec,
-                "default": spec.default,
+                SPEC: spec,
+                DEFAULT: spec.default,
                 "min": spec.min,
                 "max": spec.max,
                 "step": spec.step,
                 "data_type": spec.data_type,
                 "format": spec.format,
-                "clearable": spec.clearable,
-                "placeholder": placeholder,
+                CLEARABLE: spec.clearable,
+                PLACEHOLDER: placeholder,
                 "icon": icon,
                 "help": help,
                 "disabled": disabled,
@@ -155,8 +156,8 @@ class ValueWidgets(Container):
             default=spec.default,
             sanitize=spec.sanitize,
             props={
-                "spec": spec,
-                "default": spec.default,
+                SPEC: spec,
+                DEFAULT: spec.default,
                 "min": spec.min,
                 "max": spec.max,
                 "step": spec.step,
@@ -209,11 +210,11 @@ class ValueWidgets(Container):
             default=spec.default,
             sanitize=spec.sanitize,
             props={
-                "spec": spec,
-                "options": list(opts.formatted),
+                SPEC: spec,
+                OPTIONS: list(opts.formatted),
                 "option_values": opts.raw,
                 "format_func": opts.format_func,
-                "default": spec.default,
+                DEFAULT: spec.default,
                 "is_range": spec.is_range,
                 "help": help,
                 "disabled": disabled,
@@ -271,12 +272,12 @@ class ValueWidgets(Container):
             default=spec.default,
             sanitize=spec.sanitize,
             props={
-                "spec": spec,
-                "default": spec.default,
+                SPEC: spec,
+                DEFAULT: spec.default,
                 "min": spec.min,
                 "max": spec.max,
                 "is_range": spec.is_range,
-                "clearable": spec.clearable,
+                CLEARABLE: spec.clearable,
                 "format": format,
                 "help": help,
                 "disabled": disabled,
@@ -326,9 +327,9 @@ class ValueWidgets(Container):
             ),
             default=parsed,
             props={
-                "default": parsed,
+                DEFAULT: parsed,
                 "step": seconds,
-                "clearable": parsed is None,
+                CLEARABLE: parsed is None,
                 "help": help,
                 "disabled": disabled,
                 "label_visibility": label_visibility,

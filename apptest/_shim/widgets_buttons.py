@@ -1,0 +1,315 @@
+"""Button widgets of the shim, and forms: button, form_submit_button, download_button,
+link_button and ``st.form``.
+
+Thin translations of Streamlit's signatures (seed era, 1.58) to ``register_widget`` and
+``emit_block``; a form's submission and reset live in ``apptest._browser.forms``.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from typing import Any
+
+from apptest import _st_errors as errors
+from apptest._props import FORM_ID, LABEL
+from apptest._run.layout import (
+    Container,
+    current_run,
+    emit_block,
+    emit_element,
+    form_id_of,
+    layout_error,
+)
+from apptest._run.widgets import WidgetCall, register_widget
+from apptest._st_errors import StreamlitAPIException
+from apptest._values.common import check_button_type
+from apptest._values.uploads import download_bytes
+
+Callback = Callable[..., Any] | None
+
+FORM_DOCS_INFO = (
+    "\n\nFor more information, refer to the\n[documentation for forms]"
+    "(https://docs.streamlit.io/develop/api-reference/execution-flow/st.form)."
+)
+
+
+def _duplicate_form_message(key: str) -> str:
+    return textwrap.dedent(
+        f"""
+        There are multiple identical forms with `key='{key}'`.
+
+        To fix this, please make sure that the `key` argument is unique for
+        each `st.form` you create.
+        """
+    ).strip("\n")
+
+
+class ButtonWidgets(Container):
+    """``st.button``, ``st.form_submit_button``, ``st.download_button``, ``st.link_button``
+    and ``st.form``."""
+
+    # -- buttons ---------------------------------------------------------------------------------
+    def button(
+        self,
+        label: str,
+        key: object = None,
+        help: str | None = None,
+        on_click: Callback = None,
+        args: Any = None,
+        kwargs: Any = None,
+        *,
+        type: str = "secondary",
+        icon: str | None = None,
+        icon_position: str = "left",
+        disabled: bool = False,
+        use_container_width: bool | None = None,
+        width: Any = "content",
+        shortcut: str | None = None,
+    ) -> bool:
+        check_button_type("st.button", type)
+        if form_id_of(self):
+            raise layout_error(f"`st.button()` can't be used in an `st.form()`.{FORM_DOCS_INFO}")
+        return bool(
+            register_widget(
+                self,
+                WidgetCall(
+                    "button",
+                    label=label,
+                    key=key,
+                    key_identity=True,
+                    identity={
+                        "icon": icon,
+                        "help": help,
+                        "is_form_submitter": False,
+                        "type": type,
+                        "width": width,
+                        "icon_position": icon_position,
+                        "shortcut": shortcut,
+                    },
+                    trigger=True,
+                    read_only=True,
+                    on_change=on_click,
+                    args=args,
+                    kwargs=kwargs,
+                ),
+                default=False,
+                props={"help": help, "type": type, "icon": icon, "disabled": disabled},
+            )
+        )
+
+    def form_submit_button(
+        self,
+        label: str = "Submit",
+        help: str | None = None,
+        on_click: Callback = None,
+        args: Any = None,
+        kwargs: Any = None,
+        *,
+        key: object = None,
+        type: str = "secondary",
+        icon: str | None = None,
+        icon_position: str = "left",
+        disabled: bool = False,
+        use_container_width: bool | None = None,
+        width: Any = "content",
+        shortcut: str | None = None,
+    ) -> bool:
+        check_button_type("st.form_submit_button", type)
+        form_id = form_id_of(self)
+        if not form_id:
+            raise layout_error(
+                f"`st.form_submit_button()` must be used inside an `st.form()`.{FORM_DOCS_INFO}"
+            )
+        user_key = key if key is not None else f"FormSubmitter:{form_id}-{label}"  # W4
+        return bool(
+            register_widget(
+                self,
+                WidgetCall(
+                    "form_submit_button",
+                    label=label,
+                    key=user_key,
+                    key_identity=True,
+                    identity={
+                        "icon": icon,
+                        "help": help,
+                        "is_form_submitter": True,
+                        "type": type,
+                        "width": width,
+                        "icon_position": icon_position,
+                        "shortcut": shortcut,
+                    },
+                    trigger=True,
+                    read_only=True,
+                    on_change=on_click,
+                    args=args,
+                    kwargs=kwargs,
+                ),
+                default=False,
+                props={"help": help, "type": type, "icon": icon, "disabled": disabled},
+            )
+        )
+
+    # long: Streamlit's signature, one parameter a line (20 lines); the body is 51
+    def download_button(
+        self,
+        label: str,
+        data: Any,
+        file_name: str | None = None,
+        mime: str | None = None,
+        key: object = None,
+        help: str | None = None,
+        on_click: Any = "rerun",
+        args: Any = None,
+        kwargs: Any = None,
+        *,
+        type: str = "secondary",
+        icon: str | None = None,
+        icon_position: str = "left",
+        disabled: bool = False,
+        use_container_width: bool | None = None,
+        width: Any = "content",
+        shortcut: str | None = None,
+    ) -> bool:
+        check_button_type("st.download_button", type)
+        callback = None if on_click in (None, "ignore", "rerun") else on_click
+        if form_id_of(self):
+            raise layout_error(
+                f"`st.download_button()` can't be used in an `st.form()`.{FORM_DOCS_INFO}"
+            )
+        if callable(data):
+            content: Any = data
+            inferred = "application/octet-stream"
+        else:
+            converted = download_bytes(data)
+            if converted is None:
+                raise StreamlitAPIException(f"Invalid binary data format: {data.__class__}")
+            content, inferred = converted
+        return bool(
+            register_widget(
+                self,
+                WidgetCall(
+                    "download_button",
+                    label=label,
+                    key=key,
+                    key_identity=True,
+                    identity={
+                        "icon": icon,
+                        "file_name": file_name,
+                        "mime": mime,
+                        "help": help,
+                        "type": type,
+                        "width": width,
+                        "icon_position": icon_position,
+                        "shortcut": shortcut,
+                    },
+                    trigger=True,
+                    read_only=True,
+                    on_change=callback,
+                    args=args,
+                    kwargs=kwargs,
+                ),
+                default=False,
+                props={
+                    "data": content,
+                    "file_name": file_name,
+                    "mime": mime or inferred,
+                    "ignore_rerun": on_click == "ignore",
+                    "help": help,
+                    "type": type,
+                    "icon": icon,
+                    "disabled": disabled,
+                },
+            )
+        )
+
+    def link_button(
+        self,
+        label: str,
+        url: str,
+        *,
+        key: object = None,
+        on_click: Any = "ignore",
+        args: Any = None,
+        kwargs: Any = None,
+        help: str | None = None,
+        type: str = "secondary",
+        icon: str | None = None,
+        icon_position: str = "left",
+        disabled: bool = False,
+        use_container_width: bool | None = None,
+        width: Any = "content",
+        shortcut: str | None = None,
+    ) -> Any:
+        check_button_type("st.link_button", type)
+        props = {
+            LABEL: label,
+            "url": url,
+            "help": help,
+            "type": type,
+            "icon": icon,
+            "disabled": disabled,
+        }
+        if on_click == "ignore":
+            # An element: the browser opens the URL and the app does not rerun.
+            return emit_element(self, "link_button", {**props, "ignore_rerun": True})
+        callback = None if on_click == "rerun" else on_click
+        return bool(
+            register_widget(
+                self,
+                WidgetCall(
+                    "link_button",
+                    label=label,
+                    key=key,
+                    key_identity=True,
+                    identity={
+                        "icon": icon,
+                        "url": url,
+                        "help": help,
+                        "type": type,
+                        "width": width,
+                        "icon_position": icon_position,
+                        "shortcut": shortcut,
+                    },
+                    trigger=True,
+                    read_only=True,
+                    on_change=callback,
+                    args=args,
+                    kwargs=kwargs,
+                ),
+                default=False,
+                props={**props, "ignore_rerun": False},
+            )
+        )
+
+    # -- forms -----------------------------------------------------------------------------------
+    def form(
+        self,
+        key: str,
+        clear_on_submit: bool = False,
+        *,
+        enter_to_submit: bool = True,
+        border: bool = True,
+        width: Any = "stretch",
+        height: Any = "content",
+    ) -> Any:
+        if form_id_of(self):
+            raise layout_error("Forms cannot be nested in other forms.")
+        run = current_run()
+        if run is not None:
+            if key in run.session.state.user:
+                raise errors.StreamlitValueAssignmentNotAllowedError(key=key)  # SS2
+            if key in run.form_ids:
+                raise StreamlitAPIException(_duplicate_form_message(key))
+            run.form_ids.add(key)
+        return emit_block(
+            self,
+            "form",
+            {
+                FORM_ID: key,
+                "clear_on_submit": clear_on_submit,
+                "enter_to_submit": enter_to_submit,
+                "border": border,
+            },
+            form_id=key,
+        )
