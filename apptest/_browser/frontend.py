@@ -17,7 +17,7 @@ from typing import Any
 
 from apptest._browser.timers import Timers
 from apptest._paths import ROOT_NAMES, Path
-from apptest._props import ID, VALUE, is_widget, keeps_value
+from apptest._props import ID, TRIGGER, VALUE, is_widget
 
 
 class TreeNode:
@@ -131,8 +131,9 @@ class Frontend:
     def put_element(self, path: Path, kind: str, props: dict[str, Any], fragment_id: str) -> None:
         """FE1: replace the node at ``path`` or append it."""
         self._place(path, TreeNode(kind, props, self.run_id, fragment_id))
-        if keeps_value(props) and VALUE in props:
-            widget_id = props[ID]
+        # ``keeps_value(props)``, written out: this runs for every element of every run.
+        widget_id = props.get(ID)
+        if widget_id is not None and not props.get(TRIGGER) and VALUE in props:
             self.widget_values[widget_id] = props[VALUE]
             self._widgets_sent.add(widget_id)
 
@@ -211,7 +212,9 @@ class Frontend:
             keep.append(child)
             if child.children is not None:
                 self._clear_full(child, removed, live)
-            elif is_widget(child.props):
+            elif (
+                ID in child.props
+            ):  # is_widget(child.props), written out: every node, every full run
                 live.add(child.props[ID])
         block.children[:] = keep
 
