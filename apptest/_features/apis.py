@@ -1,9 +1,9 @@
-"""The session's inputs and outputs that are not elements: URL query, secrets, context, user, logo.
+"""The session's browser context, identity and logo: what ``st.context``, ``st.user`` read.
 
 One :class:`SessionAPIs` per session, kept in the session's stores under :data:`APIS`. The test
-sets the inputs before each run (``at.query_params``, ``at.secrets``, ``at.context``,
-``at.user``); the app reads them through ``st.query_params``, ``st.secrets``, ``st.context``
-and ``st.user``.
+sets the inputs before each run (``at.context``, ``at.user``); the app reads them through
+``st.context`` and ``st.user``, and ``st.logo`` writes the logo. Query params and secrets keep
+stores of their own (``apptest._features.query_params``, ``apptest._features.secrets``).
 """
 
 from __future__ import annotations
