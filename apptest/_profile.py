@@ -50,9 +50,12 @@ class Semantics:
     callbacks_carry_fragment_id: bool
     #: Class of layout-context errors (E1, E10, E11, forms): 1.63 introduced a subclass.
     layout_error: Literal["StreamlitAPIException", "StreamlitInvalidLayoutContextError"]
-    #: N3: a parent rerun that no longer calls a child evicts it at once (1.67) or only at the
-    #: next full run (legacy).
+    #: N3: a parent rerun that no longer calls a child evicts it at once (1.58, 1.67) or only at
+    #: the next full run (1.39).
     evict_uncalled_children: bool
+    #: F6, C1: a run ended by ``st.rerun()`` still removes the widgets it had not registered yet
+    #: (1.58, observed: they read their defaults in the next run); 1.67 skips the cleanup.
+    stale_cleanup_after_rerun: bool
     #: R5: a queued ancestor makes its queued descendants skip (1.67).
     skip_descendants_of_queued_ancestor: bool
     #: T8: one timer per fragment id (1.60+); legacy browsers stacked one per message.
@@ -78,6 +81,7 @@ SEED = Semantics(
     callbacks_carry_fragment_id=False,
     layout_error="StreamlitAPIException",
     evict_uncalled_children=False,
+    stale_cleanup_after_rerun=True,
     skip_descendants_of_queued_ancestor=False,
     one_timer_per_fragment=True,
     experimental_fragment_alias=True,

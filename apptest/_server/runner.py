@@ -149,8 +149,10 @@ def _end(session: Session, run: ScriptRun, request: Request, outcome: _Outcome) 
         session.frontend.clear_stale()  # FE3
     if not outcome.early_stop:
         session.state.reset_triggers()  # C5
-        if outcome.body_started and outcome.status != "rerun":
-            session.state.remove_stale_widgets(request.fragment_ids)  # F6, R7
+        cleanup = outcome.status != "rerun" or session.profile.stale_cleanup_after_rerun
+        if outcome.body_started and cleanup:
+            # F6, R7, C1: after st.rerun() (1.58) the widgets not registered yet are stale too.
+            session.state.remove_stale_widgets(request.fragment_ids)
     if request.is_full and outcome.status == "finished":
         session.fragments.keep_only(run.fragments_executed)  # F5
 
