@@ -58,7 +58,8 @@ class Semantics:
     stale_cleanup_after_rerun: bool
     #: R5: a queued ancestor makes its queued descendants skip (1.67).
     skip_descendants_of_queued_ancestor: bool
-    #: T8: one timer per fragment id (1.60+); legacy browsers stacked one per message.
+    #: T8: one timer per fragment id (1.60+); up to 1.58 every ``auto_rerun`` message added
+    #: another interval timer, until the next full run cleared them all (T9).
     one_timer_per_fragment: bool
     #: D11: ``st.experimental_fragment`` still exists as a deprecated alias.
     experimental_fragment_alias: bool
@@ -83,7 +84,7 @@ SEED = Semantics(
     evict_uncalled_children=False,
     stale_cleanup_after_rerun=True,
     skip_descendants_of_queued_ancestor=False,
-    one_timer_per_fragment=True,
+    one_timer_per_fragment=False,  # T8: 1.58 browsers stacked one timer per message (observed)
     experimental_fragment_alias=True,
     hash_name="blake2b",  # 1.57+ hashes ids with BLAKE2b; 1.58 is the seed era's last release.
 )
