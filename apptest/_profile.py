@@ -2,7 +2,8 @@
 
 The default profile, ``"seed"``, is what the ``st.fragment`` documentation page describes
 (Streamlit 1.36-1.58): elements a fragment writes to outside containers accumulate (L1, L2),
-widgets written outside raise (L3), direct sidebar writes raise (L4). A later profile (1.59+)
+widgets written outside raise (L3), direct sidebar writes raise (L4). Where the spec has a note
+"1.58 (seed, observed in the browser)", the seed follows it. A later profile (1.59+)
 is added by constructing another :class:`Semantics` and registering it in ``PROFILES``; the
 runtime reads only these fields, never a version number.
 """
@@ -50,12 +51,16 @@ class Semantics:
     callbacks_carry_fragment_id: bool
     #: Class of layout-context errors (E1, E10, E11, forms): 1.63 introduced a subclass.
     layout_error: Literal["StreamlitAPIException", "StreamlitInvalidLayoutContextError"]
-    #: N3: a parent rerun that no longer calls a child evicts it at once (1.67) or only at the
-    #: next full run (legacy).
+    #: N3: a parent rerun that no longer calls a child evicts it at once (1.58, 1.67) or only at
+    #: the next full run (1.39). 1.58 evicts a dialog the parent opened earlier too (DG5).
     evict_uncalled_children: bool
+    #: F6, C1: a run ended by ``st.rerun()`` still removes the widgets it had not registered yet
+    #: (1.58, observed: they read their defaults in the next run); 1.67 skips the cleanup.
+    stale_cleanup_after_rerun: bool
     #: R5: a queued ancestor makes its queued descendants skip (1.67).
     skip_descendants_of_queued_ancestor: bool
-    #: T8: one timer per fragment id (1.60+); legacy browsers stacked one per message.
+    #: T8: one timer per fragment id (1.60+); up to 1.58 every ``auto_rerun`` message added
+    #: another interval timer, until the next full run cleared them all (T9).
     one_timer_per_fragment: bool
     #: D11: ``st.experimental_fragment`` still exists as a deprecated alias.
     experimental_fragment_alias: bool
@@ -77,9 +82,10 @@ SEED = Semantics(
     rerun_in_callback="noop-warning",
     callbacks_carry_fragment_id=False,
     layout_error="StreamlitAPIException",
-    evict_uncalled_children=False,
+    evict_uncalled_children=True,  # N3, DG5: 1.58 drops uncalled children at once (observed)
+    stale_cleanup_after_rerun=True,
     skip_descendants_of_queued_ancestor=False,
-    one_timer_per_fragment=True,
+    one_timer_per_fragment=False,  # T8: 1.58 browsers stacked one timer per message (observed)
     experimental_fragment_alias=True,
     hash_name="blake2b",  # 1.57+ hashes ids with BLAKE2b; 1.58 is the seed era's last release.
 )

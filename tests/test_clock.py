@@ -353,8 +353,48 @@ NESTED = """
     """
 
 
-def test_T7_T8_nested_timer_rearmed_inline_with_same_interval_keeps_its_phase(app: RunApp) -> None:
+#: T8 (1.60+): browsers keep one timer per fragment id. The seed (1.58) stacks them instead.
+ONE_TIMER = dataclasses.replace(SEED, name="one-timer", one_timer_per_fragment=True)
+
+
+def one_timer_app(parent_every: float | None) -> AppTest:
+    source = textwrap.dedent(NESTED.format(parent_every=parent_every))
+    return AppTest.from_string(source, semantics=ONE_TIMER).run()
+
+
+def test_T8_seed_timers_stack_so_a_rerendered_child_ticks_twice_per_period(app: RunApp) -> None:
+    """Issue 10's example (T8, 1.58 note, observed in the browser): the parent's rerun at +1 s
+    sends the child's auto_rerun again, which adds a second 2 s timer (due at 3, 5, ...)."""
     at = app(NESTED.format(parent_every=None))
+
+    def child_runs() -> int:
+        return at.session_state["log"].count("child")
+
+    at.clock.advance(1)
+    at.button[0].click().run()
+    assert child_runs() == 2
+    assert [(p.fragment, p.due) for p in at.clock.pending()] == [
+        (CHILD, at_second(2)), (CHILD, at_second(3)),
+    ]
+    at.clock.advance(2)
+    assert child_runs() == 4
+    at.clock.advance(2)
+    assert child_runs() == 6
+    assert timer_runs(at) == [((CHILD,), 2), ((CHILD,), 3), ((CHILD,), 4), ((CHILD,), 5)]
+    at.run()  # T9: a full run clears every timer; the child's call arms one again
+    assert [(p.fragment, p.due) for p in at.clock.pending()] == [(CHILD, at_second(7))]
+
+
+def test_T8_seed_a_new_interval_adds_a_timer_beside_the_old_one(app: RunApp) -> None:
+    at = app(NESTED.format(parent_every=None))
+    at.clock.advance(1)
+    at.session_state["child_every"] = 5
+    at.button[0].click().run()
+    assert [(p.interval, p.due) for p in at.clock.pending()] == [(2.0, at_second(2)), (5.0, at_second(6))]
+
+
+def test_T7_T8_nested_timer_rearmed_inline_with_same_interval_keeps_its_phase() -> None:
+    at = one_timer_app(parent_every=None)
     at.clock.advance(1)
     at.button[0].click().run()  # parent rerun at +1 s calls the child inline: same interval
     assert at.runs[-1].fragments == ("parent",)
@@ -363,8 +403,8 @@ def test_T7_T8_nested_timer_rearmed_inline_with_same_interval_keeps_its_phase(ap
     assert timer_runs(at) == [((CHILD,), 2), ((CHILD,), 4)]
 
 
-def test_T8_nested_timer_with_a_new_interval_replaces_the_old_one(app: RunApp) -> None:
-    at = app(NESTED.format(parent_every=None))
+def test_T8_nested_timer_with_a_new_interval_replaces_the_old_one() -> None:
+    at = one_timer_app(parent_every=None)
     at.clock.advance(1)
     at.session_state["child_every"] = 5
     at.button[0].click().run()
@@ -386,12 +426,22 @@ def test_T7_R10_rerun_fragment_does_not_rearm_itself_but_its_nested_child_does()
     assert timer_runs(at)[-1] == ((CHILD,), 4)
 
 
-def test_T8_seed_keeps_one_timer_per_fragment_through_parent_ticks(app: RunApp) -> None:
-    at = app(NESTED.format(parent_every=3))
+def test_T8_one_timer_per_fragment_through_parent_ticks() -> None:
+    at = one_timer_app(parent_every=3)
     at.clock.advance(6)
     assert [p.fragment for p in at.clock.pending()] == [CHILD, "parent"]
     assert timer_runs(at) == [  # at +6 s the parent ticks first: it was armed first
         ((CHILD,), 2), (("parent",), 3), ((CHILD,), 4), (("parent",), 6), ((CHILD,), 6),
+    ]
+
+
+def test_T8_seed_each_parent_tick_stacks_another_child_timer(app: RunApp) -> None:
+    at = app(NESTED.format(parent_every=3))
+    at.clock.advance(6)
+    # Child timers armed at 0 (due 8), 3 (due 7) and 6 (due 8); the parent's is due at 9.
+    assert [p.fragment for p in at.clock.pending()] == [CHILD, CHILD, CHILD, "parent"]
+    assert timer_runs(at) == [
+        ((CHILD,), 2), (("parent",), 3), ((CHILD,), 4), ((CHILD,), 5), (("parent",), 6), ((CHILD,), 6),
     ]
 
 

@@ -155,6 +155,37 @@ def test_DG7_a_fragment_run_may_open_a_dialog_and_DG5_it_survives_the_openers_re
     assert len(at.dialog) == 0
 
 
+def test_DG5_seed_a_dialog_whose_opener_reran_stays_open_but_its_clicks_rerun_nothing() -> None:
+    """DG5 and N3, 1.58 notes (observed in the browser): the opener's rerun that does not reopen
+    the dialog drops the dialog's fragment; the dialog stays on screen, and a click inside it
+    is a request for a fragment the server no longer has, so nothing runs (Q2)."""
+    at = AppTest.from_string(
+        """
+        import streamlit as st
+        st.session_state.setdefault("log", [])
+        @st.dialog("details")
+        def details():
+            st.session_state.log.append("dialog")
+            st.button("inside")
+        @st.fragment
+        def opener():
+            if st.button("open"):
+                details()
+            st.button("other")
+        opener()
+        """
+    ).run()
+    at.button(label="open").click().run()
+    at.button(label="inside").click().run()  # DG3: while the opener has not rerun, it works
+    assert at.session_state["log"] == ["dialog", "dialog"]
+    at.button(label="other").click().run()
+    assert len(at.dialog) == 1 and [f.name for f in at.fragments] == ["opener"]
+    runs = len(at.runs)
+    at.button(label="inside").click().run()
+    assert len(at.runs) == runs and at.session_state["log"] == ["dialog", "dialog"]
+    assert len(at.dialog) == 1
+
+
 def test_DG9_two_dialog_functions_have_different_fragment_ids() -> None:
     source = """
         import streamlit as st

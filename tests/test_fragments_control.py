@@ -320,14 +320,69 @@ def test_N1_N2_interactions_route_to_the_innermost_fragment(app: RunApp) -> None
     assert at.session_state["log"] == ["outer", "inner"]  # parent reruns children inline
 
 
-def test_N3_seed_child_no_longer_called_is_removed_from_the_tree_but_kept_in_storage(app: RunApp) -> None:
+def test_N3_seed_child_no_longer_called_is_dropped_at_once(app: RunApp) -> None:
+    """N3, 1.58 note (observed in the browser): the parent's rerun evicts the child at once;
+    only 1.39 kept it until the next full run."""
     at = app(NESTED)
     at.session_state["show_inner"] = False
     at.button(label="outer").click().run()
     assert [b.label for b in at.button] == ["outer"]  # the child's area is gone (FE6)
-    assert len(at.fragments) == 2  # legacy: evicted only by the next full run
-    at.run()
-    assert len(at.fragments) == 1
+    assert [f.name for f in at.fragments] == ["outer"]
+
+
+def test_N3_seed_an_evicted_timed_child_keeps_its_timer_but_its_ticks_run_nothing(
+    app: RunApp,
+) -> None:
+    """1.58 has no ``stop_auto_rerun``: the browser's timer fires, and the server drops the
+    tick for a fragment it no longer has (Q2, E21)."""
+    at = app(
+        """
+        import streamlit as st
+        st.session_state.setdefault("log", [])
+        @st.fragment(run_every=2)
+        def child():
+            st.session_state.log.append("child")
+        @st.fragment
+        def parent():
+            st.button("parent")
+            if st.session_state.get("show", True):
+                child()
+        parent()
+        """
+    )
+    child_id = at.fragments[1].id
+    at.session_state["show"] = False
+    at.button(label="parent").click().run()
+    assert [f.name for f in at.fragments] == ["parent"]
+    assert [p.fragment_id for p in at.clock.pending()] == [child_id]
+    runs = len(at.runs)
+    at.clock.advance(2)
+    assert len(at.runs) == runs and at.session_state["log"] == ["child"]
+    assert [p.fragment_id for p in at.clock.pending()] == [child_id]  # still armed
+
+
+def test_N3_seed_a_child_not_called_before_the_parents_rerun_stopped_is_dropped(
+    app: RunApp,
+) -> None:
+    """1.58 drops the children a parent rerun had not called again, however the rerun ended
+    (here ``st.stop()`` before the child's call)."""
+    at = app(
+        """
+        import streamlit as st
+        @st.fragment
+        def child():
+            st.write("child")
+        @st.fragment
+        def parent():
+            if st.button("parent"):
+                st.stop()
+            child()
+        parent()
+        """
+    )
+    at.button(label="parent").click().run()
+    assert at.runs[-1].status == "stopped"
+    assert [f.name for f in at.fragments] == ["parent"]
 
 
 def test_N6_child_exception_is_shown_twice_and_stops_the_full_run(app: RunApp) -> None:
@@ -342,6 +397,7 @@ def test_N6_child_exception_is_shown_twice_and_stops_the_full_run(app: RunApp) -
 
 
 def test_N7_E2_scoped_rerun_from_a_child_inside_its_parents_rerun(app: RunApp) -> None:
+    """E2, 1.58 note (observed in the browser): RuntimeError; only 1.39 raised AssertionError."""
     at = app(
         """
         import streamlit as st
@@ -360,7 +416,7 @@ def test_N7_E2_scoped_rerun_from_a_child_inside_its_parents_rerun(app: RunApp) -
     at.button(label="parent").click().run()
     messages = [(e.exc_type, e.message) for e in at.exception]
     text = "Could not find current_fragment_id in fragment_id_queue. This should never happen."
-    assert messages == [("AssertionError", text), ("FragmentHandledException", text)]
+    assert messages == [("RuntimeError", text), ("FragmentHandledException", text)]
 
 
 def test_N5_widgets_of_a_child_the_parent_stopped_rendering_survive_until_a_full_run(app: RunApp) -> None:

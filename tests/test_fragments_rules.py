@@ -95,6 +95,51 @@ def test_F6_S3_a_stopped_run_does_not_reset_triggers_or_drop_stale_widgets(app: 
     assert at.session_state["t"] == "kept"
 
 
+def test_F6_C1_seed_a_run_ended_by_rerun_drops_the_widgets_it_had_not_registered(
+    app: RunApp,
+) -> None:
+    """Issue 10's example, spec section 16 "Stale cleanup after st.rerun" (1.58, observed): the
+    fragment's 2nd run calls st.rerun() before its checkbox, so C is stale and reads its default
+    in the full run that follows."""
+    at = app(
+        """
+        import streamlit as st
+        @st.fragment
+        def f():
+            st.session_state.runs = st.session_state.get("runs", 0) + 1
+            if st.session_state.runs == 2:
+                st.rerun()
+            st.checkbox("C", key="c")
+        f()
+        st.write(f"c = {st.session_state.c}")
+        """
+    )
+    at.checkbox(key="c").check().run()
+    assert [r.scope for r in at.runs[-2:]] == ["fragment", "app"]
+    assert at.markdown.values == ["c = False"]
+    assert at.checkbox(key="c").value is False
+
+
+def test_F6_C1_seed_a_full_run_ended_by_rerun_keeps_only_the_widgets_it_registered(
+    app: RunApp,
+) -> None:
+    at = app(
+        """
+        import streamlit as st
+        st.text_input("a", key="a")
+        if st.session_state.get("go"):
+            st.session_state.go = False
+            st.rerun()
+        st.text_input("b", key="b")
+        """
+    )
+    at.text_input("a").input("x").run()
+    at.text_input("b").input("y").run()
+    at.session_state["go"] = True
+    at.run()
+    assert (at.session_state["a"], at.session_state["b"]) == ("x", "")
+
+
 def test_C1_C2_a_completed_full_run_drops_widgets_it_did_not_render(app: RunApp) -> None:
     at = app(
         """

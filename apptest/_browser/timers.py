@@ -85,7 +85,8 @@ class Timers:
 
     ``one_timer_per_fragment`` (T8, Streamlit 1.60+) keeps one timer per fragment id: a new
     message with the same interval keeps the running timer and its phase, another interval
-    replaces it. Without it (1.39 browsers) every message adds one more timer.
+    replaces it. Without it (1.39 and 1.58 browsers, the seed) every message adds one more
+    timer, so a nested child re-announced by its parent's rerun ticks twice per period.
     """
 
     def __init__(self, clock: Clock, *, one_timer_per_fragment: bool = True) -> None:

@@ -149,8 +149,10 @@ def _end(session: Session, run: ScriptRun, request: Request, outcome: _Outcome) 
         session.frontend.clear_stale()  # FE3
     if not outcome.early_stop:
         session.state.reset_triggers()  # C5
-        if outcome.body_started and outcome.status != "rerun":
-            session.state.remove_stale_widgets(request.fragment_ids)  # F6, R7
+        cleanup = outcome.status != "rerun" or session.profile.stale_cleanup_after_rerun
+        if outcome.body_started and cleanup:
+            # F6, R7, C1: after st.rerun() (1.58) the widgets not registered yet are stale too.
+            session.state.remove_stale_widgets(request.fragment_ids)
     if request.is_full and outcome.status == "finished":
         session.fragments.keep_only(run.fragments_executed)  # F5
 
@@ -159,6 +161,7 @@ def _run_fragments(session: Session, run: ScriptRun) -> None:
     """R5: rerun each queued fragment; one's exception does not stop the next (X4)."""
     done: set[str] = set()
     skip_descendants = session.profile.skip_descendants_of_queued_ancestor
+    evict = session.profile.evict_uncalled_children
     for fragment_id in run.fragment_ids:
         stored = session.fragments.get(fragment_id)
         if stored is None:
@@ -166,10 +169,16 @@ def _run_fragments(session: Session, run: ScriptRun) -> None:
         if skip_descendants and _has_ancestor_in(session, stored.parent, done):
             continue
         done.add(fragment_id)
+        mark = session.fragments.sequence
         try:
             stored.rerun()
         except FragmentHandledException:
             continue
+        finally:
+            # R5.6 / N3: however the rerun ended (st.rerun and st.stop included), children it
+            # did not call again are gone; in 1.58 a dialog it opened earlier goes too (DG5).
+            if evict:
+                session.fragments.drop_uncalled_descendants(fragment_id, since=mark)
 
 
 def _has_ancestor_in(session: Session, parent: str | None, done: set[str]) -> bool:

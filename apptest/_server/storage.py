@@ -42,6 +42,32 @@ class FragmentStorage:
     def get(self, fragment_id: str) -> StoredFragment | None:
         return self.fragments.get(fragment_id)
 
+    @property
+    def sequence(self) -> int:
+        """How many fragments were stored so far (a mark for ``drop_uncalled_descendants``)."""
+        return self._seq
+
+    def drop_uncalled_descendants(self, root: str, since: int) -> None:
+        """N3: drop every descendant of ``root`` not stored again after mark ``since``."""
+        stale = [
+            fragment.id
+            for fragment in self.fragments.values()
+            if fragment.seq <= since and fragment.id != root and self._descends(fragment, root)
+        ]
+        for fragment_id in stale:
+            del self.fragments[fragment_id]
+
+    def _descends(self, fragment: StoredFragment, root: str) -> bool:
+        seen = {fragment.id}
+        parent = fragment.parent
+        while parent is not None and parent not in seen:
+            if parent == root:
+                return True
+            seen.add(parent)
+            stored = self.fragments.get(parent)
+            parent = stored.parent if stored is not None else None
+        return False
+
     def keep_only(self, fragment_ids: list[str]) -> None:
         keep = set(fragment_ids)
         self.fragments = {k: v for k, v in self.fragments.items() if k in keep}

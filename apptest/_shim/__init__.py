@@ -140,8 +140,9 @@ def rerun(*, scope: str = "app") -> NoReturn:
             raise layout_error(_E1)
         current = run.fragment_id
         if current not in queue:
-            # E2/N7: a child rerunning inline in its parent's rerun is not in the queue.
-            raise AssertionError(
+            # E2/N7: a child rerunning inline in its parent's rerun is not in the queue. 1.39
+            # raised AssertionError; 1.58 (the seed, observed) and 1.67 raise RuntimeError.
+            raise RuntimeError(
                 "Could not find current_fragment_id in fragment_id_queue. This should never happen."
             )
         fragment_ids = queue[queue.index(current) :]
