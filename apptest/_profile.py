@@ -3,13 +3,21 @@
 The default profile, ``"seed"``, is what the ``st.fragment`` documentation page describes
 (Streamlit 1.36-1.58): elements a fragment writes to outside containers accumulate (L1, L2),
 widgets written outside raise (L3), direct sidebar writes raise (L4). Where the spec has a note
-"1.58 (seed, observed in the browser)", the seed follows it. A later profile (1.59+)
-is added by constructing another :class:`Semantics` and registering it in ``PROFILES``; the
-runtime reads only these fields, never a version number.
+"1.58 (seed, observed in the browser)", the seed follows it.
+
+``"modern"`` stands for Streamlit 1.59-1.67 and follows the spec's 1.67 rules, as far as they
+are simulated: the outside-container wrappers (O1-O9), keyed fragments and keyed
+``st.rerun`` (D3, D5, F10, RR4, E3-E7) and ``parallel=`` (F13, E13, M11) are not yet, so under
+"modern" outside writes still accumulate as in the seed (``outside_writes``).
+
+The runtime reads only these fields, never a version number. Without ``semantics=``, the
+profile comes from (first found): the ``apptest_semantics`` pytest marker, the
+``apptest_semantics`` ini option, the ``APPTEST_SEMANTICS`` environment variable, ``"seed"``.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
@@ -39,6 +47,8 @@ class Semantics:
     """One version family's execution-model choices. Pass its ``name`` to ``AppTest``."""
 
     name: str
+    #: The Streamlit releases this profile stands for ("1.58", "1.59-1.67").
+    versions: str
     #: How fragment writes to containers created outside them behave (section 7).
     outside_writes: Literal["accumulate"]
     #: L3: a widget written outside the fragment's own area raises.
@@ -46,7 +56,7 @@ class Semantics:
     #: L4: a direct ``st.sidebar.<cmd>`` write from a fragment raises.
     sidebar_write_in_fragment_raises: bool
     #: RR7: ``st.rerun()`` in a widget callback is a no-op plus a warning (1.39), or honoured.
-    rerun_in_callback: Literal["noop-warning"]
+    rerun_in_callback: Literal["noop-warning", "honoured"]
     #: CB3: callbacks of fragment widgets run with the fragment id set (1.67) or untagged.
     callbacks_carry_fragment_id: bool
     #: Class of layout-context errors (E1, E10, E11, forms): 1.63 introduced a subclass.
@@ -62,10 +72,28 @@ class Semantics:
     #: T8: one timer per fragment id (1.60+); up to 1.58 every ``auto_rerun`` message added
     #: another interval timer, until the next full run cleared them all (T9).
     one_timer_per_fragment: bool
+    #: E12: class of the error for ``@st.dialog`` without a title (1.67: a missing parameter).
+    dialog_title_error: Literal["StreamlitAPIException", "StreamlitMissingRequiredParameterError"]
+    #: E19: class (and message) of the error for setting a created widget's key.
+    widget_already_instantiated_error: Literal[
+        "StreamlitAPIException", "StreamlitWidgetAlreadyInstantiatedError"
+    ]
+    #: N3, DG5: a parent rerun that no longer calls a dialog it opened drops the dialog's
+    #: fragment too (1.58, observed) or keeps it, being full-app-scoped (1.67).
+    evict_dialogs_with_opener: bool
+    #: T10: evicted fragments get ``stop_auto_rerun`` (1.67); 1.58 has no such message, their
+    #: timers keep firing and the ticks are ignored.
+    stop_auto_rerun_for_evicted: bool
+    #: R2: a fragment run orders queued ancestors before their descendants (1.67), or keeps
+    #: the order the requests arrived in.
+    queued_ancestors_first: bool
     #: D11: ``st.experimental_fragment`` still exists as a deprecated alias.
     experimental_fragment_alias: bool
     #: Hash behind fragment and widget ids (ID1, W1).
     hash_name: Literal["md5", "blake2b"]
+
+    def __str__(self) -> str:
+        return f"{self.name} (Streamlit {self.versions})"
 
     @property
     def calc_hash(self) -> Callable[[str], str]:
@@ -76,13 +104,19 @@ class Semantics:
 
 SEED = Semantics(
     name="seed",
+    versions="1.58",
     outside_writes="accumulate",
     widgets_outside_raise=True,
     sidebar_write_in_fragment_raises=True,
     rerun_in_callback="noop-warning",
     callbacks_carry_fragment_id=False,
     layout_error="StreamlitAPIException",
+    dialog_title_error="StreamlitAPIException",
+    widget_already_instantiated_error="StreamlitAPIException",
     evict_uncalled_children=True,  # N3, DG5: 1.58 drops uncalled children at once (observed)
+    evict_dialogs_with_opener=True,  # DG5 1.58 note: the dialog's clicks then rerun nothing
+    stop_auto_rerun_for_evicted=False,
+    queued_ancestors_first=False,
     stale_cleanup_after_rerun=True,
     skip_descendants_of_queued_ancestor=False,
     one_timer_per_fragment=False,  # T8: 1.58 browsers stacked one timer per message (observed)
@@ -90,19 +124,77 @@ SEED = Semantics(
     hash_name="blake2b",  # 1.57+ hashes ids with BLAKE2b; 1.58 is the seed era's last release.
 )
 
-PROFILES: dict[str, Semantics] = {SEED.name: SEED}
+MODERN = Semantics(
+    name="modern",
+    versions="1.59-1.67",
+    # O1-O9 not simulated yet: outside writes accumulate, widgets outside raise and direct
+    # sidebar writes raise as in the seed, instead of 1.67's in-place wrappers (E8, E9).
+    outside_writes="accumulate",
+    widgets_outside_raise=True,
+    sidebar_write_in_fragment_raises=True,
+    rerun_in_callback="honoured",  # RR7
+    callbacks_carry_fragment_id=True,  # CB3
+    layout_error="StreamlitInvalidLayoutContextError",  # E1, E10, E11 (1.63+)
+    dialog_title_error="StreamlitMissingRequiredParameterError",  # E12
+    widget_already_instantiated_error="StreamlitWidgetAlreadyInstantiatedError",  # E19
+    evict_uncalled_children=True,  # N3
+    evict_dialogs_with_opener=False,  # N3, DG5: a full-app-scoped child is kept
+    stop_auto_rerun_for_evicted=True,  # T10
+    queued_ancestors_first=True,  # R2
+    stale_cleanup_after_rerun=False,  # F6, C1
+    skip_descendants_of_queued_ancestor=True,  # N4, R5.1
+    one_timer_per_fragment=True,  # T8 (1.60+)
+    experimental_fragment_alias=False,  # D11: removed in 1.49
+    hash_name="blake2b",  # ID1
+)
+
+PROFILES: dict[str, Semantics] = {SEED.name: SEED, MODERN.name: MODERN}
+
+#: The environment variable that names the default profile (below the marker and ini option).
+ENV_VAR = "APPTEST_SEMANTICS"
+
+#: The defaults the pytest plugin set for the tests in progress (marker or ini option; None
+#: for neither), innermost last: pytester runs a test session inside a test.
+_plugin_defaults: list[str | None] = []
 
 
-def resolve_profile(semantics: str | Semantics) -> Semantics:
-    """Turn the ``semantics=`` argument of ``AppTest`` into a profile, or say what exists."""
+def default_semantics() -> tuple[str, str]:
+    """The profile name used when ``semantics=`` is not given, and where it came from:
+    the pytest marker or ini option (set by the plugin), then ``APPTEST_SEMANTICS``, then
+    ``"seed"``."""
+    if _plugin_defaults and _plugin_defaults[-1] is not None:
+        return _plugin_defaults[-1], "the apptest_semantics marker or ini option"
+    from_env = os.environ.get(ENV_VAR, "").strip()
+    if from_env:
+        return from_env, f"the {ENV_VAR} environment variable"
+    return SEED.name, "the default"
+
+
+def push_plugin_default(name: str | None) -> None:
+    """A test starts: the pytest plugin's default for it (``None``: no marker, no ini option)."""
+    _plugin_defaults.append(name)
+
+
+def pop_plugin_default() -> None:
+    """The test ended: back to the default of the test around it, if any."""
+    if _plugin_defaults:
+        _plugin_defaults.pop()
+
+
+def resolve_profile(semantics: str | Semantics | None, source: str = "") -> Semantics:
+    """Turn the ``semantics=`` argument of ``AppTest`` into a profile, or say what exists;
+    ``None`` takes the default (:func:`default_semantics`)."""
 
     if isinstance(semantics, Semantics):
         return semantics
+    if semantics is None:
+        semantics, source = default_semantics()
     try:
         return PROFILES[semantics]
     except KeyError:
         known = ", ".join(repr(name) for name in sorted(PROFILES))
+        where = f" (from {source})" if source else ""
         raise AppTestError(
-            f"Unknown semantics profile {semantics!r}. Known profiles: {known}. "
+            f"Unknown semantics profile {semantics!r}{where}. Known profiles: {known}. "
             "Pass one of these names, or a Semantics object."
         ) from None

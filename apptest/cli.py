@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from apptest._api.apptest import AppTest
 from apptest._errors import AppTestError
+from apptest._profile import ENV_VAR, PROFILES
 
 
 class _Ordered(argparse.Action):
@@ -59,7 +60,12 @@ def _parser() -> argparse.ArgumentParser:
         metavar="TIME",
         help="advance the virtual clock, e.g. 5s, firing run_every timers",
     )
-    run.add_argument("--semantics", default="seed", help="semantics profile (default: seed)")
+    run.add_argument(
+        "--semantics",
+        default=None,
+        metavar="NAME",
+        help=f"semantics profile: {', '.join(sorted(PROFILES))} (default: ${ENV_VAR}, else seed)",
+    )
     return parser
 
 

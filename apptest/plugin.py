@@ -6,20 +6,38 @@ Installed through the ``pytest11`` entry point, so the fixtures are available in
         at = app_test("app.py").run()      # path relative to this test file
         at.button(label="+1").click().run()
 
-Mark a test with ``@pytest.mark.apptest_semantics("seed")`` to choose the profile used by
-``app_test`` and ``app_from_string`` in it.
+Choosing the semantics profile (``"seed"``, ``"modern"``) for a test, first found wins:
+
+1. ``semantics=`` passed to the fixture or to ``AppTest.from_*``;
+2. the ``@pytest.mark.apptest_semantics("modern")`` marker on the test (or its class/module);
+3. the ``apptest_semantics = modern`` ini option (``[tool.pytest.ini_options]``);
+4. the ``APPTEST_SEMANTICS`` environment variable;
+5. ``"seed"``.
+
+Steps 2-4 apply to ``AppTest`` built directly in the test as well as to the fixtures.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from apptest._profile import pop_plugin_default, push_plugin_default
+
 if TYPE_CHECKING:
     from apptest._api.apptest import AppTest
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addini(
+        "apptest_semantics",
+        "semantics profile of AppTests that do not choose one (below the marker, above "
+        "the APPTEST_SEMANTICS environment variable)",
+        default="",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -28,9 +46,23 @@ def pytest_configure(config: pytest.Config) -> None:
     )
 
 
-def _semantics(request: pytest.FixtureRequest) -> str:
-    marker = request.node.get_closest_marker("apptest_semantics")
-    return str(marker.args[0]) if marker is not None and marker.args else "seed"
+def _chosen(item: pytest.Item) -> str | None:
+    """The marker's profile name, else the ini option's; ``None`` when neither is set."""
+    marker = item.get_closest_marker("apptest_semantics")
+    if marker is not None and marker.args:
+        return str(marker.args[0])
+    from_ini = str(item.config.getini("apptest_semantics") or "").strip()
+    return from_ini or None
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item) -> Generator[None, object, object]:
+    # The marker and ini option hold for the whole test (fixtures and AppTests built in it).
+    push_plugin_default(_chosen(item))
+    try:
+        return (yield)
+    finally:
+        pop_plugin_default()
 
 
 @pytest.fixture
@@ -44,7 +76,6 @@ def app_test(request: pytest.FixtureRequest) -> Callable[..., AppTest]:
         script = Path(path)
         if not script.is_absolute():
             script = Path(request.path).parent / script
-        options.setdefault("semantics", _semantics(request))
         return AppTest.from_file(script, **options)
 
     return make
@@ -58,7 +89,6 @@ def app_from_string(request: pytest.FixtureRequest) -> Callable[..., AppTest]:
         # lazy: pytest loads this plugin in every run; apptest loads when a test uses it
         from apptest._api.apptest import AppTest
 
-        options.setdefault("semantics", _semantics(request))
         return AppTest.from_string(source, **options)
 
     return make

@@ -531,9 +531,12 @@ def test_profiles_unknown_name_is_a_clear_error() -> None:
 
     from apptest import AppTestError
 
-    with pytest.raises(AppTestError, match="Known profiles: 'seed'"):
-        AppTest.from_string("", semantics="modern")
+    with pytest.raises(AppTestError, match="Known profiles: 'modern', 'seed'"):
+        AppTest.from_string("", semantics="1.39")
     assert AppTest.from_string("").semantics.name == "seed"
+    assert str(AppTest.from_string("", semantics="modern").semantics) == (
+        "modern (Streamlit 1.59-1.67)"
+    )
 
 
 def test_at_fragments_lists_name_id_path_run_every_and_parent(app: RunApp) -> None:

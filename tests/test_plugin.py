@@ -66,7 +66,7 @@ def test_semantics_marker_selects_the_profile(pytester: pytest.Pytester) -> None
 
         @pytest.mark.apptest_semantics("no-such-profile")
         def test_unknown(app_from_string, app_test):
-            with pytest.raises(AppTestError, match="Unknown semantics profile 'no-such-profile'. Known profiles: 'seed'"):
+            with pytest.raises(AppTestError, match="Unknown semantics profile 'no-such-profile' .from the apptest_semantics marker or ini option.. Known profiles: 'modern', 'seed'"):
                 app_from_string("x = 1")
 
         @pytest.mark.apptest_semantics("no-such-profile")

@@ -82,7 +82,7 @@ class AppTest(SessionInputsMixin, QueryMixin):
         script: Script,
         *,
         default_timeout: float = 3,
-        semantics: str | Semantics = "seed",
+        semantics: str | Semantics | None = None,
         start_time: _dt.datetime | str | None = None,
     ) -> None:
         __tracebackhide__ = hide_test_errors
@@ -113,7 +113,7 @@ class AppTest(SessionInputsMixin, QueryMixin):
         script_path: str | os.PathLike[str],
         *,
         default_timeout: float = 3,
-        semantics: str | Semantics = "seed",
+        semantics: str | Semantics | None = None,
         start_time: _dt.datetime | str | None = None,
     ) -> AppTest:
         """Load a script file; a relative path is resolved against the calling test file:
@@ -151,7 +151,7 @@ class AppTest(SessionInputsMixin, QueryMixin):
         script: str,
         *,
         default_timeout: float = 3,
-        semantics: str | Semantics = "seed",
+        semantics: str | Semantics | None = None,
         start_time: _dt.datetime | str | None = None,
     ) -> AppTest:
         """Load an app from source text (dedented first): ``AppTest.from_string(src).run()``."""
@@ -177,7 +177,7 @@ class AppTest(SessionInputsMixin, QueryMixin):
         default_timeout: float = 3,
         args: tuple[Any, ...] | None = None,
         kwargs: dict[str, Any] | None = None,
-        semantics: str | Semantics = "seed",
+        semantics: str | Semantics | None = None,
         start_time: _dt.datetime | str | None = None,
     ) -> AppTest:
         """Load an app from a function's source; its body runs as the script, with ``args``."""
@@ -294,7 +294,10 @@ class AppTest(SessionInputsMixin, QueryMixin):
 
     @property
     def semantics(self) -> Semantics:
-        """The semantics profile this AppTest simulates (``semantics=`` at creation)."""
+        """The semantics profile this AppTest simulates: ``str(at.semantics)`` is e.g.
+        ``"modern (Streamlit 1.59-1.67)"`` (``.name``, ``.versions``). Chosen by ``semantics=``
+        at creation, else the ``apptest_semantics`` marker, ini option, ``APPTEST_SEMANTICS``,
+        ``"seed"``."""
         return self._session.profile
 
     def _fragment_name(self, fragment_id: str) -> str:
