@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, MutableMapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from apptest._st_errors import StreamlitAPIException
+from apptest._st_errors import StreamlitAPIException, StreamlitWidgetAlreadyInstantiatedError
 
 WIDGET_ID_PREFIX = "$$ID"
 _INIT_HINT = (
@@ -42,6 +42,25 @@ class WidgetMeta:
     read_only: bool = False
 
 
+def _already_instantiated(key: str, error_class: str) -> StreamlitAPIException:
+    """E19 / SS1 in the active profile's class and words."""
+    if error_class == "StreamlitWidgetAlreadyInstantiatedError":
+        # 1.67 formats the key as Python subscript code, in a Markdown code span.
+        item = f"`st.session_state[{key!r}]`"
+        return StreamlitWidgetAlreadyInstantiatedError(
+            f"{item} cannot be modified after the widget with that key is instantiated. Assign "
+            f"{item} before creating the widget, or update it from an `on_change` or "
+            "`on_click` callback, which runs before the widget is instantiated. If this is a "
+            "read-only session state key (buttons, file and media inputs, `st.data_editor`, "
+            "forms, chart or `ButtonColumn` selections), store the value under a different "
+            "session state key."
+        )
+    return StreamlitAPIException(
+        f"`st.session_state.{key}` cannot be modified after the widget with key `{key}` is "
+        "instantiated."
+    )
+
+
 class SessionState:
     """The per-session store behind ``st.session_state``."""
 
@@ -61,6 +80,8 @@ class SessionState:
         self.scope: frozenset[str] = frozenset()
         #: Keys of the forms the run in progress created; None between runs.
         self.run_forms: set[str] | None = None
+        #: E19's class, from the session's profile (``widget_already_instantiated_error``).
+        self.already_instantiated_error = "StreamlitAPIException"
 
     # -- keys ----------------------------------------------------------------------------
     def _state_key(self, key: str) -> str:
@@ -113,11 +134,7 @@ class SessionState:
         if forms is not None and (
             (widget_id is not None and self.registered_in_scope(widget_id)) or key in forms
         ):
-            # E19 / SS1, with the message of the seed era.
-            raise StreamlitAPIException(
-                f"`st.session_state.{key}` cannot be modified after the widget with key "
-                f"`{key}` is instantiated."
-            )
+            raise _already_instantiated(key, self.already_instantiated_error)
         self.user[key] = value
 
     def del_item(self, key: str) -> None:

@@ -50,6 +50,9 @@ class BrowserConnection(DeltaSink, Protocol):
     def auto_rerun(self, fragment_id: str, seconds: float) -> None:
         """A fragment with ``run_every`` ran: the browser arms its timer (T7, T8)."""
 
+    def stop_auto_rerun(self, fragment_ids: list[str]) -> None:
+        """Fragments were evicted (N3): the browser drops their timers (T10, 1.67)."""
+
 
 @dataclass
 class Session:
@@ -77,6 +80,9 @@ class Session:
     module: types.ModuleType | None = None
     #: "ExcType: message" of each exception element of the run in progress.
     exceptions: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.state.already_instantiated_error = self.profile.widget_already_instantiated_error
 
     def url_paths(self) -> list[str]:
         """The URL paths of the pages registered by the last full run."""

@@ -203,11 +203,7 @@ def dialog(
     # has no user who dismisses one, so they are accepted and not used.
 
     if callable(title) or not title:
-        # E12 with the seed era's class and text.
-        raise errors.StreamlitAPIException(
-            "A non-empty `title` argument has to be provided for dialogs, for example "
-            '`@st.dialog("Example Title")`.'
-        )
+        raise _missing_dialog_title()
 
     def decorate(func: F) -> F:
         @functools.wraps(func)
@@ -217,6 +213,19 @@ def dialog(
         return open_it  # type: ignore[return-value]
 
     return decorate
+
+
+def _missing_dialog_title() -> Exception:
+    """E12, in the class and words of the active profile."""
+    run = current_run()
+    if run is not None and run.session.profile.dialog_title_error != "StreamlitAPIException":
+        return errors.StreamlitMissingRequiredParameterError(
+            'The `title` parameter is required. For example: `@st.dialog("Example Title")`.'
+        )
+    return errors.StreamlitAPIException(
+        "A non-empty `title` argument has to be provided for dialogs, for example "
+        '`@st.dialog("Example Title")`.'
+    )
 
 
 # Streamlit's function is ``dialog_decorator``: Python's own argument errors name it.
