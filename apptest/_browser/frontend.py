@@ -78,6 +78,10 @@ class Frontend:
         """T7/T8: the server asks for ``fragment_id`` to rerun every ``seconds``."""
         self.timers.arm(fragment_id, seconds)
 
+    def stop_auto_rerun(self, fragment_ids: list[str]) -> None:
+        """T10: the server evicted these fragments; their timers stop."""
+        self.timers.disarm(set(fragment_ids))
+
     # -- a run's deltas ------------------------------------------------------------------
     def begin_run(self, run_id: int, fragment_ids: tuple[str, ...]) -> None:
         self.run_id = run_id

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from apptest._errors import (
     FragmentHandledException,
     RerunException,
+    RerunRequest,
     ScriptInterrupt,
     ScriptTimeoutError,
     StopException,
@@ -46,6 +47,8 @@ def execute(session: Session, request: Request, *, timeout: float) -> Request | 
     Raises ScriptTimeoutError (after recording the run) when the run outlived ``timeout``.
     """
     __tracebackhide__ = hide_test_errors
+    if session.profile.queued_ancestors_first and len(request.fragment_ids) > 1:
+        request.fragment_ids = session.fragments.ancestors_first(request.fragment_ids)  # R2
     run = ScriptRun(session, len(session.runs) + 1, request.fragment_ids)
     started = session.clock.as_datetime(session.clock.now_ns)
     module = _begin(session, run, request)
@@ -178,7 +181,17 @@ def _run_fragments(session: Session, run: ScriptRun) -> None:
             # R5.6 / N3: however the rerun ended (st.rerun and st.stop included), children it
             # did not call again are gone; in 1.58 a dialog it opened earlier goes too (DG5).
             if evict:
-                session.fragments.drop_uncalled_descendants(fragment_id, since=mark)
+                _evict(session, fragment_id, mark)
+
+
+def _evict(session: Session, fragment_id: str, mark: int) -> None:
+    """N3, DG5, T10: drop the children the rerun of ``fragment_id`` did not call again."""
+    profile = session.profile
+    dropped = session.fragments.drop_uncalled_descendants(
+        fragment_id, since=mark, keep_dialogs=not profile.evict_dialogs_with_opener
+    )
+    if dropped and profile.stop_auto_rerun_for_evicted:
+        session.frontend.stop_auto_rerun(dropped)  # T10
 
 
 def _has_ancestor_in(session: Session, parent: str | None, done: set[str]) -> bool:
@@ -192,24 +205,41 @@ def _has_ancestor_in(session: Session, parent: str | None, done: set[str]) -> bo
 
 def _run_callbacks(session: Session, run: ScriptRun, changed: list[str]) -> None:
     """CB1: callbacks of changed widgets run before the body, in request order."""
+    votes: list[RerunException] = []
     for widget_id in changed:
         meta = session.state.meta[widget_id]
         assert meta.callback is not None
         run.in_callback = True
         if session.profile.callbacks_carry_fragment_id and meta.fragment_id:
-            run.frame = FragmentFrame(meta.fragment_id)
+            run.frame = FragmentFrame(meta.fragment_id)  # CB3
         try:
             meta.callback(*meta.args, **meta.kwargs)
-        except RerunException:
-            if session.profile.rerun_in_callback != "noop-warning":
-                raise
-            # RR7 [1.39-1.62]: the rerun ends the callback and is dropped, with a warning
+        except RerunException as vote:
+            if session.profile.rerun_in_callback == "honoured":
+                votes.append(vote)  # RR7 (1.67): the callback ends, the others still run
+                continue
+            # RR7 [1.39-1.58]: the rerun ends the callback and is dropped, with a warning
             # at the top of main; the remaining callbacks and the body still run.
             run.in_callback = False
             emit_element(session.main, "warning", {"body": RERUN_NOOP_WARNING, "icon": None})
         finally:
             run.in_callback = False
             run.frame = None
+    if votes:
+        raise _counted(votes)
+
+
+def _counted(votes: list[RerunException]) -> RerunException:
+    """RR7 (1.67): the callbacks' reruns, queued together once all callbacks ran. A full
+    rerun (a plain ``st.rerun()``, a page switch) wins; fragment reruns are merged in order.
+    The run is preempted before its body."""
+    full = [vote for vote in votes if not vote.request.fragment_scoped]
+    if full:
+        return full[-1]
+    queue: list[str] = []
+    for vote in votes:
+        queue.extend(f for f in vote.request.fragment_ids if f not in queue)
+    return RerunException(RerunRequest(tuple(queue), True))
 
 
 __all__ = ["execute"]

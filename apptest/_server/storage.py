@@ -47,21 +47,61 @@ class FragmentStorage:
         """How many fragments were stored so far (a mark for ``drop_uncalled_descendants``)."""
         return self._seq
 
-    def drop_uncalled_descendants(self, root: str, since: int) -> None:
-        """N3: drop every descendant of ``root`` not stored again after mark ``since``."""
+    def drop_uncalled_descendants(
+        self, root: str, since: int, *, keep_dialogs: bool = False
+    ) -> list[str]:
+        """N3: drop every descendant of ``root`` not stored again after mark ``since``; return
+        the ids dropped. With ``keep_dialogs`` (1.67), a dialog (full-app-scoped) is kept, and
+        so is everything under it."""
         stale = [
             fragment.id
             for fragment in self.fragments.values()
-            if fragment.seq <= since and fragment.id != root and self._descends(fragment, root)
+            if fragment.seq <= since
+            and fragment.id != root
+            and self._descends(fragment, root, since if keep_dialogs else None)
         ]
         for fragment_id in stale:
             del self.fragments[fragment_id]
+        return stale
 
-    def _descends(self, fragment: StoredFragment, root: str) -> bool:
+    def _descends(self, fragment: StoredFragment, root: str, dialogs_kept: int | None) -> bool:
+        """Whether ``fragment`` is under ``root``; with ``dialogs_kept`` (a mark), not when an
+        uncalled dialog stands between them, the fragment itself included (1.67 N3)."""
         seen = {fragment.id}
-        parent = fragment.parent
-        while parent is not None and parent not in seen:
+        current: StoredFragment | None = fragment
+        while current is not None:
+            if dialogs_kept is not None and current.is_dialog and current.seq <= dialogs_kept:
+                return False
+            parent = current.parent
+            if parent is None or parent in seen:
+                return False
             if parent == root:
+                return True
+            seen.add(parent)
+            current = self.fragments.get(parent)
+        return False
+
+    def ancestors_first(self, fragment_ids: tuple[str, ...]) -> tuple[str, ...]:
+        """R2 (1.67): the queue reordered so that a queued ancestor comes before its queued
+        descendants; otherwise in the order given."""
+        remaining = list(fragment_ids)
+        ordered: list[str] = []
+        while remaining:
+            queued = frozenset(remaining)
+            ready = next((f for f in remaining if not self._ancestor_in(f, queued)), None)
+            if ready is None:  # a parent cycle cannot be ordered: keep what is left as is
+                ordered.extend(remaining)
+                break
+            ordered.append(ready)
+            remaining.remove(ready)
+        return tuple(ordered)
+
+    def _ancestor_in(self, fragment_id: str, candidates: frozenset[str]) -> bool:
+        stored = self.fragments.get(fragment_id)
+        parent = stored.parent if stored is not None else None
+        seen = {fragment_id}
+        while parent is not None and parent not in seen:
+            if parent in candidates:
                 return True
             seen.add(parent)
             stored = self.fragments.get(parent)
