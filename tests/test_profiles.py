@@ -112,3 +112,227 @@ def test_cli_semantics_option_and_environment(
     assert "alias exists" in capsys.readouterr().out
     assert main(["run", str(script), "--semantics", "nope"]) == 2
     assert "Known profiles: 'modern', 'seed'" in capsys.readouterr().err
+
+
+# -- 1.67 exception classes (E1, E10, E11, E12, E19, E20) ----------------------------------------
+LAYOUT = {"seed": "StreamlitAPIException", "modern": "StreamlitInvalidLayoutContextError"}
+
+
+@BOTH
+def test_E1_layout_error_class(semantics: str) -> None:
+    at = _app(
+        """
+        import streamlit as st
+        from streamlit.errors import StreamlitAPIException
+        try:
+            st.rerun(scope="fragment")
+        except StreamlitAPIException as exc:
+            st.write(type(exc).__name__)
+        """,
+        semantics,
+    )
+    assert at.markdown.values == [LAYOUT[semantics]]  # a subclass: except StreamlitAPIException
+
+
+@BOTH
+def test_E10_E11_dialog_errors_are_layout_errors(semantics: str) -> None:
+    two = _app(
+        """
+        import streamlit as st
+        @st.dialog("one")
+        def one():
+            st.write("1")
+        @st.dialog("two")
+        def two():
+            st.write("2")
+        one()
+        two()
+        """,
+        semantics,
+    )
+    assert two.exception[0].exc_type == LAYOUT[semantics]
+    assert two.exception[0].message.startswith("Only one dialog is allowed")
+    nested = _app(
+        """
+        import streamlit as st
+        @st.dialog("inner")
+        def inner():
+            pass
+        @st.dialog("outer")
+        def outer():
+            inner()
+        outer()
+        """,
+        semantics,
+    )
+    assert (nested.exception[0].exc_type, nested.exception[0].message) == (
+        LAYOUT[semantics],
+        "Dialogs may not be nested inside other dialogs.",
+    )
+
+
+@BOTH
+def test_E12_missing_dialog_title(semantics: str) -> None:
+    at = _app('import streamlit as st\n@st.dialog("")\ndef d():\n    pass\n', semantics)
+    expected = {
+        "seed": (
+            "StreamlitAPIException",
+            "A non-empty `title` argument has to be provided for dialogs, for example "
+            '`@st.dialog("Example Title")`.',
+        ),
+        "modern": (
+            "StreamlitMissingRequiredParameterError",
+            'The `title` parameter is required. For example: `@st.dialog("Example Title")`.',
+        ),
+    }
+    assert (at.exception[0].exc_type, at.exception[0].message) == expected[semantics]
+
+
+@BOTH
+def test_E19_setting_a_created_widgets_key(semantics: str) -> None:
+    at = _app(
+        """
+        import streamlit as st
+        st.text_input("Name", key="name")
+        st.session_state.name = "x"
+        """,
+        semantics,
+    )
+    (error,) = at.exception
+    if semantics == "seed":
+        assert error.exc_type == "StreamlitAPIException"
+        assert error.message == (
+            "`st.session_state.name` cannot be modified after the widget with key `name` is "
+            "instantiated."
+        )
+    else:
+        assert error.exc_type == "StreamlitWidgetAlreadyInstantiatedError"
+        assert error.message.startswith(
+            "`st.session_state['name']` cannot be modified after the widget with that key is "
+            "instantiated. Assign `st.session_state['name']` before creating the widget"
+        )
+
+
+@BOTH
+def test_E20_bad_run_every_string_same_class(semantics: str) -> None:
+    at = _app('import streamlit as st\n@st.fragment(run_every="soon")\ndef f():\n    pass\nf()', semantics)
+    assert at.exception[0].exc_type == "StreamlitBadTimeStringError"
+    assert at.exception[0].message.endswith("Got: soon")
+
+
+@BOTH
+def test_E16_M7_set_page_config_in_a_fragment_is_allowed(semantics: str) -> None:
+    at = _app(
+        """
+        import streamlit as st
+        @st.fragment
+        def f():
+            st.set_page_config(page_title="In fragment")
+            st.button("again")
+        f()
+        """,
+        semantics,
+    )
+    at.button[0].click().run()
+    assert len(at.exception) == 0
+    assert at.runs[-1].scope == "fragment" and at.runs[-1].status == "finished"
+
+
+@BOTH
+def test_D11_experimental_fragment(semantics: str) -> None:
+    at = _app(ALIAS_APP, semantics)
+    expected = {"seed": "alias exists", "modern": "alias removed"}[semantics]
+    assert at.markdown.values == [expected]
+
+
+# -- callbacks (CB3, RR7) ------------------------------------------------------------------------
+CALLBACK_APP = """
+import streamlit as st
+st.session_state.setdefault("log", [])
+st.session_state.log.append("main")
+st.write("top")  # [0, 0]: what a callback's element replaces on a fragment run (CB3)
+def cb(scope):
+    st.session_state.log.append("cb")
+    st.rerun(scope=scope)
+    st.session_state.log.append("not reached")
+def other():
+    st.session_state.log.append("other cb")
+@st.fragment
+def f():
+    st.session_state.log.append("f")
+    st.button("plain", on_click=cb, args=("app",))
+    st.button("scoped", on_click=cb, args=("fragment",))
+    st.checkbox("tick", on_change=other)
+f()
+"""
+
+
+@BOTH
+def test_CB3_callbacks_of_fragment_widgets_carry_the_fragment_id(semantics: str) -> None:
+    at = _app(
+        """
+        import streamlit as st
+        def cb():
+            st.write("from callback")
+        st.write("top")
+        @st.fragment
+        def f():
+            st.button("go", on_click=cb)
+        f()
+        """,
+        semantics,
+    )
+    at.button[0].click().run()
+    written = at.markdown[0]
+    assert written.value == "from callback" and written.path == (0, 0)
+    fragment_id = at.fragments[0].id
+    assert written.fragment_id == (fragment_id if semantics == "modern" else "")
+
+
+@BOTH
+def test_RR7_plain_rerun_in_a_fragment_widgets_callback(semantics: str) -> None:
+    at = _app(CALLBACK_APP, semantics)
+    at.session_state["log"] = []
+    at.button(label="plain").click().run()
+    if semantics == "seed":  # no-op plus warning; the fragment run goes on
+        assert at.session_state["log"] == ["cb", "f"]
+        assert at.warning.values == ["Calling st.rerun() within a callback is a no-op."]
+    else:  # RR7 (1.67): plain st.rerun() from a callback always ends in a full app rerun
+        assert at.session_state["log"] == ["cb", "main", "f"]
+        assert [r.scope for r in at.runs[-2:]] == ["fragment", "app"]
+        assert at.runs[-2].status == "rerun" and at.warning.values == []
+
+
+def test_RR7_modern_scoped_rerun_in_a_callback_reruns_the_fragment_once() -> None:
+    at = _app(CALLBACK_APP, "modern")
+    at.session_state["log"] = []
+    at.button(label="scoped").click().run()
+    assert at.session_state["log"] == ["cb", "f"]  # preempted before the body: f runs once
+    assert [(r.scope, r.status) for r in at.runs[-2:]] == [
+        ("fragment", "rerun"),
+        ("fragment", "finished"),
+    ]
+
+
+def test_RR7_modern_remaining_callbacks_still_run() -> None:
+    at = _app(CALLBACK_APP, "modern")
+    at.session_state["log"] = []
+    at.checkbox(label="tick").check()
+    at.button(label="plain").click().run()  # one request, two callbacks
+    assert sorted(at.session_state["log"][:2]) == ["cb", "other cb"]
+    assert at.session_state["log"][2:] == ["main", "f"]
+
+
+def test_RR7_modern_scoped_rerun_from_an_outside_widgets_callback_is_E1() -> None:
+    at = _app(
+        """
+        import streamlit as st
+        st.button("go", on_click=lambda: st.rerun(scope="fragment"))
+        st.write("body")
+        """,
+        "modern",
+    )
+    at.button[0].click().run()
+    (error,) = at.exception
+    assert error.exc_type == "StreamlitInvalidLayoutContextError" and error.path == (0, 0)
+    assert at.markdown.values == []
