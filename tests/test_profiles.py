@@ -215,7 +215,9 @@ def test_E19_setting_a_created_widgets_key(semantics: str) -> None:
 
 @BOTH
 def test_E20_bad_run_every_string_same_class(semantics: str) -> None:
-    at = _app('import streamlit as st\n@st.fragment(run_every="soon")\ndef f():\n    pass\nf()', semantics)
+    at = _app(
+        'import streamlit as st\n@st.fragment(run_every="soon")\ndef f():\n    pass\nf()', semantics
+    )
     assert at.exception[0].exc_type == "StreamlitBadTimeStringError"
     assert at.exception[0].message.endswith("Got: soon")
 
@@ -336,3 +338,156 @@ def test_RR7_modern_scoped_rerun_from_an_outside_widgets_callback_is_E1() -> Non
     (error,) = at.exception
     assert error.exc_type == "StreamlitInvalidLayoutContextError" and error.path == (0, 0)
     assert at.markdown.values == []
+
+
+# -- timers, eviction, queued fragments (T8, T10, N3, N4, R2, DG5), stale cleanup (F6, C1) -----
+NESTED = """
+import streamlit as st
+st.session_state.setdefault("log", [])
+@st.fragment(run_every={parent_every!r})
+def parent():
+    st.session_state.log.append("parent")
+    st.button("Rerun parent")
+    @st.fragment(run_every=2)
+    def child():
+        st.session_state.log.append("child")
+    if st.session_state.get("with_child", True):
+        child()
+parent()
+"""
+
+
+@BOTH
+def test_T8_a_child_rerendered_by_its_parent(semantics: str) -> None:
+    """Issue 10's example: seed timers stack (child runs 2, 4, 6); 1.60+ keeps one timer per
+    fragment, whose phase a same-interval message does not change (2, 3, 4)."""
+    at = _app(NESTED.format(parent_every=None), semantics)
+    counts = []
+    at.clock.advance(1)
+    at.button[0].click().run()
+    counts.append(at.session_state["log"].count("child"))
+    at.clock.advance(2)
+    counts.append(at.session_state["log"].count("child"))
+    at.clock.advance(2)
+    counts.append(at.session_state["log"].count("child"))
+    assert counts == {"seed": [2, 4, 6], "modern": [2, 3, 4]}[semantics]
+
+
+@BOTH
+def test_T10_N3_an_evicted_childs_timer(semantics: str) -> None:
+    at = _app(NESTED.format(parent_every=None), semantics)
+    at.session_state["with_child"] = False
+    at.button[0].click().run()  # the parent's rerun no longer calls the child: evicted (N3)
+    assert [f.name for f in at.fragments] == ["parent"]
+    pending = [p.fragment for p in at.clock.pending()]
+    runs = len(at.runs)
+    at.clock.advance(5)
+    if semantics == "seed":  # no stop_auto_rerun in 1.58: the timer fires, the tick is dropped
+        assert pending == ["parent.<locals>.child"]
+    else:  # T10: stop_auto_rerun clears the timer
+        assert pending == []
+    assert len(at.runs) == runs
+
+
+QUEUED = """
+import time
+import streamlit as st
+st.session_state.setdefault("log", [])
+@st.fragment(run_every=2)
+def parent():
+    st.session_state.log.append("parent")
+    @st.fragment(run_every={child_every})
+    def child():
+        st.session_state.log.append("child")
+    child()
+parent()
+@st.fragment
+def slow():
+    if st.button("slow"):
+        time.sleep(3)  # virtual time: the timers come due during this run (T12)
+slow()
+"""
+
+
+@BOTH
+def test_N4_queued_parent_and_child(semantics: str) -> None:
+    at = _app(QUEUED.format(child_every=2), semantics)
+    at.session_state["log"] = []
+    at.button(label="slow").click().run()  # both ticks come due meanwhile: one request
+    assert at.runs[-1].fragments == ("parent", "parent.<locals>.child")
+    expected = {
+        "seed": ["parent", "child", "child"],  # both run: the child twice
+        "modern": ["parent", "child"],  # N4: the child is skipped; the parent ran it inline
+    }
+    assert at.session_state["log"] == expected[semantics]
+
+
+@BOTH
+def test_R2_N4_a_child_queued_before_its_parent(semantics: str) -> None:
+    at = _app(QUEUED.format(child_every=1), semantics)
+    at.session_state["log"] = []
+    at.button(label="slow").click().run()  # the child's tick (due at 1) came first
+    last = at.runs[-1].fragments
+    if semantics == "seed":  # the order the ticks came in; both run
+        assert last == ("parent.<locals>.child", "parent")
+        assert at.session_state["log"] == ["child", "parent", "child"]
+    else:  # R2: the queued ancestor first, then N4 skips the child
+        assert last == ("parent", "parent.<locals>.child")
+        assert at.session_state["log"] == ["parent", "child"]
+
+
+STALE_AFTER_RERUN = """
+import streamlit as st
+@st.fragment
+def f():
+    st.session_state.runs = st.session_state.get("runs", 0) + 1
+    if st.session_state.runs == 2:
+        st.rerun()
+    st.checkbox("C", key="c")
+f()
+st.write(f"c = {st.session_state.c}")
+"""
+
+
+@BOTH
+def test_F6_C1_stale_cleanup_after_a_run_ended_by_rerun(semantics: str) -> None:
+    at = _app(STALE_AFTER_RERUN, semantics)
+    at.checkbox(key="c").check().run()
+    assert [r.scope for r in at.runs[-2:]] == ["fragment", "app"]
+    # 1.58 (observed): C was not registered yet, so it is stale and reads its default;
+    # 1.67 skips the cleanup after a rerun, so C keeps the value the user set.
+    assert at.markdown.values == [{"seed": "c = False", "modern": "c = True"}[semantics]]
+
+
+DIALOG_OPENER = """
+import streamlit as st
+st.session_state.setdefault("log", [])
+@st.dialog("details")
+def details():
+    st.session_state.log.append("dialog")
+    st.button("inside")
+@st.fragment
+def opener():
+    if st.button("open"):
+        details()
+    st.button("other")
+opener()
+"""
+
+
+@BOTH
+def test_DG5_N3_a_dialog_whose_opener_reran(semantics: str) -> None:
+    at = _app(DIALOG_OPENER, semantics)
+    at.button(label="open").click().run()
+    at.button(label="other").click().run()  # the opener reruns without reopening the dialog
+    assert len(at.dialog) == 1  # on screen in both: the event root is never re-sent
+    at.button(label="inside").click().run()
+    if semantics == "seed":  # 1.58 (observed): the dialog's fragment went with the rerun
+        assert [f.name for f in at.fragments] == ["opener"]
+        assert at.session_state["log"] == ["dialog"]
+    else:  # 1.67: a full-app-scoped child is kept; its clicks rerun the dialog (DG3)
+        assert [f.name for f in at.fragments] == ["opener", "details"]
+        assert at.session_state["log"] == ["dialog", "dialog"]
+        assert at.runs[-1].fragments == ("details",)
+    at.run()  # F5: a full run prunes it in both
+    assert len(at.dialog) == 0 and [f.name for f in at.fragments] == ["opener"]
