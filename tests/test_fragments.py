@@ -1,6 +1,7 @@
 """st.fragment: decorator forms, identity, full runs and fragment runs (spec sections 2-6).
 
-The three examples of the documentation page (``shared/seed/st_fragment.md``) come first.
+The three examples of the documentation page (``shared/seed/st_fragment.md``) come first; their
+rules are shared by both profiles, so they run under "seed" (1.58) and "modern" (1.59-1.67).
 """
 
 from __future__ import annotations
@@ -18,10 +19,12 @@ if TYPE_CHECKING:
 
 
 # -- the documentation page's examples ---------------------------------------------------------
+BOTH_PROFILES = pytest.mark.parametrize("semantics", ["seed", "modern"])
 
 
-def test_doc_counters_example_fragment_and_full_reruns() -> None:
-    at = AppTest.from_file("../examples/counters.py").run()
+@BOTH_PROFILES
+def test_doc_counters_example_fragment_and_full_reruns(semantics: str) -> None:
+    at = AppTest.from_file("../examples/counters.py", semantics=semantics).run()
     for _ in range(3):
         at.button(label="Rerun fragment").click().run()
     assert at.markdown.values == [
@@ -38,8 +41,9 @@ def test_doc_counters_example_fragment_and_full_reruns() -> None:
     ]
 
 
-def test_doc_plus_one_example_rerun_from_fragment_is_a_full_run() -> None:
-    at = AppTest.from_file("apps/doc_plus_one.py").run()
+@BOTH_PROFILES
+def test_doc_plus_one_example_rerun_from_fragment_is_a_full_run(semantics: str) -> None:
+    at = AppTest.from_file("apps/doc_plus_one.py", semantics=semantics).run()
     for _ in range(4):
         at.button(label="Plus one!").click().run()
     assert at.header.values == ["Multiples of five clicks: 0"]
@@ -54,8 +58,9 @@ def test_doc_plus_one_example_rerun_from_fragment_is_a_full_run() -> None:
     assert at.toast.values == ["## Total clicks: 5"]
 
 
-def test_doc_balloons_example_fragment_click_skips_the_slow_part() -> None:
-    at = AppTest.from_file("apps/doc_balloons.py").run()
+@BOTH_PROFILES
+def test_doc_balloons_example_fragment_click_skips_the_slow_part(semantics: str) -> None:
+    at = AppTest.from_file("apps/doc_balloons.py", semantics=semantics).run()
     assert at.runs[0].spinners == ("Inflating balloons...",)
     start = at.clock.now
     at.button(label="Release the balloons").click().run()
