@@ -354,7 +354,7 @@ def switch_page(page: str | Path | StreamlitPage, *, query_params: Any = None) -
     else:
         query.from_dict(query_params)
     if run.in_callback and session.profile.rerun_in_callback == "noop-warning":
-        # 1.39-1.62: the rerun it requests is raised inside the callback and dropped there.
+        # 1.37-1.58 (seed): the rerun it requests is raised inside the callback and dropped there.
         emit_element(session.main, "warning", {"body": RERUN_NOOP_WARNING, "icon": None})
         return  # type: ignore[misc]
     session.pages.requested = target

@@ -26,7 +26,7 @@ from apptest._server.storage import FragmentStorage, Pages
 from apptest._st_errors import MarkdownFormattedException
 from apptest._time.clock import Clock
 
-#: The warning a rerun asked for inside a callback leaves (RR7, 1.39-1.62).
+#: The warning a rerun asked for inside a callback leaves (RR7, 1.37-1.58: the seed profile).
 RERUN_NOOP_WARNING = "Calling st.rerun() within a callback is a no-op."
 
 
