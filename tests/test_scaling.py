@@ -1,0 +1,79 @@
+"""Work that must not grow with the app or the session (issue 13), asserted by counts.
+
+No wall-clock time here: each test counts what the code touches (list reads, slug
+computations, tree nodes visited), so it cannot flake on a loaded machine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from apptest import AppTest
+from apptest._server.records import RunRecord
+
+
+# -- at.runs: a live, read-only view ---------------------------------------------------------
+class _CountingList(list[RunRecord]):
+    """The session's run list, counting whole-list reads (a copy iterates) and item reads."""
+
+    def __init__(self, items: list[RunRecord]) -> None:
+        super().__init__(items)
+        self.iterations = 0
+        self.item_reads = 0
+
+    def __iter__(self) -> Iterator[RunRecord]:
+        self.iterations += 1
+        return super().__iter__()
+
+    def __getitem__(self, index: Any) -> Any:
+        self.item_reads += 1
+        return super().__getitem__(index)
+
+
+def _last_run_reads(at: AppTest, history: int) -> tuple[int, int, int]:
+    """(iterations, item reads, len) of the run list for ``at.runs[-1]`` + ``len(at.runs)``."""
+    first = at._session.runs[0]
+    runs = _CountingList([first] * history)
+    at._session.runs = runs
+    assert at.runs[-1] is first
+    assert len(at.runs) == history
+    return runs.iterations, runs.item_reads, len(runs)
+
+
+def test_last_run_and_length_read_the_live_list_without_copying_it() -> None:
+    at = AppTest.from_string("import streamlit as st\nst.write('hi')").run()
+    small = _last_run_reads(at, 1_000)
+    large = _last_run_reads(at, 100_000)
+    # the same work (one item read, no iteration) whatever the history's length
+    assert small[:2] == large[:2] == (0, 1)
+
+
+def test_runs_is_a_live_view_that_compares_equal_to_a_list() -> None:
+    at = AppTest.from_string("import streamlit as st")
+    runs = at.runs
+    assert runs == [] and runs == () and not runs
+    at.run()
+    at.run()
+    assert len(runs) == 2  # the view taken before the runs sees them
+    assert runs == list(at._session.runs) == at.runs
+    assert runs[-2:] == [runs[0], runs[1]]
+    assert runs != [runs[0]]
+    assert repr(runs) == repr(list(at._session.runs))
+
+
+def test_runs_cannot_be_changed_by_the_test() -> None:
+    at = AppTest.from_string("import streamlit as st").run()
+    runs: Any = at.runs
+    with pytest.raises(TypeError):
+        runs[0] = runs[0]
+    with pytest.raises(TypeError):
+        del runs[0]
+    for name in ("append", "clear", "pop", "extend", "insert", "remove"):
+        assert not hasattr(runs, name)
+    with pytest.raises(TypeError):
+        hash(runs)  # equal to a list, so unhashable like one
+    runs[:].clear()  # a slice is the test's own list
+    assert len(at.runs) == 1
