@@ -6,12 +6,14 @@ computations, tree nodes visited), so it cannot flake on a loaded machine.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from apptest import AppTest
+from apptest._features import session_apis
 from apptest._server.records import RunRecord
 
 
@@ -77,3 +79,34 @@ def test_runs_cannot_be_changed_by_the_test() -> None:
         hash(runs)  # equal to a list, so unhashable like one
     runs[:].clear()  # a slice is the test's own list
     assert len(at.runs) == 1
+
+
+# -- heading anchors: one slug per distinct text -------------------------------------------
+def test_a_header_slugs_its_text_once_over_100_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = f"Header {uuid.uuid4().hex}"  # a text no earlier test cached
+    calls: list[str] = []
+    slugify = session_apis.slugify
+
+    def counting(value: str) -> str:
+        calls.append(value)
+        return slugify(value)
+
+    monkeypatch.setattr(session_apis, "slugify", counting)
+    at = AppTest.from_string(f"import streamlit as st\nst.header({text!r}, anchor=False)")
+    for _ in range(100):
+        at.run()
+    assert calls == [text]
+    assert at.header[0].proto["anchor"] == slugify(text)
+
+
+def test_anchor_cache_keeps_the_given_anchor_and_the_hash_fallback() -> None:
+    at = AppTest.from_string(
+        "import streamlit as st\n"
+        "st.header('Same', anchor='mine')\n"
+        "st.header('Same')\n"
+        "st.header('你好')\n"
+    )
+    at.run().run()
+    anchors = [h.proto["anchor"] for h in at.header]
+    assert anchors == ["mine", "same", session_apis.anchor_from_text("你好")]
+    assert anchors[2] == format(session_apis.xxh32("你好".encode(), 0xABCD), "x")
