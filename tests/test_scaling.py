@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from apptest import AppTest
+from apptest._api.query import QueryMixin
 from apptest._features import session_apis
 from apptest._server.records import RunRecord
 
@@ -110,3 +111,70 @@ def test_anchor_cache_keeps_the_given_anchor_and_the_hash_fallback() -> None:
     anchors = [h.proto["anchor"] for h in at.header]
     assert anchors == ["mine", "same", session_apis.anchor_from_text("你好")]
     assert anchors[2] == format(session_apis.xxh32("你好".encode(), 0xABCD), "x")
+
+
+# -- typed accessors: one tree walk per snapshot -------------------------------------------
+_APP = """
+import streamlit as st
+st.title("T")
+for i in range(20):
+    st.markdown(f"m{i}")
+    st.button(f"b{i}", key=f"b{i}")
+with st.sidebar:
+    st.checkbox("c", key="c")
+with st.expander("more"):
+    st.text_input("name", key="name")
+    st.markdown("inside")
+"""
+
+
+@pytest.fixture
+def visits(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts the nodes every tree walk (``_descendants``) yields, one entry per walk."""
+    counts: list[int] = []
+    walk = QueryMixin._descendants
+
+    def counting(self: QueryMixin) -> Iterator[Any]:
+        counts.append(0)
+        for node in walk(self):
+            counts[-1] += 1
+            yield node
+
+    monkeypatch.setattr(QueryMixin, "_descendants", counting)
+    return counts
+
+
+def _ten_reads(scope: Any) -> list[int]:
+    return [
+        len(scope.button),
+        len(scope.markdown),
+        len(scope.checkbox),
+        len(scope.text_input),
+        len(scope.title),
+        len(scope.expander),
+        len(scope.slider),
+        len(scope.container),
+        len(scope.get("button")),
+        len(scope.columns),
+    ]
+
+
+def test_ten_accessors_on_one_snapshot_walk_the_tree_once(visits: list[int]) -> None:
+    at = AppTest.from_string(_APP).run()
+    assert _ten_reads(at) == [20, 21, 1, 1, 1, 1, 0, 0, 20, 0]
+    assert len(visits) == 1  # one walk for all ten
+    nodes = visits[0]
+    assert _ten_reads(at) == [20, 21, 1, 1, 1, 1, 0, 0, 20, 0]
+    assert visits == [nodes]  # the second round walks nothing
+    assert at.button("b3").label == "b3" and at.markdown[-1].value == "inside"
+
+
+def test_a_block_indexes_its_subtree_once_and_a_new_run_rebuilds(visits: list[int]) -> None:
+    at = AppTest.from_string(_APP).run()
+    block = at.expander[0]
+    assert [len(block.markdown), len(block.text_input), len(block.button)] == [1, 1, 0]
+    assert [len(block.markdown), len(block.text_input)] == [1, 1]
+    assert visits == [visits[0], 2]  # the app's walk, then the expander's two children once
+    at.run()
+    assert len(at.button) == 20
+    assert len(visits) == 3  # a new snapshot is walked again, once

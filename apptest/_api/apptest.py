@@ -139,6 +139,7 @@ class AppTest(SessionInputsMixin, QueryMixin):
         self._session, self._browser = open_runtime(script, profile, start_time, default_timeout)
         self._snapshot: tuple[Block, ...] | None = None
         self._snapshot_version = -1
+        self._kind_index: dict[str, list[Node]] | None = None
         self._fragment_names: dict[str, str] = {}
         #: Keys the test assigned through ``at.session_state`` since the last run.
         self._assigned: set[str] = set()
@@ -297,10 +298,17 @@ class AppTest(SessionInputsMixin, QueryMixin):
         if self._snapshot is None or self._snapshot_version != frontend.version:
             self._snapshot = freeze_roots(frontend.roots, self)
             self._snapshot_version = frontend.version
+            self._kind_index = None
         return self._snapshot
 
     def _nodes(self) -> Iterator[Node]:
         yield from self._roots()
+
+    def _kinds(self) -> dict[str, list[Node]]:
+        self._roots()  # a new snapshot drops the old index
+        if self._kind_index is None:
+            self._kind_index = self._index_kinds()
+        return self._kind_index
 
     @property
     def main(self) -> Block:
