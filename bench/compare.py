@@ -50,6 +50,9 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+# Measure the checkout this script is in, as the fresh-interpreter probes (run in ROOT) do,
+# not whichever apptest happens to be installed.
+sys.path.insert(0, str(ROOT))
 COUNTERS = ROOT / "examples" / "counters.py"
 #: The ``default_timeout`` given to every AppTest (Streamlit's and apptest's): a run never
 #: fails for being slow on a loaded machine, however long it is descheduled.
