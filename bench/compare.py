@@ -12,11 +12,16 @@ Three harnesses run the same scenarios in one process:
   no-op, ``st.session_state`` a plain attribute dict, ``st.fragment`` the identity). No
   harness can cost less than this.
 
-Each cell is the median and the minimum over many samples of one operation (a ``run()``, a
-click plus ``run()``, a new instance plus its first run …). The harnesses are timed in
-interleaved rounds, and a ratio is the median over the rounds of the ratio of the two block
-medians (see ``paired``): ``AppTest/apptest`` is how many times faster apptest is,
-``apptest/floor`` how far apptest is above the floor; the last column divides the minimums.
+Each cell is the median and the minimum, in CPU time, over many samples of one operation (a
+``run()``, a click plus ``run()``, a new instance plus its first run …). CPU time is the
+process's (``time.process_time``, every thread: Streamlit's AppTest runs the script in a
+thread of its own), so time the process spent waiting for a CPU on a loaded machine does not
+count. The harnesses are timed in interleaved rounds, and a ratio is the median over the rounds
+of the ratio of the two block medians (see ``paired``), followed by the spread of those
+per-round ratios (quartiles): ``AppTest/apptest`` is how many times faster apptest is,
+``apptest/floor`` how far apptest is above the floor. The same ratios in wall time
+(``time.perf_counter``) stand beside them. Streamlit's AppTest gets a generous timeout
+(``ST_TIMEOUT``), so its runs finish on a loaded machine instead of failing at its 3 s default.
 apptest swaps ``sys.modules['streamlit']`` only while its own runs execute, so the real
 Streamlit and the shim share this process without meeting. ``time.perf_counter`` is read
 outside apptest's runs only (inside them it is the virtual clock).
@@ -45,7 +50,13 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+# Measure the checkout this script is in, as the fresh-interpreter probes (run in ROOT) do,
+# not whichever apptest happens to be installed.
+sys.path.insert(0, str(ROOT))
 COUNTERS = ROOT / "examples" / "counters.py"
+#: The ``default_timeout`` given to every AppTest (Streamlit's and apptest's): a run never
+#: fails for being slow on a loaded machine, however long it is descheduled.
+ST_TIMEOUT = 600.0
 
 # -- the scenarios' apps ------------------------------------------------------------------------
 
@@ -191,19 +202,38 @@ class Floor:
 
 @dataclass
 class Timing:
+    """One operation's samples: CPU time (``median``, ``min``) and wall time (``wall_*``)."""
+
     median: float
     min: float
     samples: int
-    #: The median of each round's block (interleaved measurements only): see ``paired``.
+    #: The median of each round's block, CPU time (interleaved measurements only): ``paired``.
     rounds: list[float] = field(default_factory=list)
+    wall_median: float = 0.0
+    wall_min: float = 0.0
+    wall_rounds: list[float] = field(default_factory=list)
 
 
-def paired(a: Timing, b: Timing) -> float | None:
+def round_ratios(a: Timing, b: Timing, *, wall: bool = False) -> list[float]:
+    """``a`` over ``b`` in each round in which both ran (their block medians)."""
+    tops, bottoms = (a.wall_rounds, b.wall_rounds) if wall else (a.rounds, b.rounds)
+    return [x / y for x, y in zip(tops, bottoms, strict=True) if y > 0]
+
+
+def paired(a: Timing, b: Timing, *, wall: bool = False) -> float | None:
     """How many times slower ``a`` is than ``b``: the median, over the rounds in which both
     ran, of the ratio of their block medians. Both blocks of a round ran within a few tens of
     milliseconds of each other, so a load burst on the machine cancels out of the ratio."""
-    ratios = [x / y for x, y in zip(a.rounds, b.rounds, strict=True) if y > 0]
+    ratios = round_ratios(a, b, wall=wall)
     return statistics.median(ratios) if ratios else None
+
+
+def spread(values: list[float]) -> tuple[float, float]:
+    """The quartiles (25th, 75th percentile) of ``values``; both the value when only one."""
+    if len(values) < 2:
+        return values[0], values[0]
+    low, _, high = statistics.quantiles(values, n=4, method="inclusive")
+    return low, high
 
 
 #: A sample of a very fast operation is a batch of calls lasting at least this long.
@@ -231,8 +261,8 @@ def compare(
     """
     live = {name: op for name, op in ops.items() if op is not None}
     batches = {name: _batch_size(op) for name, op in live.items()}
-    samples: dict[str, list[float]] = {name: [] for name in live}
-    rounds_of: dict[str, list[float]] = {name: [] for name in live}
+    cpu: dict[str, Samples] = {name: Samples() for name in live}
+    wall: dict[str, Samples] = {name: Samples() for name in live}
     deadline = time.perf_counter() + budget
     rounds = 0
     enabled = gc.isenabled()
@@ -240,39 +270,57 @@ def compare(
         while rounds < min_rounds or time.perf_counter() < deadline:
             rounds += 1
             for name, op in live.items():
-                batch = batches[name]
                 gc.collect()
                 gc.disable()
-                block: list[float] = []
-                block_end = time.perf_counter() + BLOCK_SECONDS
-                while True:
-                    start = time.perf_counter()
-                    for _ in range(batch):
-                        op()
-                    end = time.perf_counter()
-                    block.append((end - start) / batch)
-                    if end >= block_end:
-                        break
-                samples[name].extend(block)
-                rounds_of[name].append(statistics.median(block))
+                _block(op, batches[name], cpu[name], wall[name])
                 if enabled:
                     gc.enable()
     finally:
         if enabled:
             gc.enable()
-    return {
-        name: (
-            Timing(
-                statistics.median(samples[name]),
-                min(samples[name]),
-                len(samples[name]),
-                rounds_of[name],
-            )
-            if name in samples
-            else None
+    return {name: cpu[name].timing(wall[name]) if name in live else None for name in ops}
+
+
+@dataclass
+class Samples:
+    """The per-call times of one harness, and the median of each round's block of them."""
+
+    all: list[float] = field(default_factory=list)
+    rounds: list[float] = field(default_factory=list)
+
+    def add_block(self, block: list[float]) -> None:
+        self.all.extend(block)
+        self.rounds.append(statistics.median(block))
+
+    def timing(self, wall: Samples) -> Timing:
+        """A Timing with these (CPU) samples, and ``wall``'s beside them."""
+        return Timing(
+            statistics.median(self.all),
+            min(self.all),
+            len(self.all),
+            self.rounds,
+            statistics.median(wall.all),
+            min(wall.all),
+            wall.rounds,
         )
-        for name in ops
-    }
+
+
+def _block(op: Callable[[], object], batch: int, cpu: Samples, wall: Samples) -> None:
+    """One round's block of batches of ``op``, timed in CPU and wall time."""
+    cpu_block: list[float] = []
+    wall_block: list[float] = []
+    block_end = time.perf_counter() + BLOCK_SECONDS
+    while True:
+        start, start_cpu = time.perf_counter(), time.process_time()
+        for _ in range(batch):
+            op()
+        end_cpu, end = time.process_time(), time.perf_counter()
+        cpu_block.append((end_cpu - start_cpu) / batch)
+        wall_block.append((end - start) / batch)
+        if end >= block_end:
+            break
+    cpu.add_block(cpu_block)
+    wall.add_block(wall_block)
 
 
 # -- the harnesses ------------------------------------------------------------------------------
@@ -324,9 +372,14 @@ class Bench:
         """``run()`` of an app that has already run once (steady state)."""
         from apptest import AppTest
 
-        ops: Ops = {"apptest": AppTest.from_string(source).run().run, "AppTest": None}
+        ops: Ops = {
+            "apptest": AppTest.from_string(source, default_timeout=ST_TIMEOUT).run().run,
+            "AppTest": None,
+        }
         if self.st_apptest is not None:
-            ops["AppTest"] = self.st_apptest.from_string(source).run().run
+            ops["AppTest"] = (
+                self.st_apptest.from_string(source, default_timeout=ST_TIMEOUT).run().run
+            )
         ops["floor"] = Floor(source).run
         return self.row(name, ops)
 
@@ -334,7 +387,7 @@ class Bench:
         """examples/counters.py: a full run, a click on "Rerun fragment", a run."""
         from apptest import AppTest
 
-        at = AppTest.from_file(str(COUNTERS)).run()
+        at = AppTest.from_file(str(COUNTERS), default_timeout=ST_TIMEOUT).run()
 
         def ours() -> None:
             at.run()
@@ -343,7 +396,7 @@ class Bench:
 
         ops: Ops = {"apptest": ours, "AppTest": None}
         if self.st_apptest is not None:
-            sat = self.st_apptest.from_file(str(COUNTERS)).run()
+            sat = self.st_apptest.from_file(str(COUNTERS), default_timeout=ST_TIMEOUT).run()
 
             def theirs() -> None:
                 sat.run()
@@ -369,10 +422,13 @@ class Bench:
         from apptest import AppTest
 
         path = str(COUNTERS)
-        ops: Ops = {"apptest": lambda: AppTest.from_file(path).run(), "AppTest": None}
+        ops: Ops = {
+            "apptest": lambda: AppTest.from_file(path, default_timeout=ST_TIMEOUT).run(),
+            "AppTest": None,
+        }
         if self.st_apptest is not None:
             st_apptest = self.st_apptest
-            ops["AppTest"] = lambda: st_apptest.from_file(path).run()
+            ops["AppTest"] = lambda: st_apptest.from_file(path, default_timeout=ST_TIMEOUT).run()
         # The least a new instance costs is one execution of the script (a harness can keep
         # compiled code between instances, as apptest does).
         ops["floor"] = Floor(COUNTERS.read_text()).run
@@ -383,7 +439,7 @@ class Bench:
         from apptest import AppTest
 
         source = fragment_app(outside)
-        at = AppTest.from_string(source).run()
+        at = AppTest.from_string(source, default_timeout=ST_TIMEOUT).run()
         button = at.button(label="Rerun fragment")
 
         def ours() -> None:
@@ -392,7 +448,9 @@ class Bench:
 
         ops: Ops = {"apptest": ours, "AppTest": None}
         if self.st_apptest is not None:
-            ops["AppTest"] = self.st_apptest.from_string(source).run().run
+            ops["AppTest"] = (
+                self.st_apptest.from_string(source, default_timeout=ST_TIMEOUT).run().run
+            )
         floor = Floor(source)
         floor.run()
         ops["floor"] = lambda: floor.call("inner")
@@ -404,12 +462,54 @@ class Bench:
         assert at.runs[-1].scope == "fragment", at.runs[-1]
         return row
 
-    def fragment_scaling(self, large: int) -> tuple[float | None, Timing | None, Timing | None]:
+    def pair(self, label: str, large: Callable[[], object], small: Callable[[], object]) -> str:
+        """``large`` over ``small`` (apptest only), timed interleaved: one line of the notes."""
+        timings = compare(
+            {"small": small, "large": large}, budget=self.budget, min_rounds=self.min_rounds
+        )
+        a, b = timings["large"], timings["small"]
+        assert a is not None and b is not None
+        return (
+            f"{label}: CPU {ratio(a, b)}, wall {ratio(a, b, wall=True)} (medians, CPU: "
+            f"{fmt(a.median)} vs {fmt(b.median)}; mins {fmt(a.min)} vs {fmt(b.min)})"
+        )
+
+    def runs_scaling(self, few: int, many: int) -> str:
+        """``at.runs[-1]`` and ``len(at.runs)`` after ``many`` vs ``few`` runs."""
+        from apptest import AppTest
+
+        def last_run_op(count: int) -> Callable[[], object]:
+            at = AppTest.from_string(EMPTY, default_timeout=ST_TIMEOUT)
+            for _ in range(count):
+                at.run()
+            return lambda: (at.runs[-1], len(at.runs))
+
+        return self.pair(
+            f"`at.runs[-1]` + `len(at.runs)`, {many:,} vs {few:,} runs",
+            last_run_op(many),
+            last_run_op(few),
+        )
+
+    def header_vs_markdown(self, count: int) -> str:
+        """``run()`` of ``count`` ``st.header(..., anchor=False)`` vs ``count`` ``st.markdown``."""
+        from apptest import AppTest
+
+        def app(command: str) -> Callable[[], object]:
+            source = f"import streamlit as st\nfor i in range({count}):\n    {command}\n"
+            return AppTest.from_string(source, default_timeout=ST_TIMEOUT).run().run
+
+        return self.pair(
+            f"run() of {count} `st.header(text, anchor=False)` vs {count} `st.markdown(text)`",
+            app('st.header(f"Heading {i}", anchor=False)'),
+            app('st.markdown(f"Heading {i}")'),
+        )
+
+    def fragment_scaling(self, large: int) -> str:
         """A fragment rerun with 5 vs ``large`` elements outside, timed interleaved."""
         from apptest import AppTest
 
         def rerun_op(outside: int) -> Callable[[], object]:
-            at = AppTest.from_string(fragment_app(outside)).run()
+            at = AppTest.from_string(fragment_app(outside), default_timeout=ST_TIMEOUT).run()
             button = at.button(label="Rerun fragment")
 
             def op() -> None:
@@ -418,19 +518,15 @@ class Bench:
 
             return op
 
-        timings = compare(
-            {"small": rerun_op(5), "large": rerun_op(large)},
-            budget=self.budget,
-            min_rounds=self.min_rounds,
+        return self.pair(
+            f"fragment rerun cost, {large:,} vs 5 elements outside", rerun_op(large), rerun_op(5)
         )
-        small, big = timings["small"], timings["large"]
-        return (paired(big, small) if small and big else None), small, big
 
     def ticks(self, count: int) -> Row:
         """One ``at.clock.advance`` over ``count`` ticks of a ``run_every=1`` fragment."""
         from apptest import AppTest
 
-        at = AppTest.from_string(TICKER).run()
+        at = AppTest.from_string(TICKER, default_timeout=ST_TIMEOUT).run()
 
         def ours() -> None:
             before = len(at.runs)
@@ -470,12 +566,14 @@ class Bench:
         reps, warm = (1, False) if self.quick else (5, True)
         path = str(COUNTERS)
         ours = fresh_timing(
-            f"from apptest import AppTest\nAppTest.from_file({path!r}).run()", reps, warm_up=warm
+            f"from apptest import AppTest\nAppTest.from_file({path!r}, default_timeout={ST_TIMEOUT}).run()",
+            reps,
+            warm_up=warm,
         )
         theirs = None
         if self.st_apptest is not None:
             theirs = fresh_timing(
-                f"from streamlit.testing.v1 import AppTest\nAppTest.from_file({path!r}).run()",
+                f"from streamlit.testing.v1 import AppTest\nAppTest.from_file({path!r}, default_timeout={ST_TIMEOUT}).run()",
                 reps,
                 warm_up=warm,
             )
@@ -490,9 +588,9 @@ class Bench:
 
 _PROBE = """\
 import time
-start = time.perf_counter()
+start, cpu = time.perf_counter(), time.process_time()
 {stmt}
-print("elapsed", time.perf_counter() - start)
+print("elapsed", time.perf_counter() - start, time.process_time() - cpu)
 """
 
 
@@ -508,14 +606,14 @@ _CACHE = tempfile.mkdtemp(prefix="apptest-bench-pycache-")
 
 
 def fresh_timing(stmt: str, reps: int, *, warm_up: bool = True) -> Timing:
-    """Wall time of ``stmt`` inside a new interpreter (its startup excluded).
+    """CPU and wall time of ``stmt`` inside a new interpreter (its startup excluded).
 
     Bytecode is cached in a temporary folder and one warm-up run fills it, so the figures are
     what a user sees from the second import on, whatever ``PYTHONDONTWRITEBYTECODE`` says.
     """
     env = _fresh_env(_CACHE) if warm_up else None
 
-    def once() -> float:
+    def once() -> tuple[float, float]:
         out = subprocess.run(
             [sys.executable, "-c", _PROBE.format(stmt=stmt)],
             check=True,
@@ -525,12 +623,19 @@ def fresh_timing(stmt: str, reps: int, *, warm_up: bool = True) -> Timing:
             env=env,
         ).stdout
         line = next(line for line in out.splitlines() if line.startswith("elapsed"))
-        return float(line.split()[1])
+        wall, cpu = line.split()[1:3]
+        return float(wall), float(cpu)
 
     if warm_up:
         once()
-    times = [once() for _ in range(reps)]
-    return Timing(statistics.median(times), min(times), reps)
+    walls, cpus = zip(*(once() for _ in range(reps)), strict=True)
+    return Timing(
+        statistics.median(cpus),
+        min(cpus),
+        reps,
+        wall_median=statistics.median(walls),
+        wall_min=min(walls),
+    )
 
 
 def importtime_cumulative(module: str) -> float | None:
@@ -562,32 +667,39 @@ def fmt(seconds: float | None) -> str:
     return f"{seconds * 1e6:.1f} µs"
 
 
-def ratio(a: Timing | None, b: Timing | None, *, by_min: bool = False) -> str:
-    """``a`` over ``b``: paired per round when both were timed interleaved, else medians."""
-    if a is None or b is None or b.median <= 0 or b.min <= 0:
+def times(value: float) -> str:
+    return f"{value:,.0f}x" if value >= 10 else f"{value:.2f}x" if value < 2 else f"{value:.1f}x"
+
+
+def ratio(a: Timing | None, b: Timing | None, *, wall: bool = False) -> str:
+    """``a`` over ``b``: the median of the per-round ratios and their quartiles when both were
+    timed interleaved (``12x (11x-13x)``), else the ratio of the medians."""
+    if a is None or b is None:
         return "n/a"
-    if by_min:
-        value = a.min / b.min
-    else:
-        value = paired(a, b) or a.median / b.median
-    return f"{value:,.0f}x" if value >= 10 else f"{value:.1f}x"
+    ratios = round_ratios(a, b, wall=wall)
+    if ratios:
+        low, high = spread(ratios)
+        return f"{times(statistics.median(ratios))} ({times(low)}-{times(high)})"
+    top, bottom = (a.wall_median, b.wall_median) if wall else (a.median, b.median)
+    return times(top / bottom) if bottom > 0 else "n/a"
 
 
 HEADER = (
     "| Scenario | apptest median | apptest min | AppTest median | AppTest min "
-    "| floor median | floor min | AppTest/apptest | apptest/floor | AppTest/apptest (mins) |"
+    "| floor median | floor min | AppTest/apptest | apptest/floor "
+    "| AppTest/apptest, wall | apptest/floor, wall |"
 )
 
 
 def table(rows: list[Row]) -> str:
-    lines = [HEADER, "|" + "---|" * 10]
+    lines = [HEADER, "|" + "---|" * 11]
     for row in rows:
         a, s, f = row.apptest, row.streamlit, row.floor
         lines.append(
-            f"| {row.scenario} | {fmt(a and a.median)} | {fmt(a and a.min)} "
-            f"| {fmt(s and s.median)} | {fmt(s and s.min)} "
-            f"| {fmt(f and f.median)} | {fmt(f and f.min)} | {ratio(s, a)} | {ratio(a, f)} "
-            f"| {ratio(s, a, by_min=True)} |"
+            f"| {row.scenario} | {fmt(a.median if a else None)} | {fmt(a.min if a else None)} "
+            f"| {fmt(s.median if s else None)} | {fmt(s.min if s else None)} "
+            f"| {fmt(f.median if f else None)} | {fmt(f.min if f else None)} | {ratio(s, a)} | {ratio(a, f)} "
+            f"| {ratio(s, a, wall=True)} | {ratio(a, f, wall=True)} |"
         )
     return "\n".join(lines)
 
@@ -610,8 +722,12 @@ def environment(bench: Bench) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--quick", action="store_true", help="tiny counts, to check the script works")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--quick", action="store_true", help="tiny counts, to check the script works"
+    )
     parser.add_argument("--no-streamlit", action="store_true", help="leave Streamlit's AppTest out")
     options = parser.parse_args(argv)
     bench = Bench(quick=options.quick, use_streamlit=not options.no_streamlit)
@@ -639,21 +755,25 @@ def main(argv: list[str] | None = None) -> int:
     print(table(rows))
     print()
     print(
-        "Ratios: the harnesses are timed in interleaved rounds; a ratio is the median over the "
-        "rounds of the ratio of the two block medians (a load burst on the machine hits both "
-        "sides of a round alike). The last column divides the two minimums instead."
+        "Times are CPU time (time.process_time, all threads). Ratios: the harnesses are timed "
+        "in interleaved rounds; a ratio is the median over the rounds of the ratio of the two "
+        "block medians (a load burst on the machine hits both sides of a round alike), with "
+        "the quartiles of those per-round ratios in brackets; the last two columns are the "
+        "same ratios in wall time."
     )
     print()
     for row in rows:
         if row.note:
             print(f"- {row.scenario}: {row.note}")
-    cost, alone_small, alone_large = bench.fragment_scaling(big)
-    if cost is not None and alone_small and alone_large:
-        print(
-            f"- fragment rerun cost, {big:,} vs 5 elements outside, timed interleaved: "
-            f"{cost:.2f}x (paired per round; medians {fmt(alone_large.median)} vs "
-            f"{fmt(alone_small.median)}, mins {fmt(alone_large.min)} vs {fmt(alone_small.min)})"
-        )
+    print()
+    print("apptest alone, two variants timed interleaved (ratio: median per round, quartiles):")
+    few, many = (10, 100) if options.quick else (1_000, 100_000)
+    for line in (
+        bench.fragment_scaling(big),
+        bench.runs_scaling(few, many),
+        bench.header_vs_markdown(10 if options.quick else 200),
+    ):
+        print(f"- {line}")
     cumulatives = [importtime_cumulative("apptest") for _ in range(1 if options.quick else 7)]
     found = [c for c in cumulatives if c is not None]
     if found:

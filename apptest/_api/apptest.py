@@ -16,10 +16,10 @@ import datetime as _dt
 import inspect
 import os
 import tokenize
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 from apptest._api.clock_control import ClockControl
 from apptest._api.nodes import Node, Widget
@@ -37,6 +37,50 @@ from apptest._server.script import Script
 
 if TYPE_CHECKING:
     from apptest._browser.browser import Staged
+
+
+class RunHistory(Sequence[RunRecord]):
+    """A read-only view of the session's run list: ``at.runs``.
+
+    It reads the live list, so ``at.runs[-1]`` and ``len(at.runs)`` cost the same after ten runs
+    or a hundred thousand (no copy is made). It compares equal to a list or tuple of the same
+    records (``assert at.runs == []``); a slice is a new list.
+    """
+
+    __slots__ = ("_runs",)
+
+    def __init__(self, runs: list[RunRecord]) -> None:
+        self._runs = runs
+
+    @overload
+    def __getitem__(self, index: int) -> RunRecord: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[RunRecord]: ...
+    def __getitem__(self, index: int | slice) -> RunRecord | list[RunRecord]:
+        """The run at ``index`` (``at.runs[-1]``), or a list of the runs in a slice."""
+        return self._runs[index]
+
+    def __len__(self) -> int:
+        """How many runs the session has made."""
+        return len(self._runs)
+
+    def __iter__(self) -> Iterator[RunRecord]:
+        """The runs, oldest first."""
+        return iter(self._runs)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, RunHistory):
+            return self._runs == other._runs
+        if isinstance(other, list):
+            return self._runs == other
+        if isinstance(other, tuple):
+            return len(self._runs) == len(other) and self._runs == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # equal to a list, so unhashable like one
+
+    def __repr__(self) -> str:
+        return repr(self._runs)
 
 
 @dataclass(frozen=True)
@@ -95,6 +139,7 @@ class AppTest(SessionInputsMixin, QueryMixin):
         self._session, self._browser = open_runtime(script, profile, start_time, default_timeout)
         self._snapshot: tuple[Block, ...] | None = None
         self._snapshot_version = -1
+        self._kind_index: dict[str, list[Node]] | None = None
         self._fragment_names: dict[str, str] = {}
         #: Keys the test assigned through ``at.session_state`` since the last run.
         self._assigned: set[str] = set()
@@ -253,10 +298,17 @@ class AppTest(SessionInputsMixin, QueryMixin):
         if self._snapshot is None or self._snapshot_version != frontend.version:
             self._snapshot = freeze_roots(frontend.roots, self)
             self._snapshot_version = frontend.version
+            self._kind_index = None
         return self._snapshot
 
     def _nodes(self) -> Iterator[Node]:
         yield from self._roots()
+
+    def _kinds(self) -> dict[str, list[Node]]:
+        self._roots()  # a new snapshot drops the old index
+        if self._kind_index is None:
+            self._kind_index = self._index_kinds()
+        return self._kind_index
 
     @property
     def main(self) -> Block:
@@ -280,9 +332,9 @@ class AppTest(SessionInputsMixin, QueryMixin):
         return len(self.main)
 
     @property
-    def runs(self) -> list[RunRecord]:
-        """Every run since this AppTest was created, oldest first."""
-        return list(self._session.runs)
+    def runs(self) -> Sequence[RunRecord]:
+        """Every run since this AppTest was created, oldest first (a read-only, live view)."""
+        return RunHistory(self._session.runs)
 
     @property
     def fragments(self) -> list[FragmentInfo]:

@@ -8,7 +8,7 @@ widgets — are callable by key (``at.button("go")``) or by exact label
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from apptest._api.lists import ElementList, WidgetList
@@ -60,6 +60,10 @@ class QueryMixin:
     def _nodes(self) -> Iterator[Node]:
         raise NotImplementedError
 
+    def _kinds(self) -> dict[str, list[Node]]:
+        """The nodes below, by type: the scope builds it once per snapshot (``_index_kinds``)."""
+        raise NotImplementedError
+
     def _descendants(self) -> Iterator[Node]:
         stack = list(reversed(list(self._nodes())))
         while stack:
@@ -69,13 +73,24 @@ class QueryMixin:
             if children:
                 stack.extend(reversed(children))
 
+    def _index_kinds(self) -> dict[str, list[Node]]:
+        # One walk serves every typed accessor on this snapshot: a test reads a dozen kinds
+        # after a run, and each used to walk the whole tree.
+        index: dict[str, list[Node]] = {}
+        for node in self._descendants():
+            found = index.get(node.type)
+            if found is None:
+                index[node.type] = [node]
+            else:
+                found.append(node)
+        return index
+
     # The typed accessors below call these directly (no kind lookup): they are hot.
     def _widgets(self, kind: str) -> WidgetList[Any]:
-        return WidgetList([n for n in self._descendants() if n.type == kind], kind)
+        return WidgetList(self._kinds().get(kind, ()), kind)
 
     def _elements(self, kind: str, node_type: str | None = None) -> ElementList[Any]:
-        wanted = node_type or kind
-        return ElementList([n for n in self._descendants() if n.type == wanted], kind)
+        return ElementList(self._kinds().get(node_type or kind, ()), kind)
 
     def get(self, kind: str) -> ElementList[Any]:
         """All nodes of one element type: ``at.get("balloons")``, ``at.get("line_chart")``.
@@ -346,7 +361,7 @@ class QueryMixin:
     @property
     def container(self) -> ElementList[Block]:
         """``st.container`` blocks (fragments' own areas left out): ``at.container[0]``."""
-        items: list[Any] = [n for n in self._descendants() if n.type == "container"]
+        items: Sequence[Any] = self._kinds().get("container", ())
         return ElementList([n for n in items if FRAGMENT_ID not in n.proto], "container")
 
     @property
@@ -372,11 +387,19 @@ class Block(QueryMixin, Node):
     """
 
     __module__ = "apptest"
-    __slots__ = ("children",)
+    __slots__ = ("_kind_index", "children")
     children: tuple[Node, ...]
 
     def _nodes(self) -> Iterator[Node]:
         yield from self.children
+
+    def _kinds(self) -> dict[str, list[Node]]:
+        # A block never changes, so its index is built on its first query and kept.
+        try:
+            return self._kind_index
+        except AttributeError:
+            self._kind_index: dict[str, list[Node]] = self._index_kinds()
+            return self._kind_index
 
     def __len__(self) -> int:
         """How many direct children the block has: ``len(at.sidebar)``."""

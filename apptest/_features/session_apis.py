@@ -18,6 +18,7 @@ Also here, as Streamlit 1.58 does them:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Any
@@ -301,6 +302,9 @@ def xxh32(data: bytes, seed: int = 0) -> int:
     return h ^ (h >> 16)
 
 
+# A heading reruns with the same text on every run: its slug is made once per distinct text
+# (bounded, so an app that writes ever-new headings does not grow memory).
+@functools.lru_cache(maxsize=4096)
 def anchor_from_text(body: str) -> str:
     """A heading's generated anchor: its slug, or the hex xxHash32 (seed 0xABCD) of its text."""
     text = _text_content(body)

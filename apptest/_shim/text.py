@@ -52,9 +52,9 @@ class TextCommands(Plumbing):
         width: int | str = "stretch",
         text_alignment: str = "left",
     ) -> W:
-        return self._el(
-            "title", body=_text(body), help=help, tag="h1", **heading_props(_text(body), anchor)
-        )
+        text = _text(body)
+        props = {"body": text, "help": help, "tag": "h1", **heading_props(text, anchor)}
+        return emit_element(self, "title", props)  # type: ignore[return-value]
 
     def header(
         self: W,
@@ -66,14 +66,11 @@ class TextCommands(Plumbing):
         width: int | str = "stretch",
         text_alignment: str = "left",
     ) -> W:
-        return self._el(
-            "header",
-            body=_text(body),
-            help=help,
-            tag="h2",
-            divider=divider,
-            **heading_props(_text(body), anchor),
-        )
+        # Headings are frequent: one text conversion and no keyword layer (``_el``).
+        text = _text(body)
+        props = {"body": text, "help": help, "tag": "h2", "divider": divider}
+        props.update(heading_props(text, anchor))
+        return emit_element(self, "header", props)  # type: ignore[return-value]
 
     def subheader(
         self: W,
@@ -85,14 +82,11 @@ class TextCommands(Plumbing):
         width: int | str = "stretch",
         text_alignment: str = "left",
     ) -> W:
-        return self._el(
-            "subheader",
-            body=_text(body),
-            help=help,
-            tag="h3",
-            divider=divider,
-            **heading_props(_text(body), anchor),
-        )
+        # Headings are frequent: one text conversion and no keyword layer (``_el``).
+        text = _text(body)
+        props = {"body": text, "help": help, "tag": "h3", "divider": divider}
+        props.update(heading_props(text, anchor))
+        return emit_element(self, "subheader", props)  # type: ignore[return-value]
 
     def caption(
         self: W,

@@ -1,0 +1,180 @@
+"""Work that must not grow with the app or the session (issue 13), asserted by counts.
+
+No wall-clock time here: each test counts what the code touches (list reads, slug
+computations, tree nodes visited), so it cannot flake on a loaded machine.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from apptest import AppTest
+from apptest._api.query import QueryMixin
+from apptest._features import session_apis
+from apptest._server.records import RunRecord
+
+
+# -- at.runs: a live, read-only view ---------------------------------------------------------
+class _CountingList(list[RunRecord]):
+    """The session's run list, counting whole-list reads (a copy iterates) and item reads."""
+
+    def __init__(self, items: list[RunRecord]) -> None:
+        super().__init__(items)
+        self.iterations = 0
+        self.item_reads = 0
+
+    def __iter__(self) -> Iterator[RunRecord]:
+        self.iterations += 1
+        return super().__iter__()
+
+    def __getitem__(self, index: Any) -> Any:
+        self.item_reads += 1
+        return super().__getitem__(index)
+
+
+def _last_run_reads(at: AppTest, history: int) -> tuple[int, int, int]:
+    """(iterations, item reads, len) of the run list for ``at.runs[-1]`` + ``len(at.runs)``."""
+    first = at._session.runs[0]
+    runs = _CountingList([first] * history)
+    at._session.runs = runs
+    assert at.runs[-1] is first
+    assert len(at.runs) == history
+    return runs.iterations, runs.item_reads, len(runs)
+
+
+def test_last_run_and_length_read_the_live_list_without_copying_it() -> None:
+    at = AppTest.from_string("import streamlit as st\nst.write('hi')").run()
+    small = _last_run_reads(at, 1_000)
+    large = _last_run_reads(at, 100_000)
+    # the same work (one item read, no iteration) whatever the history's length
+    assert small[:2] == large[:2] == (0, 1)
+
+
+def test_runs_is_a_live_view_that_compares_equal_to_a_list() -> None:
+    at = AppTest.from_string("import streamlit as st")
+    runs = at.runs
+    assert runs == [] and runs == () and not runs
+    at.run()
+    at.run()
+    assert len(runs) == 2  # the view taken before the runs sees them
+    assert runs == list(at._session.runs) == at.runs
+    assert runs[-2:] == [runs[0], runs[1]]
+    assert runs != [runs[0]]
+    assert repr(runs) == repr(list(at._session.runs))
+
+
+def test_runs_cannot_be_changed_by_the_test() -> None:
+    at = AppTest.from_string("import streamlit as st").run()
+    runs: Any = at.runs
+    with pytest.raises(TypeError):
+        runs[0] = runs[0]
+    with pytest.raises(TypeError):
+        del runs[0]
+    for name in ("append", "clear", "pop", "extend", "insert", "remove"):
+        assert not hasattr(runs, name)
+    with pytest.raises(TypeError):
+        hash(runs)  # equal to a list, so unhashable like one
+    runs[:].clear()  # a slice is the test's own list
+    assert len(at.runs) == 1
+
+
+# -- heading anchors: one slug per distinct text -------------------------------------------
+def test_a_header_slugs_its_text_once_over_100_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = f"Header {uuid.uuid4().hex}"  # a text no earlier test cached
+    calls: list[str] = []
+    slugify = session_apis.slugify
+
+    def counting(value: str) -> str:
+        calls.append(value)
+        return slugify(value)
+
+    monkeypatch.setattr(session_apis, "slugify", counting)
+    at = AppTest.from_string(f"import streamlit as st\nst.header({text!r}, anchor=False)")
+    for _ in range(100):
+        at.run()
+    assert calls == [text]
+    assert at.header[0].proto["anchor"] == slugify(text)
+
+
+def test_anchor_cache_keeps_the_given_anchor_and_the_hash_fallback() -> None:
+    at = AppTest.from_string(
+        "import streamlit as st\n"
+        "st.header('Same', anchor='mine')\n"
+        "st.header('Same')\n"
+        "st.header('你好')\n"
+    )
+    at.run().run()
+    anchors = [h.proto["anchor"] for h in at.header]
+    assert anchors == ["mine", "same", session_apis.anchor_from_text("你好")]
+    assert anchors[2] == format(session_apis.xxh32("你好".encode(), 0xABCD), "x")
+
+
+# -- typed accessors: one tree walk per snapshot -------------------------------------------
+_APP = """
+import streamlit as st
+st.title("T")
+for i in range(20):
+    st.markdown(f"m{i}")
+    st.button(f"b{i}", key=f"b{i}")
+with st.sidebar:
+    st.checkbox("c", key="c")
+with st.expander("more"):
+    st.text_input("name", key="name")
+    st.markdown("inside")
+"""
+
+
+@pytest.fixture
+def visits(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts the nodes every tree walk (``_descendants``) yields, one entry per walk."""
+    counts: list[int] = []
+    walk = QueryMixin._descendants
+
+    def counting(self: QueryMixin) -> Iterator[Any]:
+        counts.append(0)
+        for node in walk(self):
+            counts[-1] += 1
+            yield node
+
+    monkeypatch.setattr(QueryMixin, "_descendants", counting)
+    return counts
+
+
+def _ten_reads(scope: Any) -> list[int]:
+    return [
+        len(scope.button),
+        len(scope.markdown),
+        len(scope.checkbox),
+        len(scope.text_input),
+        len(scope.title),
+        len(scope.expander),
+        len(scope.slider),
+        len(scope.container),
+        len(scope.get("button")),
+        len(scope.columns),
+    ]
+
+
+def test_ten_accessors_on_one_snapshot_walk_the_tree_once(visits: list[int]) -> None:
+    at = AppTest.from_string(_APP).run()
+    assert _ten_reads(at) == [20, 21, 1, 1, 1, 1, 0, 0, 20, 0]
+    assert len(visits) == 1  # one walk for all ten
+    nodes = visits[0]
+    assert _ten_reads(at) == [20, 21, 1, 1, 1, 1, 0, 0, 20, 0]
+    assert visits == [nodes]  # the second round walks nothing
+    assert at.button("b3").label == "b3" and at.markdown[-1].value == "inside"
+
+
+def test_a_block_indexes_its_subtree_once_and_a_new_run_rebuilds(visits: list[int]) -> None:
+    at = AppTest.from_string(_APP).run()
+    block = at.expander[0]
+    assert [len(block.markdown), len(block.text_input), len(block.button)] == [1, 1, 0]
+    assert [len(block.markdown), len(block.text_input)] == [1, 1]
+    assert visits == [visits[0], 2]  # the app's walk, then the expander's two children once
+    at.run()
+    assert len(at.button) == 20
+    assert len(visits) == 3  # a new snapshot is walked again, once
