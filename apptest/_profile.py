@@ -89,6 +89,9 @@ class Semantics:
     queued_ancestors_first: bool
     #: D11: ``st.experimental_fragment`` still exists as a deprecated alias.
     experimental_fragment_alias: bool
+    #: Command signatures take the keywords Streamlit added in 1.59-1.67 (``wrap=``, ``alt=``,
+    #: ``persist_state=`` ...); without it such a keyword is Python's TypeError, as in 1.58.
+    accepts_newer_keywords: bool
     #: Hash behind fragment and widget ids (ID1, W1).
     hash_name: Literal["md5", "blake2b"]
 
@@ -121,6 +124,7 @@ SEED = Semantics(
     skip_descendants_of_queued_ancestor=False,
     one_timer_per_fragment=False,  # T8: 1.58 browsers stacked one timer per message (observed)
     experimental_fragment_alias=True,
+    accepts_newer_keywords=False,
     hash_name="blake2b",  # 1.57+ hashes ids with BLAKE2b; 1.58 is the seed era's last release.
 )
 
@@ -145,6 +149,7 @@ MODERN = Semantics(
     skip_descendants_of_queued_ancestor=True,  # N4, R5.1
     one_timer_per_fragment=True,  # T8 (1.60+)
     experimental_fragment_alias=False,  # D11: removed in 1.49
+    accepts_newer_keywords=True,  # apptest/_shim/versions.py lists them
     hash_name="blake2b",  # ID1
 )
 

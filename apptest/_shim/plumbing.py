@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 from apptest._run.layout import Container, emit_block, emit_element
+from apptest._shim.versions import NOT_GIVEN
 
 W = TypeVar("W", bound="Plumbing")
 
@@ -29,8 +30,13 @@ class Plumbing(Container):
         """Emit ``kind`` with each of the command's ``arguments`` (its ``locals()``) as a prop.
 
         The argument named ``data`` is recorded as the ``data`` prop; ``extra`` props are added.
+        A 1.59+ keyword the app did not pass (``NOT_GIVEN``) is left out.
         """
-        props = {name: value for name, value in arguments.items() if name != "self"}
+        props = {
+            name: value
+            for name, value in arguments.items()
+            if name != "self" and value is not NOT_GIVEN
+        }
         props["data"] = props.pop(data)
         props.update(extra)
         return emit_element(self, kind, props)  # type: ignore[return-value]
