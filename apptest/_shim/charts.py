@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from apptest._shim.plumbing import Plumbing, W
+from apptest._shim.versions import NOT_GIVEN, accepts_newer_keywords, newer_keywords
 
 #: The keywords matplotlib's ``Figure.savefig`` takes (across the 3.x releases Streamlit
 #: supports); ``st.pyplot`` passes its extra keywords there.
@@ -46,7 +47,10 @@ class ChartCommands(Plumbing):
         width: int | str = "stretch",
         height: int | str = "content",
         use_container_width: bool | None = None,
+        alt: object = NOT_GIVEN,
     ) -> W:
+        if alt is not NOT_GIVEN:
+            newer_keywords(self, "line_chart", alt=alt)
         return self._record("line_chart", locals())
 
     def area_chart(
@@ -62,7 +66,10 @@ class ChartCommands(Plumbing):
         width: int | str = "stretch",
         height: int | str = "content",
         use_container_width: bool | None = None,
+        alt: object = NOT_GIVEN,
     ) -> W:
+        if alt is not NOT_GIVEN:
+            newer_keywords(self, "area_chart", alt=alt)
         return self._record("area_chart", locals())
 
     def bar_chart(
@@ -80,7 +87,10 @@ class ChartCommands(Plumbing):
         width: int | str = "stretch",
         height: int | str = "content",
         use_container_width: bool | None = None,
+        alt: object = NOT_GIVEN,
     ) -> W:
+        if alt is not NOT_GIVEN:
+            newer_keywords(self, "bar_chart", alt=alt)
         return self._record("bar_chart", locals())
 
     def scatter_chart(
@@ -96,7 +106,10 @@ class ChartCommands(Plumbing):
         width: int | str = "stretch",
         height: int | str = "content",
         use_container_width: bool | None = None,
+        alt: object = NOT_GIVEN,
     ) -> W:
+        if alt is not NOT_GIVEN:
+            newer_keywords(self, "scatter_chart", alt=alt)
         return self._record("scatter_chart", locals())
 
     def map(
@@ -111,7 +124,10 @@ class ChartCommands(Plumbing):
         width: int | str = "stretch",
         height: int | str = 500,
         use_container_width: bool | None = None,
+        alt: object = NOT_GIVEN,
     ) -> W:
+        if alt is not NOT_GIVEN:
+            newer_keywords(self, "map", alt=alt)
         return self._record("map", locals())
 
     def altair_chart(
@@ -125,7 +141,10 @@ class ChartCommands(Plumbing):
         key: object = None,
         on_select: object = "ignore",
         selection_mode: object = None,
+        alt: object = NOT_GIVEN,
     ) -> W:
+        if alt is not NOT_GIVEN:
+            newer_keywords(self, "altair_chart", alt=alt)
         return self._record("altair_chart", locals(), data="altair_chart")
 
     def vega_lite_chart(
@@ -140,7 +159,10 @@ class ChartCommands(Plumbing):
         key: object = None,
         on_select: object = "ignore",
         selection_mode: object = None,
+        alt: object = NOT_GIVEN,
     ) -> W:
+        if alt is not NOT_GIVEN:
+            newer_keywords(self, "vega_lite_chart", alt=alt)
         return self._record("vega_lite_chart", locals())
 
     def plotly_chart(
@@ -155,7 +177,10 @@ class ChartCommands(Plumbing):
         on_select: object = "ignore",
         selection_mode: object = ("points", "box", "lasso"),
         config: dict[str, Any] | None = None,
+        alt: object = NOT_GIVEN,
     ) -> W:
+        if alt is not NOT_GIVEN:
+            newer_keywords(self, "plotly_chart", alt=alt)
         return self._record("plotly_chart", locals(), data="figure_or_data")
 
     def pyplot(
@@ -165,9 +190,13 @@ class ChartCommands(Plumbing):
         *,
         width: int | str = "stretch",
         use_container_width: bool | None = None,
+        alt: object = NOT_GIVEN,
         **kwargs: Any,
     ) -> W:
         """Record a Matplotlib figure; extra keywords are ``savefig`` options, as in Streamlit."""
+        if alt is not NOT_GIVEN and not accepts_newer_keywords():
+            # 1.58 hands ``alt`` to savefig with the other extra keywords.
+            _check_savefig_keywords({"alt": alt})
         # Streamlit 1.58 hands **kwargs to matplotlib's ``Figure.savefig``, which raises
         # TypeError for a name it does not take; apptest does not render, so it checks names.
         _check_savefig_keywords(kwargs)
@@ -186,7 +215,10 @@ class ChartCommands(Plumbing):
         selection_mode: str = "single-object",
         on_select: object = "ignore",
         key: object = None,
+        alt: object = NOT_GIVEN,
     ) -> W:
+        if alt is not NOT_GIVEN:
+            newer_keywords(self, "pydeck_chart", alt=alt)
         return self._record("pydeck_chart", locals(), data="pydeck_obj")
 
     def graphviz_chart(
@@ -196,5 +228,8 @@ class ChartCommands(Plumbing):
         *,
         width: int | str = "content",
         height: int | str = "content",
+        alt: object = NOT_GIVEN,
     ) -> W:
+        if alt is not NOT_GIVEN:
+            newer_keywords(self, "graphviz_chart", alt=alt)
         return self._record("graphviz_chart", locals(), data="figure_or_dot")

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from apptest._shim.plumbing import Plumbing, W
+from apptest._shim.versions import NOT_GIVEN, newer_keywords
 
 
 def _tabular(data: object) -> Any:
@@ -37,7 +38,11 @@ class DataMediaCommands(Plumbing):
         selection_default: object = None,
         row_height: int | None = None,
         placeholder: str | None = None,
+        lazy: object = NOT_GIVEN,
+        alt: object = NOT_GIVEN,
     ) -> W:
+        if lazy is not NOT_GIVEN or alt is not NOT_GIVEN:
+            newer_keywords(self, "dataframe", lazy=lazy, alt=alt)
         # on_select="rerun" makes Streamlit return the selection; apptest records the request
         # and returns the element as for "ignore" (selections are not simulated).
         return self._record("dataframe", locals(), value=_tabular(data))
@@ -51,7 +56,10 @@ class DataMediaCommands(Plumbing):
         height: int | str = "content",
         hide_index: bool | None = None,
         hide_header: bool | None = None,
+        alt: object = NOT_GIVEN,
     ) -> W:
+        if alt is not NOT_GIVEN:
+            newer_keywords(self, "table", alt=alt)
         return self._record("table", locals(), value=_tabular(data))
 
     def image(
@@ -66,7 +74,10 @@ class DataMediaCommands(Plumbing):
         *,
         use_container_width: bool | None = None,
         link: str | None = None,
+        alt: object = NOT_GIVEN,
     ) -> W:
+        if alt is not NOT_GIVEN:
+            newer_keywords(self, "image", alt=alt)
         return self._record("image", locals(), data="image")
 
     def audio(
@@ -80,7 +91,10 @@ class DataMediaCommands(Plumbing):
         loop: bool = False,
         autoplay: bool = False,
         width: int | str = "stretch",
+        alt: object = NOT_GIVEN,
     ) -> W:
+        if alt is not NOT_GIVEN:
+            newer_keywords(self, "audio", alt=alt)
         return self._record("audio", locals())
 
     def video(
@@ -95,5 +109,8 @@ class DataMediaCommands(Plumbing):
         autoplay: bool = False,
         muted: bool = False,
         width: int | str = "stretch",
+        alt: object = NOT_GIVEN,
     ) -> W:
+        if alt is not NOT_GIVEN:
+            newer_keywords(self, "video", alt=alt)
         return self._record("video", locals())

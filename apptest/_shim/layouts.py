@@ -13,6 +13,7 @@ from typing import Any
 
 from apptest import _st_errors as errors
 from apptest._shim.plumbing import Plumbing, W
+from apptest._shim.versions import NOT_GIVEN, newer_keywords
 from apptest._st_errors import StreamlitAPIException
 
 
@@ -34,7 +35,10 @@ class LayoutCommands(Plumbing):
         vertical_alignment: str = "top",
         gap: str | None = "small",
         autoscroll: bool | None = None,
+        wrap: object = NOT_GIVEN,
     ) -> W:
+        if wrap is not NOT_GIVEN:
+            newer_keywords(self, "container", wrap=wrap)
         return self._block(
             "container",
             border=bool(border),
@@ -55,7 +59,10 @@ class LayoutCommands(Plumbing):
         vertical_alignment: str = "top",
         border: bool = False,
         width: int | str = "stretch",
+        wrap: object = NOT_GIVEN,
     ) -> list[W]:
+        if wrap is not NOT_GIVEN:
+            newer_keywords(self, "columns", wrap=wrap)
         if isinstance(spec, int):
             weights = [1.0] * spec
         else:
@@ -91,7 +98,11 @@ class LayoutCommands(Plumbing):
         on_change: object = "ignore",
         args: Any = None,
         kwargs: Any = None,
+        height: object = NOT_GIVEN,
+        bind: object = NOT_GIVEN,
     ) -> list[W]:
+        if height is not NOT_GIVEN or bind is not NOT_GIVEN:
+            newer_keywords(self, "tabs", height=height, bind=bind)
         labels = [str(t) for t in tabs]
         if not labels:
             raise StreamlitAPIException(
@@ -112,7 +123,10 @@ class LayoutCommands(Plumbing):
         on_change: object = "ignore",
         args: Any = None,
         kwargs: Any = None,
+        bind: object = NOT_GIVEN,
     ) -> W:
+        if bind is not NOT_GIVEN:
+            newer_keywords(self, "expander", bind=bind)
         return self._block(
             "expander",
             label=label,
@@ -136,7 +150,10 @@ class LayoutCommands(Plumbing):
         on_change: object = "ignore",
         args: Any = None,
         kwargs: Any = None,
+        wrap: object = NOT_GIVEN,
     ) -> W:
+        if wrap is not NOT_GIVEN:
+            newer_keywords(self, "popover", wrap=wrap)
         return self._block(
             "popover",
             label=label,

@@ -16,6 +16,7 @@ from types import MappingProxyType
 from apptest._features.session_apis import heading_props
 from apptest._run.layout import emit_element
 from apptest._shim.plumbing import Plumbing, W
+from apptest._shim.versions import NOT_GIVEN, newer_keywords
 
 
 def _text(body: object) -> str:
@@ -36,7 +37,11 @@ class TextCommands(Plumbing):
         help: str | None = None,
         width: int | str = "auto",
         text_alignment: str = "left",
+        anchors: object = NOT_GIVEN,
+        wrap: object = NOT_GIVEN,
     ) -> W:
+        if anchors is not NOT_GIVEN or wrap is not NOT_GIVEN:
+            newer_keywords(self, "markdown", anchors=anchors, wrap=wrap)
         # The most frequent write (``st.write`` of text too): no helper layers.
         text = body if isinstance(body, str) else str(body)
         return emit_element(
@@ -51,7 +56,11 @@ class TextCommands(Plumbing):
         help: str | None = None,
         width: int | str = "stretch",
         text_alignment: str = "left",
+        icon: object = NOT_GIVEN,
+        wrap: object = NOT_GIVEN,
     ) -> W:
+        if icon is not NOT_GIVEN or wrap is not NOT_GIVEN:
+            newer_keywords(self, "title", icon=icon, wrap=wrap)
         text = _text(body)
         props = {"body": text, "help": help, "tag": "h1", **heading_props(text, anchor)}
         return emit_element(self, "title", props)  # type: ignore[return-value]
@@ -65,7 +74,11 @@ class TextCommands(Plumbing):
         divider: bool | str = False,
         width: int | str = "stretch",
         text_alignment: str = "left",
+        icon: object = NOT_GIVEN,
+        wrap: object = NOT_GIVEN,
     ) -> W:
+        if icon is not NOT_GIVEN or wrap is not NOT_GIVEN:
+            newer_keywords(self, "header", icon=icon, wrap=wrap)
         # Headings are frequent: one text conversion and no keyword layer (``_el``).
         text = _text(body)
         props = {"body": text, "help": help, "tag": "h2", "divider": divider}
@@ -81,7 +94,11 @@ class TextCommands(Plumbing):
         divider: bool | str = False,
         width: int | str = "stretch",
         text_alignment: str = "left",
+        icon: object = NOT_GIVEN,
+        wrap: object = NOT_GIVEN,
     ) -> W:
+        if icon is not NOT_GIVEN or wrap is not NOT_GIVEN:
+            newer_keywords(self, "subheader", icon=icon, wrap=wrap)
         # Headings are frequent: one text conversion and no keyword layer (``_el``).
         text = _text(body)
         props = {"body": text, "help": help, "tag": "h3", "divider": divider}
@@ -96,7 +113,10 @@ class TextCommands(Plumbing):
         help: str | None = None,
         width: int | str = "stretch",
         text_alignment: str = "left",
+        wrap: object = NOT_GIVEN,
     ) -> W:
+        if wrap is not NOT_GIVEN:
+            newer_keywords(self, "caption", wrap=wrap)
         return self._el("caption", body=_text(body), help=help)
 
     def text(
@@ -106,7 +126,10 @@ class TextCommands(Plumbing):
         help: str | None = None,
         width: int | str = "content",
         text_alignment: str = "left",
+        wrap: object = NOT_GIVEN,
     ) -> W:
+        if wrap is not NOT_GIVEN:
+            newer_keywords(self, "text", wrap=wrap)
         return self._el("text", body=_text(body), help=help)
 
     def code(
@@ -175,7 +198,10 @@ class TextCommands(Plumbing):
         delta_arrow: str = "auto",
         format: str | None = None,
         delta_description: str | None = None,
+        icon: object = NOT_GIVEN,
     ) -> W:
+        if icon is not NOT_GIVEN:
+            newer_keywords(self, "metric", icon=icon)
         # ``format`` is recorded, not applied: ``body`` is the value as the script passed it.
         return self._el(
             "metric",

@@ -22,6 +22,7 @@ from apptest._run.layout import (
     layout_error,
 )
 from apptest._run.widgets import WidgetCall, register_widget
+from apptest._shim.versions import NOT_GIVEN, newer_keywords
 from apptest._st_errors import StreamlitAPIException
 from apptest._values.common import check_button_type
 from apptest._values.uploads import download_bytes
@@ -66,7 +67,10 @@ class ButtonWidgets(Container):
         use_container_width: bool | None = None,
         width: Any = "content",
         shortcut: str | None = None,
+        wrap: object = NOT_GIVEN,
     ) -> bool:
+        if wrap is not NOT_GIVEN:
+            newer_keywords(self, "button", wrap=wrap)
         check_button_type("st.button", type)
         if form_id_of(self):
             raise layout_error(f"`st.button()` can't be used in an `st.form()`.{FORM_DOCS_INFO}")
@@ -114,7 +118,10 @@ class ButtonWidgets(Container):
         use_container_width: bool | None = None,
         width: Any = "content",
         shortcut: str | None = None,
+        wrap: object = NOT_GIVEN,
     ) -> bool:
+        if wrap is not NOT_GIVEN:
+            newer_keywords(self, "form_submit_button", wrap=wrap)
         check_button_type("st.form_submit_button", type)
         form_id = form_id_of(self)
         if not form_id:
@@ -170,7 +177,10 @@ class ButtonWidgets(Container):
         use_container_width: bool | None = None,
         width: Any = "content",
         shortcut: str | None = None,
+        wrap: object = NOT_GIVEN,
     ) -> bool:
+        if wrap is not NOT_GIVEN:
+            newer_keywords(self, "download_button", wrap=wrap)
         check_button_type("st.download_button", type)
         callback = None if on_click in (None, "ignore", "rerun") else on_click
         if form_id_of(self):
@@ -223,6 +233,7 @@ class ButtonWidgets(Container):
             )
         )
 
+    # long: Streamlit's signature (its 1.58 keywords and the 1.59+ ones) is a third of it
     def link_button(
         self,
         label: str,
@@ -240,7 +251,10 @@ class ButtonWidgets(Container):
         use_container_width: bool | None = None,
         width: Any = "content",
         shortcut: str | None = None,
+        wrap: object = NOT_GIVEN,
     ) -> Any:
+        if wrap is not NOT_GIVEN:
+            newer_keywords(self, "link_button", wrap=wrap)
         check_button_type("st.link_button", type)
         props = {
             LABEL: label,

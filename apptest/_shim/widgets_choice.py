@@ -13,6 +13,7 @@ from apptest import _st_errors as errors
 from apptest._props import CLEARABLE, DEFAULT, OPTIONS, PLACEHOLDER
 from apptest._run.layout import Container
 from apptest._run.widgets import WidgetCall, register_widget
+from apptest._shim.versions import NOT_GIVEN, newer_keywords
 from apptest._st_errors import StreamlitAPIException
 from apptest._values.choices import Options, default_indices, keep_option, keep_options
 from apptest._values.common import FEEDBACK_OPTIONS, check_label_visibility, key_state
@@ -77,7 +78,10 @@ class ChoiceWidgets(Container):
         label_visibility: str = "visible",
         width: Any = "content",
         bind: Any = None,
+        persist_state: object = NOT_GIVEN,
     ) -> Any:
+        if persist_state is not NOT_GIVEN:
+            newer_keywords(self, "radio", persist_state=persist_state)
         check_label_visibility(label_visibility)
         opts = Options.make(options, format_func)
         _check_index(
@@ -146,7 +150,14 @@ class ChoiceWidgets(Container):
         filter_mode: Any = "fuzzy",
         width: Any = "stretch",
         bind: Any = None,
+        required: object = NOT_GIVEN,
+        icon: object = NOT_GIVEN,
+        persist_state: object = NOT_GIVEN,
     ) -> Any:
+        if required is not NOT_GIVEN or icon is not NOT_GIVEN or persist_state is not NOT_GIVEN:
+            newer_keywords(
+                self, "selectbox", required=required, icon=icon, persist_state=persist_state
+            )
         check_label_visibility(label_visibility)
         opts = Options.make(options, format_func)
         _check_index(
@@ -218,7 +229,14 @@ class ChoiceWidgets(Container):
         filter_mode: Any = "fuzzy",
         width: Any = "stretch",
         bind: Any = None,
+        select_all: object = NOT_GIVEN,
+        wrap: object = NOT_GIVEN,
+        persist_state: object = NOT_GIVEN,
     ) -> list[Any]:
+        if select_all is not NOT_GIVEN or wrap is not NOT_GIVEN or persist_state is not NOT_GIVEN:
+            newer_keywords(
+                self, "multiselect", select_all=select_all, wrap=wrap, persist_state=persist_state
+            )
         check_label_visibility(label_visibility)
         if max_selections is not None and max_selections < 1:
             action = (
@@ -292,7 +310,11 @@ class ChoiceWidgets(Container):
         label_visibility: str = "visible",
         width: Any = "content",
         bind: Any = None,
+        wrap: object = NOT_GIVEN,
+        persist_state: object = NOT_GIVEN,
     ) -> Any:
+        if wrap is not NOT_GIVEN or persist_state is not NOT_GIVEN:
+            newer_keywords(self, "pills", wrap=wrap, persist_state=persist_state)
         return self._button_group(
             "pills",
             label,
@@ -329,7 +351,11 @@ class ChoiceWidgets(Container):
         label_visibility: str = "visible",
         width: Any = "content",
         bind: Any = None,
+        wrap: object = NOT_GIVEN,
+        persist_state: object = NOT_GIVEN,
     ) -> Any:
+        if wrap is not NOT_GIVEN or persist_state is not NOT_GIVEN:
+            newer_keywords(self, "segmented_control", wrap=wrap, persist_state=persist_state)
         return self._button_group(
             "segmented_control",
             label,
@@ -433,7 +459,11 @@ class ChoiceWidgets(Container):
         args: Any = None,
         kwargs: Any = None,
         width: Any = "content",
+        bind: object = NOT_GIVEN,
+        persist_state: object = NOT_GIVEN,
     ) -> int | None:
+        if bind is not NOT_GIVEN or persist_state is not NOT_GIVEN:
+            newer_keywords(self, "feedback", bind=bind, persist_state=persist_state)
         if options not in FEEDBACK_OPTIONS:
             raise StreamlitAPIException(
                 "The options argument to st.feedback must be one of ['thumbs', 'faces', "

@@ -13,6 +13,7 @@ from typing import Any
 from apptest._props import DEFAULT
 from apptest._run.layout import Container
 from apptest._run.widgets import WidgetCall, register_widget
+from apptest._shim.versions import NOT_GIVEN, newer_keywords
 from apptest._st_errors import StreamlitAPIException
 from apptest._values.common import check_label_visibility
 from apptest._values.data_editor import (
@@ -140,7 +141,10 @@ class DataWidgets(Container):
         disabled: bool = False,
         label_visibility: str = "visible",
         width: Any = "stretch",
+        resolution: object = NOT_GIVEN,
     ) -> Any:
+        if resolution is not NOT_GIVEN:
+            newer_keywords(self, "camera_input", resolution=resolution)
         check_label_visibility(label_visibility)
         return register_widget(
             self,
@@ -184,7 +188,10 @@ class DataWidgets(Container):
         kwargs: Any = None,
         row_height: int | None = None,
         placeholder: str | None = None,
+        alt: object = NOT_GIVEN,
     ) -> Any:
+        if alt is not NOT_GIVEN:
+            newer_keywords(self, "data_editor", alt=alt)
         table = to_table(data)
         if num_rows not in NUM_ROWS:
             raise StreamlitAPIException(

@@ -14,6 +14,7 @@ from apptest import _st_errors as errors
 from apptest._props import DEFAULT, PLACEHOLDER
 from apptest._run.layout import BOTTOM, MAIN, Container, form_id_of, layout_error
 from apptest._run.widgets import WidgetCall, register_widget
+from apptest._shim.versions import NOT_GIVEN, newer_keywords
 from apptest._st_errors import StreamlitAPIException
 from apptest._values.common import (
     _HEX_COLOR,
@@ -57,7 +58,11 @@ class TextWidgets(Container):
         label_visibility: str = "visible",
         width: Any = "content",
         bind: Any = None,
+        wrap: object = NOT_GIVEN,
+        persist_state: object = NOT_GIVEN,
     ) -> bool:
+        if wrap is not NOT_GIVEN or persist_state is not NOT_GIVEN:
+            newer_keywords(self, "checkbox", wrap=wrap, persist_state=persist_state)
         return self._checkbox(
             "checkbox",
             label,
@@ -86,7 +91,11 @@ class TextWidgets(Container):
         label_visibility: str = "visible",
         width: Any = "content",
         bind: Any = None,
+        wrap: object = NOT_GIVEN,
+        persist_state: object = NOT_GIVEN,
     ) -> bool:
+        if wrap is not NOT_GIVEN or persist_state is not NOT_GIVEN:
+            newer_keywords(self, "toggle", wrap=wrap, persist_state=persist_state)
         return self._checkbox(
             "toggle",
             label,
@@ -160,7 +169,25 @@ class TextWidgets(Container):
         icon: str | None = None,
         width: Any = "stretch",
         bind: Any = None,
+        required: object = NOT_GIVEN,
+        validate: object = NOT_GIVEN,
+        live: object = NOT_GIVEN,
+        persist_state: object = NOT_GIVEN,
     ) -> str | None:
+        if (
+            required is not NOT_GIVEN
+            or validate is not NOT_GIVEN
+            or live is not NOT_GIVEN
+            or persist_state is not NOT_GIVEN
+        ):
+            newer_keywords(
+                self,
+                "text_input",
+                required=required,
+                validate=validate,
+                live=live,
+                persist_state=persist_state,
+            )
         check_label_visibility(label_visibility)
         default = None if value is None else str(value)
         identity = {
@@ -220,7 +247,11 @@ class TextWidgets(Container):
         label_visibility: str = "visible",
         width: Any = "stretch",
         bind: Any = None,
+        required: object = NOT_GIVEN,
+        persist_state: object = NOT_GIVEN,
     ) -> str | None:
+        if required is not NOT_GIVEN or persist_state is not NOT_GIVEN:
+            newer_keywords(self, "text_area", required=required, persist_state=persist_state)
         check_label_visibility(label_visibility)
         default = None if value is None else str(value)
         identity = {
@@ -298,7 +329,10 @@ class TextWidgets(Container):
         label_visibility: str = "visible",
         width: Any = "content",
         bind: Any = None,
+        persist_state: object = NOT_GIVEN,
     ) -> str:
+        if persist_state is not NOT_GIVEN:
+            newer_keywords(self, "color_picker", persist_state=persist_state)
         check_label_visibility(label_visibility)
         identity = {"value": str(value), "help": help, "width": width}
         default = check_color_default(value)
@@ -350,7 +384,10 @@ class TextWidgets(Container):
         kwargs: Any = None,
         width: Any = "stretch",
         height: Any = "content",
+        submit_mode: object = NOT_GIVEN,
     ) -> str | None:
+        if submit_mode is not NOT_GIVEN:
+            newer_keywords(self, "chat_input", submit_mode=submit_mode)
         if accept_file not in (True, False, "multiple", "directory"):
             raise StreamlitAPIException(
                 "The `accept_file` parameter must be a boolean or 'multiple' or 'directory'."

@@ -14,6 +14,7 @@ from typing import Any
 from apptest._props import CLEARABLE, DEFAULT, OPTIONS, PLACEHOLDER, SPEC
 from apptest._run.layout import Container
 from apptest._run.widgets import WidgetCall, register_widget
+from apptest._shim.versions import NOT_GIVEN, newer_keywords
 from apptest._values.choices import Options
 from apptest._values.common import check_label_visibility, key_state
 from apptest._values.dates import check_date_format, date_spec, time_step, to_time
@@ -60,7 +61,11 @@ class ValueWidgets(Container):
         icon: str | None = None,
         width: Any = "stretch",
         bind: Any = None,
+        required: object = NOT_GIVEN,
+        persist_state: object = NOT_GIVEN,
     ) -> Any:
+        if required is not NOT_GIVEN or persist_state is not NOT_GIVEN:
+            newer_keywords(self, "number_input", required=required, persist_state=persist_state)
         check_label_visibility(label_visibility)
         found, current = key_state(key)
         spec = number_spec(
@@ -111,6 +116,7 @@ class ValueWidgets(Container):
             },
         )
 
+    # long: Streamlit's signature (its 1.58 keywords and the 1.59+ ones) is a third of it
     def slider(
         self,
         label: str,
@@ -129,7 +135,10 @@ class ValueWidgets(Container):
         label_visibility: str = "visible",
         width: Any = "stretch",
         bind: Any = None,
+        persist_state: object = NOT_GIVEN,
     ) -> Any:
+        if persist_state is not NOT_GIVEN:
+            newer_keywords(self, "slider", persist_state=persist_state)
         check_label_visibility(label_visibility)
         identity = {
             "min_value": min_value,
@@ -186,7 +195,10 @@ class ValueWidgets(Container):
         label_visibility: str = "visible",
         width: Any = "stretch",
         bind: Any = None,
+        persist_state: object = NOT_GIVEN,
     ) -> Any:
+        if persist_state is not NOT_GIVEN:
+            newer_keywords(self, "select_slider", persist_state=persist_state)
         check_label_visibility(label_visibility)
         opts = Options.make(options, format_func)
         spec = select_slider_spec(opts, value)
@@ -240,7 +252,11 @@ class ValueWidgets(Container):
         label_visibility: str = "visible",
         width: Any = "stretch",
         bind: Any = None,
+        required: object = NOT_GIVEN,
+        persist_state: object = NOT_GIVEN,
     ) -> Any:
+        if required is not NOT_GIVEN or persist_state is not NOT_GIVEN:
+            newer_keywords(self, "date_input", required=required, persist_state=persist_state)
         check_label_visibility(label_visibility)
         if value == "today" or isinstance(value, (str, date)) or value is None:
             value_for_id: Any = _date_for_id(value)
@@ -300,7 +316,14 @@ class ValueWidgets(Container):
         step: int | timedelta = timedelta(minutes=15),
         width: Any = "stretch",
         bind: Any = None,
+        required: object = NOT_GIVEN,
+        format: object = NOT_GIVEN,
+        persist_state: object = NOT_GIVEN,
     ) -> time | None:
+        if required is not NOT_GIVEN or format is not NOT_GIVEN or persist_state is not NOT_GIVEN:
+            newer_keywords(
+                self, "time_input", required=required, format=format, persist_state=persist_state
+            )
         check_label_visibility(label_visibility)
         parsed = None if value is None else to_time(value)
         identity = {
