@@ -1,9 +1,10 @@
-"""Shim commands take exactly Streamlit 1.58's keywords.
+"""Shim commands take exactly Streamlit 1.58's keywords (plus, under "modern", 1.67's).
 
 A misspelt keyword raises Python's own ``TypeError`` in the app, as in Streamlit, instead of
-passing silently; every keyword 1.58 has is accepted, even where apptest does not simulate
-what it does. Streamlit defines its commands on mixin classes, so Python's message names the
-mixin (``LayoutsMixin.expander()``), and so does apptest's.
+passing silently; every keyword 1.58 has is accepted under both profiles, even where apptest
+does not simulate what it does. Streamlit defines its commands on mixin classes, so Python's
+message names the mixin (``LayoutsMixin.expander()``), and so does apptest's. Keywords added
+after 1.58 are tested in ``tests/test_signatures_by_profile.py``.
 """
 
 from __future__ import annotations
@@ -152,7 +153,8 @@ def test_a_keyword_only_parameter_cannot_be_passed_by_position() -> None:
 
 
 # -- real 1.58 keywords ---------------------------------------------------------------------------
-def test_real_158_keywords_are_accepted_and_recorded() -> None:
+@pytest.mark.parametrize("semantics", ["seed", "modern"])
+def test_real_158_keywords_are_accepted_and_recorded(semantics: str) -> None:
     at = AppTest.from_string(
         """
         import streamlit as st
@@ -175,7 +177,8 @@ def test_real_158_keywords_are_accepted_and_recorded() -> None:
         with st.spinner("wait", show_time=True):
             pass
         st.pyplot(None, dpi=100, bbox_inches="tight")
-        """
+        """,
+        semantics=semantics,
     ).run()
     assert not at.exception, [e.message for e in at.exception]
     frame = at.get("dataframe")[0].proto
@@ -193,7 +196,8 @@ def test_real_158_keywords_are_accepted_and_recorded() -> None:
     assert at.get("error")[0].proto["title"] == "Oops"
 
 
-def test_widget_and_layout_keywords_new_in_158_are_accepted() -> None:
+@pytest.mark.parametrize("semantics", ["seed", "modern"])
+def test_widget_and_layout_keywords_new_in_158_are_accepted(semantics: str) -> None:
     at = AppTest.from_string(
         """
         import streamlit as st
@@ -220,7 +224,8 @@ def test_widget_and_layout_keywords_new_in_158_are_accepted() -> None:
         @st.dialog("d", dismissible=False, icon=":material/info:", on_dismiss="rerun")
         def dlg():
             st.write("dialog")
-        """
+        """,
+        semantics=semantics,
     ).run()
     assert not at.exception, [e.message for e in at.exception]
     assert at.get("status")[0].proto["type"] == "compact"
