@@ -4,6 +4,9 @@
 command records its arguments as element properties (``Plumbing._record``). What apptest cannot
 show (sizes, selections, themes) is kept in the element's props so a test can read it; none of
 it changes what the command returns.
+
+The keywords 1.67 added (``alt=``) end the signatures, defaulting to ``NOT_GIVEN``:
+refused under the seed, recorded under "modern" (``apptest._shim.versions``).
 """
 
 from __future__ import annotations

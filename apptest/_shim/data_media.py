@@ -2,6 +2,9 @@
 
 ``DataMediaCommands`` is mixed into ``DeltaGenerator``. Signatures are Streamlit 1.58's; each
 command records its arguments as element properties (``Plumbing._record``).
+
+The keywords 1.67 added (``alt=``) end the signatures, defaulting to ``NOT_GIVEN``:
+refused under the seed, recorded under "modern" (``apptest._shim.versions``).
 """
 
 from __future__ import annotations

@@ -4,6 +4,10 @@
 ``DeltaGenerator`` itself, as it returns a subclass of it (``StatusContainer``). Each method
 opens a block (``Plumbing._block``) with Streamlit 1.58's signature; errors for a bad column
 spec, gap or alignment are ``streamlit.errors``' own.
+
+The keywords 1.67 added (``wrap=``, ``persist_state=`` ...) end the signatures,
+defaulting to ``NOT_GIVEN``: refused under the seed; under "modern" accepted and
+ignored, as apptest does not simulate what they change (``apptest._shim.versions``).
 """
 
 from __future__ import annotations

@@ -4,6 +4,10 @@ html and metric.
 ``TextCommands`` is mixed into ``DeltaGenerator``. Each method turns Streamlit 1.58's
 signature into element properties (``Plumbing._el``); heading anchors come from
 ``apptest._features.session_apis.heading_props``.
+
+The keywords 1.67 added (``wrap=``, ``persist_state=`` ...) end the signatures,
+defaulting to ``NOT_GIVEN``: refused under the seed; under "modern" accepted and
+ignored, as apptest does not simulate what they change (``apptest._shim.versions``).
 """
 
 from __future__ import annotations
@@ -26,8 +30,8 @@ def _text(body: object) -> str:
 class TextCommands(Plumbing):
     """``st.markdown``, ``st.title`` ... ``st.metric``: elements that show text."""
 
-    # Signatures are Streamlit 1.58's, keyword for keyword, so a misspelt keyword raises
-    # Python's TypeError as in Streamlit. ``width``, ``height`` and ``text_alignment`` only
+    # Signatures are Streamlit 1.58's, keyword for keyword (then 1.67's newer ones, refused
+    # under the seed), so a misspelt keyword raises Python's TypeError as in Streamlit. ``width``, ``height`` and ``text_alignment`` only
     # place things on the page, which apptest does not simulate: accepted and ignored here.
     def markdown(
         self: W,

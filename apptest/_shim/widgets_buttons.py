@@ -3,6 +3,10 @@ link_button and ``st.form``.
 
 Thin translations of Streamlit's signatures (seed era, 1.58) to ``register_widget`` and
 ``emit_block``; a form's submission and reset live in ``apptest._browser.forms``.
+
+The keywords 1.67 added (``wrap=``, ``persist_state=`` ...) end the signatures,
+defaulting to ``NOT_GIVEN``: refused under the seed; under "modern" accepted and
+ignored, as apptest does not simulate what they change (``apptest._shim.versions``).
 """
 
 from __future__ import annotations

@@ -2,6 +2,10 @@
 
 Thin translations of Streamlit's signatures (seed era, 1.58) to ``register_widget``; option
 handling and validation live in ``apptest._values.choices``.
+
+The keywords 1.67 added (``wrap=``, ``persist_state=`` ...) end the signatures,
+defaulting to ``NOT_GIVEN``: refused under the seed; under "modern" accepted and
+ignored, as apptest does not simulate what they change (``apptest._shim.versions``).
 """
 
 from __future__ import annotations

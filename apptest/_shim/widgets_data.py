@@ -3,6 +3,10 @@
 Thin translations of Streamlit's signatures (seed era, 1.58). Uploaded files are
 ``apptest._values.uploads.UploadedFile`` objects; the editor's edit state and the edited data are
 computed in ``apptest._values.data_editor``.
+
+The keywords 1.67 added (``wrap=``, ``persist_state=`` ...) end the signatures,
+defaulting to ``NOT_GIVEN``: refused under the seed; under "modern" accepted and
+ignored, as apptest does not simulate what they change (``apptest._shim.versions``).
 """
 
 from __future__ import annotations

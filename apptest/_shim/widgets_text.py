@@ -3,6 +3,10 @@ color_picker, chat_input.
 
 Thin translations of Streamlit's signatures (seed era, 1.58) to ``register_widget``; colour
 and label checks live in ``apptest._values.common``.
+
+The keywords 1.67 added (``wrap=``, ``persist_state=`` ...) end the signatures,
+defaulting to ``NOT_GIVEN``: refused under the seed; under "modern" accepted and
+ignored, as apptest does not simulate what they change (``apptest._shim.versions``).
 """
 
 from __future__ import annotations

@@ -3,6 +3,10 @@
 Thin translations of Streamlit's signatures (seed era, 1.58); argument resolution (int/float
 inference, ranges, default dates) lives in ``apptest._values.number_input``,
 ``apptest._values.sliders`` and ``apptest._values.dates``.
+
+The keywords 1.67 added (``wrap=``, ``persist_state=`` ...) end the signatures,
+defaulting to ``NOT_GIVEN``: refused under the seed; under "modern" accepted and
+ignored, as apptest does not simulate what they change (``apptest._shim.versions``).
 """
 
 from __future__ import annotations
