@@ -131,7 +131,8 @@ def rerun(*args: Any, scope: Any = "app") -> NoReturn:
     keyed = _profile_now().keyed_rerun
     if args and not keyed:
         # RR1: 1.58's signature is ``rerun(*, scope="app")``.
-        raise TypeError(f"rerun() takes 0 positional arguments but {len(args)} were given")
+        given = f"{len(args)} was given" if len(args) == 1 else f"{len(args)} were given"
+        raise TypeError(f"rerun() takes 0 positional arguments but {given}")
     if len(args) > 1:
         raise TypeError(
             f"rerun() takes from 0 to 1 positional arguments but {len(args)} were given"
