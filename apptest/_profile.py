@@ -6,9 +6,8 @@ widgets written outside raise (L3), direct sidebar writes raise (L4). Where the 
 "1.58 (seed, observed in the browser)", the seed follows it.
 
 ``"modern"`` stands for Streamlit 1.59-1.67 and follows the spec's 1.67 rules, as far as they
-are simulated: the outside-container wrappers (O1-O9), keyed fragments and keyed
-``st.rerun`` (D3, D5, F10, RR4, E3-E7) and ``parallel=`` (F13, E13, M11) are not yet, so under
-"modern" outside writes still accumulate as in the seed (``outside_writes``).
+are simulated: the outside-container wrappers (O1-O9) are not yet, so under "modern" outside
+writes still accumulate as in the seed (``outside_writes``).
 
 The runtime reads only these fields, never a version number. Without ``semantics=``, the
 profile comes from (first found): the ``apptest_semantics`` pytest marker, the
@@ -92,6 +91,19 @@ class Semantics:
     #: Command signatures take the keywords Streamlit added in 1.59-1.67 (``wrap=``, ``alt=``,
     #: ``persist_state=`` ...); without it such a keyword is Python's TypeError, as in 1.58.
     accepts_newer_keywords: bool
+    #: D3, D5, F10, E6, E7: ``@st.fragment(key=...)`` exists (1.67); 1.58 has no ``key``
+    #: parameter, so passing one is a ``TypeError``.
+    fragment_keys: bool
+    #: RR1, RR4, E3-E5: ``st.rerun`` takes its scope positionally and accepts fragment keys and
+    #: lists of keys (1.67); 1.58 takes only ``scope="app"|"fragment"`` by keyword.
+    keyed_rerun: bool
+    #: F13, M11, E13: on a full run a ``parallel=True`` fragment is detached from the script
+    #: (1.67): its call returns None, its exception is shown in it without stopping the
+    #: script, and it may not open a dialog or switch page. False: ``parallel`` is ignored.
+    parallel_fragments_detached: bool
+    #: RR8: a fragment-scoped or keyed rerun asked for by a callback carries the interaction's
+    #: triggers over, so the clicked button reads True in that rerun (1.67).
+    replay_triggers_on_callback_rerun: bool
     #: Hash behind fragment and widget ids (ID1, W1).
     hash_name: Literal["md5", "blake2b"]
 
@@ -125,6 +137,10 @@ SEED = Semantics(
     one_timer_per_fragment=False,  # T8: 1.58 browsers stacked one timer per message (observed)
     experimental_fragment_alias=True,
     accepts_newer_keywords=False,
+    fragment_keys=False,  # D3: 1.58's st.fragment has no key parameter
+    keyed_rerun=False,  # RR1: st.rerun(*, scope="app"|"fragment")
+    parallel_fragments_detached=False,
+    replay_triggers_on_callback_rerun=False,  # RR7: callbacks' reruns are no-ops anyway
     hash_name="blake2b",  # 1.57+ hashes ids with BLAKE2b; 1.58 is the seed era's last release.
 )
 
@@ -150,6 +166,10 @@ MODERN = Semantics(
     one_timer_per_fragment=True,  # T8 (1.60+)
     experimental_fragment_alias=False,  # D11: removed in 1.49
     accepts_newer_keywords=True,  # apptest/_shim/versions.py lists them
+    fragment_keys=True,  # D3, D5, F10, E6, E7
+    keyed_rerun=True,  # RR1, RR4, E3-E5
+    parallel_fragments_detached=True,  # F13, M11, E13 (run inline, in call order)
+    replay_triggers_on_callback_rerun=True,  # RR8
     hash_name="blake2b",  # ID1
 )
 

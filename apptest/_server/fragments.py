@@ -9,6 +9,7 @@ container (F14-F16).
 
 from __future__ import annotations
 
+import contextvars
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -30,7 +31,8 @@ from apptest._run.layout import (
     layout_error,
     next_path,
 )
-from apptest._server.session import session_of
+from apptest._run.widgets import normalize_key
+from apptest._server.session import Session, session_of
 from apptest._server.storage import StoredFragment
 from apptest._st_errors import StreamlitBadTimeStringError
 from apptest._time.timestring import TimeStringError, parse_time_string
@@ -81,6 +83,8 @@ def call_fragment(
     run_every: object = None,
     container: Container,
     dialog_name: str = "",
+    key: str | None = None,
+    parallel: bool = False,
 ) -> Any:
     """One call of a fragment wrapper during a run (section 4.2): identify it, store it for
     later reruns, arm its timer, run its body."""
@@ -90,6 +94,8 @@ def call_fragment(
     path = next_path(container, run)
     call = _FragmentCall.capture(run, func, args, kwargs, container, path, dialog_name)
     session = session_of(run)
+    if key is not None:
+        _claim_key(session, run, key, func)  # F10, E6
     session.fragments.set(
         StoredFragment(
             id=call.fragment_id,
@@ -99,6 +105,7 @@ def call_fragment(
             run_every=None,
             rerun=call.rerun,
             is_dialog=bool(dialog_name),
+            key=key,
         )
     )
     # T5: the id is registered before the interval is parsed, so a bad string raises here,
@@ -109,7 +116,52 @@ def call_fragment(
     stored.run_every = interval
     if interval is not None:
         session.frontend.auto_rerun(call.fragment_id, interval)  # F12, T7
+    if parallel and session.profile.parallel_fragments_detached and not run.is_fragment_run:
+        return _run_detached(call, run)  # F13, M11
     return call.execute(run, rerun=False)
+
+
+def _claim_key(session: Session, run: ScriptRun, key: str, func: object) -> None:
+    """F10, E6: a key belongs to one fragment definition per run; its call sites share it."""
+    module = getattr(func, "__module__", None) or type(func).__module__
+    definition = f"{module}.{object_name(func)}"
+    claimed = session.fragment_key_claims.get(key)
+    if claimed is not None and claimed[0] == run.run_id and claimed[1] != definition:
+        raise errors.StreamlitDuplicateElementKey(key)
+    session.fragment_key_claims[key] = (run.run_id, definition)
+
+
+#: True while a ``parallel=True`` fragment's full-run body runs (and the fragments it calls):
+#: what Streamlit runs on a worker thread (F13), where E13 applies.
+_in_parallel_worker: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "apptest_in_parallel_worker", default=False
+)
+
+
+def _run_detached(call: _FragmentCall, run: ScriptRun) -> None:
+    """F13, M11: a parallel fragment on a full run. apptest runs it inline, in call order; what
+    stays observable is that the call returns None and that its exception, shown in the
+    fragment, does not stop the script (the other fragments still finish)."""
+    token = _in_parallel_worker.set(True)
+    try:
+        call.execute(run, rerun=False)
+    except FragmentHandledException:
+        pass
+    finally:
+        _in_parallel_worker.reset(token)
+    return None
+
+
+def check_not_parallel_worker(command: str) -> None:
+    """E13: ``@st.dialog`` and ``st.switch_page`` are refused in a parallel fragment's
+    full-run body (allowed in its later reruns)."""
+    if _in_parallel_worker.get():
+        raise layout_error(
+            f"{command} cannot be called from a parallel fragment during the initial page "
+            "load, because the fragment runs apart from the script there. Call it from a "
+            "later rerun of the fragment (a widget interaction in it), or drop "
+            "`parallel=True`."
+        )
 
 
 @dataclass(frozen=True)
@@ -192,17 +244,66 @@ _dialog_content.__qualname__ = "_dialog_decorator.<locals>.wrap.<locals>.dialog_
 
 
 def make_fragment(
-    func: Callable[..., Any], *, run_every: object, main: Container
+    func: Callable[..., Any],
+    *,
+    run_every: object,
+    main: Container,
+    key: object = None,
+    parallel: bool = False,
 ) -> Callable[..., Any]:
-    """D1-D7: the wrapper ``st.fragment`` returns (never the original object)."""
+    """D1-D7: the wrapper ``st.fragment`` returns (never the original object). ``key`` is
+    checked here, at decoration time (D5, E7)."""
+    user_key = fragment_key(key)
 
     @functools.wraps(func)
     def wrap(*args: Any, **kwargs: Any) -> Any:
-        return call_fragment(func, args, kwargs, run_every=run_every, container=main)
+        return call_fragment(
+            func,
+            args,
+            kwargs,
+            run_every=run_every,
+            container=main,
+            key=user_key,
+            parallel=parallel,
+        )
 
     # ``inspect.signature(wrap)`` follows ``__wrapped__`` (set by ``functools.wraps``) to the
     # function's own signature, as in Streamlit; nothing is computed per decoration.
     return wrap
+
+
+def fragment_key(key: object) -> str | None:
+    """D5, E7: a fragment key as stored: ints become str; "app" and "fragment" are reserved."""
+    user_key = normalize_key(key)
+    if user_key in ("app", "fragment"):
+        raise errors.StreamlitAPIException(
+            f"`{user_key}` is a reserved name and cannot be used as a fragment key, because "
+            '`st.rerun("app")` and `st.rerun("fragment")` already mean the app and the calling '
+            "fragment. Choose another key."
+        )
+    return user_key
+
+
+def keyed_rerun_ids(run: ScriptRun, keys: list[str]) -> tuple[str, ...]:
+    """RR4: the fragments ``st.rerun(<keys>)`` reruns: every stored call site of each key, in
+    registration order. Only a widget callback may ask (E3); an unknown key is E4."""
+    if not run.in_callback:
+        raise errors.StreamlitAPIException(
+            "Passing a fragment key to `st.rerun()` is only allowed from a widget callback "
+            f"(e.g. `on_change` / `on_click`); it was called with {keys!r} from the script "
+            'body. Move the call into a callback, or use `st.rerun(scope="fragment")` inside '
+            "the fragment."
+        )
+    fragment_ids: list[str] = []
+    for key in keys:
+        found = session_of(run).fragments.with_key(key)
+        if not found:
+            raise errors.StreamlitAPIException(
+                f"No fragment found for target '{key}'. Pass the same `key` you set on "
+                "`@st.fragment(key=...)`, and make sure that fragment has rendered at least once."
+            )
+        fragment_ids.extend(f for f in found if f not in fragment_ids)
+    return tuple(fragment_ids)
 
 
 def open_dialog(
@@ -219,6 +320,7 @@ def open_dialog(
     run = current_run()
     if run is None:
         return None
+    check_not_parallel_worker("`@st.dialog`")  # E13
     if in_dialog(main):
         raise layout_error("Dialogs may not be nested inside other dialogs.")
     name = object_name(func)

@@ -19,6 +19,7 @@ from apptest._errors import RerunRequest
 from apptest._features.query_params import QUERY
 from apptest._profile import SEED
 from apptest._run.layout import current_run, emit_element, require_run
+from apptest._server.fragments import check_not_parallel_worker
 from apptest._server.pages import (
     PageInfo,
     SwitchPageException,
@@ -331,6 +332,7 @@ def navigation(
 def switch_page(page: str | Path | StreamlitPage, *, query_params: Any = None) -> NoReturn:
     """``st.switch_page``: stop this run; the next (full) run shows ``page`` (E17, M8)."""
     run = require_run("st.switch_page")
+    check_not_parallel_worker("`st.switch_page`")  # E13
     session = session_of(run)
     if isinstance(page, StreamlitPage):
         if page.is_external:

@@ -80,6 +80,8 @@ class Session:
     module: types.ModuleType | None = None
     #: "ExcType: message" of each exception element of the run in progress.
     exceptions: list[str] = field(default_factory=list)
+    #: F10 (1.67): fragment key -> (run id, definition) of the definition that claimed it.
+    fragment_key_claims: dict[str, tuple[int, str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.state.already_instantiated_error = self.profile.widget_already_instantiated_error

@@ -25,6 +25,8 @@ class StoredFragment:
     rerun: Callable[[], None]
     is_dialog: bool = False
     seq: int = 0
+    #: The fragment's ``key=`` (1.67, F11), shared by every call site of its definition.
+    key: str | None = None
 
 
 @dataclass
@@ -41,6 +43,11 @@ class FragmentStorage:
 
     def get(self, fragment_id: str) -> StoredFragment | None:
         return self.fragments.get(fragment_id)
+
+    def with_key(self, key: str) -> list[str]:
+        """RR4, M10: the ids of every stored call site of the fragment keyed ``key``, in
+        registration order."""
+        return [f.id for f in self.fragments.values() if f.key == key]
 
     @property
     def sequence(self) -> int:

@@ -14,9 +14,10 @@ from typing import Any, NoReturn, TypeVar, overload
 
 from apptest import _st_errors as errors
 from apptest._errors import RerunException, RerunRequest, StopException
+from apptest._profile import Semantics, resolve_profile
 from apptest._run.layout import EVENT, MAIN, SIDEBAR, current_run, layout_error, require_run
 from apptest._run.state import SessionStateProxy
-from apptest._server.fragments import make_fragment, open_dialog
+from apptest._server.fragments import keyed_rerun_ids, make_fragment, open_dialog
 from apptest._shim.delta_generator import DeltaGenerator, StatusContainer
 
 __version__ = "1.58.0"
@@ -123,11 +124,26 @@ _E1 = (
 )
 
 
-def rerun(*, scope: str = "app") -> NoReturn:
-    """Rerun the app (``scope="app"``) or, in a fragment run, the calling fragment."""
+def rerun(*args: Any, scope: Any = "app") -> NoReturn:
+    """Rerun the app (``scope="app"``) or, in a fragment run, the calling fragment; under the
+    modern profile (1.67) also the fragments keyed ``scope`` (a key or a list of keys, RR4)."""
     run = current_run()
+    keyed = _profile_now().keyed_rerun
+    if args and not keyed:
+        # RR1: 1.58's signature is ``rerun(*, scope="app")``.
+        given = f"{len(args)} was given" if len(args) == 1 else f"{len(args)} were given"
+        raise TypeError(f"rerun() takes 0 positional arguments but {given}")
+    if len(args) > 1:
+        raise TypeError(
+            f"rerun() takes from 0 to 1 positional arguments but {len(args)} were given"
+        )
+    if args:
+        scope = args[0]
     if run is None:
         raise RerunException(RerunRequest())
+    keys = _rerun_keys(scope) if keyed else None
+    if keys is not None:
+        raise RerunException(RerunRequest(keyed_rerun_ids(run, keys), True))  # RR4
     if scope not in ("app", "fragment"):
         # E5 as in 1.41-1.58 (1.39 silently treated any other value as "fragment").
         raise errors.StreamlitAPIException(
@@ -149,25 +165,75 @@ def rerun(*, scope: str = "app") -> NoReturn:
     raise RerunException(RerunRequest(fragment_ids, scope == "fragment"))
 
 
+_SCOPES = "Supported values: 'app', 'fragment', a fragment key, a list of keys."
+
+
+def _rerun_keys(scope: Any) -> list[str] | None:
+    """E5 (1.67): the fragment keys ``scope`` names, or None for ``"app"``/``"fragment"``."""
+    if isinstance(scope, str) and scope in ("app", "fragment"):
+        return None
+    items = scope if isinstance(scope, list) else [scope]
+    if scope == "" or scope == []:
+        what = "an empty string" if scope == "" else "an empty list"
+        raise errors.StreamlitValueError(f"Invalid `scope` value. {_SCOPES} Got {what}.")
+    keys: list[str] = []
+    for item in items:
+        if isinstance(item, bool) or not isinstance(item, (str, int)):
+            raise errors.StreamlitInvalidParameterTypeError(
+                f"Invalid `scope` type: {type(item).__name__} ({item!r}). {_SCOPES}"
+            )
+        if item in ("app", "fragment"):
+            raise errors.StreamlitValueError(
+                f"Invalid `scope` value: {item!r} cannot be part of a list of fragment keys. "
+                f"{_SCOPES} Call `st.rerun({item!r})` on its own."
+            )
+        keys.append(str(item))
+    return keys
+
+
+def _profile_now() -> Semantics:
+    """The active profile: the running session's, else the default one (decoration at import
+    time of a helper module, outside any run)."""
+    run = current_run()
+    return run.session.profile if run is not None else resolve_profile(None)
+
+
 def stop() -> NoReturn:
     """End the current run here (S1-S4)."""
     raise StopException()
 
 
 @overload
-def fragment(func: F, *, run_every: Any = None, parallel: bool = False) -> F: ...
+def fragment(
+    func: F, *, run_every: Any = None, key: str | int | None = None, parallel: bool = False
+) -> F: ...
 @overload
 def fragment(
-    func: None = None, *, run_every: Any = None, parallel: bool = False
+    func: None = None,
+    *,
+    run_every: Any = None,
+    key: str | int | None = None,
+    parallel: bool = False,
 ) -> Callable[[F], F]: ...
-def fragment(func: Any = None, *, run_every: Any = None, parallel: bool = False) -> Any:
-    """``@st.fragment``, ``@st.fragment(run_every=...)`` and ``st.fragment(func)`` (D1-D3)."""
+def fragment(
+    func: Any = None,
+    *,
+    run_every: Any = None,
+    key: str | int | None = None,
+    parallel: bool = False,
+) -> Any:
+    """``@st.fragment``, ``@st.fragment(run_every=..., key=..., parallel=...)`` and
+    ``st.fragment(func)`` (D1-D3). ``key`` exists under the modern profile only (1.67)."""
+    if key is not None and not _profile_now().fragment_keys:
+        # D3: 1.58's st.fragment has no ``key`` parameter.
+        raise TypeError("fragment() got an unexpected keyword argument 'key'")
 
-    # ``parallel=True`` lets Streamlit 1.58 run the fragment on a worker thread during the
-    # first run; apptest runs every fragment in order on the script thread, so it is ignored.
-    if func is None:
-        return lambda f: make_fragment(f, run_every=run_every, main=_main)
-    return make_fragment(func, run_every=run_every, main=_main)
+    # ``parallel=True`` (F13, M11): under the modern profile the fragment is detached on full
+    # runs (apptest still runs it inline, in call order); under the seed it is ignored.
+    def decorate(f: Any) -> Any:
+        return make_fragment(f, run_every=run_every, main=_main, key=key, parallel=parallel)
+
+    return decorate if func is None else decorate(func)
 
 
 def _experimental_fragment(func: Any = None, *, run_every: Any = None) -> Any:
