@@ -9,6 +9,7 @@ container (F14-F16).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ from apptest._run.layout import (
     in_dialog,
     layout_error,
     next_path,
+    reuse_wrappers,
 )
 from apptest._server.session import session_of
 from apptest._server.storage import StoredFragment
@@ -81,6 +83,7 @@ def call_fragment(
     run_every: object = None,
     container: Container,
     dialog_name: str = "",
+    parallel: bool = False,
 ) -> Any:
     """One call of a fragment wrapper during a run (section 4.2): identify it, store it for
     later reruns, arm its timer, run its body."""
@@ -89,6 +92,8 @@ def call_fragment(
         return None  # D6: outside a script run the body does not run.
     path = next_path(container, run)
     call = _FragmentCall.capture(run, func, args, kwargs, container, path, dialog_name)
+    if parallel:
+        call = dataclasses.replace(call, parallel=True)
     session = session_of(run)
     session.fragments.set(
         StoredFragment(
@@ -125,6 +130,8 @@ class _FragmentCall:
     where_then: Container
     fragment_id: str
     page_hash: str
+    #: ``parallel=True``: O9 (modern) forbids its outside writes on a full run.
+    parallel: bool = False
 
     @classmethod
     def capture(
@@ -160,7 +167,9 @@ class _FragmentCall:
         session = session_of(current)
         previous = current.frame
         previous_page, session.page_hash = session.page_hash, self.page_hash
-        current.frame = FragmentFrame(self.fragment_id)
+        if current.is_fragment_run and session.profile.outside_writes == "wrappers":
+            reuse_wrappers(current, self.fragment_id)  # O5, top-level or inline
+        current.frame = FragmentFrame(self.fragment_id, parallel=self.parallel)
         try:
             own = emit_block(where, "container", {FRAGMENT_ID: self.fragment_id})
             current.frame.own_path = own._cursor.parent if own._cursor else ()
@@ -192,13 +201,15 @@ _dialog_content.__qualname__ = "_dialog_decorator.<locals>.wrap.<locals>.dialog_
 
 
 def make_fragment(
-    func: Callable[..., Any], *, run_every: object, main: Container
+    func: Callable[..., Any], *, run_every: object, main: Container, parallel: bool = False
 ) -> Callable[..., Any]:
     """D1-D7: the wrapper ``st.fragment`` returns (never the original object)."""
 
     @functools.wraps(func)
     def wrap(*args: Any, **kwargs: Any) -> Any:
-        return call_fragment(func, args, kwargs, run_every=run_every, container=main)
+        return call_fragment(
+            func, args, kwargs, run_every=run_every, container=main, parallel=parallel
+        )
 
     # ``inspect.signature(wrap)`` follows ``__wrapped__`` (set by ``functools.wraps``) to the
     # function's own signature, as in Streamlit; nothing is computed per decoration.

@@ -163,11 +163,12 @@ def fragment(
 def fragment(func: Any = None, *, run_every: Any = None, parallel: bool = False) -> Any:
     """``@st.fragment``, ``@st.fragment(run_every=...)`` and ``st.fragment(func)`` (D1-D3)."""
 
-    # ``parallel=True`` lets Streamlit 1.58 run the fragment on a worker thread during the
-    # first run; apptest runs every fragment in order on the script thread, so it is ignored.
+    # ``parallel=True`` lets Streamlit run the fragment on a worker thread during the first
+    # run; apptest runs every fragment in order on the script thread. Only the modern
+    # profile's O9 (no outside writes on a full run) reads it.
     if func is None:
-        return lambda f: make_fragment(f, run_every=run_every, main=_main)
-    return make_fragment(func, run_every=run_every, main=_main)
+        return lambda f: make_fragment(f, run_every=run_every, main=_main, parallel=parallel)
+    return make_fragment(func, run_every=run_every, main=_main, parallel=parallel)
 
 
 def _experimental_fragment(func: Any = None, *, run_every: Any = None) -> Any:
