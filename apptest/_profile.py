@@ -6,8 +6,8 @@ widgets written outside raise (L3), direct sidebar writes raise (L4). Where the 
 "1.58 (seed, observed in the browser)", the seed follows it.
 
 ``"modern"`` stands for Streamlit 1.59-1.67 and follows the spec's 1.67 rules, as far as they
-are simulated: the outside-container wrappers (O1-O9) are not yet, so under "modern" outside
-writes still accumulate as in the seed (``outside_writes``).
+are simulated, the outside-container wrappers (O1-O9), keyed fragments and keyed ``st.rerun``
+(D3, D5, F10, RR4, E3-E7) and ``parallel=`` (F13, E13, M11, run inline in call order) included.
 
 The runtime reads only these fields, never a version number. Without ``semantics=``, the
 profile comes from (first found): the ``apptest_semantics`` pytest marker, the
@@ -48,8 +48,10 @@ class Semantics:
     name: str
     #: The Streamlit releases this profile stands for ("1.58", "1.59-1.67").
     versions: str
-    #: How fragment writes to containers created outside them behave (section 7).
-    outside_writes: Literal["accumulate"]
+    #: How fragment writes to containers created outside them behave (section 7): they
+    #: accumulate at the container's live cursor (L1, L2), or go through per-fragment wrapper
+    #: blocks redrawn in place (O1-O9, 1.59+).
+    outside_writes: Literal["accumulate", "wrappers"]
     #: L3: a widget written outside the fragment's own area raises.
     widgets_outside_raise: bool
     #: L4: a direct ``st.sidebar.<cmd>`` write from a fragment raises.
@@ -147,11 +149,9 @@ SEED = Semantics(
 MODERN = Semantics(
     name="modern",
     versions="1.59-1.67",
-    # O1-O9 not simulated yet: outside writes accumulate, widgets outside raise and direct
-    # sidebar writes raise as in the seed, instead of 1.67's in-place wrappers (E8, E9).
-    outside_writes="accumulate",
-    widgets_outside_raise=True,
-    sidebar_write_in_fragment_raises=True,
+    outside_writes="wrappers",  # O1-O9, E8
+    widgets_outside_raise=False,  # E8: widgets outside go through wrappers (O7)
+    sidebar_write_in_fragment_raises=False,  # E9, O8
     rerun_in_callback="honoured",  # RR7
     callbacks_carry_fragment_id=True,  # CB3
     layout_error="StreamlitInvalidLayoutContextError",  # E1, E10, E11 (1.63+)

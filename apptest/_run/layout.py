@@ -2,7 +2,9 @@
 
 Every ``st.*`` write goes through :func:`emit_element` or :func:`emit_block`, which find the
 active container, compute the delta path from its cursor, apply the layout rules of the active
-semantics profile (L3, L4) and hand the delta to the frontend tree.
+semantics profile (L3, L4; or, under "modern", send a fragment's outside writes through its
+wrapper blocks, O1-O9, kept in ``apptest._run.wrappers``) and hand the delta to the frontend
+tree.
 
 A :class:`Container` is Streamlit's DeltaGenerator state. The root containers ``st._main`` and
 ``st.sidebar`` are process-wide singletons whose cursor lives in the current run; a block's
@@ -21,6 +23,7 @@ from typing import Any, TypeVar
 from apptest import _st_errors as errors
 from apptest._paths import BOTTOM, EVENT, MAIN, SIDEBAR, Path
 from apptest._run.host import RunHost
+from apptest._run.wrappers import NO_WRAPPER, PARALLEL_OUTSIDE, WRAPPER_PROPS, WRAPPERS, Wrapper
 from apptest._st_errors import (
     NoSessionContext,
     StreamlitAPIException,
@@ -55,6 +58,8 @@ class Cursor:
     parent: Path
     index: int = 0
     locked: bool = False
+    #: The fragment whose run created this container ("" for the main script): O5, O6.
+    fragment_id: str = ""
 
     @property
     def path(self) -> Path:
@@ -65,7 +70,7 @@ class Cursor:
             self.index += 1
 
     def copy(self) -> Cursor:
-        return Cursor(self.parent, self.index, self.locked)
+        return Cursor(self.parent, self.index, self.locked, self.fragment_id)
 
 
 @dataclass
@@ -74,6 +79,8 @@ class FragmentFrame:
 
     fragment_id: str
     own_path: Path = ()
+    #: Declared ``parallel=True`` (O9 under the modern profile).
+    parallel: bool = False
 
 
 @dataclass
@@ -240,11 +247,19 @@ def next_path(container: Container, run: ScriptRun) -> Path:
     return container._active()._live_cursor(run).path
 
 
-def _check_outside(run: ScriptRun, target: Container, path: Path, *, widget: bool) -> None:
+def _check_outside(
+    run: ScriptRun, target: Container, path: Path, *, widget: bool
+) -> Container | None:
+    """L3, L4 (seed), or the wrapper an outside write goes through (O1-O9, modern).
+
+    Returns the container to write to instead of ``target``, or None to write to ``target``.
+    """
     frame = run.frame
     if frame is None or run.in_callback:
-        return
+        return None
     profile = run.session.profile
+    if profile.outside_writes == "wrappers":
+        return through_wrapper(run, frame, target, path)
     own = frame.own_path
     inside = len(path) > len(own) and path[: len(own)] == own
     if widget and not inside and profile.widgets_outside_raise:
@@ -256,6 +271,7 @@ def _check_outside(run: ScriptRun, target: Container, path: Path, *, widget: boo
         and len(path) == 2
     ):
         raise StreamlitAPIException(_SIDEBAR_IN_FRAGMENT)
+    return None
 
 
 def emit_element(
@@ -281,14 +297,20 @@ def emit_element(
     path = (*parent, index)
     frame = run.frame
     if frame is not None:
-        _check_outside(run, target, path, widget=widget)
-    run.session.frontend.put_element(path, kind, props, frame.fragment_id if frame else "")
+        wrapper = _check_outside(run, target, path, widget=widget)
+        if wrapper is not None:  # O1: the write goes into the fragment's wrapper
+            target = wrapper
+            cursor = wrapper._live_cursor(run)
+            parent, index = cursor.parent, cursor.index
+            path = (*parent, index)
+    fragment_id = frame.fragment_id if frame is not None else ""
+    run.session.frontend.put_element(path, kind, props, fragment_id)
     if not cursor.locked:
         cursor.index = index + 1
     if widget and not run.observers:
         return target  # register_widget returns the widget's value: no handle is needed
     handle = target._clone()  # ``target._spawn(...)`` for a locked cursor on this slot
-    handle._cursor = Cursor(parent, index, True)
+    handle._cursor = Cursor(parent, index, True, fragment_id)
     for observe in run.observers:
         observe(container, target, kind, props, handle, "widget" if widget else "element")
     return handle
@@ -331,7 +353,9 @@ def widget_placement(container: Container, run: ScriptRun) -> tuple[str, int]:
     """
     target = container._active()
     if run.frame is not None:
-        _check_outside(run, target, target._live_cursor(run).path, widget=True)
+        wrapper = _check_outside(run, target, target._live_cursor(run).path, widget=True)
+        if wrapper is not None:
+            target = wrapper
     return target._form_id, target._root
 
 
@@ -356,11 +380,18 @@ def emit_block(
     target = container._active()
     if run is None:
         return target._spawn(Cursor((target._root,)), form_id=form_id, kind=kind)
+    frame = run.frame
+    if frame is not None and frame.own_path and not run.in_callback:
+        # O1 for blocks (modern): opening a block in an outside container goes through the
+        # wrapper too. (No own path yet: this is the fragment's own block being opened.)
+        if run.session.profile.outside_writes == "wrappers":
+            target = through_wrapper(run, frame, target, target._live_cursor(run).path) or target
+    fragment_id = frame.fragment_id if frame is not None else ""
     cursor = target._live_cursor(run)
     path = cursor.path
-    run.session.frontend.put_block(path, kind, props, run.fragment_id)
+    run.session.frontend.put_block(path, kind, props, fragment_id)
     cursor.advance()
-    child = target._spawn(Cursor(path), form_id=form_id, kind=kind)
+    child = target._spawn(Cursor(path, 0, False, fragment_id), form_id=form_id, kind=kind)
     if in_dialog is not None:
         child._in_dialog = in_dialog
     for observe in run.observers:
@@ -380,3 +411,78 @@ def path_of(container: Container) -> Path:
 
 def in_dialog(container: Container) -> bool:
     return container._active()._in_dialog
+
+
+# -- outside-container wrappers (O1-O9, the modern profile) --------------------------------
+
+
+def _container_key(cursor: Cursor) -> Path:
+    """Which outside container a cursor writes into: its block, or its one slot (O2)."""
+    return (*cursor.path, -1) if cursor.locked else cursor.parent
+
+
+def through_wrapper(
+    run: ScriptRun, frame: FragmentFrame, target: Container, path: Path
+) -> Container | None:
+    """The wrapper an outside write of ``frame``'s fragment goes through, made on first use
+    (O1, O2, O8); None if ``target`` is inside the fragment's area or one of its wrappers.
+    Raises O6 (no wrapper on a fragment run) and O9 (parallel fragment, full run)."""
+    if target._cursor is None:
+        if target._root not in (SIDEBAR, BOTTOM):
+            return None  # main's top level is never outside; EVENT never is (section 7)
+    else:
+        own = frame.own_path
+        if len(path) > len(own) and path[: len(own)] == own:
+            return None
+    mine = run.session.stores[WRAPPERS].by_fragment.get(frame.fragment_id, {})
+    if target._cursor is not None:
+        for wrapper in mine.values():  # already inside one of this fragment's wrappers
+            where = wrapper.path
+            if len(path) > len(where) and path[: len(where)] == where:
+                return None
+    if frame.parallel and not run.is_fragment_run:
+        raise layout_error(PARALLEL_OUTSIDE)  # O9
+    cursor = target._live_cursor(run)
+    key = _container_key(cursor)
+    found = mine.get(key)
+    if found is not None:
+        return found.container
+    return _new_wrapper(run, frame.fragment_id, target, cursor, key).container
+
+
+def _new_wrapper(
+    run: ScriptRun, fragment_id: str, target: Container, cursor: Cursor, key: Path
+) -> Wrapper:
+    """O1: a transparent block at C's cursor slot; C's cursor moves on by one (O2: a
+    placeholder's wrapper takes its slot and writes always to index 0)."""
+    creator = cursor.fragment_id
+    if run.is_fragment_run and creator not in run.fragment_ids:
+        raise layout_error(NO_WRAPPER)  # O6
+    path = cursor.path
+    run.session.frontend.put_block(path, "transparent", WRAPPER_PROPS, fragment_id)
+    cursor.advance()
+    inner = target._spawn(Cursor(path, 0, cursor.locked, fragment_id))
+    wrapper = Wrapper(path, inner, creator)
+    run.session.stores[WRAPPERS].add(fragment_id, key, wrapper)
+    return wrapper
+
+
+def reuse_wrappers(run: ScriptRun, fragment_id: str) -> None:
+    """O5, before a fragment's body runs in a fragment run: wrappers of containers it
+    creates go; its other wrappers are re-sent at their paths, their cursors back at 0."""
+    store = run.session.stores[WRAPPERS]
+    store.drop_created_by(fragment_id)
+    for wrapper in store.by_fragment.get(fragment_id, {}).values():
+        run.session.frontend.put_block(wrapper.path, "transparent", WRAPPER_PROPS, fragment_id)
+        cursor = wrapper.container._cursor
+        if cursor is not None and not cursor.locked:
+            cursor.index = 0
+
+
+def forget_wrappers(host: RunHost, fragment_ids: list[str] | None = None) -> None:
+    """O4: a full run starts (all wrappers go); O10: evicted fragments' wrappers go."""
+    store = host.stores[WRAPPERS]
+    if fragment_ids is None:
+        store.forget_all()
+    else:
+        store.forget_fragments(fragment_ids)

@@ -10,6 +10,7 @@ container (F14-F16).
 from __future__ import annotations
 
 import contextvars
+import dataclasses
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ from apptest._run.layout import (
     in_dialog,
     layout_error,
     next_path,
+    reuse_wrappers,
 )
 from apptest._run.widgets import normalize_key
 from apptest._server.session import Session, session_of
@@ -93,6 +95,8 @@ def call_fragment(
         return None  # D6: outside a script run the body does not run.
     path = next_path(container, run)
     call = _FragmentCall.capture(run, func, args, kwargs, container, path, dialog_name)
+    if parallel:
+        call = dataclasses.replace(call, parallel=True)
     session = session_of(run)
     if key is not None:
         _claim_key(session, run, key, func)  # F10, E6
@@ -177,6 +181,8 @@ class _FragmentCall:
     where_then: Container
     fragment_id: str
     page_hash: str
+    #: ``parallel=True``: O9 (modern) forbids its outside writes on a full run.
+    parallel: bool = False
 
     @classmethod
     def capture(
@@ -212,7 +218,9 @@ class _FragmentCall:
         session = session_of(current)
         previous = current.frame
         previous_page, session.page_hash = session.page_hash, self.page_hash
-        current.frame = FragmentFrame(self.fragment_id)
+        if current.is_fragment_run and session.profile.outside_writes == "wrappers":
+            reuse_wrappers(current, self.fragment_id)  # O5, top-level or inline
+        current.frame = FragmentFrame(self.fragment_id, parallel=self.parallel)
         try:
             own = emit_block(where, "container", {FRAGMENT_ID: self.fragment_id})
             current.frame.own_path = own._cursor.parent if own._cursor else ()

@@ -21,7 +21,13 @@ from apptest._errors import (
     StopException,
     hide_test_errors,
 )
-from apptest._run.layout import FragmentFrame, ScriptRun, emit_element, running
+from apptest._run.layout import (
+    FragmentFrame,
+    ScriptRun,
+    emit_element,
+    forget_wrappers,
+    running,
+)
 from apptest._server.deadline import Deadline
 from apptest._server.pages import run_page
 from apptest._server.records import RunRecord, Status
@@ -86,6 +92,8 @@ def _begin(session: Session, run: ScriptRun, request: Request) -> types.ModuleTy
     """Steps 3-4: tell the browser a run starts; a full run gets a fresh ``__main__``."""
     if request.is_full:
         session.frontend.new_session()  # T9 / FE10
+        if session.profile.outside_writes == "wrappers":
+            forget_wrappers(session)  # O4
     session.frontend.begin_run(run.run_id, request.fragment_ids)
     session.state.begin_run(request.fragment_ids, run.form_ids)
     session.exceptions = []
@@ -195,6 +203,8 @@ def _evict(session: Session, fragment_id: str, mark: int) -> None:
     dropped = session.fragments.drop_uncalled_descendants(
         fragment_id, since=mark, keep_dialogs=not profile.evict_dialogs_with_opener
     )
+    if dropped:
+        forget_wrappers(session, dropped)  # O10
     if dropped and profile.stop_auto_rerun_for_evicted:
         session.frontend.stop_auto_rerun(dropped)  # T10
 
