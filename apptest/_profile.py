@@ -88,8 +88,12 @@ class Semantics:
     #: R2: a fragment run orders queued ancestors before their descendants (1.67), or keeps
     #: the order the requests arrived in.
     queued_ancestors_first: bool
-    #: D11: ``st.experimental_fragment`` still exists as a deprecated alias.
+    #: D11: ``st.experimental_fragment`` still exists as a deprecated alias (1.37-1.48 only;
+    #: removed in 1.49, so neither 1.58 nor 1.67 has it).
     experimental_fragment_alias: bool
+    #: D11: the ``AttributeError`` for a removed command names its successor (1.67's
+    #: ``command_suggestions``); 1.58 gives Python's plain "module has no attribute" message.
+    removed_command_hints: bool
     #: Command signatures take the keywords Streamlit added in 1.59-1.67 (``wrap=``, ``alt=``,
     #: ``persist_state=`` ...); without it such a keyword is Python's TypeError, as in 1.58.
     accepts_newer_keywords: bool
@@ -137,7 +141,8 @@ SEED = Semantics(
     stale_cleanup_after_rerun=True,
     skip_descendants_of_queued_ancestor=False,
     one_timer_per_fragment=False,  # T8: 1.58 browsers stacked one timer per message (observed)
-    experimental_fragment_alias=True,
+    experimental_fragment_alias=False,  # D11: removed in 1.49
+    removed_command_hints=False,
     accepts_newer_keywords=False,
     fragment_keys=False,  # D3: 1.58's st.fragment has no key parameter
     keyed_rerun=False,  # RR1: st.rerun(*, scope="app"|"fragment")
@@ -165,6 +170,7 @@ MODERN = Semantics(
     skip_descendants_of_queued_ancestor=True,  # N4, R5.1
     one_timer_per_fragment=True,  # T8 (1.60+)
     experimental_fragment_alias=False,  # D11: removed in 1.49
+    removed_command_hints=True,  # D11: 1.67's command_suggestions
     accepts_newer_keywords=True,  # apptest/_shim/versions.py lists them
     fragment_keys=True,  # D3, D5, F10, E6, E7
     keyed_rerun=True,  # RR1, RR4, E3-E5

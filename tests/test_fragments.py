@@ -6,13 +6,15 @@ rules are shared by both profiles, so they run under "seed" (1.58) and "modern" 
 
 from __future__ import annotations
 
+import dataclasses
+
 import functools
 from typing import TYPE_CHECKING
 
 import pytest
 
 from apptest import AppTest
-from apptest._profile import blake2b_hex, md5_hex
+from apptest._profile import SEED, blake2b_hex, md5_hex
 
 if TYPE_CHECKING:
     from conftest import RunApp
@@ -204,16 +206,19 @@ def test_D9_arguments_are_frozen_and_D10_globals_as_left_by_the_full_run(app: Ru
     assert at.markdown.values == ["call 1 ['a', 'b'] set after the call"]
 
 
-def test_D11_experimental_fragment_is_a_deprecated_alias(app: RunApp) -> None:
-    at = app(
+def test_D11_experimental_fragment_alias_of_1_37_to_1_48_warns_when_called() -> None:
+    """A profile with the alias (Streamlit 1.37-1.48; neither seed nor modern has it)."""
+    legacy = dataclasses.replace(SEED, name="alias", experimental_fragment_alias=True)
+    at = AppTest.from_string(
         """
         import streamlit as st
         @st.experimental_fragment
         def f():
             st.button("go")
         f()
-        """
-    )
+        """,
+        semantics=legacy,
+    ).run()
     assert len(at.fragments) == 1
     assert "st.experimental_fragment" in at.warning[0].value
     at.button(label="go").click().run()

@@ -91,8 +91,8 @@ import streamlit as st
 try:
     st.experimental_fragment
     st.write("alias exists")
-except AttributeError:
-    st.write("alias removed")
+except AttributeError as error:
+    st.write("alias removed, hint" if "Use st.fragment" in str(error) else "alias removed")
 """
 
 
@@ -102,14 +102,14 @@ def test_cli_semantics_option_and_environment(
     script = tmp_path / "app.py"
     script.write_text(ALIAS_APP)
     assert main(["run", str(script)]) == 0
-    assert "alias exists" in capsys.readouterr().out
+    assert "'alias removed'" in capsys.readouterr().out
     assert main(["run", str(script), "--semantics", "modern"]) == 0
-    assert "alias removed" in capsys.readouterr().out
+    assert "'alias removed, hint'" in capsys.readouterr().out
     monkeypatch.setenv("APPTEST_SEMANTICS", "modern")
     assert main(["run", str(script)]) == 0
-    assert "alias removed" in capsys.readouterr().out
+    assert "'alias removed, hint'" in capsys.readouterr().out
     assert main(["run", str(script), "--semantics", "seed"]) == 0  # the option wins
-    assert "alias exists" in capsys.readouterr().out
+    assert "'alias removed'" in capsys.readouterr().out
     assert main(["run", str(script), "--semantics", "nope"]) == 2
     assert "Known profiles: 'modern', 'seed'" in capsys.readouterr().err
 
@@ -242,9 +242,17 @@ def test_E16_M7_set_page_config_in_a_fragment_is_allowed(semantics: str) -> None
 
 @BOTH
 def test_D11_experimental_fragment(semantics: str) -> None:
+    """Removed in 1.49: 1.58 gives Python's plain message, 1.67 names the successor."""
     at = _app(ALIAS_APP, semantics)
-    expected = {"seed": "alias exists", "modern": "alias removed"}[semantics]
-    assert at.markdown.values == [expected]
+    hint = {"seed": "alias removed", "modern": "alias removed, hint"}[semantics]
+    assert at.markdown.values == [hint]
+    at = _app("import streamlit as st\nst.experimental_fragment", semantics)
+    expected = {
+        "seed": "module 'streamlit' has no attribute 'experimental_fragment'",
+        "modern": "module 'streamlit' has no attribute 'experimental_fragment'. "
+        "st.experimental_fragment has been removed. Use st.fragment instead.",
+    }[semantics]
+    assert (at.exception[0].exc_type, at.exception[0].message) == ("AttributeError", expected)
 
 
 # -- callbacks (CB3, RR7) ------------------------------------------------------------------------

@@ -315,13 +315,13 @@ user = UserInfoProxy()
 
 def __getattr__(name: str) -> Any:
     if name == "experimental_fragment":
-        run = current_run()
-        if run is None or run.session.profile.experimental_fragment_alias:
+        profile = _profile_now()
+        if profile.experimental_fragment_alias:
             return _experimental_fragment
-        raise AttributeError(
-            "module 'streamlit' has no attribute 'experimental_fragment'. "
-            "st.experimental_fragment has been removed. Use st.fragment instead."
-        )
+        message = "module 'streamlit' has no attribute 'experimental_fragment'"
+        if profile.removed_command_hints:
+            message += ". st.experimental_fragment has been removed. Use st.fragment instead."
+        raise AttributeError(message)
     if name.startswith("__"):
         raise AttributeError(name)
     raise errors.StreamlitAPIUnimplementedError(
