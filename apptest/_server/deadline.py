@@ -22,7 +22,9 @@ Details that keep this safe:
 
 - the interrupt is raised only while *app* code runs (the interrupted frame is not apptest's
   own), so a run is never cut in the middle of updating the element tree or Session State; a
-  tick that lands in apptest code waits for the next one;
+  tick that lands in apptest code waits for the next one (off the main thread the watchdog
+  looks at the thread's current frame, then raises: should the thread step into apptest code
+  in between, the interrupt lands there; the run still ends as a timeout);
 - nothing is raised or traced once the run's frame has left the stack, even if the run ended
   in a way that skipped the clean-up;
 - a timer someone else armed before the run (``pytest-timeout``'s signal method) is armed
