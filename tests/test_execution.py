@@ -8,7 +8,15 @@ shown at the top of main).
 
 from __future__ import annotations
 
+import json
+import math
+import re
 import signal
+import subprocess
+import sys
+import textwrap
+import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -190,7 +198,9 @@ def test_custom_exception_class_name(app: RunApp) -> None:
 
 
 def test_exception_from_a_helper_module_shows_its_frames(tmp_path: Path) -> None:
-    (tmp_path / "core_failing_helper.py").write_text("def fail():\n    raise RuntimeError('deep')\n")
+    (tmp_path / "core_failing_helper.py").write_text(
+        "def fail():\n    raise RuntimeError('deep')\n"
+    )
     (tmp_path / "app.py").write_text(
         "import core_failing_helper\nimport streamlit as st\ncore_failing_helper.fail()\n"
     )
@@ -293,6 +303,188 @@ def test_timeout_keeps_an_outer_alarm_armed() -> None:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+_SWALLOWING_APPS = {
+    "pass": """
+        while True:
+            try:
+                while True:
+                    pass
+            except BaseException:
+                pass
+        """,
+    "as-name, nested": """
+        while True:
+            try:
+                try:
+                    x = sum(range(100))
+                except BaseException as first:
+                    pass
+            except BaseException as second:
+                pass
+        """,
+    "one-line clauses": """
+        while True:
+            try: x = 1
+            except BaseException: pass
+        """,
+    "kept in a list": """
+        caught = []
+        while True:
+            try:
+                while True:
+                    pass
+            except BaseException as exc:
+                caught.append(exc)
+        """,
+    "st.write inside": """
+        import streamlit as st
+        while True:
+            try:
+                st.write("tick")
+            except BaseException:
+                continue
+        """,
+    "loop in finally": """
+        try:
+            while True:
+                pass
+        finally:
+            while True:
+                try:
+                    pass
+                except BaseException:
+                    pass
+        """,
+}
+
+#: Put before each app above: the next run, asked to, ends at once.
+_STOP_ON_REQUEST = """\
+import streamlit as st
+if st.session_state.get("stop"):
+    st.write("stopped")
+    st.stop()
+"""
+
+#: Only a hang fails these tests: a run that should end after 0.2 s may take this long.
+_PATIENCE = 30
+
+
+def _in_thread(work: Callable[[], object]) -> BaseException | None:
+    """Call ``work`` in a new thread; the exception it raised, if any. Fails if it hangs."""
+    raised: list[BaseException] = []
+
+    def target() -> None:
+        try:
+            work()
+        except BaseException as exc:
+            raised.append(exc)
+
+    thread = threading.Thread(target=target, daemon=True)
+    thread.start()
+    thread.join(_PATIENCE)
+    assert not thread.is_alive(), f"the run did not end within {_PATIENCE} s"
+    return raised[0] if raised else None
+
+
+def _times_out_then_works(source: str) -> None:
+    at = AppTest.from_string(source, default_timeout=0.2)
+    trace = sys.gettrace()
+    with pytest.raises(ScriptTimeoutError, match=r"timeout of 0\.2 s"):
+        at.run()
+    assert at.runs[-1].status == "timeout"
+    assert sys.gettrace() is trace  # the trace function that made the app stop is gone
+    assert sys.exc_info() == (None, None, None)  # no exception left "being handled"
+    at.session_state.stop = True
+    at.run(timeout=math.inf)  # same AppTest, next run: no interrupt left over
+    assert (at.runs[-1].status, at.markdown.values) == ("stopped", ["stopped"])
+
+
+@pytest.mark.parametrize("source", list(_SWALLOWING_APPS.values()), ids=list(_SWALLOWING_APPS))
+def test_timeout_fires_through_except_BaseException(source: str) -> None:
+    """Issue 15 item 4a: an app that swallows every interrupt in a loop still times out (here
+    off the main thread: the watchdog's path) and the same AppTest runs again afterwards."""
+    source = _STOP_ON_REQUEST + textwrap.dedent(source)
+    assert _in_thread(lambda: _times_out_then_works(source)) is None
+
+
+_MAIN_THREAD_DRIVER = """
+import json, sys
+from apptest import AppTest, ScriptTimeoutError
+for source in json.loads(sys.argv[1]):
+    at = AppTest.from_string(source, default_timeout=0.2)
+    try:
+        at.run()
+    except ScriptTimeoutError:
+        print(at.runs[-1].status)
+    print(sys.exc_info()[1])
+"""
+
+
+@pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="needs signal.setitimer")
+def test_timeout_fires_through_except_BaseException_on_the_main_thread() -> None:
+    """Item 4a on the main thread (SIGALRM's path), in a fresh process so that a hang fails
+    the test instead of stalling the suite."""
+    sources = [textwrap.dedent(source) for source in _SWALLOWING_APPS.values()]
+    result = subprocess.run(
+        [sys.executable, "-c", _MAIN_THREAD_DRIVER, json.dumps(sources)],
+        capture_output=True,
+        text=True,
+        timeout=_PATIENCE * 2,
+        check=False,
+        cwd=Path(__file__).parent.parent,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["timeout", "None"] * len(sources)
+
+
+def test_timeout_off_the_main_thread() -> None:
+    """Item 4b: run() called from another thread times out too; the thread's trace function
+    is untouched afterwards and the test thread never sees the interrupt."""
+    at = AppTest.from_file(APPS / "core_loop.py", default_timeout=0.2)
+    traces: list[object] = []
+
+    def work() -> None:
+        traces.append(sys.gettrace())
+        try:
+            at.run()
+        finally:
+            traces.append(sys.gettrace())
+
+    raised = _in_thread(work)
+    assert isinstance(raised, ScriptTimeoutError)
+    assert "timeout of 0.2 s" in str(raised)
+    assert at.runs[-1].status == "timeout"
+    assert traces[0] is traces[1]
+    at.session_state.loop = False
+    assert _in_thread(at.run) is None
+    assert at.markdown.values == ["before loop", "no loop"]
+
+
+@pytest.mark.parametrize("timeout", [None, math.inf, 1e10, 0])
+def test_infinite_timeout_means_none(timeout: float | None) -> None:
+    """Item 4c: None, inf, huge numbers (and 0) mean no timeout, for default_timeout= and for
+    run(timeout=)."""
+    source = "import streamlit as st\nst.write('done')"
+    at = AppTest.from_string(source, default_timeout=timeout).run()
+    assert (at.runs[-1].status, at.markdown.values) == ("finished", ["done"])
+    if timeout is not None:
+        at = AppTest.from_string(source).run(timeout=timeout)
+        assert (at.runs[-1].status, at.markdown.values) == ("finished", ["done"])
+
+
+@pytest.mark.parametrize("bad", [-1, -0.5, math.nan, "3", True, [1]])
+def test_bad_timeout_names_the_argument(bad: object) -> None:
+    """Item 4c: a negative, NaN or non-number timeout is an AppTestError naming the argument
+    and what it got."""
+    source = "import streamlit as st\nst.write('done')"
+    with pytest.raises(AppTestError, match=rf"^default_timeout.*{re.escape(repr(bad))}"):
+        AppTest.from_string(source, default_timeout=bad)  # type: ignore[arg-type]
+    at = AppTest.from_string(source)
+    with pytest.raises(AppTestError, match=rf"^timeout.*{re.escape(repr(bad))}"):
+        at.run(timeout=bad)  # type: ignore[arg-type]
+    assert at.run().markdown.values == ["done"]
 
 
 # -- run history ---------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import datetime as dt
 import importlib.util
 import os
 import queue
+import selectors
 import subprocess
 import sys
 import textwrap
@@ -531,3 +532,85 @@ def test_module_loaded_outside_runs_while_another_thread_runs_gets_the_real_obje
     assert at.exception.values == [] and seen[0] == seen[1]
     AppTest.from_string("import time\ntime.sleep(1)").run()  # later runs leave it alone
     assert probe.time is fg.real_time
+
+
+# -- asyncio (issue 15, item 5) -------------------------------------------------------------------
+def _asyncio_app(seen):  # type: ignore[no-untyped-def]
+    import asyncio
+    import time
+
+    async def step(name, delay):  # type: ignore[no-untyped-def]
+        await asyncio.sleep(delay)
+        seen.append(("done", name, time.time()))
+        return name
+
+    async def main():  # type: ignore[no-untyped-def]
+        loop_start = asyncio.get_running_loop().time()
+        await asyncio.sleep(0.01)
+        names = await asyncio.gather(step("a", 2), step("b", 1.5), step("c", 0.5))
+        await asyncio.wait_for(asyncio.sleep(1), timeout=5)
+        seen.append(("loop", asyncio.get_running_loop().time() - loop_start))
+        return names
+
+    start = time.time()
+    seen.append(("gathered", asyncio.run(main())))
+    seen.append(("elapsed", time.time() - start))
+
+
+def test_asyncio_sleep_moves_the_virtual_clock() -> None:
+    """Item 5: ``asyncio.run`` with ``asyncio.sleep``, ``gather`` and ``wait_for`` finishes at
+    once; the sleeps move the run's clock as ``time.sleep`` would (to the microsecond: each
+    wait ends 1 µs past its timer), in the order their timers come due."""
+    seen: list[Any] = []
+    at = AppTest.from_function(_asyncio_app, args=(seen,), default_timeout=_PATIENCE).run()
+    assert at.runs[-1].status == "finished" and not at.exception
+    start = DEFAULT_START.timestamp()
+    done = [(name, when - start) for kind, name, when in seen[:3]]
+    assert [name for name, _ in done] == ["c", "b", "a"]
+    assert [offset for _, offset in done] == pytest.approx([0.51, 1.51, 2.01], abs=1e-4)
+    assert seen[3] == ("loop", pytest.approx(3.01, abs=1e-4))
+    assert seen[4] == ("gathered", ["a", "b", "c"])
+    assert seen[5] == ("elapsed", pytest.approx(3.01, abs=1e-4))
+
+
+def _asyncio_app_pausing(pauses, seen):  # type: ignore[no-untyped-def]
+    import asyncio
+    import time
+
+    async def main():  # type: ignore[no-untyped-def]
+        await asyncio.sleep(1)
+        pauses.pause()  # the test runs its own event loop meanwhile
+        await asyncio.sleep(1)
+
+    start = time.time()
+    asyncio.run(main())
+    seen.append(time.time() - start)
+
+
+def test_test_threads_asyncio_keeps_real_time_while_an_apptest_runs() -> None:
+    """Item 5: while an app is inside ``asyncio.run`` in thread B, the test thread's own event
+    loop reads the real clock and really sleeps; the app's clock does not move with it."""
+    import asyncio
+
+    pauses, seen = _Pauses(), []
+    at = AppTest.from_function(_asyncio_app_pausing, args=(pauses, seen))
+    thread = _run_in_thread(at)
+    pauses.wait_until_paused()
+    try:
+
+        async def sleep_for_real() -> float:
+            loop = asyncio.get_running_loop()
+            assert abs(loop.time() - fg.real_monotonic()) < 60
+            start = fg.real_monotonic()
+            await asyncio.sleep(0.05)
+            return fg.real_monotonic() - start
+
+        assert asyncio.run(sleep_for_real()) >= 0.05
+    finally:
+        pauses.go_on()
+        thread.join(_PATIENCE)
+    assert not thread.is_alive()
+    assert at.runs[-1].status == "finished" and not at.exception
+    assert seen == [pytest.approx(2.0, abs=1e-4)]
+    _real_time_objects_are_in_place()
+    assert isinstance(selectors.DefaultSelector, type)  # the real class again, not the switch

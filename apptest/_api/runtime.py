@@ -13,6 +13,7 @@ from apptest._browser.browser import Browser
 from apptest._browser.frontend import Frontend
 from apptest._browser.timers import Timers
 from apptest._profile import Semantics
+from apptest._server.deadline import check_timeout
 from apptest._server.script import Script
 from apptest._server.session import Session
 from apptest._shim import _magic_write, _main
@@ -24,7 +25,7 @@ def open_runtime(
     script: Script,
     profile: Semantics,
     start_time: _dt.datetime | str | None,
-    timeout: float,
+    timeout: object,
 ) -> tuple[Session, Browser]:
     """A new session for ``script`` and the browser tab that talks to it."""
     clock = Clock(to_epoch_ns(start_time))
@@ -38,7 +39,7 @@ def open_runtime(
         main=_main,
         magic=_magic_write,
         shim_modules=shim_modules(),
-        timeout=timeout,
+        timeout=check_timeout(timeout, "default_timeout"),
     )
     return session, Browser(session, frontend, timers)
 

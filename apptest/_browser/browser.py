@@ -23,6 +23,7 @@ from apptest._browser.forms import PendingDefault, pending_defaults
 from apptest._browser.frontend import Frontend
 from apptest._browser.timers import Timers, hot_timer_error
 from apptest._errors import RerunLimitError, hide_test_errors
+from apptest._server.deadline import check_timeout
 from apptest._server.requests import Request, merge_requests
 from apptest._server.runner import execute
 from apptest._server.session import Session
@@ -166,8 +167,7 @@ class Browser:
         interval does not rerun forever; its overdue ticks wait for the next advance.
         """
         __tracebackhide__ = hide_test_errors
-        if timeout is None:
-            timeout = self.session.timeout
+        timeout = self.session.timeout if timeout is None else check_timeout(timeout, "timeout")
         pending: Request | None = request
         budget = RERUN_BUDGET
         clock = self.session.clock

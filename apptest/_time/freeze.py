@@ -4,7 +4,9 @@ Inside a run, the app's ``time.time()``, ``time.monotonic()``, ``time.perf_count
 their ``_ns`` variants), ``time.localtime()``, ``time.gmtime()``, ``time.strftime()``,
 ``datetime.datetime.now()``/``utcnow()``/``today()`` and ``datetime.date.today()`` read that
 run's clock, through freezegun's fakes. The app's time zone is UTC. ``time.sleep(s)`` returns at
-once after moving that clock forward by ``s``. Outside runs (the test itself, Hypothesis,
+once after moving that clock forward by ``s``; so does ``await asyncio.sleep(s)`` in an event
+loop the run made (``asyncio.run``): its selector moves the clock instead of waiting
+(:class:`_VirtualTimeSelector`; selector loops only, not Windows' proactor loop). Outside runs (the test itself, Hypothesis,
 pytest) everything reads the real clock and ``time.sleep`` really sleeps.
 
 The time belongs to the run, not to the process. The fakes stay on the ``time`` and
@@ -47,6 +49,7 @@ from __future__ import annotations
 
 import contextvars
 import datetime as _dt
+import selectors
 import sys
 import threading
 import time as _time
@@ -56,6 +59,8 @@ from types import ModuleType
 from typing import Any, Protocol
 
 _REAL_SLEEP = _time.sleep
+_REAL_SELECTOR = selectors.DefaultSelector
+_REAL_PERF_NS = _time.perf_counter_ns
 _REAL_DATETIME = _dt.datetime
 _EPOCH = _dt.datetime(1970, 1, 1)
 _ZERO = _dt.timedelta(0)
@@ -85,6 +90,54 @@ def virtual_sleep(seconds: float) -> None:
         _REAL_SLEEP(seconds)
     else:
         clock.sleep(seconds)
+
+
+class _VirtualTimeSelector(selectors.BaseSelector):
+    """The selector of an event loop made during a run: waiting moves the run's clock.
+
+    asyncio's loop reads ``time.monotonic()`` (the run's clock) and, when its next timer is
+    ``t`` seconds away, waits in ``select(t)``. Here that wait returns at once after moving the
+    clock on by ``t``, rounded up to the microsecond the frozen functions show, plus one: so
+    ``await asyncio.sleep(5)`` behaves as ``time.sleep(5)`` does, give or take a microsecond.
+    (The app's monotonic clock counts from 1970, where a float cannot hold asyncio's 1 ns
+    clock resolution: a timer is due only once the clock is strictly past it.) Ready I/O is still returned
+    first; with real I/O registered (sockets besides the loop's own wake-up pipe) the wait is
+    real and the clock moves by as long. Outside runs it is the real selector.
+    """
+
+    def __init__(self) -> None:
+        self._real = _REAL_SELECTOR()
+
+    def register(self, fileobj: Any, events: int, data: Any = None) -> selectors.SelectorKey:
+        return self._real.register(fileobj, events, data)
+
+    def unregister(self, fileobj: Any) -> selectors.SelectorKey:
+        return self._real.unregister(fileobj)
+
+    def modify(self, fileobj: Any, events: int, data: Any = None) -> selectors.SelectorKey:
+        return self._real.modify(fileobj, events, data)
+
+    def select(self, timeout: float | None = None) -> list[tuple[selectors.SelectorKey, int]]:
+        clock = _CLOCK.get()
+        if clock is None or timeout is None or timeout <= 0:
+            return self._real.select(timeout)
+        ready = self._real.select(0)
+        if ready:
+            return ready
+        wait_ns = -(-round(timeout * 1e9) // 1000) * 1000
+        if len(self._real.get_map()) > 1:  # real I/O in flight: wait for it for real
+            started = _REAL_PERF_NS()
+            ready = self._real.select(timeout)
+            if ready:
+                wait_ns = _REAL_PERF_NS() - started
+        clock.now_ns += wait_ns + 1000  # past the timer: see the class docstring
+        return ready
+
+    def close(self) -> None:
+        self._real.close()
+
+    def get_map(self) -> Any:
+        return self._real.get_map()
 
 
 def _frozen_now() -> _dt.datetime:
@@ -176,6 +229,12 @@ class _Freezer:
             (_time, "sleep", virtual_sleep, _REAL_SLEEP),
             (_dt, "datetime", api.FakeDatetime, api.real_datetime),
             (_dt, "date", api.FakeDate, api.real_date),
+            (
+                selectors,
+                "DefaultSelector",
+                _per_run(_VirtualTimeSelector, _REAL_SELECTOR),
+                _REAL_SELECTOR,
+            ),
         ]
         names = ["time", "monotonic", "perf_counter", "localtime", "gmtime", "strftime"]
         for name in (*names, "time_ns", "monotonic_ns", "perf_counter_ns"):
