@@ -247,7 +247,8 @@ class AppTest(SessionInputsMixin, QueryMixin):
 
         With nothing staged this is a full run (as pressing "R" in the browser). A click on a
         widget inside a fragment reruns only that fragment. App exceptions never raise here:
-        they become exception elements (``at.exception``).
+        they become exception elements (``at.exception``). ``timeout`` (real seconds) overrides
+        ``default_timeout`` for this call; ``None`` keeps the default, ``math.inf`` means none.
         """
         __tracebackhide__ = True  # a timeout or rerun loop shows the test's line and the message
         request, cleared = self._browser.take_request(self._assigned_widget_values())
