@@ -156,15 +156,16 @@ def _run_detached(call: _FragmentCall, run: ScriptRun) -> None:
     return None
 
 
-def check_not_parallel_worker(command: str) -> None:
-    """E13: ``@st.dialog`` and ``st.switch_page`` are refused in a parallel fragment's
-    full-run body (allowed in its later reruns)."""
+def check_not_parallel_worker(api_name: str) -> None:
+    """E13: ``@st.dialog`` and ``st.switch_page`` (``api_name``, without backticks) are refused
+    in a parallel fragment's full-run body (allowed in its later reruns)."""
     if _in_parallel_worker.get():
         raise layout_error(
-            f"{command} cannot be called from a parallel fragment during the initial page "
-            "load, because the fragment runs apart from the script there. Call it from a "
-            "later rerun of the fragment (a widget interaction in it), or drop "
-            "`parallel=True`."
+            f"`{api_name}` cannot be called from a parallel fragment during the initial page "
+            f"load, because parallel fragments run concurrently on separate threads where "
+            f"`{api_name}` is not safe.\n\n"
+            "To fix this, gate the call behind a widget interaction (e.g., `if st.button(...):`) "
+            "so it runs during a sequential fragment rerun instead."
         )
 
 
@@ -286,8 +287,8 @@ def fragment_key(key: object) -> str | None:
     if user_key in ("app", "fragment"):
         raise errors.StreamlitAPIException(
             f"`{user_key}` is a reserved name and cannot be used as a fragment key, because "
-            '`st.rerun("app")` and `st.rerun("fragment")` already mean the app and the calling '
-            "fragment. Choose another key."
+            "`st.rerun(scope=...)` reads it as a rerun level. Choose a different key for "
+            "`@st.fragment(key=...)`."
         )
     return user_key
 
@@ -298,9 +299,9 @@ def keyed_rerun_ids(run: ScriptRun, keys: list[str]) -> tuple[str, ...]:
     if not run.in_callback:
         raise errors.StreamlitAPIException(
             "Passing a fragment key to `st.rerun()` is only allowed from a widget callback "
-            f"(e.g. `on_change` / `on_click`); it was called with {keys!r} from the script "
-            'body. Move the call into a callback, or use `st.rerun(scope="fragment")` inside '
-            "the fragment."
+            "(e.g. `on_change` / `on_click`). Calling it from the main script body or a fragment "
+            "body would abort the current run. If you meant to rerun the whole app or the "
+            "current fragment, use `scope='app'` or `scope='fragment'`."
         )
     fragment_ids: list[str] = []
     for key in keys:
@@ -328,7 +329,7 @@ def open_dialog(
     run = current_run()
     if run is None:
         return None
-    check_not_parallel_worker("`@st.dialog`")  # E13
+    check_not_parallel_worker("@st.dialog")  # E13
     if in_dialog(main):
         raise layout_error("Dialogs may not be nested inside other dialogs.")
     name = object_name(func)
