@@ -383,3 +383,45 @@ def test_O9_parallel_fragment_rerun_gets_the_O6_error() -> None:
     at.session_state.write = True
     _click(at, "go")
     assert at.exception[0].message == O6_MESSAGE
+
+
+# -- O10: wrappers belong to a fragment id -----------------------------------------------------
+SHIFTING_CHILD = """
+import streamlit as st
+c = st.container()
+@st.fragment
+def child():
+    st.session_state.n = st.session_state.get("n", 0) + 1
+    c.write(f"child {st.session_state.n}")
+@st.fragment
+def parent():
+    shift = st.button("shift")
+    st.button("plain")
+    if shift:
+        st.write("extra")  # moves the child's call site: a new fragment id (ID3)
+    child()
+parent()
+"""
+
+
+@BOTH
+def test_O10_wrappers_of_evicted_fragments_are_forgotten(semantics: str) -> None:
+    at = _click(_app(SHIFTING_CHILD, semantics), "plain")
+    first_child = at.fragments[1].id
+    _click(at, "shift")  # the child runs under a new id; the old id is evicted (N3)
+    assert at.fragments[1].id != first_child
+    _click(at, "plain")  # the child is back at its first call site, under its first id
+    assert at.fragments[1].id == first_child
+    if semantics == "seed":  # L1: every write accumulates at the container's cursor
+        assert at.container[0].markdown.values == ["child 1", "child 2", "child 3", "child 4"]
+        assert not at.exception
+        return
+    # The old id's wrapper left storage with the eviction, so its write has no slot (O6),
+    # and the text it wrote last stays on screen until the next full run.
+    assert at.container[0].markdown.values == ["child 2"]
+    assert [(e.exc_type, e.message) for e in at.exception][0] == (
+        "StreamlitInvalidLayoutContextError",
+        O6_MESSAGE,
+    )
+    at.run()
+    assert not at.exception and at.container[0].markdown.values == ["child 5"]
