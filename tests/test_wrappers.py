@@ -11,6 +11,7 @@ import textwrap
 
 import pytest
 
+import apptest._shim as shim
 from apptest import AppTest
 
 BOTH = pytest.mark.parametrize("semantics", ["seed", "modern"])
@@ -419,9 +420,30 @@ def test_O10_wrappers_of_evicted_fragments_are_forgotten(semantics: str) -> None
     # The old id's wrapper left storage with the eviction, so its write has no slot (O6),
     # and the text it wrote last stays on screen until the next full run.
     assert at.container[0].markdown.values == ["child 2"]
-    assert [(e.exc_type, e.message) for e in at.exception][0] == (
-        "StreamlitInvalidLayoutContextError",
-        O6_MESSAGE,
-    )
+    error = at.exception[0]  # then the parent's FragmentHandledException copy (N6)
+    assert (error.exc_type, error.message) == ("StreamlitInvalidLayoutContextError", O6_MESSAGE)
     at.run()
     assert not at.exception and at.container[0].markdown.values == ["child 5"]
+
+
+# -- O8: st.bottom -----------------------------------------------------------------------------
+BOTTOM = """
+import streamlit as st
+@st.fragment
+def f():
+    st.session_state.n = st.session_state.get("n", 0) + 1
+    st.button("go")
+    st.bottom.write(f"bottom {st.session_state.n}")
+f()
+"""
+
+
+@pytest.mark.skipif(
+    "bottom" not in vars(shim),
+    reason="apptest's shim has no st.bottom yet (1.58 and 1.67 both expose st.bottom and the "
+    "deprecated st._bottom); O8's bottom case needs it first",
+)
+def test_O8_bottom_writes_from_a_fragment_redraw_in_place() -> None:
+    at = _click(_app(BOTTOM, "modern"), "go")
+    assert not at.exception
+    assert at.bottom.markdown.values == ["bottom 2"]  # type: ignore[attr-defined]
