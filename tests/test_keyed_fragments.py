@@ -360,6 +360,41 @@ def test_RR8_a_plain_rerun_from_a_callback_loses_the_click() -> None:
     assert at.runs[-1].scope == "app" and at.markdown.values == ["clicked=False"]
 
 
+MERGED_REPLAY_APP = """
+import time
+import streamlit as st
+st.session_state.setdefault("calls", 0)
+st.session_state.setdefault("ticks", 0)
+def cb():
+    st.session_state.calls += 1
+    time.sleep(1.5)  # the timer below comes due meanwhile: the browser queues its tick (T12)
+    st.rerun(scope="fragment")
+@st.fragment
+def f():
+    clicked = st.button("go", on_click=cb)
+    st.write(f"clicked={clicked}")
+@st.fragment(run_every=1)
+def timed():
+    st.session_state.ticks += 1
+f()
+timed()
+"""
+
+
+def test_RR8_a_replayed_click_merged_with_a_queued_request_fires_its_callback_once() -> None:
+    # 1.67 keeps replayed triggers apart from the widget states a queued request brings
+    # (``RerunData.replay_trigger_states``), so merging the two never reruns the callback.
+    at = AppTest.from_string(MERGED_REPLAY_APP, semantics="modern").run()
+    at.button(label="go").click().run()
+    assert at.session_state["calls"] == 1
+    assert at.markdown.values == ["clicked=True"]  # the body still reads the click (RR8)
+    assert [(r.scope, r.status) for r in at.runs[1:]] == [
+        ("fragment", "rerun"),  # the callbacks asked for the rerun, before the body
+        ("fragment", "finished"),  # the tick and the replayed click, in one run (Q4)
+    ]
+    assert at.session_state["ticks"] == 2
+
+
 # -- F13, M11, E13: parallel fragments ---------------------------------------------------------
 PARALLEL_APP = """
 import streamlit as st
