@@ -58,8 +58,9 @@ def fragment_id_for(run: ScriptRun, func: object, path: Path, extra: str = "") -
     return run.session.profile.calc_hash(text)
 
 
-def run_every_seconds(run_every: object) -> float | None:
-    """T1-T4: falsy means no timer; numbers, timedeltas and time strings become seconds."""
+def run_every_seconds(run_every: object, *, missing_space: bool = False) -> float | None:
+    """T1-T4: falsy means no timer; numbers, timedeltas and time strings become seconds.
+    ``missing_space``: E20's wording of the profile (``time_string_error_missing_space``)."""
     import datetime
     import numbers
 
@@ -73,7 +74,7 @@ def run_every_seconds(run_every: object) -> float | None:
         try:
             return parse_time_string(run_every)
         except TimeStringError:
-            raise StreamlitBadTimeStringError(run_every) from None
+            raise StreamlitBadTimeStringError(run_every, missing_space=missing_space) from None
     raise TypeError(f"must be real number, not {type(run_every).__name__}")
 
 
@@ -114,7 +115,9 @@ def call_fragment(
     )
     # T5: the id is registered before the interval is parsed, so a bad string raises here,
     # at the call site, before the body runs.
-    interval = run_every_seconds(run_every)
+    interval = run_every_seconds(
+        run_every, missing_space=session.profile.time_string_error_missing_space
+    )
     stored = session.fragments.get(call.fragment_id)
     assert stored is not None
     stored.run_every = interval
