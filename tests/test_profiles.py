@@ -128,10 +128,15 @@ def test_E1_layout_error_class(semantics: str) -> None:
             st.rerun(scope="fragment")
         except StreamlitAPIException as exc:
             st.write(type(exc).__name__)
+            st.text(str(exc))
         """,
         semantics,
     )
     assert at.markdown.values == [LAYOUT[semantics]]  # a subclass: except StreamlitAPIException
+    assert at.text.values == [  # execution_control.py::_new_fragment_id_queue, 1.58 and 1.67
+        'scope="fragment" can only be specified from `@st.fragment`-decorated functions during '
+        "fragment reruns."
+    ]
 
 
 @BOTH
