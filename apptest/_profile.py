@@ -112,6 +112,9 @@ class Semantics:
     replay_triggers_on_callback_rerun: bool
     #: Hash behind fragment and widget ids (ID1, W1).
     hash_name: Literal["md5", "blake2b"]
+    #: E20: 1.58's bad time string message lacks the space before its example
+    #: ("formatted as`'1d2h34m'`"); 1.67 has it.
+    time_string_error_missing_space: bool
 
     def __str__(self) -> str:
         return f"{self.name} (Streamlit {self.versions})"
@@ -149,6 +152,7 @@ SEED = Semantics(
     parallel_fragments_detached=False,
     replay_triggers_on_callback_rerun=False,  # RR7: callbacks' reruns are no-ops anyway
     hash_name="blake2b",  # 1.57+ hashes ids with BLAKE2b; 1.58 is the seed era's last release.
+    time_string_error_missing_space=True,  # E20, 1.58 errors.py
 )
 
 MODERN = Semantics(
@@ -177,6 +181,7 @@ MODERN = Semantics(
     parallel_fragments_detached=True,  # F13, M11, E13 (run inline, in call order)
     replay_triggers_on_callback_rerun=True,  # RR8
     hash_name="blake2b",  # ID1
+    time_string_error_missing_space=False,  # E20
 )
 
 PROFILES: dict[str, Semantics] = {SEED.name: SEED, MODERN.name: MODERN}

@@ -127,11 +127,15 @@ class StreamlitMissingRequiredParameterError(LocalizableStreamlitException):
 
 
 class StreamlitBadTimeStringError(LocalizableStreamlitException):
-    """A time string such as ``run_every="2s"`` could not be parsed (E20)."""
+    """A time string such as ``run_every="2s"`` could not be parsed (E20).
 
-    def __init__(self, time_string: str) -> None:
+    ``missing_space=True`` gives 1.58's words, which run "as" into the example.
+    """
+
+    def __init__(self, time_string: str, *, missing_space: bool = False) -> None:
+        space = "" if missing_space else " "
         super().__init__(
-            "Time string doesn't look right. It should be formatted as `'1d2h34m'` or "
+            f"Time string doesn't look right. It should be formatted as{space}`'1d2h34m'` or "
             f"`2 days`, for example. Got: {time_string}"
         )
 

@@ -35,13 +35,19 @@ def at_second(seconds: float) -> dt.datetime:
 
 def timer_runs(at: AppTest) -> list[tuple[tuple[str, ...], float]]:
     """(fragment names, seconds after DEFAULT_START) of every timer run."""
-    return [(r.fragments, (r.started_at - DEFAULT_START) / S) for r in at.runs if r.trigger == "timer"]
+    return [
+        (r.fragments, (r.started_at - DEFAULT_START) / S) for r in at.runs if r.trigger == "timer"
+    ]
 
 
 def counter_app(run_every: object, before: str = "", after: str = "") -> str:
     """A counter fragment; ``run_every`` is a value, or its source text if it starts with ``=``.
     ``before``/``after``: lines of the script around the call."""
-    expr = run_every[1:] if isinstance(run_every, str) and run_every.startswith("=") else repr(run_every)
+    expr = (
+        run_every[1:]
+        if isinstance(run_every, str) and run_every.startswith("=")
+        else repr(run_every)
+    )
     lines = [
         "import datetime, time, streamlit as st",
         "st.session_state.setdefault('n', 0)",
@@ -101,8 +107,16 @@ def test_T7_two_timers_fire_interleaved_in_time_order_ties_by_arming_order(app: 
     at = app(TWO_TIMERS.format(calls="two()\n    three()"))
     at.clock.advance("12s")
     assert timer_runs(at) == [
-        (("two",), 2), (("three",), 3), (("two",), 4), (("two",), 6), (("three",), 6),
-        (("two",), 8), (("three",), 9), (("two",), 10), (("two",), 12), (("three",), 12),
+        (("two",), 2),
+        (("three",), 3),
+        (("two",), 4),
+        (("two",), 6),
+        (("three",), 6),
+        (("two",), 8),
+        (("three",), 9),
+        (("two",), 10),
+        (("two",), 12),
+        (("three",), 12),
     ]
     assert at.session_state.log == ["two", "three"] + [f[0][0] for f in timer_runs(at)]
 
@@ -110,7 +124,13 @@ def test_T7_two_timers_fire_interleaved_in_time_order_ties_by_arming_order(app: 
 def test_T7_tie_order_follows_call_order_not_definition_order(app: RunApp) -> None:
     at = app(TWO_TIMERS.format(calls="three()\n    two()"))
     at.clock.advance(6)
-    assert timer_runs(at) == [(("two",), 2), (("three",), 3), (("two",), 4), (("three",), 6), (("two",), 6)]
+    assert timer_runs(at) == [
+        (("two",), 2),
+        (("three",), 3),
+        (("two",), 4),
+        (("three",), 6),
+        (("two",), 6),
+    ]
 
 
 def test_advance_one_hour_with_a_one_second_timer_runs_the_fragment_3600_times(app: RunApp) -> None:
@@ -134,8 +154,14 @@ def test_advance_accepts_seconds_strings_and_timedeltas(delta: object, app: RunA
 
 @pytest.mark.parametrize(
     ("delta", "match"),
-    [(-1, "forward only"), ("-1s", "forward only"), ("soon", "could not read the time string"),
-     (True, "takes seconds"), ([1], "takes seconds"), (math.inf, "finite")],
+    [
+        (-1, "forward only"),
+        ("-1s", "forward only"),
+        ("soon", "could not read the time string"),
+        (True, "takes seconds"),
+        ([1], "takes seconds"),
+        (math.inf, "finite"),
+    ],
 )
 def test_advance_rejects_bad_deltas_clearly(delta: object, match: str, app: RunApp) -> None:
     at = app(counter_app(1))
@@ -179,7 +205,8 @@ def test_pending_lists_armed_timers_soonest_first(app: RunApp) -> None:
     assert {p.fragment_id for p in pending} == {f.id for f in at.fragments}
     at.clock.advance(2)
     assert [(p.fragment, p.due) for p in at.clock.pending()] == [
-        ("three", at_second(3)), ("two", at_second(4)),
+        ("three", at_second(3)),
+        ("two", at_second(4)),
     ]
 
 
@@ -198,13 +225,26 @@ def test_T1_falsy_run_every_arms_no_timer(falsy: object, app: RunApp) -> None:
 @pytest.mark.parametrize(
     ("run_every", "seconds"),
     [
-        (2, 2.0), (0.5, 0.5), (True, 1.0), ("=datetime.timedelta(minutes=1, milliseconds=5)", 60.005),
-        ("10s", 10.0), ("1 minute", 60.0), ("1m", 60.0), ("1.5 days", 129600.0), ("1D", 86400.0),
-        ("1h23s", 3623.0), ("P1D", 86400.0), ("00:00:05", 5.0), ("5 sec", 5.0), ("5S", 5.0),
+        (2, 2.0),
+        (0.5, 0.5),
+        (True, 1.0),
+        ("=datetime.timedelta(minutes=1, milliseconds=5)", 60.005),
+        ("10s", 10.0),
+        ("1 minute", 60.0),
+        ("1m", 60.0),
+        ("1.5 days", 129600.0),
+        ("1D", 86400.0),
+        ("1h23s", 3623.0),
+        ("P1D", 86400.0),
+        ("00:00:05", 5.0),
+        ("5 sec", 5.0),
+        ("5S", 5.0),
         ("1ms", 0.001),
     ],
 )
-def test_T2_T3_run_every_values_become_the_interval(run_every: object, seconds: float, app: RunApp) -> None:
+def test_T2_T3_run_every_values_become_the_interval(
+    run_every: object, seconds: float, app: RunApp
+) -> None:
     at = app(counter_app(run_every))
     assert at.fragments[0].run_every == seconds
     [pending] = at.clock.pending()
@@ -223,9 +263,18 @@ def test_T2_numpy_numbers_are_accepted_like_floats(app: RunApp) -> None:
 
 @pytest.mark.parametrize(
     ("run_every", "shown"),
-    [(-5, "-5"), ("-5s", "-5"), ("0s", "0"), ("10", "1e-08"), (0.0004, "0.0004"), ("30d", "2.592e+06")],
+    [
+        (-5, "-5"),
+        ("-5s", "-5"),
+        ("0s", "0"),
+        ("10", "1e-08"),
+        (0.0004, "0.0004"),
+        ("30d", "2.592e+06"),
+    ],
 )
-def test_T4_non_positive_or_overflowing_interval_is_accepted_but_advance_raises(run_every: object, shown: str, app: RunApp) -> None:
+def test_T4_non_positive_or_overflowing_interval_is_accepted_but_advance_raises(
+    run_every: object, shown: str, app: RunApp
+) -> None:
     """T4: no sign check at the call; the browser's setInterval would fire continuously (a
     delay under 1 ms, or over 2**31 - 1 ms, which wraps around). Advancing raises instead of
     looping forever, naming the fragment."""
@@ -244,7 +293,14 @@ def test_T4_non_positive_or_overflowing_interval_is_accepted_but_advance_raises(
 
 
 def test_T4_browser_delay_is_whole_milliseconds_with_webidl_long_wraparound() -> None:
-    assert [browser_delay_ms(s) for s in (2, 0.0015, 0.0009, -5, math.nan, math.inf)] == [2000, 1, 0, 0, 0, 0]
+    assert [browser_delay_ms(s) for s in (2, 0.0015, 0.0009, -5, math.nan, math.inf)] == [
+        2000,
+        1,
+        0,
+        0,
+        0,
+        0,
+    ]
     assert browser_delay_ms((2**31 - 1) / 1000) == 2**31 - 1
     assert browser_delay_ms(2**31 / 1000) == 0  # wraps to a negative delay
     assert browser_delay_ms((2**32 + 5) / 1000) == 5
@@ -259,7 +315,10 @@ def test_T4_sub_millisecond_fractions_are_truncated_like_set_interval(app: RunAp
 def test_T4_unsupported_type_fails_at_the_call_with_protobufs_error(app: RunApp) -> None:
     at = app(counter_app([1], before="st.write('before')", after="st.write('after')"))
     assert at.markdown.values == ["before"]
-    assert (at.exception[0].exc_type, at.exception[0].message) == ("TypeError", "must be real number, not list")
+    assert (at.exception[0].exc_type, at.exception[0].message) == (
+        "TypeError",
+        "must be real number, not list",
+    )
 
 
 def test_T5_bad_time_string_raises_at_the_call_site_main_cursor_untagged(app: RunApp) -> None:
@@ -280,8 +339,8 @@ def test_T5_bad_time_string_raises_at_the_call_site_main_cursor_untagged(app: Ru
     )
     [exc] = at.exception
     assert exc.exc_type == "StreamlitBadTimeStringError"
-    assert exc.message == (
-        "Time string doesn't look right. It should be formatted as `'1d2h34m'` or `2 days`, "
+    assert exc.message == (  # E20 in 1.58's words (seed): no space after "as"
+        "Time string doesn't look right. It should be formatted as`'1d2h34m'` or `2 days`, "
         "for example. Got: 1M"
     )
     # At the main cursor: not in the container the call was made in, not in a fragment block.
@@ -374,7 +433,8 @@ def test_T8_seed_timers_stack_so_a_rerendered_child_ticks_twice_per_period(app: 
     at.button[0].click().run()
     assert child_runs() == 2
     assert [(p.fragment, p.due) for p in at.clock.pending()] == [
-        (CHILD, at_second(2)), (CHILD, at_second(3)),
+        (CHILD, at_second(2)),
+        (CHILD, at_second(3)),
     ]
     at.clock.advance(2)
     assert child_runs() == 4
@@ -390,7 +450,10 @@ def test_T8_seed_a_new_interval_adds_a_timer_beside_the_old_one(app: RunApp) -> 
     at.clock.advance(1)
     at.session_state["child_every"] = 5
     at.button[0].click().run()
-    assert [(p.interval, p.due) for p in at.clock.pending()] == [(2.0, at_second(2)), (5.0, at_second(6))]
+    assert [(p.interval, p.due) for p in at.clock.pending()] == [
+        (2.0, at_second(2)),
+        (5.0, at_second(6)),
+    ]
 
 
 def test_T7_T8_nested_timer_rearmed_inline_with_same_interval_keeps_its_phase() -> None:
@@ -408,7 +471,9 @@ def test_T8_nested_timer_with_a_new_interval_replaces_the_old_one() -> None:
     at.clock.advance(1)
     at.session_state["child_every"] = 5
     at.button[0].click().run()
-    assert [(p.fragment, p.interval, p.due) for p in at.clock.pending()] == [(CHILD, 5.0, at_second(6))]
+    assert [(p.fragment, p.interval, p.due) for p in at.clock.pending()] == [
+        (CHILD, 5.0, at_second(6))
+    ]
     at.clock.advance(10)
     assert timer_runs(at) == [((CHILD,), 6), ((CHILD,), 11)]
 
@@ -420,7 +485,9 @@ def test_T7_R10_rerun_fragment_does_not_rearm_itself_but_its_nested_child_does()
     assert [p.fragment for p in at.clock.pending()] == [CHILD, "parent"]
     at.clock.advance(3)  # parent tick at +3 s: the parent is not re-announced, the child is
     assert [(p.fragment, p.due) for p in at.clock.pending()] == [
-        (CHILD, at_second(4)), (CHILD, at_second(5)), ("parent", at_second(6)),
+        (CHILD, at_second(4)),
+        (CHILD, at_second(5)),
+        ("parent", at_second(6)),
     ]
     at.clock.advance(1)
     assert timer_runs(at)[-1] == ((CHILD,), 4)
@@ -431,7 +498,11 @@ def test_T8_one_timer_per_fragment_through_parent_ticks() -> None:
     at.clock.advance(6)
     assert [p.fragment for p in at.clock.pending()] == [CHILD, "parent"]
     assert timer_runs(at) == [  # at +6 s the parent ticks first: it was armed first
-        ((CHILD,), 2), (("parent",), 3), ((CHILD,), 4), (("parent",), 6), ((CHILD,), 6),
+        ((CHILD,), 2),
+        (("parent",), 3),
+        ((CHILD,), 4),
+        (("parent",), 6),
+        ((CHILD,), 6),
     ]
 
 
@@ -441,7 +512,12 @@ def test_T8_seed_each_parent_tick_stacks_another_child_timer(app: RunApp) -> Non
     # Child timers armed at 0 (due 8), 3 (due 7) and 6 (due 8); the parent's is due at 9.
     assert [p.fragment for p in at.clock.pending()] == [CHILD, CHILD, CHILD, "parent"]
     assert timer_runs(at) == [
-        ((CHILD,), 2), (("parent",), 3), ((CHILD,), 4), ((CHILD,), 5), (("parent",), 6), ((CHILD,), 6),
+        ((CHILD,), 2),
+        (("parent",), 3),
+        ((CHILD,), 4),
+        ((CHILD,), 5),
+        (("parent",), 6),
+        ((CHILD,), 6),
     ]
 
 
@@ -495,8 +571,11 @@ def test_T9_full_run_caused_by_a_tick_rearms_timers_from_that_tick(app: RunApp) 
     )
     at.clock.advance(6)
     assert [(r.scope, r.trigger, (r.started_at - DEFAULT_START) / S) for r in at.runs[1:]] == [
-        ("fragment", "timer", 2), ("app", "rerun", 2),  # g's tick at +3 s is gone: re-armed at +2 s
-        ("fragment", "timer", 4), ("fragment", "timer", 5), ("fragment", "timer", 6),
+        ("fragment", "timer", 2),
+        ("app", "rerun", 2),  # g's tick at +3 s is gone: re-armed at +2 s
+        ("fragment", "timer", 4),
+        ("fragment", "timer", 5),
+        ("fragment", "timer", 6),
     ]
     assert [r.fragments for r in at.runs[3:]] == [("f",), ("g",), ("f",)]
 
@@ -545,7 +624,10 @@ def test_T12_ticks_during_a_run_merge_into_one_fragment_run_after_it(app: RunApp
         ("fragment", "timer", ("fast", "other"), at_second(5)),  # 5 + 2 ticks, one run
     ]
     assert at.session_state.log == [("fast", 0), ("other", 0), ("fast", 5), ("other", 5)]
-    assert [(p.fragment, p.due) for p in at.clock.pending()] == [("fast", at_second(6)), ("other", at_second(6))]
+    assert [(p.fragment, p.due) for p in at.clock.pending()] == [
+        ("fast", at_second(6)),
+        ("other", at_second(6)),
+    ]
 
 
 def test_T12_fragment_slower_than_its_interval_gets_at_most_one_pending_rerun(app: RunApp) -> None:
@@ -563,7 +645,10 @@ def test_T12_fragment_slower_than_its_interval_gets_at_most_one_pending_rerun(ap
     )
     # The full run slept to +3 s: its ticks (+1, +2, +3) merged into one run, which sleeps to
     # +6 s. Its own overdue ticks wait for the next advance instead of rerunning forever.
-    assert [(r.trigger, r.started_at) for r in at.runs] == [("initial", at_second(0)), ("timer", at_second(3))]
+    assert [(r.trigger, r.started_at) for r in at.runs] == [
+        ("initial", at_second(0)),
+        ("timer", at_second(3)),
+    ]
     assert at.clock.now == at_second(6)
     assert [p.due for p in at.clock.pending()] == [at_second(4)]  # overdue
     at.clock.advance(0)  # the overdue tick fires now; that run sleeps to +9 s
@@ -634,7 +719,8 @@ def test_Q4_tick_during_a_run_that_calls_st_rerun_merges_into_the_full_rerun(app
         """
     )
     assert [(r.scope, r.trigger, r.status) for r in at.runs] == [
-        ("app", "initial", "rerun"), ("app", "rerun", "finished"),
+        ("app", "initial", "rerun"),
+        ("app", "rerun", "finished"),
     ]
     assert [p.due for p in at.clock.pending()] == [at_second(3)]
 
@@ -661,7 +747,8 @@ def test_Q4_tick_during_a_run_then_scoped_rerun_queue_tick_first(app: RunApp) ->
     )
     at.button[0].click().run()
     assert [(r.trigger, r.fragments) for r in at.runs[1:]] == [
-        ("user", ("worker",)), ("rerun", ("ticker", "worker")),
+        ("user", ("worker",)),
+        ("rerun", ("ticker", "worker")),
     ]
     assert at.session_state.log == ["ticker", "worker", "worker", "ticker", "worker"]
 
@@ -687,7 +774,8 @@ def test_Q5_click_in_one_fragment_completes_before_ticks_that_came_due(app: RunA
     )
     at.button[0].click().run()
     assert [(r.trigger, r.fragments, r.started_at) for r in at.runs[1:]] == [
-        ("user", ("worker",), at_second(0)), ("timer", ("ticker",), at_second(3)),
+        ("user", ("worker",), at_second(0)),
+        ("timer", ("ticker",), at_second(3)),
     ]
     assert at.markdown.values == ["tick at 3", "worked"]
 
@@ -732,7 +820,10 @@ def many_timers_app(intervals_ms: list[int], body: str = "pass") -> AppTest:
 
 def observed(at: AppTest) -> list[tuple[int, int]]:
     return [
-        (round((r.started_at - DEFAULT_START) / dt.timedelta(milliseconds=1)), int(r.fragments[0][1:]))
+        (
+            round((r.started_at - DEFAULT_START) / dt.timedelta(milliseconds=1)),
+            int(r.fragments[0][1:]),
+        )
         for r in at.runs[1:]
     ]
 

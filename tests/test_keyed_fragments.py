@@ -75,7 +75,11 @@ def test_E7_reserved_fragment_keys_raise_at_decoration(key: str) -> None:
     )
     [(exc_type, message)] = _errors(at)
     assert exc_type == "StreamlitAPIException"
-    assert message.startswith(f"`{key}` is a reserved name and cannot be used as a fragment key")
+    assert message == (  # 1.67 runtime/fragment.py::_fragment
+        f"`{key}` is a reserved name and cannot be used as a fragment key, because "
+        "`st.rerun(scope=...)` reads it as a rerun level. Choose a different key for "
+        "`@st.fragment(key=...)`."
+    )
     assert at.session_state["decorated"] is False  # D5: checked when decorating
 
 
@@ -119,9 +123,13 @@ def test_F10_E6_two_definitions_may_not_share_a_key() -> None:
         """,
         "modern",
     )
-    [(exc_type, message)] = _errors(at)
-    assert exc_type == "StreamlitDuplicateElementKey"
-    assert "There are multiple elements with the same `key='k'`" in message
+    assert _errors(at) == [  # 1.67 errors.py::StreamlitDuplicateElementKey
+        (
+            "StreamlitDuplicateElementKey",
+            "There are multiple elements with the same `key='k'`. To fix this, please make sure "
+            "that the `key` argument is unique for each element you create.",
+        )
+    ]
     assert at.markdown.values == ["one", "one"]  # two call sites of one definition share it
 
 
@@ -197,8 +205,11 @@ def test_E3_keyed_rerun_outside_a_callback() -> None:
     )
     [(exc_type, message)] = _errors(at)
     assert exc_type == "StreamlitAPIException"
-    assert message.startswith(
-        "Passing a fragment key to `st.rerun()` is only allowed from a widget callback"
+    assert message == (  # 1.67 commands/execution_control.py::_new_fragment_id_queue
+        "Passing a fragment key to `st.rerun()` is only allowed from a widget callback "
+        "(e.g. `on_change` / `on_click`). Calling it from the main script body or a fragment "
+        "body would abort the current run. If you meant to rerun the whole app or the current "
+        "fragment, use `scope='app'` or `scope='fragment'`."
     )
 
 
@@ -229,24 +240,59 @@ st.button("go", on_click=cb)
 """
 
 
+_SUPPORTED = "Supported values: 'app', 'fragment', a fragment key, a list of keys."
+_TYPES = "Expected one of: str, int, list[str | int]."
+
+
+def _reserved_in_list(name: str) -> str:
+    return (
+        "Invalid `scope` value. Supported values: fragment keys. "
+        f"'{name}' is a reserved scope name and cannot appear inside a list. "
+        f"Pass '{name}' directly as a string."
+    )
+
+
+# Whole messages of 1.67's commands/execution_control.py::rerun, in its order of checks.
 @pytest.mark.parametrize(
-    ("scope", "exc_type", "fragment"),
+    ("scope", "exc_type", "message"),
     [
-        ("", "StreamlitValueError", "Got an empty string."),
-        ([], "StreamlitValueError", "Got an empty list."),
-        (["k", "app"], "StreamlitValueError", "'app' cannot be part of a list"),
-        (["fragment"], "StreamlitValueError", "'fragment' cannot be part of a list"),
-        (b"k", "StreamlitInvalidParameterTypeError", "Invalid `scope` type: bytes"),
-        (1.5, "StreamlitInvalidParameterTypeError", "Invalid `scope` type: float"),
-        ([None], "StreamlitInvalidParameterTypeError", "Invalid `scope` type: NoneType"),
+        ("", "StreamlitValueError", f"Invalid `scope` value. {_SUPPORTED} Got an empty string."),
+        ([], "StreamlitValueError", f"Invalid `scope` value. {_SUPPORTED} Got an empty list."),
+        (["k", "app"], "StreamlitValueError", _reserved_in_list("app")),
+        (["fragment"], "StreamlitValueError", _reserved_in_list("fragment")),
+        (
+            ["k", ""],
+            "StreamlitValueError",
+            "Invalid `scope list items` value. Supported values: non-empty strings or ints. "
+            "Found an empty string in the list.",
+        ),
+        (
+            b"k",
+            "StreamlitInvalidParameterTypeError",
+            f"Invalid `scope` type. {_TYPES} Provided type: bytes.",
+        ),
+        (
+            1.5,
+            "StreamlitInvalidParameterTypeError",
+            f"Invalid `scope` type. {_TYPES} Provided type: float.",
+        ),
+        (
+            {"k": 1},
+            "StreamlitInvalidParameterTypeError",
+            f"Invalid `scope` type. {_TYPES} Provided type: dict.",
+        ),
+        (
+            ["app", None],  # item types are checked before reserved names
+            "StreamlitInvalidParameterTypeError",
+            "Invalid `scope list items` type. Expected one of: str, int. Provided type: NoneType.",
+        ),
     ],
 )
-def test_E5_modern_scope_validation(scope: object, exc_type: str, fragment: str) -> None:
+def test_E5_modern_scope_validation(scope: object, exc_type: str, message: str) -> None:
     at = AppTest.from_string(SCOPE_APP, semantics="modern").run()
     at.session_state["scope"] = scope
     at.button[0].click().run()
-    [(found_type, message)] = _errors(at)
-    assert found_type == exc_type and fragment in message
+    assert _errors(at) == [(exc_type, message)]
 
 
 @given(st.integers(min_value=-(10**6), max_value=10**6))
@@ -314,6 +360,41 @@ def test_RR8_a_plain_rerun_from_a_callback_loses_the_click() -> None:
     assert at.runs[-1].scope == "app" and at.markdown.values == ["clicked=False"]
 
 
+MERGED_REPLAY_APP = """
+import time
+import streamlit as st
+st.session_state.setdefault("calls", 0)
+st.session_state.setdefault("ticks", 0)
+def cb():
+    st.session_state.calls += 1
+    time.sleep(1.5)  # the timer below comes due meanwhile: the browser queues its tick (T12)
+    st.rerun(scope="fragment")
+@st.fragment
+def f():
+    clicked = st.button("go", on_click=cb)
+    st.write(f"clicked={clicked}")
+@st.fragment(run_every=1)
+def timed():
+    st.session_state.ticks += 1
+f()
+timed()
+"""
+
+
+def test_RR8_a_replayed_click_merged_with_a_queued_request_fires_its_callback_once() -> None:
+    # 1.67 keeps replayed triggers apart from the widget states a queued request brings
+    # (``RerunData.replay_trigger_states``), so merging the two never reruns the callback.
+    at = AppTest.from_string(MERGED_REPLAY_APP, semantics="modern").run()
+    at.button(label="go").click().run()
+    assert at.session_state["calls"] == 1
+    assert at.markdown.values == ["clicked=True"]  # the body still reads the click (RR8)
+    assert [(r.scope, r.status) for r in at.runs[1:]] == [
+        ("fragment", "rerun"),  # the callbacks asked for the rerun, before the body
+        ("fragment", "finished"),  # the tick and the replayed click, in one run (Q4)
+    ]
+    assert at.session_state["ticks"] == 2
+
+
 # -- F13, M11, E13: parallel fragments ---------------------------------------------------------
 PARALLEL_APP = """
 import streamlit as st
@@ -356,6 +437,17 @@ p()
 """
 
 
+def _parallel_unsafe(api_name: str) -> str:
+    """E13 as 1.67's runtime/fragment.py::_check_not_parallel_worker words it."""
+    return (
+        f"`{api_name}` cannot be called from a parallel fragment during the initial page load, "
+        f"because parallel fragments run concurrently on separate threads where `{api_name}` is "
+        "not safe.\n\n"
+        "To fix this, gate the call behind a widget interaction (e.g., `if st.button(...):`) so "
+        "it runs during a sequential fragment rerun instead."
+    )
+
+
 @BOTH
 def test_E13_dialog_from_a_parallel_fragment_only_after_the_first_run(semantics: str) -> None:
     at = _app(DIALOG_APP, semantics)
@@ -364,9 +456,7 @@ def test_E13_dialog_from_a_parallel_fragment_only_after_the_first_run(semantics:
     else:
         [(exc_type, message)] = _errors(at)
         assert exc_type == "StreamlitInvalidLayoutContextError"
-        assert message.startswith(
-            "`@st.dialog` cannot be called from a parallel fragment during the initial page load"
-        )
+        assert message == _parallel_unsafe("@st.dialog")
     at.button(label="open").click().run()  # a later fragment rerun may open it
     assert _errors(at) == [] and "in dialog" in at.markdown.values
 
@@ -391,4 +481,4 @@ def test_E13_switch_page_from_a_parallel_fragment_on_the_first_run() -> None:
         "StreamlitInvalidLayoutContextError",
         "FragmentHandledException",
     )
-    assert message.startswith("`st.switch_page` cannot be called from a parallel fragment")
+    assert message == _parallel_unsafe("st.switch_page")

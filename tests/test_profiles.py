@@ -128,10 +128,15 @@ def test_E1_layout_error_class(semantics: str) -> None:
             st.rerun(scope="fragment")
         except StreamlitAPIException as exc:
             st.write(type(exc).__name__)
+            st.text(str(exc))
         """,
         semantics,
     )
     assert at.markdown.values == [LAYOUT[semantics]]  # a subclass: except StreamlitAPIException
+    assert at.text.values == [  # execution_control.py::_new_fragment_id_queue, 1.58 and 1.67
+        'scope="fragment" can only be specified from `@st.fragment`-decorated functions during '
+        "fragment reruns."
+    ]
 
 
 @BOTH
@@ -151,7 +156,10 @@ def test_E10_E11_dialog_errors_are_layout_errors(semantics: str) -> None:
         semantics,
     )
     assert two.exception[0].exc_type == LAYOUT[semantics]
-    assert two.exception[0].message.startswith("Only one dialog is allowed")
+    assert two.exception[0].message == (  # elements/lib/dialog.py, 1.58 and 1.67
+        "Only one dialog is allowed to be opened at the same time. Please make sure to not call "
+        "a dialog-decorated function more than once in a script run."
+    )
     nested = _app(
         """
         import streamlit as st
@@ -172,8 +180,9 @@ def test_E10_E11_dialog_errors_are_layout_errors(semantics: str) -> None:
 
 
 @BOTH
-def test_E12_missing_dialog_title(semantics: str) -> None:
-    at = _app('import streamlit as st\n@st.dialog("")\ndef d():\n    pass\n', semantics)
+@pytest.mark.parametrize("decorator", ['@st.dialog("")', "@st.dialog", "@st.dialog(None)"])
+def test_E12_missing_dialog_title(semantics: str, decorator: str) -> None:
+    at = _app(f"import streamlit as st\n{decorator}\ndef d():\n    pass\n", semantics)
     expected = {
         "seed": (
             "StreamlitAPIException",
@@ -186,6 +195,27 @@ def test_E12_missing_dialog_title(semantics: str) -> None:
         ),
     }
     assert (at.exception[0].exc_type, at.exception[0].message) == expected[semantics]
+
+
+@BOTH
+def test_E12_an_empty_title_fails_only_when_decorating(semantics: str) -> None:
+    at = _app('import streamlit as st\nmake = st.dialog("")\nst.write("made")\n', semantics)
+    assert not at.exception and at.markdown.values == ["made"]
+
+
+def test_E19_modern_fences_a_key_with_backticks() -> None:
+    at = _app(
+        """
+        import streamlit as st
+        st.text_input("Name", key="a`b")
+        st.session_state["a`b"] = "x"
+        """,
+        "modern",
+    )
+    assert at.exception[0].message.startswith(
+        "``st.session_state['a`b']`` cannot be modified after the widget with that key is "
+        "instantiated. Assign ``st.session_state['a`b']`` before"
+    )
 
 
 @BOTH
@@ -207,10 +237,18 @@ def test_E19_setting_a_created_widgets_key(semantics: str) -> None:
         )
     else:
         assert error.exc_type == "StreamlitWidgetAlreadyInstantiatedError"
-        assert error.message.startswith(
+        assert error.message == (  # 1.67 errors.py::StreamlitWidgetAlreadyInstantiatedError
             "`st.session_state['name']` cannot be modified after the widget with that key is "
-            "instantiated. Assign `st.session_state['name']` before creating the widget"
+            "instantiated. Assign `st.session_state['name']` before creating the widget, or "
+            "update it from an `on_change` or `on_click` callback, which runs before the widget "
+            "is instantiated. If this is a read-only session state key (buttons, file and media "
+            "inputs, `st.data_editor`, forms, chart or `ButtonColumn` selections), store the "
+            "value under a different session state key."
         )
+
+
+# errors.py::StreamlitBadTimeStringError: 1.58 runs "as" into the example, 1.67 adds the space.
+E20_AS = {"seed": "as", "modern": "as "}
 
 
 @BOTH
@@ -218,8 +256,24 @@ def test_E20_bad_run_every_string_same_class(semantics: str) -> None:
     at = _app(
         'import streamlit as st\n@st.fragment(run_every="soon")\ndef f():\n    pass\nf()', semantics
     )
-    assert at.exception[0].exc_type == "StreamlitBadTimeStringError"
-    assert at.exception[0].message.endswith("Got: soon")
+    assert (at.exception[0].exc_type, at.exception[0].message) == (
+        "StreamlitBadTimeStringError",
+        f"Time string doesn't look right. It should be formatted {E20_AS[semantics]}"
+        "`'1d2h34m'` or `2 days`, for example. Got: soon",
+    )
+
+
+@BOTH
+def test_E20_bad_cache_ttl_string_in_the_profiles_words(semantics: str) -> None:
+    at = _app(
+        'import streamlit as st\n@st.cache_data(ttl="soon")\ndef f():\n    return 1\nf()',
+        semantics,
+    )
+    assert (at.exception[0].exc_type, at.exception[0].message) == (
+        "StreamlitBadTimeStringError",
+        f"Time string doesn't look right. It should be formatted {E20_AS[semantics]}"
+        "`'1d2h34m'` or `2 days`, for example. Got: soon",
+    )
 
 
 @BOTH

@@ -297,7 +297,10 @@ class CachedFunc:
             self._kind,
             self._key,
             name=name,
-            ttl_ns=ttl_to_ns(self._options.ttl),
+            ttl_ns=ttl_to_ns(
+                self._options.ttl,
+                missing_space=run.session.profile.time_string_error_missing_space,  # E20
+            ),
             max_entries=self._options.max_entries,
             on_release=self._options.on_release if self._kind == "resource" else None,
         )

@@ -321,8 +321,9 @@ def value_key(
     return hasher.hexdigest()
 
 
-def ttl_to_ns(ttl: object) -> int | None:
-    """``ttl`` in nanoseconds; ``None`` (or infinity) means entries never expire."""
+def ttl_to_ns(ttl: object, *, missing_space: bool = False) -> int | None:
+    """``ttl`` in nanoseconds; ``None`` (or infinity) means entries never expire.
+    ``missing_space``: E20's wording of the profile (``time_string_error_missing_space``)."""
 
     if ttl is None:
         return None
@@ -332,7 +333,7 @@ def ttl_to_ns(ttl: object) -> int | None:
         try:
             seconds = parse_time_string(ttl)
         except TimeStringError:
-            raise StreamlitBadTimeStringError(ttl) from None
+            raise StreamlitBadTimeStringError(ttl, missing_space=missing_space) from None
     elif isinstance(ttl, (int, float)) and not isinstance(ttl, bool):
         seconds = float(ttl)
     else:

@@ -45,8 +45,13 @@ class WidgetMeta:
 def _already_instantiated(key: str, error_class: str) -> StreamlitAPIException:
     """E19 / SS1 in the active profile's class and words."""
     if error_class == "StreamlitWidgetAlreadyInstantiatedError":
-        # 1.67 formats the key as Python subscript code, in a Markdown code span.
-        item = f"`st.session_state[{key!r}]`"
+        # 1.67 formats the key as Python subscript code, in a Markdown code span whose fence
+        # is longer than any run of backticks in the key.
+        code = f"st.session_state[{key!r}]"
+        fence = "`"
+        while fence in code:
+            fence += "`"
+        item = f"{fence}{code}{fence}"
         return StreamlitWidgetAlreadyInstantiatedError(
             f"{item} cannot be modified after the widget with that key is instantiated. Assign "
             f"{item} before creating the widget, or update it from an `on_change` or "

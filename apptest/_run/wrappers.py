@@ -22,15 +22,17 @@ NO_WRAPPER = (
     "A fragment tried to write to a container created outside it, but the fragment did not "
     "write to that container during the last full app run, so Streamlit could not reserve a "
     "stable position for it.\n\n"
-    "If this fragment uses `parallel=True`, it cannot write to containers created outside "
-    "it.\n\n"
-    "Otherwise, write to the container from the fragment on every full app run (for "
-    "example, claim the slot with `outside.empty()`), then fill it during fragment reruns."
+    "If this fragment uses `parallel=True`, writing to containers created outside it is not "
+    "supported, including `st.sidebar` and `st.bottom`. Move the element inside the fragment "
+    "body.\n\n"
+    "Otherwise, inside the fragment function, write to the container on every full app run "
+    "(e.g. `outside_container.empty()` or `with outside_container: st.empty()`), then fill it "
+    "during fragment reruns."
 )
 PARALLEL_OUTSIDE = (
     "Writing to a container created outside a parallel fragment, including `st.sidebar` and "
-    "`st.bottom`, is not supported on a full app run or a later fragment rerun. Write inside "
-    "the fragment, or drop `parallel=True`."
+    "`st.bottom`, is not supported on a full app run or a later fragment rerun.\n\n"
+    "To fix this, move the element inside the fragment body."
 )
 WRAPPER_PROPS: dict[str, Any] = {"allow_empty": True}
 

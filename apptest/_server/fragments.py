@@ -58,8 +58,9 @@ def fragment_id_for(run: ScriptRun, func: object, path: Path, extra: str = "") -
     return run.session.profile.calc_hash(text)
 
 
-def run_every_seconds(run_every: object) -> float | None:
-    """T1-T4: falsy means no timer; numbers, timedeltas and time strings become seconds."""
+def run_every_seconds(run_every: object, *, missing_space: bool = False) -> float | None:
+    """T1-T4: falsy means no timer; numbers, timedeltas and time strings become seconds.
+    ``missing_space``: E20's wording of the profile (``time_string_error_missing_space``)."""
     import datetime
     import numbers
 
@@ -73,7 +74,7 @@ def run_every_seconds(run_every: object) -> float | None:
         try:
             return parse_time_string(run_every)
         except TimeStringError:
-            raise StreamlitBadTimeStringError(run_every) from None
+            raise StreamlitBadTimeStringError(run_every, missing_space=missing_space) from None
     raise TypeError(f"must be real number, not {type(run_every).__name__}")
 
 
@@ -114,7 +115,9 @@ def call_fragment(
     )
     # T5: the id is registered before the interval is parsed, so a bad string raises here,
     # at the call site, before the body runs.
-    interval = run_every_seconds(run_every)
+    interval = run_every_seconds(
+        run_every, missing_space=session.profile.time_string_error_missing_space
+    )
     stored = session.fragments.get(call.fragment_id)
     assert stored is not None
     stored.run_every = interval
@@ -156,15 +159,16 @@ def _run_detached(call: _FragmentCall, run: ScriptRun) -> None:
     return None
 
 
-def check_not_parallel_worker(command: str) -> None:
-    """E13: ``@st.dialog`` and ``st.switch_page`` are refused in a parallel fragment's
-    full-run body (allowed in its later reruns)."""
+def check_not_parallel_worker(api_name: str) -> None:
+    """E13: ``@st.dialog`` and ``st.switch_page`` (``api_name``, without backticks) are refused
+    in a parallel fragment's full-run body (allowed in its later reruns)."""
     if _in_parallel_worker.get():
         raise layout_error(
-            f"{command} cannot be called from a parallel fragment during the initial page "
-            "load, because the fragment runs apart from the script there. Call it from a "
-            "later rerun of the fragment (a widget interaction in it), or drop "
-            "`parallel=True`."
+            f"`{api_name}` cannot be called from a parallel fragment during the initial page "
+            f"load, because parallel fragments run concurrently on separate threads where "
+            f"`{api_name}` is not safe.\n\n"
+            "To fix this, gate the call behind a widget interaction (e.g., `if st.button(...):`) "
+            "so it runs during a sequential fragment rerun instead."
         )
 
 
@@ -286,8 +290,8 @@ def fragment_key(key: object) -> str | None:
     if user_key in ("app", "fragment"):
         raise errors.StreamlitAPIException(
             f"`{user_key}` is a reserved name and cannot be used as a fragment key, because "
-            '`st.rerun("app")` and `st.rerun("fragment")` already mean the app and the calling '
-            "fragment. Choose another key."
+            "`st.rerun(scope=...)` reads it as a rerun level. Choose a different key for "
+            "`@st.fragment(key=...)`."
         )
     return user_key
 
@@ -298,9 +302,9 @@ def keyed_rerun_ids(run: ScriptRun, keys: list[str]) -> tuple[str, ...]:
     if not run.in_callback:
         raise errors.StreamlitAPIException(
             "Passing a fragment key to `st.rerun()` is only allowed from a widget callback "
-            f"(e.g. `on_change` / `on_click`); it was called with {keys!r} from the script "
-            'body. Move the call into a callback, or use `st.rerun(scope="fragment")` inside '
-            "the fragment."
+            "(e.g. `on_change` / `on_click`). Calling it from the main script body or a fragment "
+            "body would abort the current run. If you meant to rerun the whole app or the "
+            "current fragment, use `scope='app'` or `scope='fragment'`."
         )
     fragment_ids: list[str] = []
     for key in keys:
@@ -328,7 +332,7 @@ def open_dialog(
     run = current_run()
     if run is None:
         return None
-    check_not_parallel_worker("`@st.dialog`")  # E13
+    check_not_parallel_worker("@st.dialog")  # E13
     if in_dialog(main):
         raise layout_error("Dialogs may not be nested inside other dialogs.")
     name = object_name(func)

@@ -332,7 +332,7 @@ def navigation(
 def switch_page(page: str | Path | StreamlitPage, *, query_params: Any = None) -> NoReturn:
     """``st.switch_page``: stop this run; the next (full) run shows ``page`` (E17, M8)."""
     run = require_run("st.switch_page")
-    check_not_parallel_worker("`st.switch_page`")  # E13
+    check_not_parallel_worker("st.switch_page")  # E13
     session = session_of(run)
     if isinstance(page, StreamlitPage):
         if page.is_external:

@@ -24,7 +24,8 @@ class Request:
     """A rerun request: widget states and, for a fragment run, the fragments to rerun.
 
     ``widget_states`` is None for requests that carry none (``st.rerun``, RR6); ``triggers``
-    holds the trigger values (button clicks) the request carries, by widget id.
+    holds the trigger values (button clicks) the request carries, by widget id. ``replayed``
+    holds triggers whose callbacks already ran (RR8): the body reads them, nothing fires.
     """
 
     fragment_ids: tuple[str, ...] = ()
@@ -32,6 +33,7 @@ class Request:
     widget_states: dict[str, Any] | None = None
     trigger: Trigger = "user"
     triggers: dict[str, Any] = field(default_factory=dict)
+    replayed: dict[str, Any] = field(default_factory=dict)
 
     @property
     def is_full(self) -> bool:
@@ -71,7 +73,9 @@ def merge_requests(pending: Request | None, new: Request) -> Request:
     """Q4: a full request absorbs everything; fragment queues concatenate without duplicates.
 
     Widget states: the newer values win, but a trigger the older request carried stays (a
-    click is never lost).
+    click is never lost). Replayed triggers (RR8) stay apart from fresh ones, as 1.67 keeps
+    ``replay_trigger_states`` apart from ``widget_states``, so merging never fires their
+    callbacks again.
     """
     if pending is None:
         return new
@@ -79,14 +83,15 @@ def merge_requests(pending: Request | None, new: Request) -> Request:
     if pending.widget_states is not None:
         states = {**pending.widget_states, **(new.widget_states or {})}
     triggers = {**pending.triggers, **new.triggers}
+    replayed = {**pending.replayed, **new.replayed}
     trigger = pending.trigger if pending.trigger == "user" else new.trigger
     if pending.is_full or new.is_full:
-        return Request((), False, states, trigger, triggers)
+        return Request((), False, states, trigger, triggers, replayed)
     queue = pending.fragment_ids + tuple(
         f for f in new.fragment_ids if f not in pending.fragment_ids
     )
     scoped = pending.fragment_scoped or new.fragment_scoped
-    return Request(queue, scoped, states, trigger, triggers)
+    return Request(queue, scoped, states, trigger, triggers, replayed)
 
 
 __all__ = ["Request", "Trigger", "merge_requests"]

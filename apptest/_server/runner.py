@@ -120,7 +120,7 @@ def _run_guarded(
         outcome.next_request = Request.rerun(asked.fragment_ids, scoped=asked.fragment_scoped)
         replay = session.profile.replay_triggers_on_callback_rerun
         if replay and asked.fragment_scoped and not outcome.body_started:
-            outcome.next_request.triggers = dict(request.triggers)  # RR8: the callbacks asked
+            outcome.next_request.replayed = dict(request.triggers)  # RR8: the callbacks asked
     except StopException:
         outcome.status, outcome.early_stop = "stopped", True
     except FragmentHandledException:
@@ -148,8 +148,8 @@ def _callbacks_and_body(
     if request.widget_states is not None:
         changed = session.state.on_request({**request.widget_states, **request.triggers})
         _run_callbacks(session, run, changed)
-    elif request.triggers:
-        session.state.incoming.update(request.triggers)  # RR8: replayed, no callbacks run
+    # RR8: replayed triggers go over the fresh values after the callbacks, firing nothing.
+    session.state.incoming.update(request.replayed)
     outcome.body_started = True
     if request.is_full:
         assert module is not None

@@ -9,7 +9,7 @@ with an error naming it.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, NoReturn, TypeVar, overload
 
 from apptest import _st_errors as errors
@@ -139,16 +139,18 @@ def rerun(*args: Any, scope: Any = "app") -> NoReturn:
         )
     if args:
         scope = args[0]
-    if run is None:
-        raise RerunException(RerunRequest())
+    # Both versions validate ``scope`` before looking for a script run.
     keys = _rerun_keys(scope) if keyed else None
-    if keys is not None:
-        raise RerunException(RerunRequest(keyed_rerun_ids(run, keys), True))  # RR4
-    if scope not in ("app", "fragment"):
-        # E5 as in 1.41-1.58 (1.39 silently treated any other value as "fragment").
+    if not keyed and scope not in {"app", "fragment"}:
+        # E5 as in 1.41-1.58 (1.39 silently treated any other value as "fragment"). A set, as in
+        # 1.58, so an unhashable scope is Python's TypeError there too.
         raise errors.StreamlitAPIException(
             f"'{scope}'is not a valid rerun scope. Valid scopes are 'app' and 'fragment'."
         )
+    if run is None:
+        raise RerunException(RerunRequest())
+    if keys is not None:
+        raise RerunException(RerunRequest(keyed_rerun_ids(run, keys), True))  # RR4
     fragment_ids: tuple[str, ...] = ()
     if scope == "fragment":
         queue = run.fragment_ids
@@ -166,29 +168,52 @@ def rerun(*args: Any, scope: Any = "app") -> NoReturn:
 
 
 _SCOPES = "Supported values: 'app', 'fragment', a fragment key, a list of keys."
+_SCOPE_TYPES = "Expected one of: str, int, list[str | int]."
 
 
 def _rerun_keys(scope: Any) -> list[str] | None:
-    """E5 (1.67): the fragment keys ``scope`` names, or None for ``"app"``/``"fragment"``."""
-    if isinstance(scope, str) and scope in ("app", "fragment"):
-        return None
-    items = scope if isinstance(scope, list) else [scope]
-    if scope == "" or scope == []:
-        what = "an empty string" if scope == "" else "an empty list"
-        raise errors.StreamlitValueError(f"Invalid `scope` value. {_SCOPES} Got {what}.")
-    keys: list[str] = []
-    for item in items:
-        if isinstance(item, bool) or not isinstance(item, (str, int)):
-            raise errors.StreamlitInvalidParameterTypeError(
-                f"Invalid `scope` type: {type(item).__name__} ({item!r}). {_SCOPES}"
-            )
-        if item in ("app", "fragment"):
+    """E5 (1.67): the fragment keys ``scope`` names, or None for ``"app"``/``"fragment"``. The
+    checks, their order and their words follow 1.67's ``st.rerun``."""
+    if isinstance(scope, int):
+        scope = str(scope)  # bool included, as in 1.67
+    if isinstance(scope, (bytes, bytearray)) or not isinstance(scope, (str, Sequence)):
+        raise errors.StreamlitInvalidParameterTypeError(
+            f"Invalid `scope` type. {_SCOPE_TYPES} Provided type: {type(scope).__name__}."
+        )
+    if isinstance(scope, str):
+        if scope == "":
             raise errors.StreamlitValueError(
-                f"Invalid `scope` value: {item!r} cannot be part of a list of fragment keys. "
-                f"{_SCOPES} Call `st.rerun({item!r})` on its own."
+                f"Invalid `scope` value. {_SCOPES} Got an empty string."
             )
-        keys.append(str(item))
+        return None if scope in ("app", "fragment") else [scope]
+    if len(scope) == 0:
+        raise errors.StreamlitValueError(f"Invalid `scope` value. {_SCOPES} Got an empty list.")
+    keys = [_scope_item(item) for item in scope]
+    for key in keys:
+        if key in ("app", "fragment"):
+            raise errors.StreamlitValueError(
+                "Invalid `scope` value. Supported values: fragment keys. "
+                f"'{key}' is a reserved scope name and cannot appear inside a list. "
+                f"Pass '{key}' directly as a string."
+            )
     return keys
+
+
+def _scope_item(item: Any) -> str:
+    """E5 (1.67): one entry of a list of fragment keys, as a key."""
+    if isinstance(item, int):
+        return str(item)
+    if not isinstance(item, str):
+        raise errors.StreamlitInvalidParameterTypeError(
+            "Invalid `scope list items` type. Expected one of: str, int. "
+            f"Provided type: {type(item).__name__}."
+        )
+    if item == "":
+        raise errors.StreamlitValueError(
+            "Invalid `scope list items` value. Supported values: non-empty strings or ints. "
+            "Found an empty string in the list."
+        )
+    return item
 
 
 def _profile_now() -> Semantics:
@@ -268,10 +293,15 @@ def dialog(
     # dismissible, icon and on_dismiss shape how the browser closes the modal (DG6); apptest
     # has no user who dismisses one, so they are accepted and not used.
 
-    if callable(title) or not title:
+    if not isinstance(title, str):
+        # The bare ``@st.dialog``: Streamlit decorates the function with an empty title.
         raise _missing_dialog_title()
 
     def decorate(func: F) -> F:
+        if not title:
+            # ``st.dialog("")`` fails only when the function is decorated, as in Streamlit.
+            raise _missing_dialog_title()
+
         @functools.wraps(func)
         def open_it(*args: Any, **kwargs: Any) -> None:
             open_dialog(func, args, kwargs, title=title, width=width, main=_main)
@@ -283,8 +313,7 @@ def dialog(
 
 def _missing_dialog_title() -> Exception:
     """E12, in the class and words of the active profile."""
-    run = current_run()
-    if run is not None and run.session.profile.dialog_title_error != "StreamlitAPIException":
+    if _profile_now().dialog_title_error != "StreamlitAPIException":
         return errors.StreamlitMissingRequiredParameterError(
             'The `title` parameter is required. For example: `@st.dialog("Example Title")`.'
         )
