@@ -553,3 +553,23 @@ def test_DG5_N3_a_dialog_whose_opener_reran(semantics: str) -> None:
         assert at.runs[-1].fragments == ("details",)
     at.run()  # F5: a full run prunes it in both
     assert len(at.dialog) == 0 and [f.name for f in at.fragments] == ["opener"]
+
+
+@BOTH
+@pytest.mark.parametrize(
+    ("name", "successor"),
+    [
+        ("experimental_dialog", "st.dialog"),
+        ("experimental_rerun", "st.rerun"),
+        ("beta_columns", "st.columns"),
+    ],
+)
+def test_D11_removed_commands_are_attribute_errors(
+    semantics: str, name: str, successor: str
+) -> None:
+    """Gone before 1.58 (neither wheel has them): 1.58's plain message, 1.67's names the successor."""
+    at = _app(f"import streamlit as st\nst.{name}", semantics)
+    message = f"module 'streamlit' has no attribute '{name}'"
+    if semantics == "modern":
+        message += f". st.{name} has been removed. Use {successor} instead."
+    assert (at.exception[0].exc_type, at.exception[0].message) == ("AttributeError", message)

@@ -325,7 +325,6 @@ def _missing_dialog_title() -> Exception:
 
 # Streamlit's function is ``dialog_decorator``: Python's own argument errors name it.
 dialog.__qualname__ = dialog.__name__ = "dialog_decorator"
-experimental_dialog = dialog
 
 
 # -- session-level APIs (caching, secrets, URL, browser context, user, pages) -----------------
@@ -342,15 +341,45 @@ context = ContextProxy()
 user = UserInfoProxy()
 
 
+#: Names Streamlit removed before 1.58, with their successors (1.67's ``command_suggestions``
+#: table, less ``cache``, which 1.58 still has). Neither 1.58 nor 1.67 has any of them.
+_REMOVED = {
+    "beta_color_picker": ("color_picker",),
+    "beta_columns": ("columns",),
+    "beta_container": ("container",),
+    "beta_expander": ("expander",),
+    "beta_secrets": ("secrets",),
+    "beta_set_page_config": ("set_page_config",),
+    "experimental_audio_input": ("audio_input",),
+    "experimental_connection": ("connection",),
+    "experimental_data_editor": ("data_editor",),
+    "experimental_dialog": ("dialog",),
+    "experimental_fragment": ("fragment",),
+    "experimental_get_query_params": ("query_params",),
+    "experimental_memo": ("cache_data",),
+    "experimental_rerun": ("rerun",),
+    "experimental_set_query_params": ("query_params",),
+    "experimental_show": ("write",),
+    "experimental_singleton": ("cache_resource",),
+    "experimental_user": ("user",),
+}
+
+
+def _removed_error(name: str, profile: Semantics) -> AttributeError:
+    """D11 and the like: 1.58's plain message, or 1.67's naming the successor."""
+    message = f"module 'streamlit' has no attribute '{name}'"
+    if profile.removed_command_hints:
+        successors = " or ".join(f"st.{s}" for s in _REMOVED[name])
+        message += f". st.{name} has been removed. Use {successors} instead."
+    return AttributeError(message)
+
+
 def __getattr__(name: str) -> Any:
-    if name == "experimental_fragment":
+    if name in _REMOVED:
         profile = _profile_now()
-        if profile.experimental_fragment_alias:
+        if name == "experimental_fragment" and profile.experimental_fragment_alias:
             return _experimental_fragment
-        message = "module 'streamlit' has no attribute 'experimental_fragment'"
-        if profile.removed_command_hints:
-            message += ". st.experimental_fragment has been removed. Use st.fragment instead."
-        raise AttributeError(message)
+        raise _removed_error(name, profile)
     if name.startswith("__"):
         raise AttributeError(name)
     raise errors.StreamlitAPIUnimplementedError(
