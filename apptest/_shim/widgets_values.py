@@ -76,6 +76,7 @@ class ValueWidgets(Container):
             min_value, max_value, value, step, format, none_in_state=found and current is None
         )
         if spec.warning is not None:
+            # The package imports this module: ``st._main`` is read when a warning is shown.
             from apptest._shim import _main
 
             _main.warning(spec.warning)
