@@ -161,7 +161,7 @@ class ButtonWidgets(Container):
             )
         )
 
-    # long: Streamlit's signature, one parameter a line (20 lines); the body is 51
+    # long: Streamlit's signature, one parameter a line, is a third of it or more
     def download_button(
         self,
         label: str,
@@ -237,7 +237,7 @@ class ButtonWidgets(Container):
             )
         )
 
-    # long: Streamlit's signature (its 1.58 keywords and the 1.59+ ones) is a third of it
+    # long: Streamlit's signature (1.58 and 1.59+ keywords) is a third of it or more
     def link_button(
         self,
         label: str,

@@ -63,7 +63,7 @@ class ChoiceWidgets(Container):
     """``st.radio``, ``st.selectbox``, ``st.multiselect``, ``st.pills``, ``st.segmented_control``,
     ``st.feedback``."""
 
-    # long: Streamlit's signature, one parameter a line (19 lines); the body is 47
+    # long: Streamlit's signature, one parameter a line, is a third of it or more
     def radio(
         self,
         label: str,
@@ -134,7 +134,7 @@ class ChoiceWidgets(Container):
             },
         )
 
-    # long: Streamlit's signature, one parameter a line (20 lines); the body is 49
+    # long: Streamlit's signature, one parameter a line, is a third of it or more
     def selectbox(
         self,
         label: str,
@@ -212,7 +212,7 @@ class ChoiceWidgets(Container):
             },
         )
 
-    # long: Streamlit's signature, one parameter a line (21 lines); the body is 54
+    # long: Streamlit's signature, one parameter a line, is a third of it or more
     def multiselect(
         self,
         label: str,
@@ -378,7 +378,7 @@ class ChoiceWidgets(Container):
             width,
         )
 
-    # long: Streamlit's signature, one parameter a line (18 lines); the body is 54
+    # long: Streamlit's signature, one parameter a line, is a third of it or more
     def _button_group(
         self,
         style: str,

@@ -153,7 +153,7 @@ class TextWidgets(Container):
         )
 
     # -- text ------------------------------------------------------------------------------------
-    # long: Streamlit's signature, one parameter a line (20 lines); the body is 41
+    # long: Streamlit's signature, one parameter a line, is a third of it or more
     def text_input(
         self,
         label: str,
@@ -370,7 +370,7 @@ class TextWidgets(Container):
             )
         )
 
-    # long: Streamlit's signature, one parameter a line (18 lines); the body is 46
+    # long: Streamlit's signature, one parameter a line, is a third of it or more
     def chat_input(
         self,
         placeholder: str = "Your message",

@@ -44,7 +44,7 @@ def _date_for_id(value: Any) -> Any:
 class ValueWidgets(Container):
     """``st.number_input``, ``st.slider``, ``st.select_slider``, ``st.date_input``, ``st.time_input``."""
 
-    # long: Streamlit's signature, one parameter a line (21 lines); the body is 49
+    # long: Streamlit's signature, one parameter a line, is a third of it or more
     def number_input(
         self,
         label: str,
@@ -121,7 +121,7 @@ class ValueWidgets(Container):
             },
         )
 
-    # long: Streamlit's signature (its 1.58 keywords and the 1.59+ ones) is a third of it
+    # long: Streamlit's signature (1.58 and 1.59+ keywords) is a third of it or more
     def slider(
         self,
         label: str,
@@ -239,7 +239,7 @@ class ValueWidgets(Container):
             },
         )
 
-    # long: Streamlit's signature, one parameter a line (18 lines); the body is 43
+    # long: Streamlit's signature, one parameter a line, is a third of it or more
     def date_input(
         self,
         label: str,
