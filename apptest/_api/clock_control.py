@@ -63,8 +63,8 @@ class ClockControl(Generic[Owner]):
         due while a run was in progress (the app slept) fire right after it, merged into one
         run (T12), if that is still within ``delta``. Time a run sleeps past the end of one
         ``advance`` counts toward the next one, so ``advance(a + b)`` and ``advance(a)``
-        followed by ``advance(b)`` fire the same runs. Returns the AppTest. Raises AppTestError if a timer that
-        would fire continuously (run_every under 1 ms) is armed.
+        followed by ``advance(b)`` fire the same runs. Returns the AppTest. Raises AppTestError
+        if a timer that would fire continuously (run_every under 1 ms) is armed.
         """
         __tracebackhide__ = True
         step = to_ns(delta)

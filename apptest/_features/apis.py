@@ -28,7 +28,8 @@ class Logo:
 @dataclass
 class SessionAPIs:
     """The session's browser context, user and logo (query params and secrets keep their own
-    stores: :data:`~apptest._features.query_params.QUERY`, :data:`~apptest._features.secrets.SECRETS`)."""
+    stores: :data:`~apptest._features.query_params.QUERY` and
+    :data:`~apptest._features.secrets.SECRETS`)."""
 
     context: dict[str, Any] = field(default_factory=dict)
     user: dict[str, Any] = field(default_factory=lambda: dict(DEFAULT_USER))

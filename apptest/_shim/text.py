@@ -31,8 +31,9 @@ class TextCommands(Plumbing):
     """``st.markdown``, ``st.title`` ... ``st.metric``: elements that show text."""
 
     # Signatures are Streamlit 1.58's, keyword for keyword (then 1.67's newer ones, refused
-    # under the seed), so a misspelt keyword raises Python's TypeError as in Streamlit. ``width``, ``height`` and ``text_alignment`` only
-    # place things on the page, which apptest does not simulate: accepted and ignored here.
+    # under the seed), so a misspelt keyword raises Python's TypeError as in Streamlit.
+    # ``width``, ``height`` and ``text_alignment`` only place things on the page, which
+    # apptest does not simulate: accepted and ignored here.
     def markdown(
         self: W,
         body: object,

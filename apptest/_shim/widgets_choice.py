@@ -168,7 +168,8 @@ class ChoiceWidgets(Container):
             "Selectbox",
             index,
             len(opts.raw),
-            "Selectbox index must be greater than or equal to 0 and less than the length of options.",
+            "Selectbox index must be greater than or equal to 0 and less than the length of "
+            "options.",
         )
         if placeholder == "":
             placeholder = " "
@@ -247,8 +248,8 @@ class ChoiceWidgets(Container):
                 " To disable `st.multiselect`, use `disabled=True`." if max_selections == 0 else ""
             )
             raise errors.StreamlitInvalidMaxError(
-                "In `{widget_name}`, `{parameter_name}` was set to {value}. `{parameter_name}` must "
-                "be a positive integer." + action,
+                "In `{widget_name}`, `{parameter_name}` was set to {value}. "
+                "`{parameter_name}` must be a positive integer." + action,
                 widget_name="st.multiselect",
                 parameter_name="max_selections",
                 value=max_selections,

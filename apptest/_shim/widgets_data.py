@@ -199,7 +199,8 @@ class DataWidgets(Container):
         table = to_table(data)
         if num_rows not in NUM_ROWS:
             raise StreamlitAPIException(
-                f"Invalid `num_rows` value {num_rows!r}. Supported values: fixed, dynamic, add, delete."
+                f"Invalid `num_rows` value {num_rows!r}. "
+                "Supported values: fixed, dynamic, add, delete."
             )
         off = (
             True

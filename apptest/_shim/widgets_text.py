@@ -209,7 +209,8 @@ class TextWidgets(Container):
             default = None
         if type not in ("default", "password"):
             raise StreamlitAPIException(
-                f"'{type}' is not a valid text_input type. Valid types are 'default' and 'password'."
+                f"'{type}' is not a valid text_input type. "
+                "Valid types are 'default' and 'password'."
             )
         if autocomplete is None:
             autocomplete = "new-password" if type == "password" else ""

@@ -42,7 +42,8 @@ def _date_for_id(value: Any) -> Any:
 
 
 class ValueWidgets(Container):
-    """``st.number_input``, ``st.slider``, ``st.select_slider``, ``st.date_input``, ``st.time_input``."""
+    """``st.number_input``, ``st.slider``, ``st.select_slider``, ``st.date_input`` and
+    ``st.time_input``."""
 
     # long: Streamlit's signature, one parameter a line, is a third of it or more
     def number_input(

@@ -6,8 +6,9 @@ their ``_ns`` variants), ``time.localtime()``, ``time.gmtime()``, ``time.strftim
 run's clock, through freezegun's fakes. The app's time zone is UTC. ``time.sleep(s)`` returns at
 once after moving that clock forward by ``s``; so does ``await asyncio.sleep(s)`` in an event
 loop the run made (``asyncio.run``): its selector moves the clock instead of waiting
-(:class:`_VirtualTimeSelector`; selector loops only, not Windows' proactor loop). Outside runs (the test itself, Hypothesis,
-pytest) everything reads the real clock and ``time.sleep`` really sleeps.
+(:class:`_VirtualTimeSelector`; selector loops only, not Windows' proactor loop). Outside
+runs (the test itself, Hypothesis, pytest) everything reads the real clock and ``time.sleep``
+really sleeps.
 
 The time belongs to the run, not to the process. The fakes stay on the ``time`` and
 ``datetime`` modules while any run is active anywhere (counted), but each one asks a context
@@ -100,9 +101,9 @@ class _VirtualTimeSelector(selectors.BaseSelector):
     clock on by ``t``, rounded up to the microsecond the frozen functions show, plus one: so
     ``await asyncio.sleep(5)`` behaves as ``time.sleep(5)`` does, give or take a microsecond.
     (The app's monotonic clock counts from 1970, where a float cannot hold asyncio's 1 ns
-    clock resolution: a timer is due only once the clock is strictly past it.) Ready I/O is still returned
-    first; with real I/O registered (sockets besides the loop's own wake-up pipe) the wait is
-    real and the clock moves by as long. Outside runs it is the real selector.
+    clock resolution: a timer is due only once the clock is strictly past it.) Ready I/O is
+    still returned first; with real I/O registered (sockets besides the loop's own wake-up
+    pipe) the wait is real and the clock moves by as long. Outside runs it is the real selector.
     """
 
     def __init__(self) -> None:

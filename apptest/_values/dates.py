@@ -126,7 +126,8 @@ def date_spec(value: Any, min_value: Any, max_value: Any, *, state: tuple[bool, 
         parsed = [min(max(parsed[0], low), high)]
     if low > high:
         raise StreamlitAPIException(
-            f"The `min_value`, set to {low}, shouldn't be larger than the `max_value`, set to {high}."
+            f"The `min_value`, set to {low}, shouldn't be larger than the `max_value`, "
+            f"set to {high}."
         )
     if parsed and (parsed[0] < low or parsed[-1] > high):
         raise StreamlitAPIException(
@@ -213,7 +214,8 @@ def time_step(step: Any) -> int:
     seconds = step.seconds if isinstance(step, timedelta) else step
     if seconds < 60 or seconds > timedelta(hours=23).seconds:
         raise StreamlitAPIException(
-            f"`step` must be between 60 seconds and 23 hours but is currently set to {seconds} seconds."
+            f"`step` must be between 60 seconds and 23 hours but is currently set to "
+            f"{seconds} seconds."
         )
     return seconds
 

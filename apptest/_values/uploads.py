@@ -54,7 +54,10 @@ class UploadedFile(io.BytesIO):
         return hash(self.file_id)
 
     def __repr__(self) -> str:
-        return f"UploadedFile(file_id={self.file_id!r}, name={self.name!r}, type={self.type!r}, size={self.size})"
+        return (
+            f"UploadedFile(file_id={self.file_id!r}, name={self.name!r}, type={self.type!r}, "
+            f"size={self.size})"
+        )
 
 
 def new_file(name: str, data: bytes, mime: str) -> UploadedFile:
