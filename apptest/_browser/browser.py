@@ -125,7 +125,7 @@ class Browser:
     def with_overdue_ticks(self, request: Request) -> Request:
         """Q4: ticks still pending (overdue) go with ``request``: ticks first; a full run
         absorbs them."""
-        if not self.timers.overdue():
+        if not self.timers.has_overdue():
             return request
         return merge_requests(self.tick(tuple(self.timers.collect_overdue())), request)
 
@@ -143,14 +143,14 @@ class Browser:
                 raise hot_timer_error(hot, name_of(hot.fragment_id))
             if clock.now_ns > target:
                 break
-            if self.timers.overdue():
+            if self.timers.has_overdue():
                 due = tuple(self.timers.collect_overdue())  # came due during a run (T12)
             else:
                 timer = self.timers.next_due(target)
                 if timer is None:
                     break
                 clock.now_ns = timer.due
-                timer.due += timer.interval
+                self.timers.fire(timer)
                 due = (timer.fragment_id,)
             deliver(self.tick(due), None, target)
         clock.now_ns = max(clock.now_ns, target)
