@@ -11,7 +11,7 @@ V3), ``register_widget`` while the body runs, ``on_finished`` at the end (F6, C1
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, MutableMapping
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -91,6 +91,10 @@ class SessionState:
         #: User keys whose value may have to be copied to their widget id at the next
         #: compaction (a key newly bound to a widget, or its widget's value dropped).
         self._unbound_keys: set[str] = set()
+        #: Widget ids whose value here may differ from the browser's since the last request
+        #: (written other than by the browser): a request that says which values it changed
+        #: is compared on these and its changes only (``on_request``).
+        self._dirty: set[str] = set()
         #: Widget-id-like keys with no widget behind them: stale on every cleanup (C2).
         self._orphan_ids: set[str] = set()
         #: Widgets registered in the current run, with the fragment that registered them.
@@ -162,8 +166,10 @@ class SessionState:
         keep the trigger and orphan bookkeeping right (C5, C2)."""
         if state_key in self.trigger_ids:
             self._armed.add(state_key)
-        elif state_key.startswith(WIDGET_ID_PREFIX) and state_key not in self.meta:
-            self._orphan_ids.add(state_key)
+        if state_key.startswith(WIDGET_ID_PREFIX):
+            self._dirty.add(state_key)
+            if state_key not in self.meta:
+                self._orphan_ids.add(state_key)
 
     def del_item(self, key: str) -> None:
         state_key = self._state_key(key)
@@ -180,6 +186,7 @@ class SessionState:
         if not found:
             raise KeyError(f'st.session_state has no key "{key}". {_INIT_HINT}')
         self._unbound_keys.add(key)
+        self._dirty.add(state_key)
 
     def contains(self, key: str) -> bool:
         try:
@@ -197,27 +204,64 @@ class SessionState:
 
     # -- the run protocol ----------------------------------------------------------------
     def on_request(
-        self, widget_states: dict[str, Any], triggers: dict[str, Any] | None = None
+        self,
+        widget_states: dict[str, Any],
+        triggers: dict[str, Any] | None = None,
+        changed: frozenset[str] | None = None,
     ) -> list[str]:
         """F3/V3: reset triggers, compact, load the browser's values (``triggers`` over
         ``widget_states``); return the widgets whose callbacks must fire, in request order
-        (CB1-CB2)."""
+        (CB1-CB2).
+
+        ``changed``, when given, names the values the browser changed since its last request:
+        then only those and the values written here since are looked at (the others are
+        the same on both sides), and ``widget_states`` is only read, never copied.
+        """
         self.reset_triggers()
-        self._compact()
-        incoming = self.incoming = dict(widget_states)
+        triggers = triggers or {}
+        if changed is None:
+            self._compact()
+            self.incoming = dict(widget_states)
+            self._dirty.clear()
+            looked_at: Iterable[str] = self.incoming
+        else:
+            looked_at = self._load_changed(widget_states, changed)
+            looked_at.update(triggers)
+        incoming = self.incoming
         if triggers:
             incoming.update(triggers)
             self._armed.update(k for k in triggers if k in self.trigger_ids)
-        # Only widgets with a callback can fire: look at those, unless the request is smaller.
         callbacks = self._callback_ids
-        candidates = (w for w in callbacks if w in incoming)
-        if len(callbacks) > len(incoming):
-            candidates = (w for w in incoming if w in callbacks)
-        fired = [w for w in candidates if self._fired(w, incoming[w])]
-        if len(fired) > 1 and len(callbacks) <= len(incoming):
+        fired = [w for w in looked_at if w in callbacks and self._fired(w, incoming[w])]
+        if len(fired) > 1:
             fired_set = set(fired)
-            fired = [w for w in incoming if w in fired_set]  # request order
+            in_order = dict.fromkeys(w for w in widget_states if w in fired_set)
+            in_order.update(dict.fromkeys(w for w in triggers if w in fired_set))
+            fired = list(in_order)  # request order
         return fired
+
+    def _load_changed(self, states: dict[str, Any], changed: frozenset[str]) -> set[str]:
+        """Compaction and loading for the keys that may differ from the browser's values;
+        return those the request holds. The other keys keep their place: their value here
+        is the one the browser sent (a lookup finds the same value in either layer)."""
+        old, incoming = self.old, self.incoming
+        self._move_unbound()
+        dirty, self._dirty = self._dirty, set()
+        dirty.update(changed)
+        dirty.update(self.key_to_id.get(key, key) for key in self.user)
+        for state_key in dirty:
+            if state_key in incoming:
+                old[state_key] = incoming.pop(state_key)
+        for key, value in self.user.items():
+            state_key = self.key_to_id.get(key, key)
+            old[state_key] = value
+            if state_key in self.trigger_ids:
+                self._armed.add(state_key)
+        self.user.clear()
+        present = {k for k in dirty if k in states}
+        for state_key in present:
+            incoming[state_key] = states[state_key]
+        return present
 
     def _fired(self, widget_id: str, value: Any) -> bool:
         meta = self.meta[widget_id]
@@ -231,20 +275,24 @@ class SessionState:
         """Every key's current value (V1 order) moves into ``old``. Written as layer
         updates, lowest precedence first, instead of a lookup per key."""
         old = self.old
-        # A user key's value reaches its widget id once the key is bound to a widget; only
-        # keys that were bound, or whose widget value was dropped, since the last request.
-        for key in self._unbound_keys:
-            widget_id = self.key_to_id.get(key)
-            if widget_id is not None and key in old and widget_id not in old:
-                old[widget_id] = old[key]
-                self._note_write(widget_id)
-        self._unbound_keys.clear()
+        self._move_unbound()
         old.update(self.incoming)
         for key, value in self.user.items():
             state_key = self.key_to_id.get(key, key)
             old[state_key] = value
             self._note_write(state_key)
         self.user.clear()
+
+    def _move_unbound(self) -> None:
+        """A user key's value reaches its widget id once the key is bound to a widget; only
+        keys that were bound, or whose widget value was dropped, since the last request."""
+        old = self.old
+        for key in self._unbound_keys:
+            widget_id = self.key_to_id.get(key)
+            if widget_id is not None and key in old and widget_id not in old:
+                old[widget_id] = old[key]
+                self._note_write(widget_id)
+        self._unbound_keys.clear()
 
     def replay(self, values: dict[str, Any]) -> None:
         """RR8: replayed trigger values go over the fresh ones, firing nothing."""
@@ -266,6 +314,7 @@ class SessionState:
         """Record a widget rendered in this run; return ``(value, value_set_by_user_code)``."""
         self._index(meta)
         self.registered[meta.id] = meta.fragment_id
+        self._dirty.add(meta.id)  # the browser learns its value from the element, if sent
         key = meta.user_key
         if key is not None:
             self.bind_key(key, meta.id)
@@ -350,6 +399,7 @@ class SessionState:
         self._orphan_ids = {k for k in self._orphan_ids if k in self.user}
 
     def _drop(self, layer: dict[str, Any], state_key: str) -> None:
+        self._dirty.add(state_key)  # the browser may still hold it
         if layer.pop(state_key, _MISSING) is not _MISSING and layer is self.old:
             key = self.id_to_key.get(state_key)
             if key is not None:
