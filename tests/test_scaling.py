@@ -178,3 +178,135 @@ def test_a_block_indexes_its_subtree_once_and_a_new_run_rebuilds(visits: list[in
     at.run()
     assert len(at.button) == 20
     assert len(visits) == 3  # a new snapshot is walked again, once
+
+
+# -- a fragment step and a timer tick: bookkeeping over what they touch only -----------------
+class _CountingDict(dict[Any, Any]):
+    """A dict counting the keys it is asked about: one per item read or write, one per key
+    for each iteration or copy (a copy of a dict subclass goes through ``keys``)."""
+
+    def __init__(self, items: Any, counter: list[int]) -> None:
+        super().__init__(items)
+        self.counter = counter
+
+    def _visit(self, n: int = 1) -> None:
+        self.counter[0] += n
+
+    def __getitem__(self, key: Any) -> Any:
+        self._visit()
+        return super().__getitem__(key)
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        self._visit()
+        return super().get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        self._visit()
+        return super().__contains__(key)
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        self._visit()
+        super().__setitem__(key, value)
+
+    def pop(self, key: Any, *default: Any) -> Any:
+        self._visit()
+        return super().pop(key, *default)
+
+    def __iter__(self) -> Iterator[Any]:
+        self._visit(len(self))
+        return super().__iter__()
+
+    def keys(self) -> Any:
+        self._visit(len(self))
+        return super().keys()
+
+    def items(self) -> Any:
+        self._visit(len(self))
+        return super().items()
+
+    def values(self) -> Any:
+        self._visit(len(self))
+        return super().values()
+
+
+_FRAGMENT = """
+@st.fragment
+def inside():
+    if st.button("go", key="go", on_click=lambda: None):
+        st.session_state.clicks = st.session_state.get("clicks", 0) + 1
+    st.text_input("name", key="name", on_change=lambda: None)
+    st.write(f"clicks {st.session_state.get('clicks', 0)}")
+inside()
+"""
+
+_OUTSIDE = {
+    "keyed widgets": "for i in range({n}):\n    st.checkbox(str(i), key=f'k{{i}}')\n",
+    "widgets with callbacks": (
+        "for i in range({n}):\n    st.checkbox(str(i), key=f'k{{i}}', on_change=print)\n"
+    ),
+    "fragments": "@st.fragment\ndef other(i):\n    pass\nfor i in range({n}):\n    other(i)\n",
+    "state keys": (
+        "if 'x0' not in st.session_state:\n"
+        "    for i in range({n}):\n        st.session_state[f'x{{i}}'] = i\n"
+    ),
+}
+
+
+def _watch(at: AppTest) -> list[int]:
+    """Swap the session's and the browser's per-key maps for counting ones."""
+    counter = [0]
+    session = at._session
+    state = session.state
+    for name in ("user", "incoming", "old", "key_to_id", "id_to_key", "meta", "registered"):
+        setattr(state, name, _CountingDict(getattr(state, name), counter))
+    frontend = at._browser.frontend
+    frontend.widget_values = _CountingDict(frontend.widget_values, counter)
+    fragments = session.fragments
+    fragments.fragments = _CountingDict(fragments.fragments, counter)
+    timers = at._browser.timers
+    timers._timers = _CountingDict(timers._timers, counter)
+    return counter
+
+
+def _fragment_step_visits(outside: str, n: int) -> int:
+    """Keys visited by two fragment steps (click + run, type + run) and their reads."""
+    script = "import streamlit as st\n" + outside.format(n=n) + _FRAGMENT
+    at = AppTest.from_string(script).run()
+    at.button("go").click().run()  # the fragment ran once: its own bookkeeping exists
+    counter = _watch(at)
+    at.button("go").click().run()
+    at.text_input("name").input("x").run()
+    assert at.markdown[-1].value == "clicks 2"
+    assert at.session_state["name"] == "x"
+    return counter[0]
+
+
+@pytest.mark.parametrize("what", list(_OUTSIDE))
+def test_a_fragment_step_visits_the_same_keys_whatever_lies_outside(what: str) -> None:
+    """Issue 13: stale-widget cleanup (C2), trigger resets (C5), callback detection (CB1),
+    the request's widget values and the fragment loop after a run look at what the fragment
+    touched, not at the 5,000 keyed widgets, fragments or state keys outside it."""
+    small = _fragment_step_visits(_OUTSIDE[what], 5)
+    large = _fragment_step_visits(_OUTSIDE[what], 5_000)
+    assert small == large
+
+
+def _tick_visits(others: int) -> int:
+    script = (
+        "import streamlit as st\n"
+        "@st.fragment(run_every=1000)\ndef other(i):\n    pass\n"
+        f"for i in range({others}):\n    other(i)\n"
+        "@st.fragment(run_every=1)\ndef ticking():\n    st.write('tick')\n"
+        "ticking()\n"
+    )
+    at = AppTest.from_string(script).run()
+    at.clock.advance(1)
+    counter = _watch(at)
+    at.clock.advance(2)  # two ticks
+    assert len(at.runs) == 4 and at.runs[-1].fragments == ("ticking",)
+    return counter[0]
+
+
+def test_a_timer_tick_visits_the_same_timers_with_1_or_1000_others() -> None:
+    """Issue 13, T7-T12: the next tick is found without looking at every armed timer."""
+    assert _tick_visits(1) == _tick_visits(1_000)
