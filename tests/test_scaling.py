@@ -11,11 +11,15 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as hyp
 
 from apptest import AppTest
 from apptest._api.query import QueryMixin
+from apptest._browser.timers import Timer, Timers, browser_delay_ms
 from apptest._features import session_apis
 from apptest._server.records import RunRecord
+from apptest._time.clock import MS, Clock
 
 
 # -- at.runs: a live, read-only view ---------------------------------------------------------
@@ -310,3 +314,85 @@ def _tick_visits(others: int) -> int:
 def test_a_timer_tick_visits_the_same_timers_with_1_or_1000_others() -> None:
     """Issue 13, T7-T12: the next tick is found without looking at every armed timer."""
     assert _tick_visits(1) == _tick_visits(1_000)
+
+
+# -- the timer heap keeps the scanning semantics ---------------------------------------------
+class _ScanTimers:
+    """The timers as a plain list scanned on every question: the reference (T7-T12)."""
+
+    def __init__(self, clock: Clock, one_per_fragment: bool) -> None:
+        self.clock, self.one, self.timers, self.order = clock, one_per_fragment, [], 0
+
+    def arm(self, fragment_id: str, seconds: float) -> None:
+        if self.one:
+            same = [t for t in self.timers if t.fragment_id == fragment_id]
+            if same and same[0].seconds == seconds:
+                return
+            self.timers = [t for t in self.timers if t.fragment_id != fragment_id]
+        self.order += 1
+        interval = browser_delay_ms(seconds) * MS
+        self.timers.append(
+            Timer(fragment_id, seconds, interval, self.clock.now_ns + interval, self.order)
+        )
+
+    def next_due(self, until: int) -> Timer | None:
+        due = [t for t in self.timers if t.interval > 0 and t.due <= until]
+        return min(due, key=lambda t: (t.due, t.order), default=None)
+
+    def collect_overdue(self) -> list[str]:
+        now = self.clock.now_ns
+        due = sorted(
+            (t for t in self.timers if t.interval > 0 and t.due < now),
+            key=lambda t: (t.due, t.order),
+        )
+        for t in due:
+            t.due += ((now - t.due) // t.interval + 1) * t.interval
+        return list(dict.fromkeys(t.fragment_id for t in due))
+
+
+_timer_ops = hyp.lists(
+    hyp.one_of(
+        hyp.tuples(hyp.just("arm"), hyp.sampled_from("abc"), hyp.sampled_from([0, 0.5, 1, 3])),
+        hyp.tuples(hyp.just("tick"), hyp.integers(0, 4_000), hyp.just(0)),
+        hyp.tuples(hyp.just("late"), hyp.integers(0, 4_000), hyp.just(0)),
+        hyp.tuples(hyp.just("disarm"), hyp.sampled_from("abc"), hyp.just(0)),
+    ),
+    max_size=30,
+)
+
+
+@given(_timer_ops, hyp.booleans())
+def test_the_timer_heap_answers_as_a_scan_of_every_timer(
+    ops: list[tuple[str, Any, Any]], one_per_fragment: bool
+) -> None:
+    """T7-T12 (stacked timers under seed included): the next tick, the overdue ticks and the
+    pending list are those a scan of every timer finds."""
+    clock = Clock(0)
+    heap = Timers(clock, one_timer_per_fragment=one_per_fragment)
+    scan = _ScanTimers(clock, one_per_fragment)
+    for op, arg, seconds in ops:
+        if op == "arm":
+            heap.arm(arg, seconds)
+            scan.arm(arg, seconds)
+        elif op == "tick":  # what Browser.advance does for one tick due by now + arg ms
+            until = clock.now_ns + arg * MS
+            got, want = heap.next_due(until), scan.next_due(until)
+            assert (got and (got.fragment_id, got.due)) == (want and (want.fragment_id, want.due))
+            if got is not None and want is not None:
+                clock.now_ns = got.due
+                heap.fire(got)
+                want.due += want.interval
+        elif op == "late":  # a run took ``arg`` ms: ticks due meanwhile are overdue (T12)
+            clock.now_ns += arg * MS
+            assert heap.has_overdue() == bool(scan.next_due(clock.now_ns - 1))
+            assert heap.collect_overdue() == scan.collect_overdue()
+        else:  # T10
+            heap.disarm({arg})
+            scan.timers = [t for t in scan.timers if t.fragment_id != arg]
+        pending = sorted(scan.timers, key=lambda t: (t.due, t.order))
+        assert [(p.fragment_id, p.due) for p in heap.pending()] == [
+            (t.fragment_id, clock.as_datetime(t.due)) for t in pending
+        ]
+        hot = heap.hot_timer()
+        want_hot = next((t for t in scan.timers if t.interval <= 0), None)
+        assert (hot and hot.order) == (want_hot and want_hot.order)

@@ -129,7 +129,7 @@ class Timers:
     def _remove(self, key: object) -> None:
         timer = self._timers.pop(key, None)
         if timer is not None:
-            self._by_fragment[timer.fragment_id].pop(key, None)
+            self._by_fragment.get(timer.fragment_id, {}).pop(key, None)
             self._hot.pop(key, None)  # a heap entry goes stale and is skipped
 
     def clear(self) -> None:
