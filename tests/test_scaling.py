@@ -11,11 +11,15 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as hyp
 
 from apptest import AppTest
 from apptest._api.query import QueryMixin
+from apptest._browser.timers import Timer, Timers, browser_delay_ms
 from apptest._features import session_apis
 from apptest._server.records import RunRecord
+from apptest._time.clock import MS, Clock
 
 
 # -- at.runs: a live, read-only view ---------------------------------------------------------
@@ -178,3 +182,217 @@ def test_a_block_indexes_its_subtree_once_and_a_new_run_rebuilds(visits: list[in
     at.run()
     assert len(at.button) == 20
     assert len(visits) == 3  # a new snapshot is walked again, once
+
+
+# -- a fragment step and a timer tick: bookkeeping over what they touch only -----------------
+class _CountingDict(dict[Any, Any]):
+    """A dict counting the keys it is asked about: one per item read or write, one per key
+    for each iteration or copy (a copy of a dict subclass goes through ``keys``)."""
+
+    def __init__(self, items: Any, counter: list[int]) -> None:
+        super().__init__(items)
+        self.counter = counter
+
+    def _visit(self, n: int = 1) -> None:
+        self.counter[0] += n
+
+    def __getitem__(self, key: Any) -> Any:
+        self._visit()
+        return super().__getitem__(key)
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        self._visit()
+        return super().get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        self._visit()
+        return super().__contains__(key)
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        self._visit()
+        super().__setitem__(key, value)
+
+    def pop(self, key: Any, *default: Any) -> Any:
+        self._visit()
+        return super().pop(key, *default)
+
+    def __iter__(self) -> Iterator[Any]:
+        self._visit(len(self))
+        return super().__iter__()
+
+    def keys(self) -> Any:
+        self._visit(len(self))
+        return super().keys()
+
+    def items(self) -> Any:
+        self._visit(len(self))
+        return super().items()
+
+    def values(self) -> Any:
+        self._visit(len(self))
+        return super().values()
+
+
+_FRAGMENT = """
+@st.fragment
+def inside():
+    if st.button("go", key="go", on_click=lambda: None):
+        st.session_state.clicks = st.session_state.get("clicks", 0) + 1
+    st.text_input("name", key="name", on_change=lambda: None)
+    st.write(f"clicks {st.session_state.get('clicks', 0)}")
+inside()
+"""
+
+_OUTSIDE = {
+    "keyed widgets": "for i in range({n}):\n    st.checkbox(str(i), key=f'k{{i}}')\n",
+    "widgets with callbacks": (
+        "for i in range({n}):\n    st.checkbox(str(i), key=f'k{{i}}', on_change=print)\n"
+    ),
+    "fragments": "@st.fragment\ndef other(i):\n    pass\nfor i in range({n}):\n    other(i)\n",
+    "state keys": (
+        "if 'x0' not in st.session_state:\n"
+        "    for i in range({n}):\n        st.session_state[f'x{{i}}'] = i\n"
+    ),
+}
+
+
+def _watch(at: AppTest) -> list[int]:
+    """Swap the session's and the browser's per-key maps for counting ones."""
+    counter = [0]
+    session = at._session
+    state = session.state
+    for name in ("user", "incoming", "old", "key_to_id", "id_to_key", "meta", "registered"):
+        setattr(state, name, _CountingDict(getattr(state, name), counter))
+    frontend = at._browser.frontend
+    frontend.widget_values = _CountingDict(frontend.widget_values, counter)
+    fragments = session.fragments
+    fragments.fragments = _CountingDict(fragments.fragments, counter)
+    timers = at._browser.timers
+    timers._timers = _CountingDict(timers._timers, counter)
+    return counter
+
+
+def _fragment_step_visits(outside: str, n: int) -> int:
+    """Keys visited by two fragment steps (click + run, type + run) and their reads."""
+    script = "import streamlit as st\n" + outside.format(n=n) + _FRAGMENT
+    at = AppTest.from_string(script).run()
+    at.button("go").click().run()  # the fragment ran once: its own bookkeeping exists
+    counter = _watch(at)
+    at.button("go").click().run()
+    at.text_input("name").input("x").run()
+    assert at.markdown[-1].value == "clicks 2"
+    assert at.session_state["name"] == "x"
+    return counter[0]
+
+
+@pytest.mark.parametrize("what", list(_OUTSIDE))
+def test_a_fragment_step_visits_the_same_keys_whatever_lies_outside(what: str) -> None:
+    """Issue 13: stale-widget cleanup (C2), trigger resets (C5), callback detection (CB1),
+    the request's widget values and the fragment loop after a run look at what the fragment
+    touched, not at the 5,000 keyed widgets, fragments or state keys outside it."""
+    small = _fragment_step_visits(_OUTSIDE[what], 5)
+    large = _fragment_step_visits(_OUTSIDE[what], 5_000)
+    assert small == large
+
+
+def _tick_visits(others: int) -> int:
+    script = (
+        "import streamlit as st\n"
+        "@st.fragment(run_every=1000)\ndef other(i):\n    pass\n"
+        f"for i in range({others}):\n    other(i)\n"
+        "@st.fragment(run_every=1)\ndef ticking():\n    st.write('tick')\n"
+        "ticking()\n"
+    )
+    at = AppTest.from_string(script).run()
+    at.clock.advance(1)
+    counter = _watch(at)
+    at.clock.advance(2)  # two ticks
+    assert len(at.runs) == 4 and at.runs[-1].fragments == ("ticking",)
+    return counter[0]
+
+
+def test_a_timer_tick_visits_the_same_timers_with_1_or_1000_others() -> None:
+    """Issue 13, T7-T12: the next tick is found without looking at every armed timer."""
+    assert _tick_visits(1) == _tick_visits(1_000)
+
+
+# -- the timer heap keeps the scanning semantics ---------------------------------------------
+class _ScanTimers:
+    """The timers as a plain list scanned on every question: the reference (T7-T12)."""
+
+    def __init__(self, clock: Clock, one_per_fragment: bool) -> None:
+        self.clock, self.one, self.timers, self.order = clock, one_per_fragment, [], 0
+
+    def arm(self, fragment_id: str, seconds: float) -> None:
+        if self.one:
+            same = [t for t in self.timers if t.fragment_id == fragment_id]
+            if same and same[0].seconds == seconds:
+                return
+            self.timers = [t for t in self.timers if t.fragment_id != fragment_id]
+        self.order += 1
+        interval = browser_delay_ms(seconds) * MS
+        self.timers.append(
+            Timer(fragment_id, seconds, interval, self.clock.now_ns + interval, self.order)
+        )
+
+    def next_due(self, until: int) -> Timer | None:
+        due = [t for t in self.timers if t.interval > 0 and t.due <= until]
+        return min(due, key=lambda t: (t.due, t.order), default=None)
+
+    def collect_overdue(self) -> list[str]:
+        now = self.clock.now_ns
+        due = sorted(
+            (t for t in self.timers if t.interval > 0 and t.due < now),
+            key=lambda t: (t.due, t.order),
+        )
+        for t in due:
+            t.due += ((now - t.due) // t.interval + 1) * t.interval
+        return list(dict.fromkeys(t.fragment_id for t in due))
+
+
+_timer_ops = hyp.lists(
+    hyp.one_of(
+        hyp.tuples(hyp.just("arm"), hyp.sampled_from("abc"), hyp.sampled_from([0, 0.5, 1, 3])),
+        hyp.tuples(hyp.just("tick"), hyp.integers(0, 4_000), hyp.just(0)),
+        hyp.tuples(hyp.just("late"), hyp.integers(0, 4_000), hyp.just(0)),
+        hyp.tuples(hyp.just("disarm"), hyp.sampled_from("abc"), hyp.just(0)),
+    ),
+    max_size=30,
+)
+
+
+@given(_timer_ops, hyp.booleans())
+def test_the_timer_heap_answers_as_a_scan_of_every_timer(
+    ops: list[tuple[str, Any, Any]], one_per_fragment: bool
+) -> None:
+    """T7-T12 (stacked timers under seed included): the next tick, the overdue ticks and the
+    pending list are those a scan of every timer finds."""
+    clock = Clock(0)
+    heap = Timers(clock, one_timer_per_fragment=one_per_fragment)
+    scan = _ScanTimers(clock, one_per_fragment)
+    for op, arg, seconds in ops:
+        if op == "arm":
+            heap.arm(arg, seconds)
+            scan.arm(arg, seconds)
+        elif op == "tick":  # what Browser.advance does for one tick due by now + arg ms
+            until = clock.now_ns + arg * MS
+            got, want = heap.next_due(until), scan.next_due(until)
+            assert (got and (got.fragment_id, got.due)) == (want and (want.fragment_id, want.due))
+            if got is not None and want is not None:
+                clock.now_ns = got.due
+                heap.fire(got)
+                want.due += want.interval
+        elif op == "late":  # a run took ``arg`` ms: ticks due meanwhile are overdue (T12)
+            clock.now_ns += arg * MS
+            assert heap.has_overdue() == bool(scan.next_due(clock.now_ns - 1))
+            assert heap.collect_overdue() == scan.collect_overdue()
+        else:  # T10
+            heap.disarm({arg})
+            scan.timers = [t for t in scan.timers if t.fragment_id != arg]
+        pending = sorted(scan.timers, key=lambda t: (t.due, t.order))
+        assert [(p.fragment_id, p.due) for p in heap.pending()] == [
+            (t.fragment_id, clock.as_datetime(t.due)) for t in pending
+        ]
+        hot = heap.hot_timer()
+        want_hot = next((t for t in scan.timers if t.interval <= 0), None)
+        assert (hot and hot.order) == (want_hot and want_hot.order)

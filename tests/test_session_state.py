@@ -148,7 +148,9 @@ def test_CB4_callback_sets_a_widget_key(app: RunApp) -> None:
     assert at.session_state.name == ""
 
 
-@pytest.mark.parametrize("assignment", ["st.session_state.k = True", "st.session_state['k'] = True"])
+@pytest.mark.parametrize(
+    "assignment", ["st.session_state.k = True", "st.session_state['k'] = True"]
+)
 def test_E19_assigning_after_the_widget_is_created(assignment: str, app: RunApp) -> None:
     at = app(
         f"""
@@ -352,8 +354,8 @@ def test_V3_compaction_moves_every_current_value_into_old_state(
     """Compaction equals a V1 lookup of every key, stored under its state key."""
     state = _SessionState()
     if map_keys:
-        state.key_to_id = {"a": "$$ID-1-a", "b": "$$ID-2-b"}
-        state.id_to_key = {v: k for k, v in state.key_to_id.items()}
+        state.bind_key("a", "$$ID-1-a")
+        state.bind_key("b", "$$ID-2-b")
     state.user, state.incoming, state.old = dict(user), dict(incoming), dict(old)
     expected = dict(old)
     for key in state._all_state_keys():

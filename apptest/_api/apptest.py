@@ -277,8 +277,7 @@ class AppTest(SessionInputsMixin, QueryMixin):
         finally:
             self._read_session_outputs()
         self._check_page_request()
-        for stored in self._session.fragments.fragments.values():
-            self._fragment_names[stored.id] = stored.name
+        self._fragment_names.update(self._session.fragments.take_names())
 
     @property
     def _staged(self) -> dict[str, Staged]:

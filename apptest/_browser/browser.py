@@ -54,6 +54,9 @@ class Browser:
         self.frontend = frontend
         self.timers = timers
         self.staged: dict[str, Staged] = {}
+        #: Widget values changed here since the server last loaded a request of this tab's
+        #: (each request names them, so the server looks at those only).
+        self._unsent: set[str] = set()
 
     # -- staging ---------------------------------------------------------------------------
     def stage(
@@ -86,11 +89,13 @@ class Browser:
                 continue
             if not staged.trigger:
                 values[staged.widget_id] = staged.value
+                self._unsent.add(staged.widget_id)
             sends.append(staged)
         sent = {staged.widget_id for staged in sends}
         for widget_id, value in assigned.items():
             if widget_id in values and widget_id not in sent:
                 values[widget_id] = value
+                self._unsent.add(widget_id)
         self.staged = keep
         return self._merged(sends), cleared
 
@@ -103,29 +108,33 @@ class Browser:
             )
 
     def _merged(self, sends: list[Staged]) -> Request:
-        """Q4: each interaction is one request; together they merge as the server queues them."""
-        states = dict(self.frontend.widget_values)
+        """Q4: each interaction is one request; together they merge as the server queues them.
+        The request carries the browser's values by reference, with the ids that changed."""
         merged: Request | None = None
         for staged in sends:
             if staged.form_id and not staged.trigger:
                 continue  # sent with its form's submit button
             triggers = {staged.widget_id: staged.value} if staged.trigger else {}
-            one = Request.user(states, fragment_id=staged.fragment_id, triggers=triggers)
+            one = Request.user({}, fragment_id=staged.fragment_id, triggers=triggers)
             merged = merge_requests(merged, one)
         if merged is None:
-            return Request.full(states, "initial" if not self.session.runs else "user")
-        merged.widget_states = states
-        return merged
+            merged = Request.full({}, "initial" if not self.session.runs else "user")
+        return self._with_values(merged)
+
+    def _with_values(self, request: Request) -> Request:
+        request.widget_states = self.frontend.widget_values
+        request.changed = frozenset(self._unsent)
+        return request
 
     # -- timers ----------------------------------------------------------------------------
     def tick(self, fragment_ids: tuple[str, ...]) -> Request:
         """The request timer ticks send: a fragment run with the widget values (T11)."""
-        return Request.timer(fragment_ids, self.frontend.widget_values)
+        return self._with_values(Request.timer(fragment_ids, {}))
 
     def with_overdue_ticks(self, request: Request) -> Request:
         """Q4: ticks still pending (overdue) go with ``request``: ticks first; a full run
         absorbs them."""
-        if not self.timers.overdue():
+        if not self.timers.has_overdue():
             return request
         return merge_requests(self.tick(tuple(self.timers.collect_overdue())), request)
 
@@ -143,14 +152,14 @@ class Browser:
                 raise hot_timer_error(hot, name_of(hot.fragment_id))
             if clock.now_ns > target:
                 break
-            if self.timers.overdue():
+            if self.timers.has_overdue():
                 due = tuple(self.timers.collect_overdue())  # came due during a run (T12)
             else:
                 timer = self.timers.next_due(target)
                 if timer is None:
                     break
                 clock.now_ns = timer.due
-                timer.due += timer.interval
+                self.timers.fire(timer)
                 due = (timer.fragment_id,)
             deliver(self.tick(due), None, target)
         clock.now_ns = max(clock.now_ns, target)
@@ -185,10 +194,21 @@ class Browser:
                 break
             by_tick = pending.trigger == "timer"
             rerun = execute(self.session, pending, timeout=timeout)
+            self._sent(pending)
             limit = horizon if until is not None or by_tick else None
             pending = self._with_ticks_due(rerun, limit)
             if until is None and not by_tick:
                 horizon = clock.now_ns
+
+    def _sent(self, request: Request) -> None:
+        """The server loaded ``request``'s values: the changes it named are known there. (Kept
+        when the run raised: naming a value again only makes the server compare it again.)"""
+        if request.widget_states is None:
+            return
+        if request.changed is None:
+            self._unsent.clear()  # the server compared every value
+        else:
+            self._unsent.difference_update(request.changed)
 
     def _with_ticks_due(self, rerun: Request | None, until: int | None) -> Request | None:
         """T12: ticks that came due during the run become (or join) the next request, unless

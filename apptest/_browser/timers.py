@@ -11,6 +11,7 @@ to simulate: advancing the clock past one raises AppTestError. A full run clears
 from __future__ import annotations
 
 import datetime as _dt
+import heapq
 import math
 from dataclasses import dataclass
 
@@ -87,12 +88,22 @@ class Timers:
     message with the same interval keeps the running timer and its phase, another interval
     replaces it. Without it (1.39 and 1.58 browsers, the seed) every message adds one more
     timer, so a nested child re-announced by its parent's rerun ticks twice per period.
+
+    The timers that tick are kept in a heap by ``(due, order)``, so finding the next tick
+    costs the log of the number of timers, not a look at each. A heap entry is stale (and
+    skipped) once its timer is gone or has moved: a timer's ``due`` is only changed here.
     """
 
     def __init__(self, clock: Clock, *, one_timer_per_fragment: bool = True) -> None:
         self.clock = clock
         self.one_timer_per_fragment = one_timer_per_fragment
         self._timers: dict[object, Timer] = {}
+        #: (due, order, key) of every ticking timer, and stale entries of moved or gone ones.
+        self._heap: list[tuple[int, int, object]] = []
+        #: The keys of each fragment's timers (T10 disarms by fragment).
+        self._by_fragment: dict[str, dict[object, None]] = {}
+        #: Keys of the hot timers (interval 0), in arming order.
+        self._hot: dict[object, None] = {}
         self._order = 0
 
     def arm(self, fragment_id: str, seconds: float) -> None:
@@ -102,58 +113,90 @@ class Timers:
             existing = self._timers.get(fragment_id)
             if existing is not None and existing.seconds == seconds:
                 return
-            self._timers.pop(fragment_id, None)  # a replaced timer loses its arming order
+            self._remove(fragment_id)  # a replaced timer loses its arming order
         else:
             key = (fragment_id, self._order + 1)
         self._order += 1
         interval = browser_delay_ms(seconds) * MS
-        self._timers[key] = Timer(
-            fragment_id, seconds, interval, self.clock.now_ns + interval, self._order
-        )
+        timer = Timer(fragment_id, seconds, interval, self.clock.now_ns + interval, self._order)
+        self._timers[key] = timer
+        self._by_fragment.setdefault(fragment_id, {})[key] = None
+        if interval > 0:
+            heapq.heappush(self._heap, (timer.due, timer.order, key))
+        else:
+            self._hot[key] = None
+
+    def _remove(self, key: object) -> None:
+        timer = self._timers.pop(key, None)
+        if timer is not None:
+            self._by_fragment.get(timer.fragment_id, {}).pop(key, None)
+            self._hot.pop(key, None)  # a heap entry goes stale and is skipped
 
     def clear(self) -> None:
         """T9: a full run's ``new_session`` clears every timer."""
         self._timers.clear()
+        self._heap.clear()
+        self._by_fragment.clear()
+        self._hot.clear()
 
     def disarm(self, fragment_ids: set[str]) -> None:
         """T10: ``stop_auto_rerun`` for evicted fragments."""
-        self._timers = {k: t for k, t in self._timers.items() if t.fragment_id not in fragment_ids}
+        for fragment_id in fragment_ids:
+            for key in list(self._by_fragment.pop(fragment_id, ())):
+                self._remove(key)
+
+    def _top(self) -> Timer | None:
+        """The ticking timer due first (ties by arming order); stale entries are dropped."""
+        heap = self._heap
+        while heap:
+            due, order, key = heap[0]
+            timer = self._timers.get(key)
+            if timer is not None and timer.order == order and timer.due == due:
+                return timer
+            heapq.heappop(heap)
+        return None
+
+    def _move(self, timer: Timer, due: int) -> None:
+        """``timer``'s next tick is at ``due``; its current heap entry goes stale."""
+        timer.due = due
+        key: object = (timer.fragment_id, timer.order)
+        if self.one_timer_per_fragment:
+            key = timer.fragment_id
+        heapq.heappush(self._heap, (due, timer.order, key))
 
     def next_due(self, until: int) -> Timer | None:
         """The earliest non-hot timer due at or before ``until`` (ties by arming order)."""
-        best: Timer | None = None
-        for timer in self._timers.values():
-            if (
-                timer.interval > 0
-                and timer.due <= until
-                and (best is None or (timer.due, timer.order) < (best.due, best.order))
-            ):
-                best = timer
-        return best
+        timer = self._top()
+        return timer if timer is not None and timer.due <= until else None
+
+    def fire(self, timer: Timer) -> None:
+        """``timer`` ticked at its due instant: its next tick is one interval later."""
+        self._move(timer, timer.due + timer.interval)
 
     def hot_timer(self) -> Timer | None:
         """The first armed timer that would fire continuously, if any."""
-        return next((t for t in self._timers.values() if t.interval <= 0), None)
+        key = next(iter(self._hot), None)
+        return self._timers[key] if key is not None else None
 
-    def overdue(self) -> list[Timer]:
-        """Timers whose tick came due while a run was in progress: due strictly before now
-        (a tick due exactly now is on time and fires on its own)."""
-        found = [t for t in self._timers.values() if t.interval > 0 and t.due < self.clock.now_ns]
-        return sorted(found, key=lambda t: (t.due, t.order))
+    def has_overdue(self) -> bool:
+        """Whether a tick came due while a run was in progress: due strictly before now (a
+        tick due exactly now is on time and fires on its own)."""
+        timer = self._top()
+        return timer is not None and timer.due < self.clock.now_ns
 
     def collect_overdue(self) -> list[str]:
         """T12: the overdue ticks become one pending fragment run: each timer moves past
         ``now`` and its fragment is listed once, in order of the first overdue tick."""
-        due = self.overdue()
+        now = self.clock.now_ns
+        due: list[Timer] = []
+        timer = self._top()
+        while timer is not None and timer.due < now:
+            heapq.heappop(self._heap)
+            due.append(timer)
+            timer = self._top()
         for timer in due:
-            self.skip_past(timer, self.clock.now_ns)
+            self._move(timer, _past(timer, now))
         return list(dict.fromkeys(t.fragment_id for t in due))
-
-    @staticmethod
-    def skip_past(timer: Timer, instant: int) -> None:
-        """Move ``timer`` to its first tick strictly after ``instant`` (setInterval phase)."""
-        if timer.due <= instant:
-            timer.due += ((instant - timer.due) // timer.interval + 1) * timer.interval
 
     def pending(self) -> list[PendingTimer]:
         """Armed timers, soonest first (hot timers show the instant they were armed)."""
@@ -161,6 +204,13 @@ class Timers:
             PendingTimer(t.fragment_id, t.seconds, self.clock.as_datetime(t.due))
             for t in sorted(self._timers.values(), key=lambda t: (t.due, t.order))
         ]
+
+
+def _past(timer: Timer, instant: int) -> int:
+    """The first tick of ``timer`` strictly after ``instant`` (or its due, if later)."""
+    if timer.due <= instant:
+        return timer.due + ((instant - timer.due) // timer.interval + 1) * timer.interval
+    return timer.due
 
 
 __all__ = ["PendingTimer", "Timer", "Timers", "browser_delay_ms", "hot_timer_error"]

@@ -11,7 +11,7 @@ V3), ``register_widget`` while the body runs, ``on_finished`` at the end (F6, C1
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, MutableMapping
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -77,8 +77,26 @@ class SessionState:
         self.id_to_key: dict[str, str] = {}
         #: By widget id; written by ``register_widget`` only (it also keeps ``trigger_ids``).
         self.meta: dict[str, WidgetMeta] = {}
-        #: The ids of trigger widgets (buttons) ever registered: what ``reset_triggers`` visits.
+        #: The ids of trigger widgets (buttons) ever registered.
         self.trigger_ids: set[str] = set()
+        #: Trigger ids whose value may differ from their reset value: what ``reset_triggers``
+        #: visits (a click, a replay, a value written under the trigger's key), not every
+        #: button ever rendered.
+        self._armed: set[str] = set()
+        #: Widget ids by the fragment that last registered them ("" for the main script):
+        #: a fragment run's stale-widget cleanup looks at its own fragments' widgets only.
+        self._by_fragment: dict[str, set[str]] = {}
+        #: Widget ids with a callback, in registration order: the candidates for CB1.
+        self._callback_ids: dict[str, None] = {}
+        #: User keys whose value may have to be copied to their widget id at the next
+        #: compaction (a key newly bound to a widget, or its widget's value dropped).
+        self._unbound_keys: set[str] = set()
+        #: Widget ids whose value here may differ from the browser's since the last request
+        #: (written other than by the browser): a request that says which values it changed
+        #: is compared on these and its changes only (``on_request``).
+        self._dirty: set[str] = set()
+        #: Widget-id-like keys with no widget behind them: stale on every cleanup (C2).
+        self._orphan_ids: set[str] = set()
         #: Widgets registered in the current run, with the fragment that registered them.
         self.registered: dict[str, str] = {}
         #: The fragments rerun by the current run (empty on a full run).
@@ -141,6 +159,17 @@ class SessionState:
         ):
             raise _already_instantiated(key, self.already_instantiated_error)
         self.user[key] = value
+        self._note_write(self._state_key(key))
+
+    def _note_write(self, state_key: str) -> None:
+        """A value was written under ``state_key`` other than by a widget's registration:
+        keep the trigger and orphan bookkeeping right (C5, C2)."""
+        if state_key in self.trigger_ids:
+            self._armed.add(state_key)
+        if state_key.startswith(WIDGET_ID_PREFIX):
+            self._dirty.add(state_key)
+            if state_key not in self.meta:
+                self._orphan_ids.add(state_key)
 
     def del_item(self, key: str) -> None:
         state_key = self._state_key(key)
@@ -156,6 +185,8 @@ class SessionState:
                 found = True
         if not found:
             raise KeyError(f'st.session_state has no key "{key}". {_INIT_HINT}')
+        self._unbound_keys.add(key)
+        self._dirty.add(state_key)
 
     def contains(self, key: str) -> bool:
         try:
@@ -172,35 +203,101 @@ class SessionState:
         return {k: self.get_item(k) for k in self.user_keys()}
 
     # -- the run protocol ----------------------------------------------------------------
-    def on_request(self, widget_states: dict[str, Any]) -> list[str]:
-        """F3/V3: reset triggers, compact, load the browser's values; return changed widgets.
+    def on_request(
+        self,
+        widget_states: dict[str, Any],
+        triggers: dict[str, Any] | None = None,
+        changed: frozenset[str] | None = None,
+    ) -> list[str]:
+        """F3/V3: reset triggers, compact, load the browser's values (``triggers`` over
+        ``widget_states``); return the widgets whose callbacks must fire, in request order
+        (CB1-CB2).
 
-        The result lists, in request order, the widgets whose callbacks must fire (CB1-CB2).
+        ``changed``, when given, names the values the browser changed since its last request:
+        then only those and the values written here since are looked at (the others are
+        the same on both sides), and ``widget_states`` is only read, never copied.
         """
         self.reset_triggers()
-        # Compaction: every key's current value (V1 order) moves into ``old``. Written as
-        # layer updates, lowest precedence first, instead of a lookup per key.
+        triggers = triggers or {}
+        if changed is None:
+            self._compact()
+            self.incoming = dict(widget_states)
+            self._dirty.clear()
+            looked_at: Iterable[str] = self.incoming
+        else:
+            looked_at = self._load_changed(widget_states, changed)
+            looked_at.update(triggers)
+        incoming = self.incoming
+        if triggers:
+            incoming.update(triggers)
+            self._armed.update(k for k in triggers if k in self.trigger_ids)
+        callbacks = self._callback_ids
+        fired = [w for w in looked_at if w in callbacks and self._fired(w, incoming[w])]
+        if len(fired) > 1:
+            fired_set = set(fired)
+            in_order = dict.fromkeys(w for w in widget_states if w in fired_set)
+            in_order.update(dict.fromkeys(w for w in triggers if w in fired_set))
+            fired = list(in_order)  # request order
+        return fired
+
+    def _load_changed(self, states: dict[str, Any], changed: frozenset[str]) -> set[str]:
+        """Compaction and loading for the keys that may differ from the browser's values;
+        return those the request holds. The other keys keep their place: their value here
+        is the one the browser sent (a lookup finds the same value in either layer)."""
+        old, incoming = self.old, self.incoming
+        self._move_unbound()
+        dirty, self._dirty = self._dirty, set()
+        dirty.update(changed)
+        dirty.update(self.key_to_id.get(key, key) for key in self.user)
+        for state_key in dirty:
+            if state_key in incoming:
+                old[state_key] = incoming.pop(state_key)
+        for key, value in self.user.items():
+            state_key = self.key_to_id.get(key, key)
+            old[state_key] = value
+            if state_key in self.trigger_ids:
+                self._armed.add(state_key)
+        self.user.clear()
+        present = {k for k in dirty if k in states}
+        for state_key in present:
+            incoming[state_key] = states[state_key]
+        return present
+
+    def _fired(self, widget_id: str, value: Any) -> bool:
+        meta = self.meta[widget_id]
+        if meta.callback is None:
+            return False
+        if meta.trigger:
+            return bool(value) and value != meta.reset_value
+        return widget_id not in self.old or not _same(self.old[widget_id], value)
+
+    def _compact(self) -> None:
+        """Every key's current value (V1 order) moves into ``old``. Written as layer
+        updates, lowest precedence first, instead of a lookup per key."""
         old = self.old
-        for key, widget_id in self.key_to_id.items():
-            if key in old and widget_id not in old:
-                old[widget_id] = old[key]
+        self._move_unbound()
         old.update(self.incoming)
         for key, value in self.user.items():
-            old[self.key_to_id.get(key, key)] = value
+            state_key = self.key_to_id.get(key, key)
+            old[state_key] = value
+            self._note_write(state_key)
         self.user.clear()
-        self.incoming = dict(widget_states)
-        changed: list[str] = []
-        for widget_id, value in self.incoming.items():
-            meta = self.meta.get(widget_id)
-            if meta is None or meta.callback is None:
-                continue
-            if meta.trigger:
-                fired = bool(value) and value != meta.reset_value
-            else:
-                fired = widget_id not in self.old or not _same(self.old[widget_id], value)
-            if fired:
-                changed.append(widget_id)
-        return changed
+
+    def _move_unbound(self) -> None:
+        """A user key's value reaches its widget id once the key is bound to a widget; only
+        keys that were bound, or whose widget value was dropped, since the last request."""
+        old = self.old
+        for key in self._unbound_keys:
+            widget_id = self.key_to_id.get(key)
+            if widget_id is not None and key in old and widget_id not in old:
+                old[widget_id] = old[key]
+                self._note_write(widget_id)
+        self._unbound_keys.clear()
+
+    def replay(self, values: dict[str, Any]) -> None:
+        """RR8: replayed trigger values go over the fresh ones, firing nothing."""
+        self.incoming.update(values)
+        self._armed.update(k for k in values if k in self.trigger_ids)
 
     def begin_run(self, scope: tuple[str, ...], forms: set[str]) -> None:
         """A run starts: ``scope`` are the fragments it reruns, ``forms`` collects the keys of
@@ -215,14 +312,12 @@ class SessionState:
 
     def register_widget(self, meta: WidgetMeta, default: Any) -> tuple[Any, bool]:
         """Record a widget rendered in this run; return ``(value, value_set_by_user_code)``."""
-        self.meta[meta.id] = meta
-        if meta.trigger:
-            self.trigger_ids.add(meta.id)
+        self._index(meta)
         self.registered[meta.id] = meta.fragment_id
+        self._dirty.add(meta.id)  # the browser learns its value from the element, if sent
         key = meta.user_key
         if key is not None:
-            self.key_to_id[key] = meta.id
-            self.id_to_key[meta.id] = key
+            self.bind_key(key, meta.id)
         if meta.trigger:
             value = self.incoming.get(meta.id, meta.reset_value)
             self.incoming[meta.id] = value
@@ -235,6 +330,32 @@ class SessionState:
             self.incoming[meta.id] = default
             return default, False
 
+    def _index(self, meta: WidgetMeta) -> None:
+        """Keep ``meta`` and the indexes over it: by fragment, with a callback, triggers."""
+        widget_id = meta.id
+        known = self.meta.get(widget_id)
+        self.meta[widget_id] = meta
+        if known is None or known.fragment_id != meta.fragment_id:
+            if known is not None:
+                self._by_fragment[known.fragment_id].discard(widget_id)
+            self._by_fragment.setdefault(meta.fragment_id, set()).add(widget_id)
+            self._orphan_ids.discard(widget_id)
+        if meta.callback is not None:
+            self._callback_ids[widget_id] = None
+        elif known is not None and known.callback is not None:
+            del self._callback_ids[widget_id]
+        if meta.trigger:
+            self.trigger_ids.add(widget_id)
+            self._armed.add(widget_id)  # its value this run may be a click (C5)
+
+    def bind_key(self, key: str, widget_id: str) -> None:
+        """The widget ``widget_id`` owns the user key ``key`` (W5): both spellings name one
+        value from now on."""
+        if self.key_to_id.get(key) != widget_id:
+            self._unbound_keys.add(key)  # its value moves to the widget id at compaction
+        self.key_to_id[key] = widget_id
+        self.id_to_key[widget_id] = key
+
     def reset_widget_value(self, meta: WidgetMeta, value: Any) -> None:
         """A widget's value was replaced while it registered (e.g. no longer a valid option)."""
         self.incoming[meta.id] = value
@@ -242,26 +363,50 @@ class SessionState:
             self.user[meta.user_key] = value
 
     def reset_triggers(self) -> None:
-        """C5: trigger values (buttons) read as their reset value again."""
-        for widget_id in self.trigger_ids:
+        """C5: trigger values (buttons) read as their reset value again. Only triggers that
+        may have been set since the last reset are visited."""
+        for widget_id in self._armed:
             meta = self.meta[widget_id]
             if not meta.trigger:
                 continue
             for layer in (self.incoming, self.old):
                 if widget_id in layer:
                     layer[widget_id] = meta.reset_value
+        self._armed.clear()
 
     def remove_stale_widgets(self, fragment_ids: tuple[str, ...]) -> None:
-        """C2: drop values of widgets not rendered by this run (within its scope)."""
-        scope = set(fragment_ids)
-        for layer in (self.incoming, self.old):
-            # Widgets registered in this run stay: only the other keys are looked at.
-            for state_key in layer.keys() - self.registered.keys():
-                if not state_key.startswith(WIDGET_ID_PREFIX):
-                    continue
-                meta = self.meta.get(state_key)
-                if meta is None or not scope or meta.fragment_id in scope:
-                    del layer[state_key]
+        """C2: drop values of widgets not rendered by this run (within its scope). A fragment
+        run looks only at the widgets its fragments registered before."""
+        registered = self.registered
+        if not fragment_ids:
+            for layer in (self.incoming, self.old):
+                # Widgets registered in this run stay: only the other keys are looked at.
+                stale = layer.keys() - registered.keys()
+                for state_key in stale:
+                    if state_key.startswith(WIDGET_ID_PREFIX):
+                        self._drop(layer, state_key)
+            self._orphan_ids.clear()
+            return
+        for fragment_id in set(fragment_ids):
+            for widget_id in self._by_fragment.get(fragment_id, ()):
+                if widget_id not in registered:
+                    self._drop(self.incoming, widget_id)
+                    self._drop(self.old, widget_id)
+        for widget_id in self._orphan_ids:
+            if widget_id not in registered:
+                self._drop(self.incoming, widget_id)
+                self._drop(self.old, widget_id)
+        self._orphan_ids = {k for k in self._orphan_ids if k in self.user}
+
+    def _drop(self, layer: dict[str, Any], state_key: str) -> None:
+        self._dirty.add(state_key)  # the browser may still hold it
+        if layer.pop(state_key, _MISSING) is not _MISSING and layer is self.old:
+            key = self.id_to_key.get(state_key)
+            if key is not None:
+                self._unbound_keys.add(key)  # its key's own value may come back (V1)
+
+
+_MISSING = object()
 
 
 def _same(a: Any, b: Any) -> bool:

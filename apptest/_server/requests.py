@@ -34,6 +34,10 @@ class Request:
     trigger: Trigger = "user"
     triggers: dict[str, Any] = field(default_factory=dict)
     replayed: dict[str, Any] = field(default_factory=dict)
+    #: The ids whose values the browser changed since its last request; None when not known
+    #: (then the server looks at every value). ``widget_states`` may then be the browser's
+    #: own map, read but never kept by the server.
+    changed: frozenset[str] | None = None
 
     @property
     def is_full(self) -> bool:
@@ -85,13 +89,16 @@ def merge_requests(pending: Request | None, new: Request) -> Request:
     triggers = {**pending.triggers, **new.triggers}
     replayed = {**pending.replayed, **new.replayed}
     trigger = pending.trigger if pending.trigger == "user" else new.trigger
+    changed = None
+    if pending.changed is not None and new.changed is not None:
+        changed = pending.changed | new.changed
     if pending.is_full or new.is_full:
-        return Request((), False, states, trigger, triggers, replayed)
+        return Request((), False, states, trigger, triggers, replayed, changed)
     queue = pending.fragment_ids + tuple(
         f for f in new.fragment_ids if f not in pending.fragment_ids
     )
     scoped = pending.fragment_scoped or new.fragment_scoped
-    return Request(queue, scoped, states, trigger, triggers, replayed)
+    return Request(queue, scoped, states, trigger, triggers, replayed, changed)
 
 
 __all__ = ["Request", "Trigger", "merge_requests"]

@@ -146,10 +146,10 @@ def _callbacks_and_body(
     outcome: _Outcome,
 ) -> None:
     if request.widget_states is not None:
-        changed = session.state.on_request({**request.widget_states, **request.triggers})
+        changed = session.state.on_request(request.widget_states, request.triggers, request.changed)
         _run_callbacks(session, run, changed)
     # RR8: replayed triggers go over the fresh values after the callbacks, firing nothing.
-    session.state.incoming.update(request.replayed)
+    session.state.replay(request.replayed)
     outcome.body_started = True
     if request.is_full:
         assert module is not None

@@ -31,18 +31,43 @@ class StoredFragment:
 
 @dataclass
 class FragmentStorage:
-    """The session's fragment storage: survives runs, pruned by completed full runs (F5)."""
+    """The session's fragment storage: survives runs, pruned by completed full runs (F5).
+
+    Kept with an index of each fragment's children, so that a fragment run's eviction (N3)
+    visits the fragments under it only, and a log of the names stored since the last
+    ``take_names``, so that the test side learns names without a loop over all fragments.
+    """
 
     fragments: dict[str, StoredFragment] = field(default_factory=dict)
     _seq: int = 0
+    #: parent id -> ids of the stored fragments whose ``parent`` it is (in storing order).
+    _children: dict[str, dict[str, None]] = field(default_factory=dict)
+    #: id -> function name of the fragments stored since the last ``take_names``.
+    _named: dict[str, str] = field(default_factory=dict)
 
     def set(self, fragment: StoredFragment) -> None:
         self._seq += 1
         fragment.seq = self._seq
+        known = self.fragments.get(fragment.id)
+        if known is not None and known.parent != fragment.parent:
+            self._unlink(known)
         self.fragments[fragment.id] = fragment
+        if fragment.parent is not None:
+            self._children.setdefault(fragment.parent, {})[fragment.id] = None
+        self._named[fragment.id] = fragment.name
+
+    def _unlink(self, fragment: StoredFragment) -> None:
+        siblings = self._children.get(fragment.parent) if fragment.parent is not None else None
+        if siblings is not None:
+            siblings.pop(fragment.id, None)
 
     def get(self, fragment_id: str) -> StoredFragment | None:
         return self.fragments.get(fragment_id)
+
+    def take_names(self) -> dict[str, str]:
+        """The names of the fragments stored since the last call, by id (then forgotten)."""
+        named, self._named = self._named, {}
+        return named
 
     def with_key(self, key: str) -> list[str]:
         """RR4, M10: the ids of every stored call site of the fragment keyed ``key``, in
@@ -59,34 +84,25 @@ class FragmentStorage:
     ) -> list[str]:
         """N3: drop every descendant of ``root`` not stored again after mark ``since``; return
         the ids dropped. With ``keep_dialogs`` (1.67), a dialog (full-app-scoped) is kept, and
-        so is everything under it."""
-        stale = [
-            fragment.id
-            for fragment in self.fragments.values()
-            if fragment.seq <= since
-            and fragment.id != root
-            and self._descends(fragment, root, since if keep_dialogs else None)
-        ]
+        so is everything under it. Visits the fragments under ``root`` only."""
+        stale: list[str] = []
+        seen = {root}
+        pending = list(self._children.get(root, ()))
+        while pending:
+            fragment_id = pending.pop()
+            fragment = self.fragments.get(fragment_id)
+            if fragment_id in seen or fragment is None:
+                continue
+            seen.add(fragment_id)
+            uncalled = fragment.seq <= since
+            if keep_dialogs and uncalled and fragment.is_dialog:
+                continue  # an uncalled dialog and everything under it stay (1.67 N3)
+            if uncalled:
+                stale.append(fragment_id)
+            pending.extend(self._children.get(fragment_id, ()))
         for fragment_id in stale:
-            del self.fragments[fragment_id]
+            self._unlink(self.fragments.pop(fragment_id))
         return stale
-
-    def _descends(self, fragment: StoredFragment, root: str, dialogs_kept: int | None) -> bool:
-        """Whether ``fragment`` is under ``root``; with ``dialogs_kept`` (a mark), not when an
-        uncalled dialog stands between them, the fragment itself included (1.67 N3)."""
-        seen = {fragment.id}
-        current: StoredFragment | None = fragment
-        while current is not None:
-            if dialogs_kept is not None and current.is_dialog and current.seq <= dialogs_kept:
-                return False
-            parent = current.parent
-            if parent is None or parent in seen:
-                return False
-            if parent == root:
-                return True
-            seen.add(parent)
-            current = self.fragments.get(parent)
-        return False
 
     def ancestors_first(self, fragment_ids: tuple[str, ...]) -> tuple[str, ...]:
         """R2 (1.67): the queue reordered so that a queued ancestor comes before its queued
@@ -116,8 +132,13 @@ class FragmentStorage:
         return False
 
     def keep_only(self, fragment_ids: list[str]) -> None:
+        """F5: after a completed full run, only the fragments it ran stay."""
         keep = set(fragment_ids)
         self.fragments = {k: v for k, v in self.fragments.items() if k in keep}
+        self._children = {}
+        for fragment in self.fragments.values():
+            if fragment.parent is not None:
+                self._children.setdefault(fragment.parent, {})[fragment.id] = None
 
 
 @dataclass(frozen=True)
