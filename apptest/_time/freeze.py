@@ -209,6 +209,7 @@ class _Freezer:
         self.swaps: list[Swap] = []
         self.real_swaps: list[Swap] = []
         self.method_swaps: list[Swap] = []
+        self.all_fakes: list[Swap] = []
         self.real_methods: list[Swap] = []
         self.reals: dict[int, Any] = {}  # id(real object) -> real object
         self.fakes: dict[int, Any] = {}  # id(real object) -> its fake
@@ -253,6 +254,7 @@ class _Freezer:
             self.method_swaps.append(
                 (cls, name, _per_run_method(cls, name, getattr(api, real_name)))
             )
+        self.all_fakes = self.method_swaps + self.swaps  # what an install sets, in order
         self.ignore = (*settings.default_ignore_list, *_NEVER_PATCH)
         self.bootstrap = sys.modules.get("importlib._bootstrap")
         load = getattr(self.bootstrap, "_load_unlocked", None)
@@ -279,12 +281,16 @@ class _Freezer:
         api.tz_offsets.append(_ZERO)
         api.ignore_lists.append(())
         api.tick_flags.append(False)
-        _set(self.method_swaps)
         # A module still loading in another thread (begun under the previous install) keeps
         # the real objects until it is done; _load then puts the fakes in.
-        _set(self.swaps if self.loads == 0 else self.real_swaps)
+        if self.loads == 0:
+            _set(self.all_fakes)
+        else:
+            _set(self.method_swaps)
+            _set(self.real_swaps)
         self.patched = []
-        self._patch_bindings(self.bindings, prune=True)
+        if self.bindings:
+            self._patch_bindings(self.bindings, prune=True)
         if self.real_load is not None:
             self.bootstrap._load_unlocked = self._load  # type: ignore[union-attr]
 
@@ -293,9 +299,10 @@ class _Freezer:
         if self.real_load is not None:
             self.bootstrap._load_unlocked = self.real_load  # type: ignore[union-attr]
         _set(self.saved)
-        _set(reversed(self.patched))
+        if self.patched:
+            _set(reversed(self.patched))
+            self.patched = []
         _set(self.real_methods)
-        self.patched = []
         api.freeze_factories.pop()
         api.tz_offsets.pop()
         api.ignore_lists.pop()
