@@ -122,12 +122,14 @@ class SessionInputsMixin:
 
     def _check_page_request(self) -> None:
         __tracebackhide__ = hide_test_errors
+        session = self._session
+        if session.pages.requested is None:
+            return  # nearly every run: no import, and no look for a pages/ folder on disk
         from apptest._server.pages import (  # lazy: see the note above
             unresolved_request,
             uses_pages_folder,
         )
 
-        session = self._session
         if session.pages.navigation_used or uses_pages_folder(session):
             return
         label = unresolved_request(session)
