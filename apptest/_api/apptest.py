@@ -140,7 +140,6 @@ class AppTest(SessionInputsMixin, QueryMixin):
         self._snapshot: tuple[Block, ...] | None = None
         self._snapshot_version = -1
         self._kind_index: dict[str, list[Node]] | None = None
-        self._fragment_names: dict[str, str] = {}
         #: Keys the test assigned through ``at.session_state`` since the last run.
         self._assigned: set[str] = set()
         self.session_state: SessionStateProxy = _TestSessionState(
@@ -277,8 +276,6 @@ class AppTest(SessionInputsMixin, QueryMixin):
         finally:
             self._read_session_outputs()
         self._check_page_request()
-        for stored in self._session.fragments.fragments.values():
-            self._fragment_names[stored.id] = stored.name
 
     @property
     def _staged(self) -> dict[str, Staged]:
@@ -354,7 +351,7 @@ class AppTest(SessionInputsMixin, QueryMixin):
         return self._session.profile
 
     def _fragment_name(self, fragment_id: str) -> str:
-        return self._fragment_names.get(fragment_id, fragment_id)
+        return self._session.fragments.names.get(fragment_id, fragment_id)
 
     @property
     def tree(self) -> str:

@@ -34,12 +34,15 @@ class FragmentStorage:
     """The session's fragment storage: survives runs, pruned by completed full runs (F5)."""
 
     fragments: dict[str, StoredFragment] = field(default_factory=dict)
+    #: The name of every fragment ever stored, pruned ones too (``at.fragments``' names, tree).
+    names: dict[str, str] = field(default_factory=dict)
     _seq: int = 0
 
     def set(self, fragment: StoredFragment) -> None:
         self._seq += 1
         fragment.seq = self._seq
         self.fragments[fragment.id] = fragment
+        self.names[fragment.id] = fragment.name
 
     def get(self, fragment_id: str) -> StoredFragment | None:
         return self.fragments.get(fragment_id)
