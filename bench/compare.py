@@ -1,6 +1,6 @@
 """Benchmark apptest against Streamlit's AppTest and a do-nothing floor, side by side.
 
-    python bench/compare.py            # the full table (about 70 seconds)
+    python bench/compare.py            # the full tables (about three minutes)
     python bench/compare.py --quick    # tiny counts: checks that the script still works
 
 Three harnesses run the same scenarios in one process:
