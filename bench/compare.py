@@ -1,6 +1,6 @@
 """Benchmark apptest against Streamlit's AppTest and a do-nothing floor, side by side.
 
-    python bench/compare.py            # the full table (about 70 seconds)
+    python bench/compare.py            # the full tables (about three minutes)
     python bench/compare.py --quick    # tiny counts: checks that the script still works
 
 Three harnesses run the same scenarios in one process:
@@ -116,6 +116,79 @@ TICKER = textwrap.dedent(
     tick()
     """
 )
+
+#: What sits outside the fragment in the scaling table: source lines for ``count`` of them.
+OUTSIDE: dict[str, str] = {
+    "markdown elements": 'for i in range({n}):\n    st.markdown(f"outside {{i}}")\n',
+    "keyed widgets": 'for i in range({n}):\n    st.checkbox(f"c{{i}}", key=f"c{{i}}")\n',
+    "other fragments": (
+        "@st.fragment\ndef other(i):\n    pass\n\nfor i in range({n}):\n    other(i)\n"
+    ),
+    "session-state keys": (
+        'if "k0" not in st.session_state:\n'
+        "    for i in range({n}):\n"
+        '        st.session_state[f"k{{i}}"] = i\n'
+    ),
+}
+
+
+def step_app(kind: str, count: int) -> str:
+    """A fragment with a button and a text, after ``count`` of ``kind`` outside it."""
+    return (
+        "import streamlit as st\n\n"
+        + OUTSIDE[kind].format(n=count)
+        + textwrap.dedent(
+            """
+            @st.fragment
+            def inner():
+                st.button("go", key="go")
+                st.text(f"clicks {st.session_state.setdefault('clicks', 0)}")
+
+            inner()
+            """
+        )
+    )
+
+
+def timers_app(others: int) -> str:
+    """One fragment ticking every second, and ``others`` that tick once in 23 days."""
+    return textwrap.dedent(
+        f"""\
+        import streamlit as st
+
+        @st.fragment(run_every=1)
+        def tick():
+            st.text("tick")
+
+        @st.fragment(run_every=2_000_000)
+        def other(i):
+            st.text(f"other {{i}}")
+
+        tick()
+        for i in range({others}):
+            other(i)
+        """
+    )
+
+
+def nested_app(depth: int, count: int) -> str:
+    """``count`` markdown elements inside ``depth`` nested containers."""
+    return textwrap.dedent(
+        f"""\
+        import streamlit as st
+
+        def nest(level):
+            if level == 0:
+                for i in range({count}):
+                    st.markdown(f"line {{i}}")
+            else:
+                with st.container():
+                    nest(level - 1)
+
+        nest({depth})
+        """
+    )
+
 
 # -- the floor: a do-nothing st ---------------------------------------------------------------
 
@@ -462,6 +535,129 @@ class Bench:
         assert at.runs[-1].scope == "fragment", at.runs[-1]
         return row
 
+    def test_step(self) -> Row:
+        """A whole test step on examples/counters.py: look the button up, click, run, read."""
+        from apptest import AppTest
+
+        at = AppTest.from_file(str(COUNTERS), default_timeout=ST_TIMEOUT).run()
+
+        def ours() -> None:
+            at.button(label="Rerun fragment").click().run()
+            assert at.markdown[0].value.startswith("Fragment says")
+
+        ops: Ops = {"apptest": ours, "AppTest": None}
+        if self.st_apptest is not None:
+            sat = self.st_apptest.from_file(str(COUNTERS), default_timeout=ST_TIMEOUT).run()
+
+            def theirs() -> None:
+                _label_button(sat, "Rerun fragment").click().run()
+                assert sat.markdown[0].value.startswith("Fragment says")
+
+            ops["AppTest"] = theirs
+        floor = Floor(COUNTERS.read_text())
+        floor.run()
+        ops["floor"] = lambda: floor.call("my_fragment")
+        return self.row(
+            "test step (counters): lookup + click + run + read",
+            ops,
+            note="AppTest reruns the whole app for the click (it has no fragment runs).",
+        )
+
+    def widgets_step(self) -> Row:
+        """A whole test step on the 50-widget app: toggle a checkbox, run, read a text input."""
+        from apptest import AppTest
+
+        def step(at: Any) -> Callable[[], object]:
+            def op() -> None:
+                box = at.checkbox[3]
+                box.set_value(not box.value).run()
+                assert at.text_input[0].value == ""
+
+            return op
+
+        ops: Ops = {
+            "apptest": step(AppTest.from_string(WIDGETS_50, default_timeout=ST_TIMEOUT).run()),
+            "AppTest": None,
+        }
+        if self.st_apptest is not None:
+            sat = self.st_apptest.from_string(WIDGETS_50, default_timeout=ST_TIMEOUT).run()
+            ops["AppTest"] = step(sat)
+        ops["floor"] = Floor(WIDGETS_50).run
+        return self.row("test step (50 widgets): lookup + set + run + read", ops)
+
+    def scaling_line(
+        self, label: str, large: Callable[[], object], small: Callable[[], object]
+    ) -> str:
+        """One row of the scaling table: ``large`` over ``small`` (apptest only), interleaved."""
+        timings = compare(
+            {"small": small, "large": large}, budget=self.budget, min_rounds=self.min_rounds
+        )
+        a, b = timings["large"], timings["small"]
+        assert a is not None and b is not None
+        return (
+            f"| {label} | {fmt(b.median)} | {fmt(a.median)} | {ratio(a, b)} "
+            f"| {ratio(a, b, wall=True)} |"
+        )
+
+    def scaling_table(self, small: int, large: int) -> str:
+        """The issue's scaling table: what a step costs beside things it does not touch."""
+        from apptest import AppTest
+
+        def step_op(kind: str, count: int) -> Callable[[], object]:
+            at = AppTest.from_string(step_app(kind, count), default_timeout=ST_TIMEOUT).run()
+
+            def op() -> None:
+                at.button(key="go").click().run()
+                assert at.text[0].value.startswith("clicks")
+
+            op()
+            assert at.runs[-1].scope == "fragment", at.runs[-1]
+            return op
+
+        def tick_op(others: int) -> Callable[[], object]:
+            at = AppTest.from_string(timers_app(others), default_timeout=ST_TIMEOUT).run()
+
+            def op() -> None:
+                before = len(at.runs)
+                at.clock.advance(1)
+                assert len(at.runs) == before + 1, (before, len(at.runs))
+
+            return op
+
+        def nested_op(depth: int) -> Callable[[], object]:
+            return AppTest.from_string(nested_app(depth, 200), default_timeout=ST_TIMEOUT).run().run
+
+        timers = 10 if self.quick else 1_000
+        deep = 20 if self.quick else 200
+        lines = [
+            "| apptest alone: cost with little vs much elsewhere | small | large "
+            "| large/small (CPU) | large/small (wall) |",
+            "|---|---|---|---|---|",
+        ]
+        for kind in OUTSIDE:
+            lines.append(
+                self.scaling_line(
+                    f"fragment click + run + read, {small:,} vs {large:,} {kind} outside",
+                    step_op(kind, large),
+                    step_op(kind, small),
+                )
+            )
+        lines.append(
+            self.scaling_line(
+                f"timer tick (clock.advance(1)), 1 vs {timers:,} other timed fragments",
+                tick_op(timers),
+                tick_op(0),
+            )
+        )
+        lines.append(
+            self.scaling_line(
+                f"run() of 200 markdown elements, nesting depth 1 vs {deep}",
+                nested_op(deep),
+                nested_op(1),
+            )
+        )
+        return "\n".join(lines)
+
     def pair(self, label: str, large: Callable[[], object], small: Callable[[], object]) -> str:
         """``large`` over ``small`` (apptest only), timed interleaved: one line of the notes."""
         timings = compare(
@@ -739,6 +935,8 @@ def main(argv: list[str] | None = None) -> int:
     rows = [
         bench.run_scenario("empty script: run()", EMPTY),
         bench.counters(),
+        bench.test_step(),
+        bench.widgets_step(),
         bench.run_scenario("50 widgets: run()", WIDGETS_50),
         bench.run_scenario("500 markdown elements: run()", MARKDOWN_500),
         bench.new_instance(),
@@ -765,6 +963,8 @@ def main(argv: list[str] | None = None) -> int:
     for row in rows:
         if row.note:
             print(f"- {row.scenario}: {row.note}")
+    print()
+    print(bench.scaling_table(5, big))
     print()
     print("apptest alone, two variants timed interleaved (ratio: median per round, quartiles):")
     few, many = (10, 100) if options.quick else (1_000, 100_000)

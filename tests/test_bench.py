@@ -6,6 +6,7 @@ that the script runs to the end and prints its table, so it cannot rot as the co
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import subprocess
 import sys
@@ -19,6 +20,8 @@ HEADER = "| Scenario | apptest median | apptest min | AppTest median | AppTest m
 SCENARIOS = (
     "empty script",
     "counters example",
+    "test step (counters)",
+    "test step (50 widgets)",
     "50 widgets",
     "500 markdown elements",
     "new instance + first run",
@@ -29,7 +32,9 @@ SCENARIOS = (
 )
 
 
+@functools.cache
 def _run(*args: str) -> str:
+    """The script's output with ``--quick`` and ``args`` (run once per set of arguments)."""
     proc = subprocess.run(
         [sys.executable, str(SCRIPT), "--quick", *args],
         cwd=ROOT,
@@ -41,9 +46,20 @@ def _run(*args: str) -> str:
     return proc.stdout
 
 
+def _table(out: str, header: str) -> list[list[str]]:
+    """The cells of the rows of the table whose header line starts with ``header``."""
+    lines = out.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(header))
+    rows = []
+    for line in lines[start + 2 :]:  # past the header and its |---| line
+        if not line.startswith("| "):
+            break
+        rows.append([cell.strip() for cell in line.strip("|").split("|")])
+    return rows
+
+
 def _rows(out: str) -> list[list[str]]:
-    lines = [line for line in out.splitlines() if line.startswith("| ")]
-    return [[cell.strip() for cell in line.strip("|").split("|")] for line in lines[1:]]
+    return _table(out, HEADER)
 
 
 def test_quick_benchmark_without_streamlit_prints_every_scenario() -> None:
@@ -55,6 +71,23 @@ def test_quick_benchmark_without_streamlit_prints_every_scenario() -> None:
     for row in rows:
         assert row[1] != "n/a", row  # apptest is measured in every scenario
         assert row[3] == "n/a", row  # AppTest was left out
+
+
+def test_quick_benchmark_prints_the_scaling_table() -> None:
+    out = _run("--no-streamlit")
+    rows = _table(out, "| apptest alone: cost with little vs much elsewhere |")
+    labels = " / ".join(row[0] for row in rows)
+    for what in (
+        "markdown elements outside",
+        "keyed widgets outside",
+        "other fragments outside",
+        "session-state keys outside",
+        "other timed fragments",
+        "nesting depth",
+    ):
+        assert what in labels, (what, out)
+    for row in rows:
+        assert row[3].endswith(")"), row  # a ratio with its quartiles
 
 
 @pytest.mark.skipif(

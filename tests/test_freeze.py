@@ -343,6 +343,23 @@ def test_test_with_its_own_freezegun_freeze_sees_its_time_and_the_app_sees_virtu
     _real_time_objects_are_in_place()
 
 
+def test_a_freeze_of_the_test_after_runs_reads_freezeguns_time_in_every_faked_method() -> None:
+    """freezegun's class methods apptest wraps (now, utcnow, fromtimestamp, timestamp,
+    today) stay wrapped after the first run; with no run active they are freezegun's own."""
+    import freezegun
+
+    at = AppTest.from_string("import streamlit as st\n").run()
+    with freezegun.freeze_time("2010-05-05 10:00:00"):
+        at.run()
+        assert dt.datetime.now() == dt.datetime(2010, 5, 5, 10)
+        assert dt.datetime.utcnow() == dt.datetime(2010, 5, 5, 10)
+        assert dt.date.today() == dt.date(2010, 5, 5)
+        stamp = dt.datetime(2010, 5, 5, 10, tzinfo=UTC).timestamp()
+        assert dt.datetime(2010, 5, 5, 10).timestamp() == stamp
+        assert dt.datetime.fromtimestamp(stamp, UTC) == dt.datetime(2010, 5, 5, 10, tzinfo=UTC)
+    _real_time_objects_are_in_place()
+
+
 # -- the time belongs to the run (issue 4, item 4): threads ------------------------------------
 #
 # The fakes stay installed while any run is active, in any thread, but only the run's own

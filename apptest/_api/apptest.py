@@ -139,8 +139,8 @@ class AppTest(SessionInputsMixin, QueryMixin):
         self._session, self._browser = open_runtime(script, profile, start_time, default_timeout)
         self._snapshot: tuple[Block, ...] | None = None
         self._snapshot_version = -1
-        self._kind_index: dict[str, list[Node]] | None = None
         self._fragment_names: dict[str, str] = {}
+        self._kind_index: dict[str, list[Node]] | None = None
         #: Keys the test assigned through ``at.session_state`` since the last run.
         self._assigned: set[str] = set()
         self.session_state: SessionStateProxy = _TestSessionState(

@@ -20,19 +20,29 @@ test can change them between runs.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from apptest._errors import AppTestError, hide_test_errors
 from apptest._features.browser_inputs import DEFAULT_USER, ContextSettings, check_user
 from apptest._server.requests import Request, merge_requests
 
 if TYPE_CHECKING:
-    from apptest._features.apis import Logo
+    from apptest._features.apis import Logo, SessionAPIs
+    from apptest._features.query_params import QueryParams
+    from apptest._features.secrets import SecretsSource
     from apptest._server.session import Session
     from apptest._server.storage import PageInfo
 
 # The runtime modules below are imported inside the methods that use them: they load with the
 # first AppTest (``apptest._api.runtime``), not with ``import apptest``.
+
+
+class _RunStores(NamedTuple):
+    """The stores every run reads and writes the session inputs through."""
+
+    apis: SessionAPIs
+    query: QueryParams
+    secrets: SecretsSource
 
 
 class SessionInputsMixin:
@@ -54,6 +64,7 @@ class SessionInputsMixin:
         #: The identity the app reads as ``st.user`` (AppTest's default).
         self.user = dict(DEFAULT_USER)
         self._context = ContextSettings()
+        self._run_stores: _RunStores | None = None
 
     @property
     def context(self) -> ContextSettings:
@@ -70,47 +81,55 @@ class SessionInputsMixin:
         self._context = ContextSettings(values)
 
     # -- around every run ------------------------------------------------------------------
+    def _session_stores(self) -> _RunStores:
+        """The session's API, query and secrets stores, looked up once (they live as long as
+        the session): a run then reads them without a store lookup or an import."""
+        stores = self._run_stores
+        if stores is None:
+            from apptest._features.apis import apis_of  # lazy: see the note above
+            from apptest._features.query_params import QUERY  # lazy: see the note above
+            from apptest._features.secrets import SECRETS  # lazy: see the note above
+
+            session = self._session
+            stores = _RunStores(apis_of(session), session.stores[QUERY], session.stores[SECRETS])
+            self._run_stores = stores
+        return stores
+
     def _load_session_inputs(self, request: Request) -> Request:
         __tracebackhide__ = hide_test_errors
-        from apptest._features.apis import apis_of  # lazy: see the note above
-        from apptest._features.query_params import QUERY  # lazy: see the note above
-        from apptest._features.secrets import SECRETS  # lazy: see the note above
-
         session = self._session
-        apis = apis_of(session)
+        stores = self._session_stores()
         if not isinstance(self.secrets, Mapping):
             raise AppTestError(f"at.secrets must be a dict, not {type(self.secrets).__name__}.")
         if not isinstance(self.query_params, Mapping):
             raise AppTestError(
                 f"at.query_params must be a dict, not {type(self.query_params).__name__}."
             )
-        apis.context = self._context.validated()
-        apis.user = check_user(self.user)
-        session.stores[QUERY].load(self.query_params)
-        session.stores[SECRETS].begin_run(self.secrets, session.script.folder)
+        stores.apis.context = self._context.validated()
+        stores.apis.user = check_user(self.user)
+        stores.query.load(self.query_params)
+        stores.secrets.begin_run(self.secrets, session.script.folder)
         if session.pages.requested is not None and not request.is_full:
             # A page switch is a full run of the new page, whatever else was staged.
             request = merge_requests(request, Request.full(request.widget_states, request.trigger))
         return request
 
     def _read_session_outputs(self) -> None:
-        from apptest._features.apis import apis_of  # lazy: see the note above
-        from apptest._features.query_params import QUERY  # lazy: see the note above
-        from apptest._features.secrets import SECRETS  # lazy: see the note above
-
-        stores = self._session.stores
-        stores[SECRETS].end_run()
-        self.query_params = stores[QUERY].for_test()
-        self.user = dict(apis_of(self._session).user)
+        stores = self._session_stores()
+        stores.secrets.end_run()
+        self.query_params = stores.query.for_test()
+        self.user = dict(stores.apis.user)
 
     def _check_page_request(self) -> None:
         __tracebackhide__ = hide_test_errors
+        session = self._session
+        if session.pages.requested is None:
+            return  # nearly every run: no import, and no look for a pages/ folder on disk
         from apptest._server.pages import (  # lazy: see the note above
             unresolved_request,
             uses_pages_folder,
         )
 
-        session = self._session
         if session.pages.navigation_used or uses_pages_folder(session):
             return
         label = unresolved_request(session)

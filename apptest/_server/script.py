@@ -15,8 +15,6 @@ import linecache
 import os
 import sys
 import types
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 MAGIC_NAME = "__apptest_magic__"
@@ -105,6 +103,8 @@ class Script:
         except SyntaxError as exc:
             self.compile_error = exc
         self._own_modules: dict[str, types.ModuleType] = {}
+        lines = source.splitlines(keepends=True)
+        self._cache_entry = (len(source), None, lines, self.filename)
 
     def new_module(self, magic: Any) -> types.ModuleType:
         """D10: each full run executes the page in a fresh ``__main__`` module."""
@@ -139,46 +139,72 @@ class Script:
         roots = {os.path.abspath(entry) for entry in sys.path if isinstance(entry, str)}
         return [root for root in roots if root.startswith(inside)]
 
-    @contextmanager
     def patched(
         self, shim_modules: dict[str, types.ModuleType], main: types.ModuleType | None
-    ) -> Iterator[None]:
-        """Install the shim and the script's module context; restore everything after."""
+    ) -> _Patched:
+        """``with script.patched(shim, main):`` installs the shim and the script's module
+        context; everything is restored after."""
+        return _Patched(self, shim_modules, main)
+
+    def _keep_own_modules(self, saved: dict[str, Any], shim: dict[str, types.ModuleType]) -> None:
+        """After a run that imported modules: keep those from the app's folder for this
+        AppTest (and take them out of ``sys.modules`` with the rest)."""
         modules = sys.modules
-        names = list(shim_modules)
-        if main is not None:
+        other_roots = self._other_roots()
+        for name in list(modules):
+            if name not in saved and name not in shim:
+                module = modules[name]
+                if module is not None and self._owns(name, module, other_roots):
+                    self._own_modules[name] = module
+                    saved.setdefault(name, None)
+
+
+class _Patched:
+    """One run's process patches (``Script.patched``): a plain class rather than a
+    ``@contextmanager``, as it is entered on every run."""
+
+    __slots__ = ("count", "main", "saved", "saved_argv", "saved_path", "script", "shim")
+
+    def __init__(
+        self, script: Script, shim: dict[str, types.ModuleType], main: types.ModuleType | None
+    ) -> None:
+        self.script = script
+        self.shim = shim
+        self.main = main
+        self.saved: dict[str, Any] = {}
+        self.saved_path: list[Any] = []
+        self.saved_argv: list[str] = []
+        self.count = 0
+
+    def __enter__(self) -> None:
+        script, modules = self.script, sys.modules
+        names = list(self.shim)
+        if self.main is not None:
             names.append("__main__")
-        names.extend(self._own_modules)
-        saved = {name: modules.get(name) for name in names}
-        modules.update(shim_modules)
-        modules.update(self._own_modules)
-        if main is not None:
-            modules["__main__"] = main
-        saved_path = list(sys.path)
-        saved_argv = list(sys.argv)
-        if self.folder is not None:
-            sys.path.insert(0, self.folder)
-        sys.argv = [self.path or "streamlit_app.py"]
-        if self.path is None:
+        names.extend(script._own_modules)
+        self.saved = {name: modules.get(name) for name in names}
+        modules.update(self.shim)
+        modules.update(script._own_modules)
+        if self.main is not None:
+            modules["__main__"] = self.main
+        self.saved_path = list(sys.path)
+        self.saved_argv = list(sys.argv)
+        if script.folder is not None:
+            sys.path.insert(0, script.folder)
+        sys.argv = [script.path or "streamlit_app.py"]
+        if script.path is None:
             # Tracebacks of a script from a string show its source lines, as for a file.
-            lines = self.source.splitlines(keepends=True)
-            linecache.cache[self.filename] = (len(self.source), None, lines, self.filename)
-        count = len(modules)
-        try:
-            yield
-        finally:
-            if len(modules) != count:
-                other_roots = self._other_roots()
-                for name in list(modules):
-                    if name not in saved and name not in shim_modules:
-                        module = modules[name]
-                        if module is not None and self._owns(name, module, other_roots):
-                            self._own_modules[name] = module
-                            saved.setdefault(name, None)
-            for name, old in saved.items():
-                if old is None:
-                    modules.pop(name, None)
-                else:
-                    modules[name] = old
-            sys.path[:] = saved_path
-            sys.argv = saved_argv
+            linecache.cache[script.filename] = script._cache_entry
+        self.count = len(modules)
+
+    def __exit__(self, *exc: object) -> None:
+        modules, saved = sys.modules, self.saved
+        if len(modules) != self.count:
+            self.script._keep_own_modules(saved, self.shim)
+        for name, old in saved.items():
+            if old is None:
+                modules.pop(name, None)
+            else:
+                modules[name] = old
+        sys.path[:] = self.saved_path
+        sys.argv = self.saved_argv

@@ -167,12 +167,14 @@ def _per_run(fake: Callable[..., Any], real: Callable[..., Any]) -> Callable[...
 
 
 def _per_run_method(cls: type, name: str, real_cls: type) -> Any:
-    """A method of freezegun's class ``cls`` that acts as ``real_cls``'s outside runs."""
+    """A method of freezegun's class ``cls`` that acts as ``real_cls``'s outside runs while
+    a run is active somewhere, and as freezegun's own method when none is (a test's own
+    freezegun freeze then reads its time)."""
     original = vars(cls)[name]
     fake = original.__func__ if isinstance(original, classmethod) else original
 
     def method(owner: Any, *args: Any, **kwargs: Any) -> Any:
-        if _CLOCK.get() is None:
+        if _CLOCK.get() is None and _FREEZER.runs:
             if isinstance(original, classmethod):
                 return getattr(real_cls, name)(*args, **kwargs)
             return getattr(real_cls, name)(owner, *args, **kwargs)
@@ -208,8 +210,6 @@ class _Freezer:
         self.loads = 0  # modules being loaded through _load, in any thread
         self.swaps: list[Swap] = []
         self.real_swaps: list[Swap] = []
-        self.method_swaps: list[Swap] = []
-        self.real_methods: list[Swap] = []
         self.reals: dict[int, Any] = {}  # id(real object) -> real object
         self.fakes: dict[int, Any] = {}  # id(real object) -> its fake
         self.saved: list[Swap] = []
@@ -247,12 +247,12 @@ class _Freezer:
         self.real_swaps = [(obj, name, real) for obj, name, _, real in pairs]
         self.reals = {id(real): real for *_, real in pairs}
         self.fakes = {id(real): fake for _, _, fake, real in pairs}
+        # Set once for good: with no run active they act as freezegun's own (see
+        # _per_run_method), so no run has to swap them in and out (a class attribute set
+        # costs more than a module's: it empties the type's caches).
         for cls_name, name, real_name in _FAKE_METHODS:
             cls = getattr(api, cls_name)
-            self.real_methods.append((cls, name, vars(cls)[name]))
-            self.method_swaps.append(
-                (cls, name, _per_run_method(cls, name, getattr(api, real_name)))
-            )
+            setattr(cls, name, _per_run_method(cls, name, getattr(api, real_name)))
         self.ignore = (*settings.default_ignore_list, *_NEVER_PATCH)
         self.bootstrap = sys.modules.get("importlib._bootstrap")
         load = getattr(self.bootstrap, "_load_unlocked", None)
@@ -279,12 +279,12 @@ class _Freezer:
         api.tz_offsets.append(_ZERO)
         api.ignore_lists.append(())
         api.tick_flags.append(False)
-        _set(self.method_swaps)
         # A module still loading in another thread (begun under the previous install) keeps
         # the real objects until it is done; _load then puts the fakes in.
         _set(self.swaps if self.loads == 0 else self.real_swaps)
         self.patched = []
-        self._patch_bindings(self.bindings, prune=True)
+        if self.bindings:
+            self._patch_bindings(self.bindings, prune=True)
         if self.real_load is not None:
             self.bootstrap._load_unlocked = self._load  # type: ignore[union-attr]
 
@@ -293,9 +293,9 @@ class _Freezer:
         if self.real_load is not None:
             self.bootstrap._load_unlocked = self.real_load  # type: ignore[union-attr]
         _set(self.saved)
-        _set(reversed(self.patched))
-        _set(self.real_methods)
-        self.patched = []
+        if self.patched:
+            _set(reversed(self.patched))
+            self.patched = []
         api.freeze_factories.pop()
         api.tz_offsets.pop()
         api.ignore_lists.pop()
