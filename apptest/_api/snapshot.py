@@ -3,6 +3,10 @@
 ``freeze_roots`` is called after a run, on the first query (``AppTest`` keeps the result until
 the tree changes). Each element kind maps to its node class (``"slider"`` -> ``Slider``); an
 unknown kind is a plain ``Element`` (or ``Widget`` when it has an id) or ``Block``.
+
+Frozen nodes never change, so a snapshot shares them with the one before: each frontend node
+keeps its frozen copy, and a block re-freezes only the children the frontend marked changed
+(``TreeNode.dirty``). After a fragment run, the snapshot costs what the fragment's path costs.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from apptest._api.nodes import (
     Toast,
     Widget,
 )
-from apptest._api.query import Block, Column, Status
+from apptest._api.query import Block, Column, Status, move_kinds
 from apptest._paths import ROOT_NAMES, Path
 from apptest._props import is_widget
 
@@ -73,22 +77,74 @@ def load_typed_classes() -> None:
 
 
 def freeze(node: TreeNode, path: Path, at: AppTest) -> Node:
-    """Build the immutable node (and subtree) for one frontend node."""
-    props = MappingProxyType(dict(node.props))
-    if node.children is not None:
-        cls = ELEMENT_CLASSES.get(node.kind, Block)
-        if not issubclass(cls, Block):
-            cls = Block
-        block = cls(node.kind, path, node.run_id, node.fragment_id, props, at)
-        assert isinstance(block, Block)
+    """The immutable node (and subtree) for one frontend node: its last copy if unchanged."""
+    frozen = node.frozen
+    if node.children is None:
+        if frozen is not None and frozen.path == path:
+            return frozen  # type: ignore[no-any-return]
+        leaf = ELEMENT_CLASSES.get(node.kind)
+        if leaf is None:
+            leaf = Widget if is_widget(node.props) else Element
+        node.frozen = leaf(
+            node.kind, path, node.run_id, node.fragment_id, MappingProxyType(dict(node.props)), at
+        )
+        return node.frozen  # type: ignore[no-any-return]
+    assert node.dirty is not None
+    if frozen is not None and frozen.path == path:
+        if not node.dirty:
+            return frozen  # type: ignore[no-any-return]
+        block = _new_block(node, path, at)
+        _refreeze_children(block, node, frozen, at)
+    else:
+        block = _new_block(node, path, at)
         block.children = tuple(
             freeze(child, (*path, i), at) for i, child in enumerate(node.children)
         )
-        return block
-    leaf = ELEMENT_CLASSES.get(node.kind)
-    if leaf is None:
-        leaf = Widget if is_widget(node.props) else Element
-    return leaf(node.kind, path, node.run_id, node.fragment_id, props, at)
+    node.frozen = block
+    node.dirty.clear()
+    return block
+
+
+def _new_block(node: TreeNode, path: Path, at: AppTest) -> Block:
+    cls = ELEMENT_CLASSES.get(node.kind, Block)
+    if not issubclass(cls, Block):
+        cls = Block
+    props = MappingProxyType(dict(node.props))
+    block = cls(node.kind, path, node.run_id, node.fragment_id, props, at)
+    assert isinstance(block, Block)
+    return block
+
+
+def _refreeze_children(block: Block, node: TreeNode, old: Block, at: AppTest) -> None:
+    """``block``'s children: ``old``'s, with the marked ones frozen again (and appended ones).
+
+    The kind positions (``Block.kind_positions``) follow, when ``old`` had them: a query
+    after a fragment run then looks only where the fragment is."""
+    assert node.children is not None and node.dirty is not None
+    children = node.children
+    path = block.path
+    shared = list(old.children)
+    kept = len(shared)
+    if kept > len(children):  # a removal always drops the frozen copy; never shared
+        block.children = tuple(freeze(c, (*path, i), at) for i, c in enumerate(children))
+        return
+    positions = old.known_positions()
+    if positions is not None and 4 * len(node.dirty) > kept:
+        positions = None  # most children changed: the positions are rebuilt when asked
+    for index in sorted(node.dirty):
+        if 0 <= index < kept:
+            new = freeze(children[index], (*path, index), at)
+            if positions is not None:
+                positions = move_kinds(positions, index, shared[index], new)
+            shared[index] = new
+    for index in range(kept, len(children)):
+        new = freeze(children[index], (*path, index), at)
+        if positions is not None:
+            positions = move_kinds(positions, index, None, new)
+        shared.append(new)
+    block.children = tuple(shared)
+    if positions is not None:
+        block.set_positions(positions)
 
 
 def freeze_roots(roots: list[TreeNode], at: AppTest) -> tuple[Block, ...]:
