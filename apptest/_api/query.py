@@ -8,7 +8,6 @@ widgets — are callable by key (``at.button("go")``) or by exact label
 
 from __future__ import annotations
 
-from bisect import bisect_left, insort
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -419,7 +418,7 @@ class Block(QueryMixin, Node):
         except AttributeError:
             positions: KindPositions = {}
             for index, child in enumerate(self.children):
-                for kind in _kinds_of(child):
+                for kind in kinds_of(child):
                     found = positions.get(kind)
                     if found is None:
                         positions[kind] = [index]
@@ -461,39 +460,12 @@ class Block(QueryMixin, Node):
         return f"{self.type} {_short(text)}" if text else self.type
 
 
-def _kinds_of(node: Node) -> tuple[str, ...]:
+def kinds_of(node: Node) -> tuple[str, ...]:
     """The types a child contributes to its parent's positions: its own and those below."""
     if isinstance(node, Block):
         below = node.kind_positions()
         return (node.type, *(k for k in below if k != node.type))
     return (node.type,)
-
-
-def move_kinds(positions: KindPositions, index: int, old: Node | None, new: Node) -> KindPositions:
-    """``positions`` with the child at ``index`` now ``new`` (was ``old``; None: appended).
-
-    The given dict and its lists are shared with the previous frozen block, so they are copied
-    before a change, and only when the child's types changed (the common case is none)."""
-    if old is not None and old.type == new.type and not isinstance(new, Block):
-        if not isinstance(old, Block):
-            return positions  # a leaf replaced by a leaf of the same type
-    before = set(_kinds_of(old)) if old is not None else set()
-    after = set(_kinds_of(new))
-    if before == after:
-        return positions
-    result = dict(positions)
-    for kind in before - after:
-        indices = list(result[kind])
-        del indices[bisect_left(indices, index)]
-        if indices:
-            result[kind] = indices
-        else:
-            del result[kind]
-    for kind in after - before:
-        indices = list(result.get(kind, ()))
-        insort(indices, index)
-        result[kind] = indices
-    return result
 
 
 class Column(Block):

@@ -11,6 +11,7 @@ keeps its frozen copy, and a block re-freezes only the children the frontend mar
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
@@ -25,7 +26,7 @@ from apptest._api.nodes import (
     Toast,
     Widget,
 )
-from apptest._api.query import Block, Column, Status, move_kinds
+from apptest._api.query import Block, Column, KindPositions, Status, kinds_of
 from apptest._paths import ROOT_NAMES, Path
 from apptest._props import is_widget
 
@@ -145,6 +146,33 @@ def _refreeze_children(block: Block, node: TreeNode, old: Block, at: AppTest) ->
     block.children = tuple(shared)
     if positions is not None:
         block.set_positions(positions)
+
+
+def move_kinds(positions: KindPositions, index: int, old: Node | None, new: Node) -> KindPositions:
+    """``positions`` with the child at ``index`` now ``new`` (was ``old``; None: appended).
+
+    The given dict and its lists are shared with the previous frozen block, so they are copied
+    before a change, and only when the child's types changed (the common case is none)."""
+    if old is not None and old.type == new.type and not isinstance(new, Block):
+        if not isinstance(old, Block):
+            return positions  # a leaf replaced by a leaf of the same type
+    before = set(kinds_of(old)) if old is not None else set()
+    after = set(kinds_of(new))
+    if before == after:
+        return positions
+    result = dict(positions)
+    for kind in before - after:
+        indices = list(result[kind])
+        del indices[bisect_left(indices, index)]
+        if indices:
+            result[kind] = indices
+        else:
+            del result[kind]
+    for kind in after - before:
+        indices = list(result.get(kind, ()))
+        insort(indices, index)
+        result[kind] = indices
+    return result
 
 
 def freeze_roots(roots: list[TreeNode], at: AppTest) -> tuple[Block, ...]:
