@@ -7,15 +7,19 @@ computations, tree nodes visited), so it cannot flake on a loaded machine.
 from __future__ import annotations
 
 import uuid
+from collections import Counter
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, cast
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as hyp
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as hs
 
 from apptest import AppTest
-from apptest._api.query import QueryMixin
+from apptest._api import snapshot
+from apptest._api.nodes import Node
+from apptest._api.query import Block
+from apptest._browser.frontend import Frontend, TreeNode
 from apptest._browser.timers import Timer, Timers, browser_delay_ms
 from apptest._features import session_apis
 from apptest._server.records import RunRecord
@@ -133,19 +137,19 @@ with st.expander("more"):
 
 
 @pytest.fixture
-def visits(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Counts the nodes every tree walk (``_descendants``) yields, one entry per walk."""
-    counts: list[int] = []
-    walk = QueryMixin._descendants
+def builds(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, str]]:
+    """Records each kind list a block builds (``Block._collect`` from ``_of_kind``)."""
+    found: list[tuple[int, str]] = []
+    of_kind = Block._of_kind
 
-    def counting(self: QueryMixin) -> Iterator[Any]:
-        counts.append(0)
-        for node in walk(self):
-            counts[-1] += 1
-            yield node
+    def counting(self: Block, kind: str) -> list[Any]:
+        known = getattr(self, "_by_kind", {})
+        if kind not in known:
+            found.append((id(self), kind))
+        return of_kind(self, kind)
 
-    monkeypatch.setattr(QueryMixin, "_descendants", counting)
-    return counts
+    monkeypatch.setattr(Block, "_of_kind", counting)
+    return found
 
 
 def _ten_reads(scope: Any) -> list[int]:
@@ -163,25 +167,30 @@ def _ten_reads(scope: Any) -> list[int]:
     ]
 
 
-def test_ten_accessors_on_one_snapshot_walk_the_tree_once(visits: list[int]) -> None:
+def test_ten_accessors_on_one_snapshot_build_each_list_once(
+    builds: list[tuple[int, str]],
+) -> None:
     at = AppTest.from_string(_APP).run()
     assert _ten_reads(at) == [20, 21, 1, 1, 1, 1, 0, 0, 20, 0]
-    assert len(visits) == 1  # one walk for all ten
-    nodes = visits[0]
+    built = list(builds)
+    assert len(built) == len(set(built))  # no list built twice
     assert _ten_reads(at) == [20, 21, 1, 1, 1, 1, 0, 0, 20, 0]
-    assert visits == [nodes]  # the second round walks nothing
+    assert builds == built  # the second round builds nothing
     assert at.button("b3").label == "b3" and at.markdown[-1].value == "inside"
 
 
-def test_a_block_indexes_its_subtree_once_and_a_new_run_rebuilds(visits: list[int]) -> None:
+def test_a_block_lists_each_kind_once_and_a_new_run_rebuilds(
+    builds: list[tuple[int, str]],
+) -> None:
     at = AppTest.from_string(_APP).run()
     block = at.expander[0]
+    builds.clear()
     assert [len(block.markdown), len(block.text_input), len(block.button)] == [1, 1, 0]
     assert [len(block.markdown), len(block.text_input)] == [1, 1]
-    assert visits == [visits[0], 2]  # the app's walk, then the expander's two children once
+    assert builds == [(id(block), "markdown"), (id(block), "text_input"), (id(block), "button")]
     at.run()
     assert len(at.button) == 20
-    assert len(visits) == 3  # a new snapshot is walked again, once
+    assert (id(at.main), "button") in builds  # a full run wrote every node: a new snapshot
 
 
 # -- a fragment step and a timer tick: bookkeeping over what they touch only -----------------
@@ -350,18 +359,18 @@ class _ScanTimers:
         return list(dict.fromkeys(t.fragment_id for t in due))
 
 
-_timer_ops = hyp.lists(
-    hyp.one_of(
-        hyp.tuples(hyp.just("arm"), hyp.sampled_from("abc"), hyp.sampled_from([0, 0.5, 1, 3])),
-        hyp.tuples(hyp.just("tick"), hyp.integers(0, 4_000), hyp.just(0)),
-        hyp.tuples(hyp.just("late"), hyp.integers(0, 4_000), hyp.just(0)),
-        hyp.tuples(hyp.just("disarm"), hyp.sampled_from("abc"), hyp.just(0)),
+_timer_ops = hs.lists(
+    hs.one_of(
+        hs.tuples(hs.just("arm"), hs.sampled_from("abc"), hs.sampled_from([0, 0.5, 1, 3])),
+        hs.tuples(hs.just("tick"), hs.integers(0, 4_000), hs.just(0)),
+        hs.tuples(hs.just("late"), hs.integers(0, 4_000), hs.just(0)),
+        hs.tuples(hs.just("disarm"), hs.sampled_from("abc"), hs.just(0)),
     ),
     max_size=30,
 )
 
 
-@given(_timer_ops, hyp.booleans())
+@given(_timer_ops, hs.booleans())
 def test_the_timer_heap_answers_as_a_scan_of_every_timer(
     ops: list[tuple[str, Any, Any]], one_per_fragment: bool
 ) -> None:
@@ -396,3 +405,213 @@ def test_the_timer_heap_answers_as_a_scan_of_every_timer(
         hot = heap.hot_timer()
         want_hot = next((t for t in scan.timers if t.interval <= 0), None)
         assert (hot and hot.order) == (want_hot and want_hot.order)
+
+
+# -- the frozen tree: a fragment step re-freezes only the fragment's path ----------------------
+def _fragment_app(outside: int) -> str:
+    return (
+        "import streamlit as st\n"
+        f"for i in range({outside}):\n"
+        "    st.markdown(f'outside {i}')\n"
+        "@st.fragment\n"
+        "def inner():\n"
+        "    st.button('Rerun fragment')\n"
+        "    st.write(f'inside {st.session_state.setdefault(\"n\", 0)}')\n"
+        "    st.session_state.n += 1\n"
+        "inner()\n"
+    )
+
+
+@pytest.fixture
+def freezes(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
+    """Counts the nodes the snapshot visits (``freeze``) and makes (``Node.__init__``), and the
+    blocks a query searches (``Block._collect``)."""
+    counts: Counter[str] = Counter()
+    freeze, init, collect = snapshot.freeze, Node.__init__, Block._collect
+
+    def counting_freeze(*args: Any) -> Any:
+        counts["visited"] += 1
+        return freeze(*args)
+
+    def counting_init(self: Node, *args: Any) -> None:
+        counts["made"] += 1
+        init(self, *args)
+
+    def counting_collect(self: Block, *args: Any) -> None:
+        counts["searched"] += 1
+        collect(self, *args)
+
+    monkeypatch.setattr(snapshot, "freeze", counting_freeze)
+    monkeypatch.setattr(Node, "__init__", counting_init)
+    monkeypatch.setattr(Block, "_collect", counting_collect)
+    return counts
+
+
+def _fragment_step(outside: int, counts: Counter[str]) -> Counter[str]:
+    at = AppTest.from_string(_fragment_app(outside)).run()
+    at.button(label="Rerun fragment").click().run()
+    assert len(at.markdown) == outside + 1  # the first snapshot: every node
+    counts.clear()
+    at.button(label="Rerun fragment").click().run()
+    assert at.runs[-1].scope == "fragment"
+    assert at.button(label="Rerun fragment").label == "Rerun fragment"
+    assert at.main[-1].markdown[0].value == "inside 2"
+    assert at.main[outside - 1].value == f"outside {outside - 1}"
+    return Counter(counts)
+
+
+def test_a_fragment_step_freezes_and_searches_as_much_with_5_or_5000_outside(
+    freezes: Counter[str],
+) -> None:
+    small = _fragment_step(5, freezes)
+    large = _fragment_step(5_000, freezes)
+    assert small == large
+    assert 0 < small["made"] <= 8  # main, the fragment's block and what the fragment wrote
+
+
+def test_a_fragment_step_shares_the_frozen_nodes_outside_the_fragment() -> None:
+    at = AppTest.from_string(_fragment_app(3)).run()
+    before = at.main
+    at.button(label="Rerun fragment").click().run()
+    after = at.main
+    assert after is not before  # main holds the fragment: a new block
+    assert after.children[:3] == before.children[:3]
+    assert all(a is b for a, b in zip(after.children[:3], before.children[:3], strict=True))
+    assert after[3] is not before[3] and at.sidebar is at.sidebar
+    assert after.run_id == after[3].run_id == at.runs[-1].id  # FE1: ancestors take it
+    assert before.markdown[-1].value == "inside 0"  # an old snapshot does not change
+    assert after.markdown[-1].value == "inside 1"
+
+
+# -- writes: a block is reached from the root once per run, whatever its depth ----------------
+def _nested_app(depth: int) -> str:
+    return (
+        "import streamlit as st\n"
+        "c = st.container()\n"
+        f"for _ in range({depth - 1}):\n"
+        "    c = c.container()\n"
+        "for i in range(200):\n"
+        "    c.markdown(f'x{i}')\n"
+    )
+
+
+def _levels_walked(depth: int, monkeypatch: pytest.MonkeyPatch) -> tuple[int, int]:
+    """(walks from the root, ancestors they touched) in the second run of ``_nested_app``."""
+    at = AppTest.from_string(_nested_app(depth)).run()
+    walks: list[int] = []
+    walk = Frontend._walk
+
+    def counting(self: Frontend, block_path: tuple[int, ...]) -> Any:
+        walks.append(len(block_path))
+        return walk(self, block_path)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Frontend, "_walk", counting)
+        at.run()
+    block: Any = at.main
+    for _ in range(depth):  # FE1: every block on the way took the run's id
+        block = block[0]
+        assert block.run_id == at.runs[-1].id
+    assert [m.value for m in block.markdown] == [f"x{i}" for i in range(200)]
+    assert len(block.path) == depth + 1
+    return len(walks), sum(walks)
+
+
+def test_writes_touch_as_many_ancestors_at_depth_200_as_at_depth_1(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert _levels_walked(200, monkeypatch) == _levels_walked(1, monkeypatch) == (1, 1)
+
+
+# -- the shared snapshot equals a fresh one, whatever the writes ------------------------------
+def _blocks(node: TreeNode, path: tuple[int, ...]) -> Iterator[tuple[TreeNode, tuple[int, ...]]]:
+    if node.children is not None:
+        yield node, path
+        for index, child in enumerate(node.children):
+            yield from _blocks(child, (*path, index))
+
+
+def _expected(node: TreeNode, path: tuple[int, ...]) -> Any:
+    children = node.children
+    below = None if children is None else [_expected(c, (*path, i)) for i, c in enumerate(children)]
+    return (node.kind, path, node.run_id, node.fragment_id, dict(node.props), below)
+
+
+def _shown(node: Any) -> Any:
+    below = None if not isinstance(node, Block) else [_shown(c) for c in node.children]
+    return (node.type, node.path, node.run_id, node.fragment_id, dict(node.proto), below)
+
+
+def _check_snapshot(frontend: Frontend) -> None:
+    roots = snapshot.freeze_roots(frontend.roots, cast(Any, None))
+    frontend.snapshot_taken()
+    for index, (root, frozen) in enumerate(zip(frontend.roots, roots, strict=True)):
+        expected = _expected(root, (index,))
+        assert _shown(frozen)[1:] == expected[1:]  # the roots' types are main, sidebar, event
+        for block in [frozen, *frozen.expander, *frozen.container]:
+            for kind in ("markdown", "button", "container", "expander"):
+                walked = [n for n in block._descendants() if n.type == kind]
+                assert block._of_kind(kind) == walked
+
+
+_KINDS = ("markdown", "button", "container", "expander")
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(hs.data())
+def test_the_shared_snapshot_equals_one_frozen_from_scratch(data: hs.DataObject) -> None:
+    """FE1-FE5 writes, fragment runs, clears and snapshots in any order (mid-run too): each
+    snapshot, built from the previous one, shows exactly the frontend tree and its kinds."""
+    frontend = Frontend(cast(Any, None))
+    run_id = 0
+    spinners: list[tuple[tuple[int, ...], TreeNode]] = []
+    for _ in range(data.draw(hs.integers(1, 25), label="steps")):
+        step = data.draw(hs.sampled_from(["run", "write", "write", "props", "spin", "unspin"]))
+        if step == "unspin" and spinners:
+            frontend.remove_transient(*spinners.pop(data.draw(hs.integers(0, len(spinners) - 1))))
+        elif step == "run":
+            if run_id:
+                frontend.clear_stale()
+            run_id += 1
+            frontend.begin_run(run_id, data.draw(hs.sampled_from([(), ("f",), ("f", "g")])))
+        elif run_id:
+            blocks = [b for root in range(3) for b in _blocks(frontend.roots[root], (root,))]
+            block, at = data.draw(hs.sampled_from(blocks))
+            assert block.children is not None
+            path = (*at, data.draw(hs.integers(0, len(block.children))))
+            kind = data.draw(hs.sampled_from(_KINDS))
+            fragment_id = data.draw(hs.sampled_from(["", "f", "g"]))
+            props = {"body": data.draw(hs.integers(0, 3))}
+            if step == "props":
+                if path[-1] < len(block.children):
+                    frontend.update_props(path, block.children[path[-1]].kind, props)
+            elif step == "spin":
+                shown = frontend.put_transient(path, "spinner", props, fragment_id)
+                if shown is not None:
+                    spinners.append((path, shown))
+            elif kind in ("container", "expander"):
+                frontend.put_block(path, kind, props, fragment_id)
+            else:
+                frontend.put_element(path, kind, props, fragment_id)
+        if data.draw(hs.booleans(), label="snapshot"):
+            _check_snapshot(frontend)
+    _check_snapshot(frontend)
+
+
+def test_a_snapshot_taken_mid_run_does_not_hide_what_the_fragment_run_clears() -> None:
+    """FE5 after a mid-run snapshot (``at.tree`` from a callback): the snapshot consumed the
+    marks of the run's writes, so clearing marks the path to the cleared block again."""
+    frontend = Frontend(cast(Any, None))
+    frontend.begin_run(1, ())
+    frontend.put_block((0, 0), "container", {}, "f")
+    frontend.put_element((0, 0, 0), "markdown", {"body": 1}, "f")
+    frontend.put_element((0, 0, 1), "markdown", {"body": 2}, "f")
+    frontend.clear_stale()
+    _check_snapshot(frontend)
+    frontend.begin_run(2, ("f",))
+    frontend.put_element((0, 0, 0), "markdown", {"body": 3}, "f")
+    _check_snapshot(frontend)  # mid-run
+    frontend.clear_stale()  # FE5: the second markdown was not written again
+    _check_snapshot(frontend)
+    main = snapshot.freeze_roots(frontend.roots, cast(Any, None))[0]
+    assert [m.proto["body"] for m in main.markdown] == [3]

@@ -139,6 +139,7 @@ class AppTest(SessionInputsMixin, QueryMixin):
         self._session, self._browser = open_runtime(script, profile, start_time, default_timeout)
         self._snapshot: tuple[Block, ...] | None = None
         self._snapshot_version = -1
+        self._by_kind: dict[str, list[Node]] = {}
         self._fragment_names: dict[str, str] = {}
         self._kind_index: dict[str, list[Node]] | None = None
         #: Keys the test assigned through ``at.session_state`` since the last run.
@@ -296,19 +297,26 @@ class AppTest(SessionInputsMixin, QueryMixin):
     def _roots(self) -> tuple[Block, ...]:
         frontend = self._browser.frontend
         if self._snapshot is None or self._snapshot_version != frontend.version:
+            # only the paths a run changed are frozen again; the rest is shared
             self._snapshot = freeze_roots(frontend.roots, self)
+            frontend.snapshot_taken()
             self._snapshot_version = frontend.version
-            self._kind_index = None
+            self._by_kind = {}
         return self._snapshot
 
     def _nodes(self) -> Iterator[Node]:
         yield from self._roots()
 
-    def _kinds(self) -> dict[str, list[Node]]:
-        self._roots()  # a new snapshot drops the old index
-        if self._kind_index is None:
-            self._kind_index = self._index_kinds()
-        return self._kind_index
+    def _of_kind(self, kind: str) -> list[Node]:
+        roots = self._roots()  # a new snapshot drops the old lists
+        found = self._by_kind.get(kind)
+        if found is None:
+            found = self._by_kind[kind] = []
+            for root in roots:
+                if root.type == kind:
+                    found.append(root)
+                found.extend(root._of_kind(kind))  # a root nothing changed in kept its list
+        return found
 
     @property
     def main(self) -> Block:

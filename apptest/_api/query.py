@@ -60,8 +60,8 @@ class QueryMixin:
     def _nodes(self) -> Iterator[Node]:
         raise NotImplementedError
 
-    def _kinds(self) -> dict[str, list[Node]]:
-        """The nodes below, by type: the scope builds it once per snapshot (``_index_kinds``)."""
+    def _of_kind(self, kind: str) -> list[Node]:
+        """The nodes of type ``kind`` below, in document order: built once per scope and kind."""
         raise NotImplementedError
 
     def _descendants(self) -> Iterator[Node]:
@@ -73,24 +73,12 @@ class QueryMixin:
             if children:
                 stack.extend(reversed(children))
 
-    def _index_kinds(self) -> dict[str, list[Node]]:
-        # One walk serves every typed accessor on this snapshot: a test reads a dozen kinds
-        # after a run, and each used to walk the whole tree.
-        index: dict[str, list[Node]] = {}
-        for node in self._descendants():
-            found = index.get(node.type)
-            if found is None:
-                index[node.type] = [node]
-            else:
-                found.append(node)
-        return index
-
     # The typed accessors below call these directly (no kind lookup): they are hot.
     def _widgets(self, kind: str) -> WidgetList[Any]:
-        return WidgetList(self._kinds().get(kind, ()), kind)
+        return WidgetList(self._of_kind(kind), kind)
 
     def _elements(self, kind: str, node_type: str | None = None) -> ElementList[Any]:
-        return ElementList(self._kinds().get(node_type or kind, ()), kind)
+        return ElementList(self._of_kind(node_type or kind), kind)
 
     def get(self, kind: str) -> ElementList[Any]:
         """All nodes of one element type: ``at.get("balloons")``, ``at.get("line_chart")``.
@@ -361,7 +349,7 @@ class QueryMixin:
     @property
     def container(self) -> ElementList[Block]:
         """``st.container`` blocks (fragments' own areas left out): ``at.container[0]``."""
-        items: Sequence[Any] = self._kinds().get("container", ())
+        items: Sequence[Any] = self._of_kind("container")
         return ElementList([n for n in items if FRAGMENT_ID not in n.proto], "container")
 
     @property
@@ -379,6 +367,10 @@ class QueryMixin:
 _ACCESSORS = frozenset(name for name, v in vars(QueryMixin).items() if isinstance(v, property))
 
 
+#: A block's kind positions: type -> indices of the children that are or hold one (sorted).
+KindPositions = dict[str, list[int]]
+
+
 class Block(QueryMixin, Node):
     """A container (main, sidebar, columns, tabs, expander, form, fragment area, dialog …).
 
@@ -387,19 +379,64 @@ class Block(QueryMixin, Node):
     """
 
     __module__ = "apptest"
-    __slots__ = ("_kind_index", "children")
+    __slots__ = ("_by_kind", "_positions", "children")
     children: tuple[Node, ...]
+    _by_kind: dict[str, list[Node]]
+    _positions: KindPositions
 
     def _nodes(self) -> Iterator[Node]:
         yield from self.children
 
-    def _kinds(self) -> dict[str, list[Node]]:
-        # A block never changes, so its index is built on its first query and kept.
+    def _of_kind(self, kind: str) -> list[Node]:
+        # A block never changes, so each kind's list is built on its first query and kept;
+        # a later snapshot shares the block (and the lists) when nothing below it changed.
         try:
-            return self._kind_index
+            cache = self._by_kind
         except AttributeError:
-            self._kind_index: dict[str, list[Node]] = self._index_kinds()
-            return self._kind_index
+            cache = {}
+            self._by_kind = cache
+        found = cache.get(kind)
+        if found is None:
+            found = cache[kind] = []
+            self._collect(kind, found)
+        return found
+
+    def _collect(self, kind: str, out: list[Node]) -> None:
+        """Append the ``kind`` nodes below, depth-first, entering only children that have one."""
+        children = self.children
+        for index in self.kind_positions().get(kind, ()):
+            child = children[index]
+            if child.type == kind:
+                out.append(child)
+            if isinstance(child, Block):
+                child._collect(kind, out)
+
+    def kind_positions(self) -> KindPositions:
+        """For each type found below, the indices of the children that are or hold one."""
+        try:
+            return self._positions
+        except AttributeError:
+            positions: KindPositions = {}
+            for index, child in enumerate(self.children):
+                for kind in kinds_of(child):
+                    found = positions.get(kind)
+                    if found is None:
+                        positions[kind] = [index]
+                    else:
+                        found.append(index)
+            self._positions = positions
+            return positions
+
+    def known_positions(self) -> KindPositions | None:
+        """``kind_positions()`` if it was built, else None (nothing is computed)."""
+        try:
+            return self._positions
+        except AttributeError:
+            return None
+
+    def set_positions(self, positions: KindPositions) -> None:
+        """Give a new block the positions the snapshot derived from its previous copy."""
+        self._positions = positions
 
     def __len__(self) -> int:
         """How many direct children the block has: ``len(at.sidebar)``."""
@@ -421,6 +458,14 @@ class Block(QueryMixin, Node):
     def _describe(self) -> str:
         text = self.proto.get(LABEL) or self.proto.get("title")
         return f"{self.type} {_short(text)}" if text else self.type
+
+
+def kinds_of(node: Node) -> tuple[str, ...]:
+    """The types a child contributes to its parent's positions: its own and those below."""
+    if isinstance(node, Block):
+        below = node.kind_positions()
+        return (node.type, *(k for k in below if k != node.type))
+    return (node.type,)
 
 
 class Column(Block):

@@ -3,10 +3,15 @@
 ``freeze_roots`` is called after a run, on the first query (``AppTest`` keeps the result until
 the tree changes). Each element kind maps to its node class (``"slider"`` -> ``Slider``); an
 unknown kind is a plain ``Element`` (or ``Widget`` when it has an id) or ``Block``.
+
+Frozen nodes never change, so a snapshot shares them with the one before: each frontend node
+keeps its frozen copy, and a block re-freezes only the children the frontend marked changed
+(``TreeNode.dirty``). After a fragment run, the snapshot costs what the fragment's path costs.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
@@ -21,7 +26,7 @@ from apptest._api.nodes import (
     Toast,
     Widget,
 )
-from apptest._api.query import Block, Column, Status
+from apptest._api.query import Block, Column, KindPositions, Status, kinds_of
 from apptest._paths import ROOT_NAMES, Path
 from apptest._props import is_widget
 
@@ -73,22 +78,101 @@ def load_typed_classes() -> None:
 
 
 def freeze(node: TreeNode, path: Path, at: AppTest) -> Node:
-    """Build the immutable node (and subtree) for one frontend node."""
-    props = MappingProxyType(dict(node.props))
-    if node.children is not None:
-        cls = ELEMENT_CLASSES.get(node.kind, Block)
-        if not issubclass(cls, Block):
-            cls = Block
-        block = cls(node.kind, path, node.run_id, node.fragment_id, props, at)
-        assert isinstance(block, Block)
+    """The immutable node (and subtree) for one frontend node: its last copy if unchanged."""
+    frozen = node.frozen
+    if node.children is None:
+        if frozen is not None and frozen.path == path:
+            return frozen  # type: ignore[no-any-return]
+        leaf = ELEMENT_CLASSES.get(node.kind)
+        if leaf is None:
+            leaf = Widget if is_widget(node.props) else Element
+        node.frozen = leaf(
+            node.kind, path, node.run_id, node.fragment_id, MappingProxyType(dict(node.props)), at
+        )
+        return node.frozen  # type: ignore[no-any-return]
+    assert node.dirty is not None
+    if frozen is not None and frozen.path == path:
+        if not node.dirty:
+            return frozen  # type: ignore[no-any-return]
+        block = _new_block(node, path, at)
+        _refreeze_children(block, node, frozen, at)
+    else:
+        block = _new_block(node, path, at)
         block.children = tuple(
             freeze(child, (*path, i), at) for i, child in enumerate(node.children)
         )
-        return block
-    leaf = ELEMENT_CLASSES.get(node.kind)
-    if leaf is None:
-        leaf = Widget if is_widget(node.props) else Element
-    return leaf(node.kind, path, node.run_id, node.fragment_id, props, at)
+    node.frozen = block
+    node.dirty.clear()
+    return block
+
+
+def _new_block(node: TreeNode, path: Path, at: AppTest) -> Block:
+    cls = ELEMENT_CLASSES.get(node.kind, Block)
+    if not issubclass(cls, Block):
+        cls = Block
+    props = MappingProxyType(dict(node.props))
+    block = cls(node.kind, path, node.run_id, node.fragment_id, props, at)
+    assert isinstance(block, Block)
+    return block
+
+
+def _refreeze_children(block: Block, node: TreeNode, old: Block, at: AppTest) -> None:
+    """``block``'s children: ``old``'s, with the marked ones frozen again (and appended ones).
+
+    The kind positions (``Block.kind_positions``) follow, when ``old`` had them: a query
+    after a fragment run then looks only where the fragment is."""
+    assert node.children is not None and node.dirty is not None
+    children = node.children
+    path = block.path
+    shared = list(old.children)
+    kept = len(shared)
+    if kept > len(children):  # a removal always drops the frozen copy; never shared
+        block.children = tuple(freeze(c, (*path, i), at) for i, c in enumerate(children))
+        return
+    positions = old.known_positions()
+    if positions is not None and 4 * len(node.dirty) > kept:
+        positions = None  # most children changed: the positions are rebuilt when asked
+    for index in sorted(node.dirty):
+        if 0 <= index < kept:
+            new = freeze(children[index], (*path, index), at)
+            if positions is not None:
+                positions = move_kinds(positions, index, shared[index], new)
+            shared[index] = new
+    for index in range(kept, len(children)):
+        new = freeze(children[index], (*path, index), at)
+        if positions is not None:
+            positions = move_kinds(positions, index, None, new)
+        shared.append(new)
+    block.children = tuple(shared)
+    if positions is not None:
+        block.set_positions(positions)
+
+
+def move_kinds(positions: KindPositions, index: int, old: Node | None, new: Node) -> KindPositions:
+    """``positions`` with the child at ``index`` now ``new`` (was ``old``; None: appended).
+
+    The given dict and its lists are shared with the previous frozen block, so they are copied
+    before a change, and only when the child's types changed (the common case is none)."""
+    if old is not None and old.type == new.type and not isinstance(new, Block):
+        if not isinstance(old, Block):
+            return positions  # a leaf replaced by a leaf of the same type
+    before = set(kinds_of(old)) if old is not None else set()
+    after = set(kinds_of(new))
+    if before == after:
+        return positions
+    result = dict(positions)
+    for kind in before - after:
+        indices = list(result[kind])
+        del indices[bisect_left(indices, index)]
+        if indices:
+            result[kind] = indices
+        else:
+            del result[kind]
+    for kind in after - before:
+        indices = list(result.get(kind, ()))
+        insort(indices, index)
+        result[kind] = indices
+    return result
 
 
 def freeze_roots(roots: list[TreeNode], at: AppTest) -> tuple[Block, ...]:

@@ -7,7 +7,9 @@ rerun fragments after a fragment run (FE5). The tree also keeps the browser's wi
 (FE8), which every rerun request carries.
 
 This tree is mutated only inside a run. Tests never see it: they get frozen snapshots
-(``apptest._api.nodes``).
+(``apptest._api.nodes``). Each node keeps its last frozen copy (``frozen``) and, for a block,
+the indices of the children changed since (``dirty``), so a snapshot re-freezes only the paths
+a run wrote to: every change marks the path from the root down to it.
 """
 
 from __future__ import annotations
@@ -19,11 +21,14 @@ from apptest._browser.timers import Timers
 from apptest._paths import ROOT_NAMES, Path
 from apptest._props import ID, TRIGGER, VALUE, is_widget
 
+#: In a block's ``dirty`` set: the block itself changed (run id, properties).
+SELF = -1
+
 
 class TreeNode:
     """One element or block in the frontend tree (mutable, private to the runtime)."""
 
-    __slots__ = ("children", "fragment_id", "kind", "props", "run_id")
+    __slots__ = ("children", "dirty", "fragment_id", "frozen", "kind", "props", "run_id")
 
     def __init__(
         self,
@@ -38,6 +43,11 @@ class TreeNode:
         self.run_id = run_id
         self.fragment_id = fragment_id
         self.children = children
+        #: The snapshot's immutable copy of this node (set by the snapshot), or None.
+        self.frozen: Any = None
+        #: For a block: the child indices changed since ``frozen`` was made; ``SELF`` when
+        #: the block's own run id or properties changed.
+        self.dirty: set[int] | None = None if children is None else set()
 
     @property
     def is_block(self) -> bool:
@@ -62,9 +72,13 @@ class Frontend:
         self.run_id = 0
         self._fragment_ids: frozenset[str] = frozenset()
         self._is_fragment_run = False
-        # Blocks that became current in this fragment run and carry a rerun fragment's id:
-        # only under them can FE5 remove anything, so clearing never walks the rest.
-        self._marked: dict[int, TreeNode] = {}
+        # Blocks that became current in this fragment run and carry a rerun fragment's id, with
+        # their paths: only under them can FE5 remove anything, so clearing never walks the rest.
+        self._marked: dict[int, tuple[TreeNode, Path]] = {}
+        # The blocks written into in this run, by path. Their ancestors already carry this
+        # run's id (FE1) and the marks of a change, so a write into a known block does not walk
+        # from the root: writes cost the same at any depth.
+        self._blocks: dict[Path, TreeNode] = {}
         self._widgets_sent: set[str] = set()
         #: Bumped on every change; the frozen snapshot is rebuilt only when it moved.
         self.version = 0
@@ -88,36 +102,66 @@ class Frontend:
         self._fragment_ids = frozenset(fragment_ids)
         self._is_fragment_run = bool(fragment_ids)
         self._marked = {}
+        self._blocks = {}
         self._widgets_sent = set()
 
+    def snapshot_taken(self) -> None:
+        """The snapshot consumed the change marks: the next write walks its path again."""
+        self._blocks = {}
+
     def _parent_for(self, path: Path) -> list[TreeNode]:
-        # FE1: every ancestor on a delta's path takes the current run id (this runs for every
-        # delta, hence the locals and the inline steps).
+        # This runs for every delta: one lookup when the block was written into in this run.
+        parent = self._blocks.get(path[:-1])
+        if parent is None:
+            parent = self._walk(path[:-1])
+        assert parent.dirty is not None and parent.children is not None
+        parent.dirty.add(path[-1])
+        return parent.children
+
+    def _walk(self, block_path: Path) -> TreeNode:
+        """FE1: every block on the path takes the current run id and marks the child changed."""
         run_id = self.run_id
         marking = self._is_fragment_run
-        node = self.roots[path[0]]
+        node = self.roots[block_path[0]]
         node.run_id = run_id
         if marking:
-            self._mark(node)
-        if len(path) == 2 and node.children is not None:
-            return node.children  # most writes go to a root's top level
-        for index in path[1:-1]:
+            self._mark(node, block_path[:1])
+        for depth, index in enumerate(block_path[1:], 2):
             children = node.children
             if children is None or index >= len(children):
-                raise IndexError(f"no block at delta path {list(path)}")
+                raise IndexError(f"no block at delta path {list(block_path)}")
+            assert node.dirty is not None
+            node.dirty.add(index)
             node = children[index]
             if node.children is None:
-                raise IndexError(f"delta path {list(path)} goes through an element")
+                raise IndexError(f"delta path {list(block_path)} goes through an element")
             node.run_id = run_id
             if marking:
-                self._mark(node)
-        assert node.children is not None
-        return node.children
+                self._mark(node, block_path[:depth])
+        self._blocks[block_path] = node
+        return node
 
-    def _mark(self, node: TreeNode) -> None:
+    def _mark(self, node: TreeNode, path: Path) -> None:
         """In a fragment run, remember a block of a rerun fragment (FE5 clears below it)."""
         if node.fragment_id in self._fragment_ids:
-            self._marked[id(node)] = node
+            self._marked[id(node)] = (node, path)
+
+    def _touch(self, path: Path) -> TreeNode | None:
+        """Mark the path to a node changed (not a write: run ids stay); the node, if any."""
+        node = self.roots[path[0]]
+        for index in path[1:]:
+            if node.children is None or index >= len(node.children):
+                return None
+            assert node.dirty is not None
+            node.dirty.add(index)
+            node = node.children[index]
+        return node
+
+    def _forget_frozen(self) -> None:
+        """The next snapshot freezes every node again (the marks could not be placed)."""
+        for root in self.roots:
+            for node in root.walk():
+                node.frozen = None
 
     def _place(self, path: Path, node: TreeNode) -> TreeNode | None:
         siblings = self._parent_for(path)
@@ -126,6 +170,8 @@ class Frontend:
         if index < len(siblings):
             old = siblings[index]
             siblings[index] = node
+            if old.children is not None and (node.children is None or old.kind != node.kind):
+                self._blocks = {}  # the blocks below ``old`` left the tree
             return old
         # FE1: an index past the end is a frontend error in the browser; appending keeps the
         # simulation going and can only arise from paths shifted by a removal.
@@ -147,8 +193,13 @@ class Frontend:
         old = self._place(path, node)
         if old is not None and old.children is not None and old.kind == kind:
             node.children = old.children
+            # the same children: the old frozen copy still serves them, with their marks
+            node.frozen, node.dirty = old.frozen, old.dirty
+            assert node.dirty is not None
+            node.dirty.add(SELF)
+        self._blocks[path] = node
         if self._is_fragment_run and fragment_id in self._fragment_ids:
-            self._marked[id(node)] = node
+            self._marked[id(node)] = (node, path)
 
     def put_transient(
         self, path: Path, kind: str, props: dict[str, Any], fragment_id: str
@@ -163,9 +214,11 @@ class Frontend:
         return node
 
     def remove_transient(self, path: Path, node: TreeNode) -> None:
-        parent = self.node_at(path[:-1])
+        parent = self._touch(path[:-1])
         if parent is not None and parent.children is not None and node in parent.children:
             parent.children.remove(node)
+            parent.frozen = None  # the siblings after it moved up: their paths changed
+            self._blocks = {}
             self.version += 1
 
     def update_props(self, path: Path, kind: str, props: dict[str, Any]) -> None:
@@ -173,6 +226,11 @@ class Frontend:
         node = self.node_at(path)
         if node is not None and node.kind == kind:
             node.props = props
+            self._touch(path)
+            if node.dirty is None:
+                node.frozen = None
+            else:
+                node.dirty.add(SELF)
             self.version += 1
 
     def node_at(self, path: Path) -> TreeNode | None:
@@ -194,9 +252,10 @@ class Frontend:
                 self._clear_full(root, removed, live)
             self.widget_values = {k: v for k, v in self.widget_values.items() if k in live}
             return
-        for block in list(self._marked.values()):
+        for block, path in list(self._marked.values()):
             if block.run_id == self.run_id and block.fragment_id in self._fragment_ids:
-                self._clear_marked(block, removed)
+                if self._clear_marked(block, removed) and self._touch(path) is not block:
+                    self._forget_frozen()  # a removal moved the block: mark everything
         for node in removed:
             for gone in node.walk():
                 if gone.children is None and is_widget(gone.props):
@@ -204,37 +263,55 @@ class Frontend:
                     if widget_id not in self._widgets_sent:
                         self.widget_values.pop(widget_id, None)
 
-    def _clear_full(self, block: TreeNode, removed: list[TreeNode], live: set[str]) -> None:
-        """FE4 below ``block``; the ids of the widgets that stay are added to ``live``."""
-        assert block.children is not None
+    def _clear_full(self, block: TreeNode, removed: list[TreeNode], live: set[str]) -> bool:
+        """FE4 below ``block``; the ids of the widgets that stay are added to ``live``.
+
+        True when anything below ``block`` was removed (its frozen copy is then stale)."""
+        assert block.children is not None and block.dirty is not None
         keep: list[TreeNode] = []
         run_id = self.run_id
+        changed = False
         for child in block.children:
             if child.run_id != run_id:
                 removed.append(child)
                 continue
-            keep.append(child)
             if child.children is not None:
-                self._clear_full(child, removed, live)
+                if self._clear_full(child, removed, live):
+                    block.dirty.add(len(keep))
+                    changed = True
             elif (
                 ID in child.props
             ):  # is_widget(child.props), written out: every node, every full run
                 live.add(child.props[ID])
-        block.children[:] = keep
+            keep.append(child)
+        if len(keep) != len(block.children):
+            block.children[:] = keep
+            block.frozen = None
+            return True
+        return changed
 
-    def _clear_marked(self, block: TreeNode, removed: list[TreeNode]) -> None:
-        """FE5 below a block whose fragment is being rerun (the marker is set)."""
-        assert block.children is not None
+    def _clear_marked(self, block: TreeNode, removed: list[TreeNode]) -> bool:
+        """FE5 below a block whose fragment is being rerun (the marker is set).
+
+        True when anything below ``block`` was removed (its frozen copy is then stale)."""
+        assert block.children is not None and block.dirty is not None
         keep: list[TreeNode] = []
+        changed = False
         for child in block.children:
             current = child.run_id == self.run_id
             if child.children is not None:
                 if not current:
                     removed.append(child)
                     continue
-                self._clear_marked(child, removed)
+                if self._clear_marked(child, removed):
+                    block.dirty.add(len(keep))
+                    changed = True
             elif not (current or not child.fragment_id):
                 removed.append(child)
                 continue
             keep.append(child)
-        block.children[:] = keep
+        if len(keep) != len(block.children):
+            block.children[:] = keep
+            block.frozen = None
+            return True
+        return changed
