@@ -279,9 +279,8 @@ class Frontend:
                 if self._clear_full(child, removed, live):
                     block.dirty.add(len(keep))
                     changed = True
-            elif (
-                ID in child.props
-            ):  # is_widget(child.props), written out: every node, every full run
+            # ``is_widget(child.props)``, written out: this runs for every node of a full run.
+            elif ID in child.props:
                 live.add(child.props[ID])
             keep.append(child)
         if len(keep) != len(block.children):
