@@ -117,15 +117,6 @@ def folder_pages(session: Session) -> list[PageInfo]:
     return [main, *(_file_page(session, f) for f in files)]
 
 
-def current_url_path(session: Session) -> str:
-    page = session.pages.registry.get(session.pages.current)
-    return page.url_path if page is not None else ""
-
-
-def registered_url_paths(session: Session) -> list[str]:
-    return [page.url_path for page in session.pages.registry.values()]
-
-
 # -- running a full run's page ----------------------------------------------------------------
 def _script_for(session: Session, path: str) -> Script:
     script = session.pages.scripts.get(path)
