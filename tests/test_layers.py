@@ -14,7 +14,7 @@ public          ``apptest/__init__.py``, ``cli.py``, ``plugin.py``: what users i
 ``_run``        the run every command writes through: containers, cursors, state, widgets
 ``_time``       virtual clock, frozen app time, duration strings
 leaves          ``_errors.py``, ``_st_errors.py`` (``streamlit.errors``), ``_profile.py``, ``_props.py``,
-                ``_paths.py``
+                ``_paths.py``, ``_plugin_state.py``
 ==============  ==========================================================================
 
 Imports are read with ``ast``, wherever they stand: at module level, inside functions and
@@ -46,7 +46,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("_values",),
     ("_run",),
     ("_time",),
-    ("_errors.py", "_st_errors.py", "_profile.py", "_paths.py", "_props.py"),
+    ("_errors.py", "_st_errors.py", "_profile.py", "_paths.py", "_props.py", "_plugin_state.py"),
 )
 LAYER_NAMES = ("public", *(names[0] for names in LAYERS[1:-1]), "leaves")
 

@@ -28,6 +28,7 @@ from apptest._api.render import render_tree
 from apptest._api.session_inputs import SessionInputsMixin
 from apptest._api.snapshot import freeze_roots
 from apptest._errors import AppTestError, hide_test_errors
+from apptest._plugin_state import current_scope, note_created
 from apptest._profile import Semantics, resolve_profile
 from apptest._props import FORM_ID
 from apptest._run.state import SessionStateProxy
@@ -128,9 +129,16 @@ class AppTest(SessionInputsMixin, QueryMixin):
         default_timeout: float = 3,
         semantics: str | Semantics | None = None,
         start_time: _dt.datetime | str | None = None,
+        raise_app_exceptions: bool | None = None,
     ) -> None:
         __tracebackhide__ = hide_test_errors
         self.default_timeout = default_timeout
+        scope = current_scope()
+        if raise_app_exceptions is None:
+            raise_app_exceptions = scope.raise_app_exceptions if scope is not None else False
+        #: When True, ``run()`` (and a clock advance) raises the first exception the app
+        #: raised during it, after showing it, as Starlette's TestClient does.
+        self.raise_app_exceptions = raise_app_exceptions
         profile = resolve_profile(semantics)
         # lazy: ``import apptest`` (pytest does it in every run, for the plugin) stays light;
         # the fake streamlit package, the server and the browser load with the first AppTest.
@@ -151,6 +159,7 @@ class AppTest(SessionInputsMixin, QueryMixin):
             self, self._browser, self._deliver, self._fragment_name
         )
         self._init_session_inputs()  # at.secrets, at.query_params, at.context, at.user
+        note_created(self)  # the pytest plugin's failure report shows this AppTest
 
     # -- constructors --------------------------------------------------------------------
     @classmethod
@@ -161,6 +170,7 @@ class AppTest(SessionInputsMixin, QueryMixin):
         default_timeout: float = 3,
         semantics: str | Semantics | None = None,
         start_time: _dt.datetime | str | None = None,
+        raise_app_exceptions: bool | None = None,
     ) -> AppTest:
         """Load a script file; a relative path is resolved against the calling test file:
         ``AppTest.from_file("app.py").run()``."""
@@ -189,6 +199,7 @@ class AppTest(SessionInputsMixin, QueryMixin):
             default_timeout=default_timeout,
             semantics=semantics,
             start_time=start_time,
+            raise_app_exceptions=raise_app_exceptions,
         )
 
     @classmethod
@@ -199,6 +210,7 @@ class AppTest(SessionInputsMixin, QueryMixin):
         default_timeout: float = 3,
         semantics: str | Semantics | None = None,
         start_time: _dt.datetime | str | None = None,
+        raise_app_exceptions: bool | None = None,
     ) -> AppTest:
         """Load an app from source text (dedented first): ``AppTest.from_string(src).run()``."""
         __tracebackhide__ = True  # a refused call shows the test's line and the message
@@ -213,6 +225,7 @@ class AppTest(SessionInputsMixin, QueryMixin):
             default_timeout=default_timeout,
             semantics=semantics,
             start_time=start_time,
+            raise_app_exceptions=raise_app_exceptions,
         )
 
     @classmethod
@@ -225,6 +238,7 @@ class AppTest(SessionInputsMixin, QueryMixin):
         kwargs: dict[str, Any] | None = None,
         semantics: str | Semantics | None = None,
         start_time: _dt.datetime | str | None = None,
+        raise_app_exceptions: bool | None = None,
     ) -> AppTest:
         """Load an app from a function's source; its body runs as the script, with ``args``."""
         __tracebackhide__ = True  # a refused call shows the test's line and the message
@@ -240,6 +254,7 @@ class AppTest(SessionInputsMixin, QueryMixin):
             default_timeout=default_timeout,
             semantics=semantics,
             start_time=start_time,
+            raise_app_exceptions=raise_app_exceptions,
         )
 
     # -- running -------------------------------------------------------------------------
@@ -279,6 +294,12 @@ class AppTest(SessionInputsMixin, QueryMixin):
             self._read_session_outputs()
         self._check_page_request()
         self._fragment_names.update(self._session.fragments.take_names())
+        errors = self._session.errors
+        if errors:
+            first = errors[0]
+            errors.clear()
+            if self.raise_app_exceptions:
+                raise first
 
     @property
     def _staged(self) -> dict[str, Staged]:
