@@ -9,6 +9,7 @@ ended by st.rerun clears nothing), FE4 (a full run removes every node it did not
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -732,3 +733,117 @@ def test_blocks_are_frozen_snapshots(app: RunApp) -> None:
     assert isinstance(main, Block)
     at.run()
     assert main.run_id == 1 and at.main.run_id == 2  # the old snapshot did not change
+
+
+# -- what the text tree shows (issue 11) -------------------------------------------------------
+def test_tree_shows_metric_value_delta_and_colour(app: RunApp) -> None:
+    at = app("import streamlit as st\nst.metric('Temp', '70 °F', '-1.2 °F', delta_color='inverse')")
+    assert at.tree.splitlines()[1] == "  metric 'Temp' = '70 °F' delta '-1.2 °F' (inverse)"
+
+
+def test_tree_shows_table_shape_columns_and_rows_up_to_a_limit(app: RunApp) -> None:
+    pytest.importorskip("pandas")
+    at = app(
+        """
+        import pandas as pd
+        import streamlit as st
+        st.dataframe(pd.DataFrame({"n": range(25), "sq": [i * i for i in range(25)]}))
+        st.table({"a": [1, 2]})
+        """
+    )
+    lines = at.tree.splitlines()
+    assert lines[1] == "  dataframe 25 rows x 2 columns ['n', 'sq']"
+    assert lines[2:5] == ["    |    n  sq", "    | 0  0   0", "    | 1  1   1"]
+    assert lines[12] == "    | 9  9  81"
+    assert lines[13] == "    | ... 15 more rows"
+    assert lines[14:] == ["  table 2 rows x 1 columns ['a']", "    |    a", "    | 0  1", "    | 1  2"]
+
+
+def test_tree_shows_text_json_code_progress_media_and_toasts(app: RunApp) -> None:
+    at = app(
+        """
+        import streamlit as st
+        st.json({"k": [1, 2]})
+        st.code("print(1)", language="python")
+        st.progress(40, text="Loading")
+        st.image(b"\\x89PNG\\r\\n\\x1a\\n" + bytes(20), caption="Logo", width=120)
+        st.audio(b"abc", format="audio/ogg")
+        st.toast("Saved", icon="✅")
+        st.warning("Careful")
+        """
+    )
+    assert at.tree.splitlines() == [
+        "main",
+        "  json '{\"k\": [1, 2]}'",
+        "  code (python) 'print(1)'",
+        "  progress 40 'Loading'",
+        "  image png 28 bytes caption 'Logo' width 120",
+        "  audio 3 bytes audio/ogg",
+        "  warning 'Careful'",
+        "event",
+        "  toast 'Saved' icon '✅'",
+    ]
+
+
+def test_tree_shows_widgets_label_value_and_options(app: RunApp) -> None:
+    at = app(
+        """
+        import streamlit as st
+        st.selectbox("City", ["Oslo", "Rome"], index=1)
+        st.multiselect("Tags", ["a", "b", "c"], ["b"])
+        st.slider("Size", 0, 10, 3, disabled=True)
+        st.text_input("Password", "hunter2", type="password")
+        st.text_input("Name", "Ann")
+        """
+    )
+    assert at.tree.splitlines()[1:] == [
+        "  selectbox 'City' = 'Rome' options ['Oslo', 'Rome']",
+        "  multiselect 'Tags' = ['b'] options ['a', 'b', 'c']",
+        "  slider 'Size' = 3 range [0, 10] (disabled)",
+        "  text_input 'Password' = '••••'",
+        "  text_input 'Name' = 'Ann'",
+    ]
+    assert "hunter2" not in at.tree
+
+
+def test_tree_shows_dialog_title_and_has_no_addresses(app: RunApp) -> None:
+    at = app(
+        """
+        import streamlit as st
+        @st.dialog("Confirm")
+        def ask():
+            st.write("Sure?")
+        ask()
+        st.text(repr(object()))
+        """
+    )
+    assert "  dialog 'Confirm'" in at.tree.splitlines()
+    assert "0x…" in at.tree
+    assert not re.search(r"0x[0-9a-f]{4,}", at.tree)
+
+
+def test_filter_example_snapshot_changes_with_the_filtered_data() -> None:
+    pytest.importorskip("pandas")
+    at = AppTest.from_file("../examples/filter.py").run()
+    before = at.tree
+    assert "  metric 'Units' = '40'" in before.splitlines()
+    at.selectbox(label="Region").select("North").run()
+    after = at.tree
+    changed = [line for line in after.splitlines() if line not in before.splitlines()]
+    assert changed == [
+        "  selectbox 'Region' = 'North' options ['All', 'North', 'South', 'East', 'West']",
+        "  metric 'Units' = '19'",
+        "  dataframe 2 rows x 3 columns ['region', 'product', 'units']",
+    ]
+    assert after.count("South") == 1  # only in the options: the South rows are gone
+    assert AppTest.from_file("../examples/filter.py").run().tree == before  # deterministic
+
+
+def test_new_kinds_plug_in_a_description() -> None:
+    from apptest._api import describe
+
+    describe.register("badge", lambda kind, props: f"{kind} {props.get('label')!r}")
+    try:
+        assert describe.DESCRIBERS["badge"]("badge", {"label": "New"}) == "badge 'New'"
+    finally:
+        del describe.DESCRIBERS["badge"]

@@ -10,6 +10,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from apptest._api.describe import DESCRIBERS, DETAILS, TEXT_LIMIT, widget_extras, widget_value
+from apptest._api.describe import short as _describe_short
+from apptest._api.describe import table_rows as _table_rows
 from apptest._paths import Path
 from apptest._props import ID, KEY, LABEL, TRIGGER, VALUE
 
@@ -69,7 +72,13 @@ class Node:
         return self._at.run(timeout=timeout)
 
     def _describe(self) -> str:
+        """The node's line in the text tree (``at.tree``): its type and what a user sees."""
         return self.type
+
+    def _details(self) -> list[str]:
+        """Lines shown under the node's line in the text tree (a table's rows); none here."""
+        details = DETAILS.get(self.type)
+        return details(self.proto) if details is not None else []
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self._describe()})"
@@ -89,8 +98,13 @@ class Element(Node):
         return self.proto.get("body")
 
     def _describe(self) -> str:
+        describer = DESCRIBERS.get(self.type)
+        if describer is not None:
+            return describer(self.type, self.proto)
         text = self.label or self.value
-        return f"{self.type} {_short(text)}" if text not in (None, "") else self.type
+        if isinstance(text, str) and text:
+            return f"{self.type} {_short(text, TEXT_LIMIT)}"
+        return self.type
 
     def __eq__(self, other: object) -> bool:
         """Equal to an element of the same type, path and content (from any run)."""
@@ -208,7 +222,7 @@ class Exception_(Element):
         return bool(self.proto.get("is_markdown", False))
 
     def _describe(self) -> str:
-        return f"{self.exc_type}: {_short(self.message)}"
+        return f"{self.exc_type}: {_short(self.message, TEXT_LIMIT)}"
 
 
 class Widget(Element):
@@ -239,13 +253,21 @@ class Widget(Element):
         self._at._stage(self, value)
         return self
 
+    def _shown_value(self) -> Any:
+        """The value the page shows after the last run (staged values are not shown)."""
+        return self.proto.get(VALUE)
+
     def _describe(self) -> str:
         text = f"{self.type} {_short(self.label)}"
         if self.proto.get(TRIGGER):
-            return text  # buttons: True only in the run a click caused
-        return f"{text} = {_short(self.proto.get(VALUE))}"
+            return text + widget_extras(self.proto)  # buttons: True only in a click's run
+        value = widget_value(self.proto, self._shown_value())
+        return f"{text} = {value}{widget_extras(self.proto)}"
+
+    def _details(self) -> list[str]:
+        if self.proto.get("type") == "password":
+            return []
+        return _table_rows(self._shown_value()) if hasattr(self._shown_value(), "shape") else []
 
 
-def _short(text: object, limit: int = 60) -> str:
-    value = repr(text)
-    return value if len(value) <= limit else value[: limit - 4] + "..." + value[-1]
+_short = _describe_short
