@@ -249,3 +249,23 @@ def app_from_string() -> Callable[..., AppTest]:
         return AppTest.from_string(source, **_with_defaults(options))
 
     return make
+
+
+@pytest.fixture
+def tree_snapshot(request: pytest.FixtureRequest) -> Any:
+    """syrupy's ``snapshot`` storing ``at.tree`` as one ``.txt`` per snapshot (needs syrupy:
+    ``pip install 'apptest[snapshot]'``): ``assert at.tree == tree_snapshot``."""
+    try:
+        snapshot = request.getfixturevalue("snapshot")
+    except pytest.FixtureLookupError:
+        snapshot = None
+    if snapshot is None:
+        pytest.fail(
+            "tree_snapshot needs syrupy, which is not installed (or disabled with "
+            "-p no:syrupy): pip install 'apptest[snapshot]'.",
+            pytrace=False,
+        )
+    # lazy: syrupy is an optional dependency, loaded only by tests that take snapshots
+    from apptest.syrupy import TreeSnapshotExtension
+
+    return snapshot.use_extension(TreeSnapshotExtension)
