@@ -4,7 +4,7 @@ The layers, top to bottom (a module may import its own layer, without cycles, an
 below it; never one above):
 
 ==============  ==========================================================================
-public          ``apptest/__init__.py``, ``cli.py``, ``plugin.py``, ``syrupy.py``: what users use
+public          ``apptest/__init__.py``, ``cli.py`` (+ ``_cli/``), ``plugin.py``, ``syrupy.py``
 ``_api``        what a test touches: AppTest, clock control, session inputs, queries, nodes
 ``_shim``       the fake ``streamlit`` package apps import: thin, delegates to what is below
 ``_browser``    what the browser does: element tree, staged interactions, forms, timers
@@ -37,7 +37,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "apptest"
 
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("__init__.py", "cli.py", "plugin.py", "syrupy.py"),
+    ("__init__.py", "cli.py", "plugin.py", "syrupy.py", "_cli"),
     ("_api",),
     ("_shim",),
     ("_browser",),
