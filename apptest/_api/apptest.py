@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
 from apptest._api.clock_control import ClockControl
+from apptest._api.html import to_html
 from apptest._api.nodes import Node, Widget
 from apptest._api.query import Block, QueryMixin
 from apptest._api.render import render_tree
@@ -388,6 +389,12 @@ class AppTest(SessionInputsMixin, QueryMixin):
     def tree(self) -> str:
         """The element tree as compact text: one line per node, indented by depth."""
         return render_tree(self._roots(), self._fragment_name)
+
+    def to_html(self, title: str = "apptest") -> str:
+        """The page as static, self-contained HTML (widgets as disabled controls with their
+        values, columns, tabs, expanders, sidebar, dialogs, exceptions in red):
+        ``Path("page.html").write_text(at.to_html())``."""
+        return to_html(self, title)
 
     def __repr__(self) -> str:
         return self.tree
