@@ -136,7 +136,7 @@ def test_cli_html_option_writes_the_page(tmp_path: Path) -> None:
 
 def test_plugin_writes_a_page_per_failing_test(pytester: pytest.Pytester) -> None:
     pytester.makepyfile(
-        test_pages="""
+        test_failing_pages="""
         def test_fails(app_from_string):
             app_from_string("import streamlit as st\\nst.title('Broken page')").run()
             assert False
@@ -150,7 +150,7 @@ def test_plugin_writes_a_page_per_failing_test(pytester: pytest.Pytester) -> Non
         failed=1, passed=1
     )
     [written] = sorted(out.iterdir())
-    assert written.name == "test_pages.py_test_fails.html"
+    assert written.name == "test_failing_pages.py_test_fails.html"
     assert "Broken page" in written.read_text(encoding="utf-8")
 
 
