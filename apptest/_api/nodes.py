@@ -10,7 +10,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from apptest._api.describe import DESCRIBERS, DETAILS, TEXT_LIMIT, widget_extras, widget_value
+from apptest._api.describe import (
+    DESCRIBERS,
+    DETAILS,
+    TEXT_LIMIT,
+    table_summary,
+    widget_extras,
+    widget_value,
+)
 from apptest._api.describe import short as _describe_short
 from apptest._api.describe import table_rows as _table_rows
 from apptest._paths import Path
@@ -102,9 +109,11 @@ class Element(Node):
         if describer is not None:
             return describer(self.type, self.proto)
         text = self.label or self.value
-        if isinstance(text, str) and text:
-            return f"{self.type} {_short(text, TEXT_LIMIT)}"
-        return self.type
+        if text is None or (isinstance(text, str) and not text):
+            return self.type
+        if hasattr(text, "shape") and hasattr(text, "columns"):
+            return f"{self.type} {table_summary(text)}"
+        return f"{self.type} {_short(text, TEXT_LIMIT)}"
 
     def __eq__(self, other: object) -> bool:
         """Equal to an element of the same type, path and content (from any run)."""
