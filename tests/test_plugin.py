@@ -316,3 +316,25 @@ def test_under_xdist(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch)
     result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-n", "2")
     result.assert_outcomes(passed=4, failed=1)
     result.stdout.fnmatch_lines(["*ZeroDivisionError: division by zero*", "*title 'Totals'*"])
+
+
+def test_raise_app_exceptions_on_timer_runs() -> None:
+    from apptest import AppTest
+
+    at = AppTest.from_string(
+        """
+        import streamlit as st
+        @st.fragment(run_every=1)
+        def tick():
+            st.session_state.n = st.session_state.get("n", 0) + 1
+            if st.session_state.n == 2:
+                raise ValueError("tick 2")
+        tick()
+        """,
+        raise_app_exceptions=True,
+    ).run()
+    with pytest.raises(ValueError, match="tick 2"):
+        at.clock.advance("1s")
+    assert at.exception[0].message == "tick 2"
+    at.clock.advance("1s")  # the next tick is fine: nothing left over to raise
+    assert AppTest.from_string("x = 1").raise_app_exceptions is False

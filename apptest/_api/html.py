@@ -135,6 +135,8 @@ def _image(node: Node, inner: str) -> str:
 
 def _progress(node: Node, inner: str) -> str:
     value = node.proto.get("value", 0)
+    if isinstance(value, float):
+        value = round(value * 100)  # st.progress takes 0.0-1.0 or 0-100
     text = node.proto.get("text")
     label = f"<label>{_text(text)}</label>" if text else ""
     return (
