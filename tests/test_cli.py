@@ -254,3 +254,26 @@ def test_a_verb_can_be_registered(capsys: pytest.CaptureFixture[str]) -> None:
         assert capsys.readouterr().out == "hi\n"
     finally:
         del cli.COMMANDS["hello"]
+
+
+def test_upload_chat_and_select_slider_steps(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    data = tmp_path / "data.csv"
+    data.write_text("a,b\n1,2\n")
+    script = _app(
+        tmp_path,
+        "import streamlit as st\n"
+        "f = st.file_uploader('Data')\n"
+        "low, high = st.select_slider('Level', ['lo', 'mid', 'hi'], ('lo', 'mid'))\n"
+        "said = st.chat_input('Say something')\n"
+        "st.write(f'{f.name if f else None} {f.read() if f else b\"\"} {low}-{high} {said}')\n",
+    )
+    steps = ["--set", f"Data=@{data}", "--set", "Level=mid..hi", "--set", "Say something=hi"]
+    assert main(["run", str(script), *steps]) == 0
+    lines = capsys.readouterr().out.rstrip().splitlines()
+    assert lines[-3:] == [
+        "  markdown \"data.csv b'a,b\\\\n1,2\\\\n' mid-hi hi\"",
+        "bottom",
+        "  chat_input ''",
+    ]

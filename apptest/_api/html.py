@@ -259,10 +259,11 @@ def to_html(at: AppTest, title: str = "apptest") -> str:
     side = f'<aside class="sidebar">{sidebar}</aside>' if sidebar else ""
     main = "".join(node_html(child) for child in at.main.children)
     event = "".join(node_html(child) for child in at.event.children)
+    bottom = "".join(node_html(child) for child in at._roots()[3].children)  # chat input
     return (
         '<!doctype html><html lang="en"><head><meta charset="utf-8">'
         f"<title>{_text(title)}</title><style>{STYLE}</style></head>"
-        f"<body>{side}<main>{main}{event}</main></body></html>\n"
+        f"<body>{side}<main>{main}{bottom}{event}</main></body></html>\n"
     )
 
 

@@ -45,7 +45,7 @@ class Step:
 
 def _walk(at: AppTest) -> list[Node]:
     found: list[Node] = []
-    stack: list[Node] = [at.main, at.sidebar, at.event]
+    stack: list[Node] = list(at._roots())  # main, sidebar, event, bottom
     while stack:
         node = stack.pop(0)
         found.append(node)
@@ -59,6 +59,8 @@ def find_widget(at: AppTest, name: str, kinds: tuple[str, ...] = ()) -> Widget:
     widgets = [n for n in _walk(at) if isinstance(n, Widget) and (not kinds or n.type in kinds)]
     by_key = [w for w in widgets if w.key == name]
     matches = by_key or [w for w in widgets if w.label == name]
+    if not matches:  # a chat input has no label: its placeholder names it
+        matches = [w for w in widgets if w.proto.get("placeholder") == name]
     what = kinds[0] if kinds else "widget"  # "button": any of the button kinds
     if len(matches) == 1:
         return matches[0]
