@@ -32,6 +32,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Generator
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -186,11 +187,19 @@ def pytest_runtest_makereport(
         first = scope.count - len(scope.created) + 1
         for number, at in enumerate(scope.created, start=first):
             title = f"apptest: AppTest {number} of {scope.count}"
-            report.sections.append((title, failure_report(at, lines)))
+            report.sections.append((title, _safely(partial(failure_report, at, lines))))
     html_dir = config.getoption("apptest_html")
     if html_dir:
         _write_pages(Path(html_dir), item.nodeid, scope.created)
     return report
+
+
+def _safely(make: Callable[[], str]) -> str:
+    """The report text; a failure to describe the app must not hide the test's own failure."""
+    try:
+        return make()
+    except Exception as exc:  # any bug here is reported in the section, not raised
+        return f"apptest could not describe this AppTest: {type(exc).__name__}: {exc}"
 
 
 def _write_pages(folder: Path, nodeid: str, created: list[Any]) -> None:
@@ -202,7 +211,7 @@ def _write_pages(folder: Path, nodeid: str, created: list[Any]) -> None:
     for index, at in enumerate(created, start=1):
         suffix = f"-{index}" if len(created) > 1 else ""
         page = folder / f"{stem}{suffix}.html"
-        page.write_text(to_html(at, title=nodeid), encoding="utf-8")
+        page.write_text(_safely(partial(to_html, at, title=nodeid)), encoding="utf-8")
 
 
 def _current() -> pytest.Item | None:

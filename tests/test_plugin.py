@@ -338,3 +338,21 @@ def test_raise_app_exceptions_on_timer_runs() -> None:
     assert at.exception[0].message == "tick 2"
     at.clock.advance("1s")  # the next tick is fine: nothing left over to raise
     assert AppTest.from_string("x = 1").raise_app_exceptions is False
+
+
+def test_loading_the_plugin_loads_nothing_heavy() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, apptest.plugin\n"
+        "heavy = [m for m in ('apptest._shim', 'apptest._browser.browser', 'pandas', 'syrupy',"
+        " 'apptest._api.report', 'apptest._cli') if m in sys.modules]\n"
+        "print(heavy)"
+    )
+    root = str(Path(__file__).resolve().parent.parent)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=root, check=True,
+        env={**__import__("os").environ, "PYTHONPATH": root},
+    )
+    assert result.stdout.strip() == "[]"
