@@ -847,3 +847,31 @@ def test_new_kinds_plug_in_a_description() -> None:
         assert describe.DESCRIBERS["badge"]("badge", {"label": "New"}) == "badge 'New'"
     finally:
         del describe.DESCRIBERS["badge"]
+
+
+def test_tree_shows_dates_charts_links_and_status() -> None:
+    pytest.importorskip("pandas")
+    at = AppTest.from_string(
+        """
+        import datetime
+        import pandas as pd
+        import streamlit as st
+        st.date_input("Day", datetime.date(2024, 2, 3))
+        st.time_input("At", datetime.time(9, 30))
+        st.map(pd.DataFrame({"lat": [1.0], "lon": [2.0]}))
+        st.graphviz_chart("digraph { a -> b }")
+        st.link_button("Docs", "https://docs.streamlit.io")
+        with st.status("Loading") as s:
+            s.update(state="error")
+        """
+    ).run()
+    assert at.tree.splitlines()[1:] == [
+        "  date_input 'Day' = 2024-02-03 range [2014-02-03, 2034-02-03]",
+        "  time_input 'At' = 09:30:00",
+        "  map 1 rows x 2 columns ['lat', 'lon']",
+        "    |    lat  lon",
+        "    | 0  1.0  2.0",
+        "  graphviz_chart 'digraph { a -> b }'",
+        "  link_button 'Docs' -> 'https://docs.streamlit.io'",
+        "  status 'Loading' (error)",
+    ]

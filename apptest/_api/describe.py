@@ -15,6 +15,7 @@ times come from the virtual clock. A password field's value shows as ``MASK``.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import sys
 from collections.abc import Callable, Mapping
@@ -42,9 +43,20 @@ def stable(text: str) -> str:
     return _ADDRESS.sub("0x…", text)
 
 
+def plain(value: object) -> str:
+    """``repr(value)``, but dates and times (and tuples or lists of them) in ISO form:
+    ``2024-01-01`` rather than ``FakeDate(2024, 1, 1)``."""
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    if isinstance(value, (tuple, list)) and any(isinstance(v, (dt.date, dt.time)) for v in value):
+        inner = ", ".join(plain(v) for v in value)
+        return f"({inner})" if isinstance(value, tuple) else f"[{inner}]"
+    return repr(value)
+
+
 def short(value: object, limit: int = 60) -> str:
-    """``repr(value)``, shortened in the middle beyond ``limit`` characters (quotes kept)."""
-    text = stable(repr(value))
+    """``plain(value)``, shortened in the middle beyond ``limit`` characters (quotes kept)."""
+    text = stable(plain(value))
     return text if len(text) <= limit else text[: limit - 4] + "..." + text[-1]
 
 
@@ -163,6 +175,33 @@ def _alert(kind: str, props: Mapping[str, Any]) -> str:
     return _text(kind, props) + (f" icon {icon!r}" if isinstance(icon, str) and icon else "")
 
 
+def _chart(kind: str, props: Mapping[str, Any]) -> str:
+    data = props.get("data")
+    if hasattr(data, "shape") and hasattr(data, "columns"):
+        text = f" {table_summary(data)}"
+    elif isinstance(data, (str, dict, list)):
+        text = f" {short(data, TEXT_LIMIT)}"
+    else:
+        text = "" if data is None else f" {type(data).__name__}"
+    spec = props.get("spec")
+    if isinstance(spec, dict):
+        text += f" spec {short(spec, TEXT_LIMIT)}"
+    return kind + text
+
+
+def _link(kind: str, props: Mapping[str, Any]) -> str:
+    return f"{kind} {short(props.get('label', ''))} -> {short(props.get('url', ''), TEXT_LIMIT)}"
+
+
+def _status(kind: str, props: Mapping[str, Any]) -> str:
+    return f"{kind} {short(props.get('label', ''))} ({props.get('state', '')})"
+
+
+CHARTS = (
+    "map", "vega_lite_chart", "plotly_chart", "altair_chart", "pyplot", "bokeh_chart",
+    "pydeck_chart", "graphviz_chart",
+)  # fmt: skip
+
 DESCRIBERS: dict[str, Describer] = {
     **dict.fromkeys(("markdown", "caption", "latex", "text", "json", "html", "divider"), _text),
     **dict.fromkeys(("title", "header", "subheader"), _text),
@@ -174,11 +213,18 @@ DESCRIBERS: dict[str, Describer] = {
     **dict.fromkeys(
         ("dataframe", "table", "line_chart", "bar_chart", "area_chart", "scatter_chart"), _table
     ),
+    **dict.fromkeys(CHARTS, _chart),
+    "link_button": _link,
+    "status": _status,
 }
 
 DETAILS: dict[str, Details] = dict.fromkeys(
-    ("dataframe", "table", "line_chart", "bar_chart", "area_chart", "scatter_chart"), _data_rows
-)
+    (
+        "dataframe", "table", "line_chart", "bar_chart", "area_chart", "scatter_chart", "map",
+        "vega_lite_chart",
+    ),
+    _data_rows,
+)  # fmt: skip
 
 
 def register(kind: str, describer: Describer, details: Details | None = None) -> None:
@@ -223,6 +269,7 @@ __all__ = [
     "TEXT_LIMIT",
     "as_frame",
     "media_summary",
+    "plain",
     "register",
     "short",
     "stable",

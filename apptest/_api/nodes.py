@@ -267,6 +267,9 @@ class Widget(Element):
         return self.proto.get(VALUE)
 
     def _describe(self) -> str:
+        describer = DESCRIBERS.get(self.type)
+        if describer is not None:
+            return describer(self.type, self.proto)
         text = f"{self.type} {_short(self.label)}"
         if self.proto.get(TRIGGER):
             return text + widget_extras(self.proto)  # buttons: True only in a click's run
