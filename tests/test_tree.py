@@ -875,3 +875,24 @@ def test_tree_shows_dates_charts_links_and_status() -> None:
         "  link_button 'Docs' -> 'https://docs.streamlit.io'",
         "  status 'Loading' (error)",
     ]
+
+
+@given(
+    texts=hs.lists(hs.text(max_size=600), min_size=1, max_size=4),
+    rows=hs.integers(min_value=0, max_value=30),
+)
+def test_tree_is_deterministic_and_bounded(texts: list[str], rows: int) -> None:
+    pytest.importorskip("pandas")
+    source = (
+        "import pandas as pd\nimport streamlit as st\n"
+        f"for t in {texts!r}:\n    st.text(t)\n"
+        f"st.dataframe(pd.DataFrame({{'n': range({rows})}}))\n"
+    )
+    tree = AppTest.from_string(source).run().tree
+    assert AppTest.from_string(source).run().tree == tree  # the same every time
+    lines = tree.splitlines()
+    shown_rows = 1 + min(rows, 10) + (rows > 10) if rows else 0  # header, rows, "... more"
+    assert len(lines) == 1 + len(texts) + 1 + shown_rows
+    assert all(len(line) < 420 for line in lines)  # long text is shortened
+    assert (f"    | ... {rows - 10} more rows" in lines) == (rows > 10)
+    assert not re.search(r"0x[0-9a-fA-F]{4,}", tree) or "0x" in "".join(texts)

@@ -90,7 +90,7 @@ def table_summary(data: object) -> str:
 def table_rows(data: object, limit: int = ROW_LIMIT, *, index: bool = True) -> list[str]:
     """The first ``limit`` rows as pandas prints them, then ``... N more rows``."""
     frame = as_frame(data)
-    if frame is None or frame.shape[1] == 0:
+    if frame is None or 0 in frame.shape:  # the summary says "0 rows"
         return []
     text = frame.head(limit).to_string(max_cols=OPTION_LIMIT, max_colwidth=40, index=index)
     lines = [line.rstrip() for line in text.split("\n")]
