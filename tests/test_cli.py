@@ -277,3 +277,11 @@ def test_upload_chat_and_select_slider_steps(
         "bottom",
         "  chat_input ''",
     ]
+
+
+def test_select_on_a_widget_without_options_says_what_it_takes(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    script = _app(tmp_path, "import streamlit as st\nst.text_input('Name')\n")
+    assert main(["run", str(script), "--select", "Name=Ann"]) == 2
+    assert "has no select(): it takes" in capsys.readouterr().err

@@ -32,8 +32,8 @@ TEXT_LIMIT = 400
 ROW_LIMIT = 10
 #: How many options of a choice widget the tree shows.
 OPTION_LIMIT = 20
-#: What a password field's value shows as.
-MASK = "••••"
+#: What a password field's value shows as (quoted in the tree: ``'********'``).
+MASK = "********"
 
 _ADDRESS = re.compile(r"\b0x[0-9a-fA-F]{4,}\b")
 
@@ -237,8 +237,8 @@ def register(kind: str, describer: Describer, details: Details | None = None) ->
 # -- widgets -----------------------------------------------------------------------------------
 def widget_value(props: Mapping[str, Any], value: Any) -> str:
     """A widget's value as the tree shows it: masked for a password, a table's summary."""
-    if props.get("type") == "password":
-        return repr(MASK) if value else "''"
+    if props.get("type") == "password" and value not in (None, ""):
+        return repr(MASK)
     frame_like = sys.modules.get("pandas")
     if frame_like is not None and isinstance(value, frame_like.DataFrame):
         return table_summary(value)

@@ -182,8 +182,8 @@ def _set(at: AppTest, verb: str, arg: str) -> None:
     widget: Any = find_widget(at, name)
     if widget.type in ("file_uploader", "camera_input") and value.startswith("@"):
         _upload(widget, value)
-    elif verb == "select" and hasattr(widget, "select"):
-        widget.select(value)
+    elif verb == "select":
+        widget.select(value)  # a widget without select() says which verbs it has
     else:
         widget.set_value(typed_value(widget, value))
     at.run()
