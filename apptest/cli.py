@@ -10,7 +10,9 @@ Exit statuses (every verb): 0 success; 1 the app failed (it showed an exception,
 kept rerunning; for ``check``: a tree differs); 2 a usage error (bad options, no such file, a
 step naming no widget, a value the widget cannot take).
 
-Verbs live in :data:`COMMANDS`; another module adds one with :func:`register`.
+Verbs live in :data:`COMMANDS`; another module adds one with :func:`register`::
+
+    register("explore", Command("explore an app", setup_parser, run_explore))
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ class Command:
     """One verb: its help line, how it adds its arguments, and what it does (-> exit status)."""
 
     help: str
-    configure: Callable[[argparse.ArgumentParser], None]
+    configure: Callable[[argparse.ArgumentParser], object]  # adds the verb's arguments
     main: Callable[[argparse.Namespace], int]
 
 
