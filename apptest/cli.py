@@ -27,6 +27,10 @@ from apptest._cli import check, run
 from apptest._errors import AppTestError, RerunLimitError, ScriptTimeoutError
 
 OK, APP_ERROR, USAGE_ERROR = run.OK, run.APP_ERROR, run.USAGE_ERROR
+EXIT_STATUS = (
+    "Exit status: 0 success; 1 the app failed (an exception shown, a timeout, a rerun loop) "
+    "or a scenario's tree differs; 2 a usage error."
+)
 
 
 @dataclass(frozen=True)
@@ -61,11 +65,13 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="apptest",
         description="Run a Streamlit app headlessly and show its element tree.",
-        epilog="Exit status: 0 success, 1 the app failed or a tree differs, 2 usage error.",
+        epilog=EXIT_STATUS,
     )
     verbs = parser.add_subparsers(dest="command", required=True)
     for name, command in COMMANDS.items():
-        sub = verbs.add_parser(name, help=command.help, description=command.help)
+        sub = verbs.add_parser(
+            name, help=command.help, description=command.help, epilog=EXIT_STATUS
+        )
         command.configure(sub)
     return parser
 
