@@ -102,6 +102,21 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "apptest_semantics(name): the semantics profile the apptest fixtures use"
     )
+    _report_lines(config)  # a malformed ini option stops the run before any test
+    timeout = str(config.getini("apptest_default_timeout") or "").strip()
+    if timeout:
+        _timeout(timeout)
+
+
+def _report_lines(config: pytest.Config) -> int:
+    text = str(config.getini("apptest_report_lines") or "0").strip()
+    try:
+        return int(text)
+    except ValueError:
+        raise pytest.UsageError(
+            f"apptest_report_lines = {text!r} is not a whole number; write e.g. 300, or 0 "
+            "for no limit."
+        ) from None
 
 
 def settings(item: pytest.Item) -> dict[str, Any]:
@@ -179,8 +194,8 @@ def pytest_runtest_makereport(
         return report  # one report per test, from the first phase that failed
     item.stash[_REPORTED] = True
     config = item.config
-    if not (config.getoption("apptest_no_report") or not config.getini("apptest_report")):
-        lines = int(str(config.getini("apptest_report_lines") or "0"))
+    if not config.getoption("apptest_no_report") and config.getini("apptest_report"):
+        lines = _report_lines(config)
         # lazy: the report code loads only when a test that built an AppTest failed
         from apptest._api.report import failure_report
 

@@ -356,3 +356,19 @@ def test_loading_the_plugin_loads_nothing_heavy() -> None:
         env={**__import__("os").environ, "PYTHONPATH": root},
     )
     assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        ("apptest_default_timeout=soon", "apptest_default_timeout = 'soon' is not a number"),
+        ("apptest_report_lines=many", "apptest_report_lines = 'many' is not a whole number"),
+    ],
+)
+def test_malformed_ini_options_stop_the_run(
+    pytester: pytest.Pytester, option: str, message: str
+) -> None:
+    pytester.makepyfile(test_any="def test_any():\n    pass\n")
+    result = pytester.runpytest("-p", "no:cacheprovider", "-o", option)
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines([f"*{message}*"])
