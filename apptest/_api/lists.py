@@ -60,6 +60,11 @@ class ElementList(Sequence[N], Generic[N]):
         return iter(self._items)
 
     @property
+    def len(self) -> int:
+        """How many nodes the list holds (AppTest's ``ElementList.len``): ``at.button.len``."""
+        return len(self._items)
+
+    @property
     def values(self) -> list[Any]:
         """The ``value`` of each node, in order: ``at.markdown.values == ["Hi"]``."""
         return [getattr(item, "value", None) for item in self._items]

@@ -7,8 +7,9 @@ and return the widget, and ``.run()`` on any node runs the AppTest.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from apptest._paths import Path
 from apptest._props import ID, KEY, LABEL, TRIGGER, VALUE
@@ -68,6 +69,13 @@ class Node:
         """Run the AppTest this node belongs to (applies staged interactions)."""
         return self._at.run(timeout=timeout)
 
+    if not TYPE_CHECKING:  # hidden from mypy, which would otherwise accept any attribute
+
+        def __getattr__(self, name: str) -> Any:
+            """Any other parameter the element was created with, as in Streamlit's AppTest:
+            ``at.code[0].language``, ``at.text_input[0].max_chars``."""
+            return _prop(self, name)
+
     def _describe(self) -> str:
         return self.type
 
@@ -114,8 +122,37 @@ class Markdown(Element):
 
     @property
     def body(self) -> str:
-        """The text as the app passed it: ``at.code[0].body``."""
+        """The text as Streamlit sends it (dedented and stripped): ``at.code[0].body``."""
         return str(self.proto.get("body", ""))
+
+    @property
+    def is_caption(self) -> bool:
+        """True for ``st.caption`` (AppTest's ``Markdown.is_caption``)."""
+        return self.type == "caption"
+
+    @property
+    def allow_html(self) -> bool:
+        """``unsafe_allow_html=`` of ``st.markdown`` and ``st.caption``."""
+        return bool(self.proto.get("allow_html", False))
+
+
+class Json(Element):
+    """``st.json`` (and what ``st.write`` shows as JSON): ``value`` is the JSON text,
+    ``expanded`` how it opens. ``at.json[0].value == '{"a": 1}'``."""
+
+    __module__ = "apptest"
+    __slots__ = ()
+
+    @property
+    def value(self) -> str:
+        """The JSON text the browser shows."""
+        return str(self.proto.get("body", ""))
+
+    @property
+    def expanded(self) -> bool | int:
+        """``expanded=``: True, False, or how many levels are open."""
+        expanded: bool | int = self.proto.get("expanded", True)
+        return expanded
 
 
 class Heading(Markdown):
@@ -133,6 +170,17 @@ class Heading(Markdown):
     def anchor(self) -> Any:
         """The anchor id: the app's ``anchor=``, else one made from the text."""
         return self.proto.get("anchor")
+
+    @property
+    def hide_anchor(self) -> bool:
+        """True for ``anchor=False``: the browser shows no anchor link."""
+        return bool(self.proto.get("hide_anchor", False))
+
+    @property
+    def divider(self) -> bool | str:
+        """``divider=`` of ``st.header``/``st.subheader`` (False for none)."""
+        divider: bool | str = self.proto.get("divider", False)
+        return divider
 
 
 class Alert(Markdown):
@@ -175,6 +223,80 @@ class Metric(Element):
         return str(self.proto.get("delta_color", "normal"))
 
 
+class Html(Element):
+    """``st.html``: ``at.html[0].value`` is the HTML as Streamlit sends it (dedented, stripped)."""
+
+    __module__ = "apptest"
+    __slots__ = ()
+
+    @property
+    def value(self) -> str:
+        """The HTML body."""
+        return str(self.proto.get("body", ""))
+
+
+class Progress(Element):
+    """``st.progress``: ``at.progress[0].value == 25`` (a float 0.25 reads 25, as in AppTest),
+    ``.text``."""
+
+    __module__ = "apptest"
+    __slots__ = ()
+
+    @property
+    def value(self) -> int:
+        """The progress from 0 to 100."""
+        return int(self.proto.get(VALUE, 0))
+
+    @property
+    def text(self) -> str:
+        """The message beside the bar ("" when none)."""
+        return str(self.proto.get("text") or "")
+
+
+class Image(Element):
+    """``st.image``: ``.value`` lists the images' URLs, ``.captions`` their captions, one per
+    image: ``at.image[0].captions == ["A cat"]``."""
+
+    __module__ = "apptest"
+    __slots__ = ()
+
+    @property
+    def value(self) -> list[str]:
+        """Each image's URL: a URL or path the app gave as is; an image given as data gets a
+        ``/media/<sha224>.<format>`` address, as Streamlit's media files do (the id differs)."""
+        return [_media_url(image, self.proto.get("output_format")) for image in self._images()]
+
+    @property
+    def captions(self) -> list[str]:
+        """Each image's caption ("" for none)."""
+        captions = self.proto.get("caption")
+        count = len(self._images())
+        if captions is None:
+            return [""] * count
+        if isinstance(captions, str) or not isinstance(captions, (list, tuple)):
+            return [str(captions)] * count if count == 1 else [str(captions)] + [""] * (count - 1)
+        return [str(c) for c in captions]
+
+    def _images(self) -> list[Any]:
+        images: Any = self.proto.get("data")
+        if isinstance(images, (list, tuple)):
+            return list(images)
+        if type(images).__module__.startswith("numpy") and getattr(images, "ndim", 0) == 4:
+            return list(images)  # a batch of images
+        return [images]
+
+
+def _media_url(image: object, output_format: object) -> str:
+    if isinstance(image, str):
+        return image
+    if isinstance(image, (bytes, bytearray)):
+        data = bytes(image)
+    else:
+        data = repr(image).encode()
+    ext = str(output_format).lower() if output_format not in (None, "auto") else "png"
+    return f"/media/{hashlib.sha224(data).hexdigest()}.{ext}"
+
+
 class Exception_(Element):
     """An exception element: ``message``, ``exc_type`` and ``stack_trace`` as the browser
     shows. ``at.exception[0].message == "bad value"``; ``not at.exception`` when none."""
@@ -206,6 +328,12 @@ class Exception_(Element):
     def is_markdown(self) -> bool:
         """True when the message is Markdown (Streamlit's ``MarkdownFormattedException``)."""
         return bool(self.proto.get("is_markdown", False))
+
+    @property
+    def is_warning(self) -> bool:
+        """True for a deprecation warning shown as an exception element (never, for an error
+        the app raised)."""
+        return bool(self.proto.get("is_warning", False))
 
     def _describe(self) -> str:
         return f"{self.exc_type}: {_short(self.message)}"
@@ -244,6 +372,19 @@ class Widget(Element):
         if self.proto.get(TRIGGER):
             return text  # buttons: True only in the run a click caused
         return f"{text} = {_short(self.proto.get(VALUE))}"
+
+
+def _prop(node: Node, name: str) -> Any:
+    """``node.<name>`` read from its element properties, else Python's AttributeError."""
+    if not name.startswith("_") and name != "proto":
+        props = node.proto  # a slot: set for every node made by a snapshot
+        if name in props:
+            return props[name]
+    _no_attribute(node, name)
+
+
+def _no_attribute(node: object, name: str) -> NoReturn:
+    raise AttributeError(f"{type(node).__name__!r} object has no attribute {name!r}")
 
 
 def _short(text: object, limit: int = 60) -> str:

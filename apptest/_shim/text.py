@@ -13,6 +13,7 @@ ignored, as apptest does not simulate what they change (``apptest._shim.versions
 from __future__ import annotations
 
 import json as _json
+import textwrap
 from collections import ChainMap, UserDict, UserList
 from collections.abc import ItemsView, KeysView, ValuesView
 from types import MappingProxyType
@@ -25,6 +26,17 @@ from apptest._shim.versions import NOT_GIVEN, newer_keywords
 
 def _text(body: object) -> str:
     return body if isinstance(body, str) else str(body)
+
+
+def clean_text(body: object) -> str:
+    """The text Streamlit shows for ``body``: ``str()``, dedented, stripped (its
+    ``string_util.clean_text``): a triple-quoted, indented markdown string reads as its lines
+    without the indentation and without the blank first and last lines. Markdown, headings,
+    captions, ``st.text``, latex, alerts, toasts and ``st.html`` clean their body this way."""
+    text = body if isinstance(body, str) else str(body)
+    if "\n" not in text:
+        return text.strip()  # one line: dedent would only strip its indentation
+    return textwrap.dedent(text).strip()
 
 
 class TextCommands(Plumbing):
@@ -47,8 +59,8 @@ class TextCommands(Plumbing):
     ) -> W:
         if anchors is not NOT_GIVEN or wrap is not NOT_GIVEN:
             newer_keywords(self, "markdown", anchors=anchors, wrap=wrap)
-        # The most frequent write (``st.write`` of text too): no helper layers.
-        text = body if isinstance(body, str) else str(body)
+        # The most frequent write (``st.write`` of text too): no keyword layer (``_el``).
+        text = clean_text(body)
         return emit_element(
             self, "markdown", {"body": text, "help": help, "allow_html": unsafe_allow_html}
         )  # type: ignore[return-value]
@@ -66,7 +78,7 @@ class TextCommands(Plumbing):
     ) -> W:
         if icon is not NOT_GIVEN or wrap is not NOT_GIVEN:
             newer_keywords(self, "title", icon=icon, wrap=wrap)
-        text = _text(body)
+        text = clean_text(body)
         props = {"body": text, "help": help, "tag": "h1", **heading_props(text, anchor)}
         return emit_element(self, "title", props)  # type: ignore[return-value]
 
@@ -85,7 +97,7 @@ class TextCommands(Plumbing):
         if icon is not NOT_GIVEN or wrap is not NOT_GIVEN:
             newer_keywords(self, "header", icon=icon, wrap=wrap)
         # Headings are frequent: one text conversion and no keyword layer (``_el``).
-        text = _text(body)
+        text = clean_text(body)
         props = {"body": text, "help": help, "tag": "h2", "divider": divider}
         props.update(heading_props(text, anchor))
         return emit_element(self, "header", props)  # type: ignore[return-value]
@@ -105,7 +117,7 @@ class TextCommands(Plumbing):
         if icon is not NOT_GIVEN or wrap is not NOT_GIVEN:
             newer_keywords(self, "subheader", icon=icon, wrap=wrap)
         # Headings are frequent: one text conversion and no keyword layer (``_el``).
-        text = _text(body)
+        text = clean_text(body)
         props = {"body": text, "help": help, "tag": "h3", "divider": divider}
         props.update(heading_props(text, anchor))
         return emit_element(self, "subheader", props)  # type: ignore[return-value]
@@ -122,7 +134,7 @@ class TextCommands(Plumbing):
     ) -> W:
         if wrap is not NOT_GIVEN:
             newer_keywords(self, "caption", wrap=wrap)
-        return self._el("caption", body=_text(body), help=help)
+        return self._el("caption", body=clean_text(body), help=help, allow_html=unsafe_allow_html)
 
     def text(
         self: W,
@@ -135,7 +147,7 @@ class TextCommands(Plumbing):
     ) -> W:
         if wrap is not NOT_GIVEN:
             newer_keywords(self, "text", wrap=wrap)
-        return self._el("text", body=_text(body), help=help)
+        return self._el("text", body=clean_text(body), help=help)
 
     def code(
         self: W,
@@ -156,7 +168,13 @@ class TextCommands(Plumbing):
         )
 
     def latex(self: W, body: object, *, help: str | None = None, width: int | str = "stretch") -> W:
-        return self._el("latex", body=_text(body), help=help)
+        if type(body).__module__.startswith("sympy"):
+            # lazy: only an app that passes a SymPy expression has sympy to import
+            import sympy  # type: ignore[import-untyped,import-not-found,unused-ignore]
+
+            body = sympy.latex(body)
+        # Streamlit sends the dedented source between ``$$`` lines, and AppTest reads that.
+        return self._el("latex", body=f"$$\n{clean_text(body)}\n$$", help=help)
 
     def json(
         self: W, body: object, *, expanded: bool | int = True, width: int | str = "stretch"
@@ -184,7 +202,9 @@ class TextCommands(Plumbing):
         width: int | str = "stretch",
         unsafe_allow_javascript: bool = False,
     ) -> W:
-        return self._el("html", body=_text(body), unsafe_allow_javascript=unsafe_allow_javascript)
+        return self._el(
+            "html", body=clean_text(body), unsafe_allow_javascript=unsafe_allow_javascript
+        )
 
     def metric(
         self: W,
