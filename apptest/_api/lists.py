@@ -81,31 +81,11 @@ class ElementList(Sequence[N], Generic[N]):
 
     __hash__ = None  # type: ignore[assignment]
 
-    def _listing(self) -> str:
-        if not self._items:
-            return "There are none."
-        shown = ", ".join(_ident(item) for item in self._items[:20])
-        return f"Found: {shown}."
-
-    def __repr__(self) -> str:
-        return f"ElementList({list(self._items)!r})"
-
-
-class WidgetList(ElementList[N]):
-    """A list of widgets (``at.button``): index it like a list, or call it to pick one by
-    key or exact label::
-
-        at.button("go").click().run()
-        at.text_input(label="Name").input("Ann").run()
-    """
-
-    __module__ = "apptest"
-    __slots__ = ()
-
     def __call__(self, key: str | None = None, *, label: str | None = None) -> N:
-        """The one widget with this ``key`` (and/or exact ``label``): ``at.slider("size")``.
+        """The one node with this ``key`` (and/or exact ``label``): ``at.slider("size")``,
+        ``at.expander("details")`` (keyed containers too, as AppTest's lists are callable).
 
-        Raises ElementNotFoundError (a KeyError) listing the widgets there are when none
+        Raises ElementNotFoundError (a KeyError) listing the nodes there are when none
         matches, and AppTestError when several match.
         """
         __tracebackhide__ = True  # a failed lookup shows the test's line and the message
@@ -136,6 +116,27 @@ class WidgetList(ElementList[N]):
             f"{len(matches)} {self._kind} widgets match {wanted}; pass a key to pick one. "
             f"{self._listing()}"
         )
+
+    def _listing(self) -> str:
+        if not self._items:
+            return "There are none."
+        shown = ", ".join(_ident(item) for item in self._items[:20])
+        return f"Found: {shown}."
+
+    def __repr__(self) -> str:
+        return f"ElementList({list(self._items)!r})"
+
+
+class WidgetList(ElementList[N]):
+    """A list of widgets (``at.button``): index it like a list, or call it to pick one by
+    key or exact label::
+
+        at.button("go").click().run()
+        at.text_input(label="Name").input("Ann").run()
+    """
+
+    __module__ = "apptest"
+    __slots__ = ()
 
 
 def _ident(item: Any) -> str:

@@ -149,10 +149,15 @@ class Json(Element):
         return str(self.proto.get("body", ""))
 
     @property
-    def expanded(self) -> bool | int:
-        """``expanded=``: True, False, or how many levels are open."""
-        expanded: bool | int = self.proto.get("expanded", True)
-        return expanded
+    def expanded(self) -> bool:
+        """False for ``expanded=False``; True otherwise (an int depth too, as in AppTest)."""
+        return bool(self.proto.get("expanded", True))
+
+    @property
+    def max_expand_depth(self) -> int | None:
+        """The depth of an ``expanded=<int>``, else None."""
+        depth = self.proto.get("max_expand_depth")
+        return depth if isinstance(depth, int) else None
 
 
 class Heading(Markdown):
@@ -178,7 +183,8 @@ class Heading(Markdown):
 
     @property
     def divider(self) -> bool | str:
-        """``divider=`` of ``st.header``/``st.subheader`` (False for none)."""
+        """``divider=`` of ``st.header``/``st.subheader``: a colour, "auto" for True, False
+        for none."""
         divider: bool | str = self.proto.get("divider", False)
         return divider
 
@@ -191,10 +197,10 @@ class Alert(Markdown):
     __slots__ = ()
 
     @property
-    def icon(self) -> str | None:
-        """The icon the app set, or None."""
+    def icon(self) -> str:
+        """The icon the app set ("" for none, as in AppTest)."""
         icon = self.proto.get("icon")
-        return icon if isinstance(icon, str) else None
+        return icon if isinstance(icon, str) else ""
 
 
 #: ``st.toast`` elements (``at.toast``), the same class as the other alerts.

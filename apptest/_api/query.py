@@ -16,7 +16,7 @@ from apptest._api.lists import ElementList, WidgetList
 from apptest._api.nodes import Node, _short
 from apptest._api.query_elements import ElementQueries
 from apptest._errors import ElementNotFoundError
-from apptest._props import FRAGMENT_ID, LABEL
+from apptest._props import FORM_ID, FRAGMENT_ID, KEY, LABEL
 
 if TYPE_CHECKING:
     from apptest._api.widget_nodes import (
@@ -372,6 +372,17 @@ class Block(QueryMixin, Node):
     @property
     def value(self) -> Any:
         """Always None: a block has no value of its own."""
+        return None
+
+    @property
+    def key(self) -> str | None:
+        """The user key of a keyed container; a form's key (its form id), as in AppTest."""
+        key = self.proto.get(KEY)
+        if isinstance(key, str):
+            return key
+        if self.type == "form":
+            form_id = self.proto.get(FORM_ID)
+            return form_id if isinstance(form_id, str) and form_id else None
         return None
 
     @property

@@ -22,6 +22,7 @@ from apptest._features.session_apis import heading_props
 from apptest._run.layout import emit_element
 from apptest._shim.plumbing import Plumbing, W
 from apptest._shim.versions import NOT_GIVEN, newer_keywords
+from apptest._st_errors import StreamlitAPIException
 
 
 def _text(body: object) -> str:
@@ -37,6 +38,34 @@ def clean_text(body: object) -> str:
     if "\n" not in text:
         return text.strip()  # one line: dedent would only strip its indentation
     return textwrap.dedent(text).strip()
+
+
+_DIVIDER_COLORS = ("red", "orange", "yellow", "blue", "green", "violet", "gray", "grey", "rainbow")
+
+
+def _divider(divider: object) -> bool | str:
+    """A heading's ``divider=`` as Streamlit sends it: True is "auto", a colour itself."""
+    if divider is True:
+        return "auto"
+    if not divider:
+        return False
+    if divider in _DIVIDER_COLORS:
+        return str(divider)
+    raise StreamlitAPIException(
+        f"Divider parameter has invalid value: `{divider}`. Please choose from: "
+        f"{', '.join(_DIVIDER_COLORS)}."
+    )
+
+
+def _json_expanded(expanded: object) -> dict[str, object]:
+    """``st.json``'s ``expanded=``: a bool, or an int depth (then expanded, to that depth)."""
+    if isinstance(expanded, bool):
+        return {"expanded": expanded}
+    if isinstance(expanded, int):
+        return {"expanded": True, "max_expand_depth": expanded}
+    raise TypeError(
+        f"The type {type(expanded)} of `expanded` is not supported, must be bool or int."
+    )
 
 
 class TextCommands(Plumbing):
@@ -98,7 +127,7 @@ class TextCommands(Plumbing):
             newer_keywords(self, "header", icon=icon, wrap=wrap)
         # Headings are frequent: one text conversion and no keyword layer (``_el``).
         text = clean_text(body)
-        props = {"body": text, "help": help, "tag": "h2", "divider": divider}
+        props = {"body": text, "help": help, "tag": "h2", "divider": _divider(divider)}
         props.update(heading_props(text, anchor))
         return emit_element(self, "header", props)  # type: ignore[return-value]
 
@@ -118,7 +147,7 @@ class TextCommands(Plumbing):
             newer_keywords(self, "subheader", icon=icon, wrap=wrap)
         # Headings are frequent: one text conversion and no keyword layer (``_el``).
         text = clean_text(body)
-        props = {"body": text, "help": help, "tag": "h3", "divider": divider}
+        props = {"body": text, "help": help, "tag": "h3", "divider": _divider(divider)}
         props.update(heading_props(text, anchor))
         return emit_element(self, "subheader", props)  # type: ignore[return-value]
 
@@ -190,7 +219,7 @@ class TextCommands(Plumbing):
                 body = _json.dumps(body, default=repr)
             except TypeError:
                 body = _json.dumps(str(body))
-        return self._el("json", body=body, expanded=expanded)
+        return self._el("json", body=body, **_json_expanded(expanded))
 
     def divider(self: W, *, width: int | str = "stretch") -> W:
         return self._el("divider", body="---")
