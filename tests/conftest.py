@@ -50,7 +50,7 @@ def real_apptest() -> Any:
 
 
 @pytest.fixture(params=["apptest", "streamlit"])
-def AppTestClass(request: pytest.FixtureRequest) -> Any:  # noqa: N802 - stands for the class
+def AppTestClass(request: pytest.FixtureRequest) -> Any:
     """The ``AppTest`` class a compatibility case runs with: apptest's, then Streamlit's own
     (skipped when real Streamlit is not installed), so one test body checks both agree."""
     if request.param == "apptest":
