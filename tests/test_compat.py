@@ -512,6 +512,22 @@ st.exception(ValueError("boom"))
     assert (exc.value, exc.message, exc.is_warning) == ("boom", "boom", False)
 
 
+def test_a_leading_icon_of_an_alert_becomes_its_icon(AppTestClass: Any) -> None:
+    """AppTest 1.67: ``st.error("🚨 Bad")`` reads ``('Bad', '🚨')``; a leading Material icon
+    too; with ``icon=`` the body stays whole."""
+    at = AppTestClass.from_string(
+        "import streamlit as st\nst.error('🚨 Bad')\nst.info(':material/info: Note')\n"
+        "st.warning('🔥 Hot', icon='⚠️')\nst.success('Plain')"
+    ).run()
+    alerts = [*at.error, *at.info, *at.warning, *at.success]
+    assert [(a.value, a.icon) for a in alerts] == [
+        ("Bad", "🚨"),
+        ("Note", ":material/info:"),
+        ("🔥 Hot", "⚠️"),
+        ("Plain", ""),
+    ]
+
+
 def test_dialog_title_is_its_label() -> None:
     """Like expanders and popovers, a dialog block gives its title as ``.label`` (AppTest
     1.67 lists no dialogs; apptest's ``at.dialog`` is its own)."""

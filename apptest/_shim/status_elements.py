@@ -8,10 +8,12 @@ things on the page, which apptest does not simulate: accepted and ignored.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from apptest._run.layout import emit_element, show_transient
+from apptest._server.pages import _leading_emoji as leading_emoji
 from apptest._server.session import exception_props
 from apptest._shim.plumbing import Plumbing, W
 from apptest._shim.text import clean_text
@@ -29,7 +31,7 @@ class StatusElements(Plumbing):
         width: int | str = "stretch",
         title: str | None = None,
     ) -> W:
-        return self._el("error", body=clean_text(body), icon=icon, title=title)
+        return self._el("error", **_alert_body(body, icon), title=title)
 
     def warning(
         self: W,
@@ -39,7 +41,7 @@ class StatusElements(Plumbing):
         width: int | str = "stretch",
         title: str | None = None,
     ) -> W:
-        return self._el("warning", body=clean_text(body), icon=icon, title=title)
+        return self._el("warning", **_alert_body(body, icon), title=title)
 
     def info(
         self: W,
@@ -49,7 +51,7 @@ class StatusElements(Plumbing):
         width: int | str = "stretch",
         title: str | None = None,
     ) -> W:
-        return self._el("info", body=clean_text(body), icon=icon, title=title)
+        return self._el("info", **_alert_body(body, icon), title=title)
 
     def success(
         self: W,
@@ -59,7 +61,7 @@ class StatusElements(Plumbing):
         width: int | str = "stretch",
         title: str | None = None,
     ) -> W:
-        return self._el("success", body=clean_text(body), icon=icon, title=title)
+        return self._el("success", **_alert_body(body, icon), title=title)
 
     def exception(self: W, exception: BaseException, width: int | str = "stretch") -> W:
         return self._el("exception", **exception_props(exception))
@@ -94,6 +96,22 @@ class StatusElements(Plumbing):
         # ``_cache`` is Streamlit's own flag for its cache spinners; accepted as 1.58 does.
         with show_transient(self, "spinner", {"text": text, "body": text, "show_time": show_time}):
             yield
+
+
+_MATERIAL_ICON = re.compile(r"^(:material/[a-z0-9_]+:)\s*(.*)", re.DOTALL)
+
+
+def _alert_body(body: object, icon: str | None) -> dict[str, object]:
+    """An alert's cleaned body and icon: with no ``icon=``, a leading emoji or Material icon
+    of the body becomes the icon, as in Streamlit ("🚨 Bad" shows "Bad" with 🚨)."""
+    text = clean_text(body)
+    if icon is not None:
+        return {"body": text, "icon": icon}
+    material = _MATERIAL_ICON.match(text)
+    if material:
+        return {"body": material[2], "icon": material[1]}
+    emoji, rest = leading_emoji(text)
+    return {"body": rest, "icon": emoji} if emoji else {"body": text, "icon": None}
 
 
 def _progress_value(value: object) -> int:
