@@ -20,9 +20,11 @@ from apptest._api.clock_control import ClockControl
 from apptest._api.lists import ElementList, WidgetList
 from apptest._api.nodes import (
     Alert,
+    Code,
     Element,
     Exception_,
     Heading,
+    Help,
     Html,
     Image,
     Json,
@@ -112,6 +114,7 @@ __all__ = [
     "ChatInput",
     "Checkbox",
     "ClockControl",
+    "Code",
     "ColorPicker",
     "Column",
     "DataEditor",
@@ -126,6 +129,7 @@ __all__ = [
     "FileUploader",
     "FragmentInfo",
     "Heading",
+    "Help",
     "Html",
     "Image",
     "InputWidget",

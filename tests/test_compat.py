@@ -528,6 +528,24 @@ def test_a_leading_icon_of_an_alert_becomes_its_icon(AppTestClass: Any) -> None:
     ]
 
 
+def test_code_help_and_stack_trace(AppTestClass: Any) -> None:
+    """AppTest 1.67: ``Code.language`` ("plaintext" for ``language=None``) and
+    ``.show_line_numbers``; ``at.help[0].value == "len"`` with its ``.doc_string``;
+    ``Exception.stack_trace`` is a list, one entry per frame."""
+    at = AppTestClass.from_string(
+        "import streamlit as st\nst.code('x = 1', line_numbers=True)\n"
+        "st.code('plain', language=None)\nst.help(len)\nst.write(1 / 0)"
+    ).run()
+    assert [(c.value, c.language, c.show_line_numbers) for c in at.code] == [
+        ("x = 1", "python", True),
+        ("plain", "plaintext", False),
+    ]
+    assert at.help[0].value == "len"
+    assert at.help[0].doc_string.startswith("Return the number of items")
+    trace = at.exception[0].stack_trace
+    assert isinstance(trace, list) and len(trace) == 1 and "line 5" in trace[0]
+
+
 def test_dialog_title_is_its_label() -> None:
     """Like expanders and popovers, a dialog block gives its title as ``.label`` (AppTest
     1.67 lists no dialogs; apptest's ``at.dialog`` is its own)."""

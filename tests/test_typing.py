@@ -159,7 +159,7 @@ def test_the_accessors_are_the_ones_there_were() -> None:
         "chat_input download_button link_button pills segmented_control feedback file_uploader "
         "camera_input data_editor markdown title header subheader caption text code latex json "
         "divider metric error warning info success exception toast dataframe table columns "
-        "tabs expander status form container dialog popover html image progress".split()
+        "tabs expander status form container dialog popover html image progress help".split()
     )
 
 

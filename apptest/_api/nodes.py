@@ -55,12 +55,6 @@ class Node:
         return str(self.proto.get(LABEL, ""))
 
     @property
-    def help(self) -> str | None:
-        """The tooltip (``help=``), or None."""
-        value = self.proto.get("help")
-        return value if isinstance(value, str) else None
-
-    @property
     def fragment(self) -> str | None:
         """The name of the fragment that wrote this node (None for the main script)."""
         return self._at._fragment_name(self.fragment_id) if self.fragment_id else None
@@ -88,6 +82,13 @@ class Element(Node):
 
     __module__ = "apptest"
     __slots__ = ()
+
+    @property
+    def help(self) -> str | None:
+        """The tooltip (``help=``), or None. (On a block, ``help`` lists ``st.help``
+        elements, as in AppTest.)"""
+        value = self.proto.get("help")
+        return value if isinstance(value, str) else None
 
     @property
     def value(self) -> Any:
@@ -229,6 +230,52 @@ class Metric(Element):
         return str(self.proto.get("delta_color", "normal"))
 
 
+class Code(Markdown):
+    """``st.code``: ``at.code[0].value`` is the code, ``.language`` ("python" by default,
+    "plaintext" for ``language=None``), ``.show_line_numbers``, ``.wrap_lines``."""
+
+    __module__ = "apptest"
+    __slots__ = ()
+
+    @property
+    def language(self) -> str:
+        """The highlighting language."""
+        return str(self.proto.get("language", "python"))
+
+    @property
+    def show_line_numbers(self) -> bool:
+        """``line_numbers=``."""
+        return bool(self.proto.get("line_numbers", False))
+
+    @property
+    def wrap_lines(self) -> bool:
+        """``wrap_lines=``."""
+        return bool(self.proto.get("wrap_lines", False))
+
+
+class Help(Element):
+    """``st.help`` (and ``st.write`` of a function, class or module): ``.value`` is the
+    object's name, ``.doc_string`` its documentation. ``at.help[0].value == "len"``."""
+
+    __module__ = "apptest"
+    __slots__ = ()
+
+    @property
+    def value(self) -> str:
+        """The object's name (its repr when it has none)."""
+        return str(self.proto.get("name", ""))
+
+    @property
+    def name(self) -> str:
+        """The object's name (its repr when it has none)."""
+        return str(self.proto.get("name", ""))
+
+    @property
+    def doc_string(self) -> str:
+        """The object's docstring, stripped ("" when none)."""
+        return str(self.proto.get("body", ""))
+
+
 class Html(Element):
     """``st.html``: ``at.html[0].value`` is the HTML as Streamlit sends it (dedented, stripped)."""
 
@@ -326,9 +373,9 @@ class Exception_(Element):
         return str(self.proto.get("exc_type", ""))
 
     @property
-    def stack_trace(self) -> tuple[str, ...]:
-        """The traceback lines the browser shows."""
-        return tuple(self.proto.get("stack_trace", ()))
+    def stack_trace(self) -> list[str]:
+        """The traceback the browser shows, one entry per frame (a list, as in AppTest)."""
+        return list(self.proto.get("stack_trace", ()))
 
     @property
     def is_markdown(self) -> bool:

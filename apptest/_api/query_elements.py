@@ -14,9 +14,11 @@ from apptest._api.lists import ElementList
 if TYPE_CHECKING:
     from apptest._api.nodes import (
         Alert,
+        Code,
         Element,
         Exception_,
         Heading,
+        Help,
         Html,
         Image,
         Json,
@@ -65,7 +67,7 @@ class ElementQueries:
         return self._elements("text")
 
     @property
-    def code(self) -> ElementList[Markdown]:
+    def code(self) -> ElementList[Code]:
         """``st.code`` elements: ``at.code[0].value``."""
         return self._elements("code")
 
@@ -143,3 +145,8 @@ class ElementQueries:
     def progress(self) -> ElementList[Progress]:
         """``st.progress`` bars: ``at.progress[0].value`` (0 to 100), ``.text``."""
         return self._elements("progress")
+
+    @property
+    def help(self) -> ElementList[Help]:
+        """``st.help`` elements: ``at.help[0].value`` (the name), ``.doc_string``."""
+        return self._elements("help")

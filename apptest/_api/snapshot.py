@@ -17,9 +17,11 @@ from typing import TYPE_CHECKING
 
 from apptest._api.nodes import (
     Alert,
+    Code,
     Element,
     Exception_,
     Heading,
+    Help,
     Html,
     Image,
     Json,
@@ -44,7 +46,8 @@ ELEMENT_CLASSES: dict[str, type[Node]] = {
     "latex": Markdown,
     "divider": Markdown,
     "text": Markdown,
-    "code": Markdown,
+    "code": Code,
+    "help": Help,
     "json": Json,
     "html": Html,
     "progress": Progress,
