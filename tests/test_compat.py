@@ -546,6 +546,17 @@ def test_code_help_and_stack_trace(AppTestClass: Any) -> None:
     assert isinstance(trace, list) and len(trace) == 1 and "line 5" in trace[0]
 
 
+def test_clicking_an_element_that_takes_no_input_raises(AppTestClass: Any) -> None:
+    """AppTest 1.67: ``click()``/``set_value()`` on a markdown element raise its
+    ``AppTestError`` when called (the attribute itself exists)."""
+    at = AppTestClass.from_string("import streamlit as st\nst.write('text')").run()
+    assert hasattr(at.markdown[0], "click")
+    for verb in ("click", "set_value"):
+        with pytest.raises(Exception) as err:  # noqa: PT011 - each library its own class
+            getattr(at.markdown[0], verb)(*(() if verb == "click" else ("x",)))
+        assert type(err.value).__name__ == "AppTestError"
+
+
 def test_dialog_title_is_its_label() -> None:
     """Like expanders and popovers, a dialog block gives its title as ``.label`` (AppTest
     1.67 lists no dialogs; apptest's ``at.dialog`` is its own)."""

@@ -7,10 +7,12 @@ and return the widget, and ``.run()`` on any node runs the AppTest.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from apptest._errors import AppTestError
 from apptest._paths import Path
 from apptest._props import ID, KEY, LABEL, TRIGGER, VALUE
 
@@ -428,12 +430,24 @@ class Widget(Element):
 
 
 def _prop(node: Node, name: str) -> Any:
-    """``node.<name>`` read from its element properties, else Python's AttributeError."""
+    """``node.<name>`` read from its element properties, else Python's AttributeError.
+    ``set_value``/``click`` on an element that takes no input is a function that raises
+    AppTestError when called, as in AppTest."""
+    if name in ("set_value", "click"):
+        return functools.partial(_no_interaction, node, name)
     if not name.startswith("_") and name != "proto":
         props = node.proto  # a slot: set for every node made by a snapshot
         if name in props:
             return props[name]
     _no_attribute(node, name)
+
+
+def _no_interaction(node: Node, verb: str, *_args: object, **_kwargs: object) -> NoReturn:
+    __tracebackhide__ = True  # the test's line shows, with the message
+    raise AppTestError(
+        f"{verb}() is not supported for {node.type}: it is not an input widget, so a browser "
+        "user cannot change it. Read it with .value."
+    )
 
 
 def _no_attribute(node: object, name: str) -> NoReturn:
