@@ -47,6 +47,11 @@ CALLS: dict[str, str] = {
     "data_editor": 'st.data_editor({{"a": [1]}}, {})',
     "form_submit_button": 'with st.form("f"):\n    st.form_submit_button("x", {})',
     "select_slider": 'st.select_slider("x", ["a", "b"], {})',
+    "pagination": "st.pagination(3, {})",
+    "pdf": 'st.pdf(b"%PDF", {})',
+    "menu_button": 'st.menu_button("x", ["a"], {})',
+    "iframe": 'st.iframe("https://example.com", {})',
+    "datetime_input": 'st.datetime_input("x", {})',
 }
 
 PAIRS = [(name, word) for name, words in sorted(NEWER_KEYWORDS.items()) for word in words]

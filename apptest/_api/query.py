@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from apptest._api.lists import ElementList, WidgetList
 from apptest._api.nodes import Node, _short
+from apptest._api.query_more import KIND_ALIASES, MoreQueries
 from apptest._errors import ElementNotFoundError
 from apptest._props import FRAGMENT_ID, LABEL
 
@@ -44,7 +45,7 @@ if TYPE_CHECKING:
     )
 
 
-class QueryMixin:
+class QueryMixin(MoreQueries):
     """The query API of ``AppTest`` and of every block: one typed list per element kind.
 
     Each list holds the nodes of that kind below the block, depth-first in document order::
@@ -85,6 +86,7 @@ class QueryMixin:
 
         For a kind with a typed accessor, the same list: ``at.get("button") == at.button``.
         """
+        kind = KIND_ALIASES.get(kind, kind)
         if kind in _ACCESSORS:
             result: ElementList[Any] = getattr(self, kind)
             return result
@@ -364,7 +366,9 @@ class QueryMixin:
 
 
 #: The names of the typed accessors (every property of QueryMixin), for ``get()``.
-_ACCESSORS = frozenset(name for name, v in vars(QueryMixin).items() if isinstance(v, property))
+_ACCESSORS = frozenset(
+    n for c in QueryMixin.__mro__ for n, v in vars(c).items() if type(v) is property
+)
 
 
 #: A block's kind positions: type -> indices of the children that are or hold one (sorted).

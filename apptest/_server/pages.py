@@ -192,6 +192,10 @@ def _pages_now(session: Session) -> list[PageInfo]:
     return [PageInfo("", "", "", path, "", True)] if path else []
 
 
+#: The pages the app has now (``st.page_link`` resolves its target among them).
+app_pages = _pages_now
+
+
 def hash_of_file(session: Session, page: str) -> str:
     folder = script_folder(session)
     base = str(folder) if folder is not None else os.getcwd()
@@ -274,6 +278,7 @@ __all__ = [
     "PageInfo",
     "PageNotFoundError",
     "SwitchPageException",
+    "app_pages",
     "hash_of_file",
     "Pages",
     "page_icon_and_name",

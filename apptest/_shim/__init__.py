@@ -15,9 +15,18 @@ from typing import Any, NoReturn, TypeVar, overload
 from apptest import _st_errors as errors
 from apptest._errors import RerunException, RerunRequest, StopException
 from apptest._profile import Semantics, resolve_profile
-from apptest._run.layout import EVENT, MAIN, SIDEBAR, current_run, layout_error, require_run
+from apptest._run.layout import (
+    BOTTOM,
+    EVENT,
+    MAIN,
+    SIDEBAR,
+    current_run,
+    layout_error,
+    require_run,
+)
 from apptest._run.state import SessionStateProxy
 from apptest._server.fragments import keyed_rerun_ids, make_fragment, open_dialog
+from apptest._shim.bottom import BottomContainerProxy
 from apptest._shim.delta_generator import DeltaGenerator, StatusContainer
 
 __version__ = "1.58.0"
@@ -109,6 +118,22 @@ camera_input = _main.camera_input
 chat_input = _main.chat_input
 feedback = _main.feedback
 data_editor = _main.data_editor
+chat_message = _main.chat_message
+write_stream = _main.write_stream
+badge = _main.badge
+space = _main.space
+pdf = _main.pdf
+iframe = _main.iframe
+page_link = _main.page_link
+audio_input = _main.audio_input
+datetime_input = _main.datetime_input
+menu_button = _main.menu_button
+pagination = _main.pagination
+
+#: ``st.bottom``: the bottom root container, from the main area only (``st._bottom`` is
+#: Streamlit's deprecated name for it).
+bottom = BottomContainerProxy(DeltaGenerator(BOTTOM))
+_bottom = bottom
 
 
 def _magic_write(*values: Any) -> Any:

@@ -19,10 +19,12 @@ from apptest._props import LABEL
 from apptest._run.layout import Cursor, path_of, update_block
 from apptest._shim.charts import ChartCommands
 from apptest._shim.data_media import DataMediaCommands
+from apptest._shim.elements_more import MoreElements
 from apptest._shim.layouts import LayoutCommands
 from apptest._shim.status_elements import StatusElements
 from apptest._shim.text import TextCommands
 from apptest._shim.widgets import WidgetCommands
+from apptest._shim.widgets_more import MoreWidgets
 from apptest._shim.write import WriteCommands
 
 
@@ -34,6 +36,8 @@ class DeltaGenerator(
     ChartCommands,
     LayoutCommands,
     WidgetCommands,
+    MoreElements,
+    MoreWidgets,
 ):
     """A place to write Streamlit elements (the shim's ``st``, ``st.sidebar``, containers)."""
 
@@ -89,12 +93,13 @@ class StatusContainer(DeltaGenerator):
 _STREAMLIT_MIXINS: dict[str, tuple[str, ...]] = {
     "AlertMixin": ("error", "warning", "info", "success"),
     "ArrowMixin": ("dataframe",),
+    "AudioInputMixin": ("audio_input",),
     "BalloonsMixin": ("balloons",),
     "BokehMixin": ("bokeh_chart",),
     "ButtonGroupMixin": ("pills", "segmented_control"),
-    "ButtonMixin": ("button", "download_button", "link_button"),
+    "ButtonMixin": ("button", "download_button", "link_button", "page_link"),
     "CameraInputMixin": ("camera_input",),
-    "ChatMixin": ("chat_input",),
+    "ChatMixin": ("chat_input", "chat_message"),
     "CheckboxMixin": ("checkbox", "toggle"),
     "CodeMixin": ("code",),
     "ColorPickerMixin": ("color_picker",),
@@ -108,15 +113,19 @@ _STREAMLIT_MIXINS: dict[str, tuple[str, ...]] = {
     "HeadingMixin": ("title", "header", "subheader"),
     "HelpMixin": ("help",),
     "HtmlMixin": ("html",),
+    "IframeMixin": ("iframe", "_iframe", "_html"),
     "ImageMixin": ("image",),
     "JsonMixin": ("json",),
     "LayoutsMixin": ("container", "columns", "tabs", "expander", "popover", "status"),
     "MapMixin": ("map",),
-    "MarkdownMixin": ("markdown", "caption", "latex", "divider"),
+    "MarkdownMixin": ("markdown", "caption", "latex", "divider", "badge"),
     "MediaMixin": ("audio", "video"),
+    "MenuButtonMixin": ("menu_button",),
     "MetricMixin": ("metric",),
     "MultiSelectMixin": ("multiselect",),
     "NumberInputMixin": ("number_input",),
+    "PaginationMixin": ("pagination",),
+    "PdfMixin": ("pdf",),
     "PlotlyMixin": ("plotly_chart",),
     "ProgressMixin": ("progress",),
     "PydeckMixin": ("pydeck_chart",),
@@ -126,11 +135,12 @@ _STREAMLIT_MIXINS: dict[str, tuple[str, ...]] = {
     "SelectboxMixin": ("selectbox",),
     "SliderMixin": ("slider",),
     "SnowMixin": ("snow",),
+    "SpaceMixin": ("space",),
     "SpinnerMixin": ("spinner",),
     "TableMixin": ("table",),
     "TextMixin": ("text",),
     "TextWidgetsMixin": ("text_input", "text_area"),
-    "TimeWidgetsMixin": ("date_input", "time_input"),
+    "TimeWidgetsMixin": ("date_input", "time_input", "datetime_input"),
     "ToastMixin": ("toast",),
     "VegaChartsMixin": (
         "line_chart",
@@ -140,7 +150,7 @@ _STREAMLIT_MIXINS: dict[str, tuple[str, ...]] = {
         "altair_chart",
         "vega_lite_chart",
     ),
-    "WriteMixin": ("write",),
+    "WriteMixin": ("write", "write_stream"),
 }
 
 
