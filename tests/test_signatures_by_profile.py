@@ -77,7 +77,7 @@ def _app(name: str, word: str) -> str:
 
 
 def _newer_parameters(name: str) -> Iterator[inspect.Parameter]:
-    for param in inspect.signature(getattr(shim.sidebar, name)).parameters.values():
+    for param in inspect.signature(getattr(DeltaGenerator, name)).parameters.values():
         if param.default is NOT_GIVEN:
             yield param
 

@@ -21,6 +21,14 @@ from apptest._shim.charts import ChartCommands
 from apptest._shim.data_media import DataMediaCommands
 from apptest._shim.elements_more import MoreElements
 from apptest._shim.layouts import LayoutCommands
+from apptest._shim.newer import (
+    NEWER_COMMANDS,
+    NewerCommands,
+    open_grid,
+)
+from apptest._shim.newer import (
+    newer_commands as _newer_commands,
+)
 from apptest._shim.status_elements import StatusElements
 from apptest._shim.text import TextCommands
 from apptest._shim.widgets import WidgetCommands
@@ -38,6 +46,7 @@ class DeltaGenerator(
     WidgetCommands,
     MoreElements,
     MoreWidgets,
+    NewerCommands,
 ):
     """A place to write Streamlit elements (the shim's ``st``, ``st.sidebar``, containers)."""
 
@@ -60,6 +69,45 @@ class DeltaGenerator(
         status._props = {LABEL: label, "expanded": expanded, "state": state, "type": type}
         status._parent_container = self
         return status
+
+    def grid(
+        self,
+        columns: Any = "auto",
+        *,
+        min_column_width: Any = "auto",
+        wrap: bool = True,
+        gap: Any = "small",
+        vertical_alignment: str = "top",
+        border: bool = False,
+        row_height: Any = "content",
+        width: Any = "stretch",
+        height: Any = "content",
+        key: object = None,
+        dense: bool = False,
+    ) -> GridContainer:
+        """``st.grid`` (modern profile): a block whose ``cell()`` groups elements."""
+        block = open_grid(
+            self,
+            columns,
+            wrap,
+            min_column_width=min_column_width,
+            gap=gap,
+            vertical_alignment=vertical_alignment,
+            border=border,
+            row_height=row_height,
+            key=None if key is None else str(key),
+            dense=dense,
+        )
+        grid = GridContainer.__new__(GridContainer)
+        grid.__dict__.update(block.__dict__)
+        return grid
+
+
+class GridContainer(DeltaGenerator):
+    """What ``st.grid`` returns: ``cell()`` opens one cell (spanning columns or rows)."""
+
+    def cell(self, *, column_span: int | str = 1, row_span: int = 1) -> DeltaGenerator:
+        return self._block("grid_cell", column_span=column_span, row_span=row_span)
 
 
 class StatusContainer(DeltaGenerator):
@@ -105,6 +153,7 @@ _STREAMLIT_MIXINS: dict[str, tuple[str, ...]] = {
     "ColorPickerMixin": ("color_picker",),
     "DataEditorMixin": ("data_editor",),
     "EmptyMixin": ("empty",),
+    "EChartsMixin": ("echarts_chart",),
     "ExceptionMixin": ("exception",),
     "FeedbackMixin": ("feedback",),
     "FileUploaderMixin": ("file_uploader",),
@@ -116,8 +165,9 @@ _STREAMLIT_MIXINS: dict[str, tuple[str, ...]] = {
     "IframeMixin": ("iframe", "_iframe", "_html"),
     "ImageMixin": ("image",),
     "JsonMixin": ("json",),
-    "LayoutsMixin": ("container", "columns", "tabs", "expander", "popover", "status"),
+    "LayoutsMixin": ("container", "columns", "tabs", "expander", "popover", "status", "grid"),
     "MapMixin": ("map",),
+    "MermaidChartMixin": ("mermaid_chart",),
     "MarkdownMixin": ("markdown", "caption", "latex", "divider", "badge"),
     "MediaMixin": ("audio", "video"),
     "MenuButtonMixin": ("menu_button",),
@@ -134,6 +184,7 @@ _STREAMLIT_MIXINS: dict[str, tuple[str, ...]] = {
     "SelectSliderMixin": ("select_slider",),
     "SelectboxMixin": ("selectbox",),
     "SliderMixin": ("slider",),
+    "SkeletonMixin": ("skeleton",),
     "SnowMixin": ("snow",),
     "SpaceMixin": ("space",),
     "SpinnerMixin": ("spinner",),
@@ -165,3 +216,29 @@ def _name_like_streamlit() -> None:
 
 
 _name_like_streamlit()
+
+
+class _ModernOnly:
+    """A command 1.58 does not have: under the seed profile the attribute is missing (as
+    ``AttributeError``, so ``hasattr`` is False), under "modern" it is the method."""
+
+    def __init__(self, name: str, func: Any) -> None:
+        self._name = name
+        self._func = func
+
+    def __get__(self, instance: object, owner: type | None = None) -> Any:
+        if instance is None:
+            return self._func
+        if not _newer_commands():
+            raise AttributeError(f"'DeltaGenerator' object has no attribute '{self._name}'")
+        return self._func.__get__(instance, owner)
+
+
+def _gate_newer_commands() -> None:
+    for name in NEWER_COMMANDS:
+        setattr(
+            DeltaGenerator, name, _ModernOnly(name, inspect.getattr_static(DeltaGenerator, name))
+        )
+
+
+_gate_newer_commands()
