@@ -107,6 +107,11 @@ class DateTimeInput(InputWidget):
         clearable = bool(self.proto.get(CLEARABLE))
         return self._put(check_datetime(self._what, self._spec, value, clearable=clearable))
 
+    def _describe(self) -> str:
+        value = self.proto.get(VALUE)
+        shown = value.isoformat(" ", "minutes") if isinstance(value, datetime) else value
+        return f"datetime_input {_short(self.label)} = {shown}"
+
 
 class MenuButton(InputWidget):
     """``st.menu_button``: ``at.menu_button("Export").click("CSV").run()``; the app gets the

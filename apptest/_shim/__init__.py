@@ -9,6 +9,7 @@ with an error naming it.
 from __future__ import annotations
 
 import functools
+import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn, TypeVar, overload
 
@@ -478,3 +479,7 @@ __all__ = [
     "sidebar",
     "stop",
 ]
+
+#: Streamlit's ``import streamlit.components.v1`` at the end of its ``__init__`` leaves the
+#: name ``streamlit`` (the package itself) in the module, so ``st.streamlit`` exists there too.
+streamlit = sys.modules[__name__]
