@@ -74,7 +74,8 @@ def test_every_public_name_exists_and_the_other_versions_names_do_not(profile: s
             st.session_state.missing = sorted(
                 n for n in {sorted(NAMES[profile])!r} if not hasattr(st, n)
             )
-            st.session_state.extra = sorted(n for n in {sorted(ABSENT[profile])!r} if hasattr(st, n))
+            absent = {sorted(ABSENT[profile])!r}
+            st.session_state.extra = sorted(n for n in absent if hasattr(st, n))
             """
         ),
         semantics=profile,
