@@ -3,29 +3,13 @@ tested by sending a message and reading the assistant's reply out of its message
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from apptest import AppTest
 
-CHAT = """
-import streamlit as st
-
-if "messages" not in st.session_state:
-    st.session_state.messages = [{"role": "assistant", "content": "How can I help?"}]
-
-for message in st.session_state.messages:
-    with st.chat_message(message["role"]):
-        st.markdown(message["content"])
-
-if prompt := st.chat_input("Say something"):
-    st.session_state.messages.append({"role": "user", "content": prompt})
-    with st.chat_message("user"):
-        st.markdown(prompt)
-    reply = f"Echo: {prompt}"
-    with st.chat_message("assistant"):
-        st.write_stream(iter([reply[:5], reply[5:]]))  # two chunks, one element
-    st.session_state.messages.append({"role": "assistant", "content": reply})
-"""
+CHAT = (Path(__file__).parent.parent / "examples" / "chat.py").read_text(encoding="utf-8")
 
 
 def test_a_sent_message_gets_an_assistant_reply_read_through_the_message_block() -> None:
