@@ -201,6 +201,7 @@ def test_an_app_using_every_command_runs_and_its_tree_shows_them(profile: str) -
         assert "warning" in tree and "markdown '`3`'" in tree
     else:
         assert "grid\n    grid_cell\n      markdown 'cell'" in tree
+        assert at.grid[0].markdown.values == ["cell"] and at.get("grid_container") == at.grid
         for line in ["skeleton", "mermaid_chart 'graph TD; A-->B'", "echarts_chart"]:
             assert line in tree, line
     at.button[0].click().run()

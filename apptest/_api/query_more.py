@@ -1,10 +1,11 @@
 """The query accessors for the commands Streamlit added in 1.4x-1.5x (a base of
 ``QueryMixin``): ``at.chat_message``, ``at.audio_input``, ``at.datetime_input``,
 ``at.menu_button``, ``at.pagination``, ``at.page_link``, ``at.space``, ``at.iframe``,
-``at.pdf``, ``at.component_instance``.
+``at.pdf``, ``at.grid``, ``at.component_instance``.
 
 ``at.get(kind)`` reaches every kind; ``at.get("date_time_input")`` (AppTest's node type for
-``st.datetime_input``) is the same list as ``at.datetime_input``.
+``st.datetime_input``) is the same list as ``at.datetime_input``, ``at.get("grid_container")``
+the same as ``at.grid``.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from apptest._api.lists import ElementList, WidgetList
 
 if TYPE_CHECKING:
     from apptest._api.element_nodes import ChatMessage, Iframe, PageLink, Pdf, Space
+    from apptest._api.query import Block
     from apptest._api.widget_nodes_more import (
         AudioInput,
         ComponentInstance,
@@ -24,7 +26,7 @@ if TYPE_CHECKING:
     )
 
 #: ``get()`` names that are not the node type (AppTest's spelling -> apptest's).
-KIND_ALIASES = {"date_time_input": "datetime_input"}
+KIND_ALIASES = {"date_time_input": "datetime_input", "grid_container": "grid"}
 
 
 class MoreQueries:
@@ -83,6 +85,11 @@ class MoreQueries:
     def iframe(self) -> ElementList[Iframe]:
         """``st.iframe`` (and ``components.v1.html``/``iframe``): ``at.iframe[0].src``."""
         return self._elements("iframe")
+
+    @property
+    def grid(self) -> ElementList[Block]:
+        """``st.grid`` blocks (modern profile): ``at.grid[0].get("grid_cell")``."""
+        return self._elements("grid")
 
     @property
     def pdf(self) -> ElementList[Pdf]:
