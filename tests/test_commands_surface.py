@@ -183,7 +183,7 @@ def test_an_app_using_every_command_runs_and_its_tree_shows_them(profile: str) -
         "iframe html '<b>x</b>'",
         "iframe 'https://example.com'",
         "component '<streamlit app>.counter' = 0",
-        "code 'st.write(\"echoed\")\\n'",
+        "code 'st.write(\"echoed\")'",
         "page_link 'Docs' -> 'https://docs.streamlit.io'",
         "markdown ':blue-badge[New]'",
         "pdf (8 bytes)",

@@ -32,7 +32,7 @@ def test_echo_shows_the_blocks_code_above_or_below_its_output(where: str, order:
         """
     )
     assert [n.type for n in at.main][:2] == order
-    assert at.code[0].value == 'greeting = "hi"\nst.write(greeting)\n'
+    assert at.code[0].value == 'greeting = "hi"\nst.write(greeting)'
     assert at.markdown.values == ["hi", "after"]
 
 
