@@ -280,3 +280,10 @@ def test_column_config_follows_the_profile() -> None:
 def test_st_app_is_accepted_but_not_served() -> None:
     at = run('app = st.App("app.py", debug=True)\nst.write(str(app.script_path))')
     assert at.markdown.values == ["app.py"]
+
+
+def test_bokeh_chart_is_1_58s_deprecation_warning_and_nothing_else() -> None:
+    at = run("st.bokeh_chart(object())")
+    assert [n.type for n in at.main] == ["warning"]
+    assert at.warning[0].value.startswith("st.bokeh_chart has been deprecated and removed.")
+    assert at.get("bokeh_chart") == []
