@@ -8,6 +8,8 @@ import datetime as dt
 import textwrap
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as hst
 
 from apptest import AppTest, AppTestError, UploadedFile
 
@@ -263,3 +265,44 @@ def test_a_custom_component_takes_keyword_arguments_only() -> None:
     )
     at = run('st.components.v1.declare_component("c")')
     assert at.exception[0].message == "Either 'path' or 'url' must be set."
+
+
+_APPS: dict[str, AppTest] = {}
+
+
+def _datetime_app() -> AppTest:
+    """One app for every example (hypothesis runs many): staging is all that changes."""
+    if "datetime" not in _APPS:
+        _APPS["datetime"] = run(
+            """
+            st.session_state.v = st.datetime_input(
+                "d", dt.datetime(2024, 1, 1), dt.datetime(2020, 1, 1), dt.datetime(2030, 12, 31, 12)
+            )
+            """
+        )
+    return _APPS["datetime"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(hst.datetimes(min_value=dt.datetime(2000, 1, 1), max_value=dt.datetime(2050, 1, 1)))
+def test_datetime_input_stages_whole_minutes_within_its_bounds(value: dt.datetime) -> None:
+    at = _datetime_app()
+    low, high = dt.datetime(2020, 1, 1), dt.datetime(2030, 12, 31, 12)
+    if value.second or value.microsecond or not low <= value <= high:
+        with pytest.raises(AppTestError):
+            at.datetime_input[0].set_value(value)
+    else:
+        at.datetime_input[0].set_value(value).run()
+        assert at.session_state.v == value
+
+
+@settings(max_examples=30, deadline=None)
+@given(hst.integers(min_value=-3, max_value=12), hst.integers(min_value=1, max_value=9))
+def test_pagination_takes_exactly_its_pages(page: int, pages: int) -> None:
+    at = run(f"st.session_state.page = st.pagination({pages})")
+    if 1 <= page <= pages:
+        at.pagination[0].set_value(page).run()
+        assert at.session_state.page == page
+    else:
+        with pytest.raises(AppTestError, match=f"has pages 1..{pages}"):
+            at.pagination[0].set_value(page)
