@@ -206,3 +206,69 @@ def test_an_app_using_every_command_runs_and_its_tree_shows_them(profile: str) -
             assert line in tree, line
     at.button[0].click().run()
     assert at.user["is_logged_in"] is True
+
+
+@pytest.mark.parametrize(
+    ("call", "seed", "modern"),
+    [
+        (
+            "st.pagination(3, default=4)",
+            ("StreamlitAPIException", "`default` must be between 1 and `num_pages` (3). Got 4."),
+            (
+                "StreamlitValueOutOfRangeError",
+                "The `default` parameter, set to 4, is outside the required range [1, 3].",
+            ),
+        ),
+        (
+            'st.menu_button("m", [])',
+            (
+                "StreamlitAPIException",
+                "The options argument to st.menu_button must contain at least one option.",
+            ),
+            (
+                "StreamlitMissingRequiredParameterError",
+                "The `options` parameter is required. Provide at least one option.",
+            ),
+        ),
+        (
+            'st.audio_input("a", sample_rate=1)',
+            (
+                "StreamlitAPIException",
+                "Invalid sample_rate: 1. Must be one of [8000, 11025, 16000, 22050, 24000, "
+                "32000, 44100, 48000] Hz, or None for browser default.",
+            ),
+            (
+                "StreamlitValueError",
+                "Invalid `sample_rate` value. Supported values: 8000, 11025, 16000, 22050, "
+                "24000, 32000, 44100, 48000, None.",
+            ),
+        ),
+        (
+            'st.iframe("https://x.com", tab_index=-5)',
+            ("StreamlitAPIException", "tab_index must be None, -1, or a non-negative integer."),
+            (
+                "StreamlitValueError",
+                "Invalid `tab_index` value. Supported values: None, -1, a non-negative integer.",
+            ),
+        ),
+        (
+            "st.pdf(None)",
+            (
+                "StreamlitAPIException",
+                "The PDF data cannot be None. Please provide a valid PDF file path, URL, bytes "
+                "data, or file-like object.",
+            ),
+            (
+                "StreamlitMissingRequiredParameterError",
+                "The `data` parameter is required. Please provide a valid PDF file path, URL, "
+                "bytes data, or file-like object.",
+            ),
+        ),
+    ],
+)
+def test_errors_of_the_newer_commands_follow_the_profile(
+    call: str, seed: tuple[str, str], modern: tuple[str, str]
+) -> None:
+    for profile, expected in (("seed", seed), ("modern", modern)):
+        at = AppTest.from_string(f"import streamlit as st\n{call}", semantics=profile).run()
+        assert (at.exception[0].exc_type, at.exception[0].message) == expected, profile

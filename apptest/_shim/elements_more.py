@@ -17,6 +17,7 @@ from typing import Any
 from apptest import _st_errors as errors
 from apptest._props import LABEL
 from apptest._server.page_links import page_link_target
+from apptest._shim.errors_modern import check_tab_index, missing_parameter, modern
 from apptest._shim.plumbing import Plumbing, W
 from apptest._shim.versions import NOT_GIVEN, newer_keywords
 from apptest._st_errors import StreamlitAPIException
@@ -113,6 +114,11 @@ class MoreElements(Plumbing):
     ) -> W:
         if alt is not NOT_GIVEN:
             newer_keywords(self, "pdf", alt=alt)
+        if data is None and modern():
+            raise missing_parameter(
+                "data",
+                "Please provide a valid PDF file path, URL, bytes data, or file-like object.",
+            )
         if data is None:
             raise StreamlitAPIException(
                 "The PDF data cannot be None. Please provide a valid PDF file path, URL, "
@@ -138,7 +144,7 @@ class MoreElements(Plumbing):
             src_url, srcdoc = src_text, None
         else:
             src_url, srcdoc = None, src_text
-        _check_tab_index(tab_index)
+        check_tab_index(tab_index)
         return self._el("iframe", src=src_url, srcdoc=srcdoc, width=width, height=height)
 
     def _iframe(
@@ -150,7 +156,7 @@ class MoreElements(Plumbing):
         *,
         tab_index: int | None = None,
     ) -> W:
-        _check_tab_index(tab_index)
+        check_tab_index(tab_index)
         return self._el(
             "iframe", src=src, srcdoc=None, width=width, height=height, scrolling=scrolling
         )
@@ -164,7 +170,7 @@ class MoreElements(Plumbing):
         *,
         tab_index: int | None = None,
     ) -> W:
-        _check_tab_index(tab_index)
+        check_tab_index(tab_index)
         return self._el(
             "iframe", src=None, srcdoc=html, width=width, height=height, scrolling=scrolling
         )
@@ -215,13 +221,6 @@ def _local_file(path: str) -> tuple[str | None, str | None]:
             return path, None
     except (OSError, UnicodeDecodeError) as e:
         raise StreamlitAPIException(f"Unable to read file '{path}': {e}") from e
-
-
-def _check_tab_index(tab_index: object) -> None:
-    if tab_index is not None and not (
-        isinstance(tab_index, int) and not isinstance(tab_index, bool) and tab_index >= -1
-    ):
-        raise StreamlitAPIException("tab_index must be None, -1, or a non-negative integer.")
 
 
 def _pdf_bytes(data: Any) -> bytes | str:

@@ -14,14 +14,11 @@ from __future__ import annotations
 from typing import Any
 
 from apptest import _st_errors as errors
-from apptest._run.layout import current_run
+from apptest._shim.errors_modern import bad_type, modern, out_of_range
 from apptest._shim.plumbing import Plumbing, W
 
-
-def newer_commands() -> bool:
-    """Whether the running app's profile has 1.67's commands (outside a run: no)."""
-    run = current_run()
-    return run is not None and run.session.profile.newer_commands
+#: Whether the running app's profile has 1.67's commands (outside a run: no).
+newer_commands = modern
 
 
 def _require_newer(container: object, name: str) -> None:
@@ -40,22 +37,9 @@ def _check_grid_columns(columns: object, wrap: object) -> None:
         )
     if not isinstance(columns, str):
         if isinstance(columns, bool) or not isinstance(columns, int):
-            raise errors.StreamlitInvalidParameterTypeError(
-                "Invalid `{parameter}` type. Expected one of: {expected_types}. "
-                "Provided type: {provided_type}.",
-                parameter="columns",
-                expected_types='int, "auto"',
-                provided_type=type(columns).__name__,
-            )
+            raise bad_type("columns", columns, 'int, "auto"')
         if not 1 <= columns <= 24:
-            raise errors.StreamlitValueOutOfRangeError(
-                "The `{parameter}` parameter, set to {value}, is outside the required range "
-                "[{min_value}, {max_value}].",
-                parameter="columns",
-                value=columns,
-                min_value=1,
-                max_value=24,
-            )
+            raise out_of_range("columns", columns, 1, 24)
     elif wrap is False:
         raise errors.StreamlitIncompatibleParametersError(
             '`columns="auto"` and `wrap=False` cannot be used together. `wrap=False` requires '

@@ -17,6 +17,7 @@ from apptest import _st_errors as errors
 from apptest._props import CLEARABLE, DEFAULT, OPTIONS, SPEC
 from apptest._run.layout import Container, form_id_of, layout_error
 from apptest._run.widgets import WidgetCall, register_widget
+from apptest._shim.errors_modern import bad_type, bad_value, missing_parameter, modern, out_of_range
 from apptest._shim.versions import NOT_GIVEN, newer_keywords
 from apptest._shim.widgets_buttons import FORM_DOCS_INFO
 from apptest._st_errors import StreamlitAPIException
@@ -78,6 +79,9 @@ class MoreWidgets(Container):
         width: Any = "stretch",
     ) -> UploadedFile | None:
         check_label_visibility(label_visibility)
+        if sample_rate is not None and sample_rate not in _SAMPLE_RATES and modern():
+            rates = ", ".join(str(rate) for rate in sorted(_SAMPLE_RATES))
+            raise bad_value("sample_rate", f"{rates}, None")
         if sample_rate is not None and sample_rate not in _SAMPLE_RATES:
             raise StreamlitAPIException(
                 f"Invalid sample_rate: {sample_rate}. "
@@ -221,6 +225,8 @@ class MoreWidgets(Container):
                 valid_values="'primary', 'secondary', 'tertiary'",
             )
         opts = Options.make(options, format_func)
+        if not opts.raw and modern():
+            raise missing_parameter("options", "Provide at least one option.")
         if not opts.raw:
             raise StreamlitAPIException(
                 "The options argument to st.menu_button must contain at least one option."
@@ -323,6 +329,10 @@ def _check_pages(num_pages: object, default: object, max_visible_pages: object) 
         raise StreamlitAPIException(
             f"`num_pages` must be an integer of at least 1. Got {num_pages}."
         )
+    if modern() and not _is_int(default):
+        raise bad_type("default", default, "int")
+    if modern() and not 1 <= default <= num_pages:  # type: ignore[operator]
+        raise out_of_range("default", default, 1, num_pages)
     if not _is_int(default) or not 1 <= default <= num_pages:  # type: ignore[operator]
         raise StreamlitAPIException(
             f"`default` must be between 1 and `num_pages` ({num_pages}). Got {default}."

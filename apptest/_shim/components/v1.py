@@ -21,6 +21,7 @@ from apptest._props import DEFAULT
 from apptest._run.layout import MAIN
 from apptest._run.widgets import WidgetCall, register_widget
 from apptest._shim.delta_generator import DeltaGenerator
+from apptest._shim.errors_modern import check_tab_index
 from apptest._st_errors import StreamlitAPIException
 
 _main = DeltaGenerator(MAIN)
@@ -120,10 +121,7 @@ class CustomComponent:
         frontend sends one)."""
         if len(args) > 0:
             raise MarshallComponentException(f"Argument '{args[0]}' needs a label")
-        if tab_index is not None and not (
-            isinstance(tab_index, int) and not isinstance(tab_index, bool) and tab_index >= -1
-        ):
-            raise StreamlitAPIException("tab_index must be None, -1, or a non-negative integer.")
+        check_tab_index(tab_index)
         all_args = dict(kwargs, default=default, key=key)
         value = register_widget(
             _main,
