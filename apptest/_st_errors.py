@@ -353,6 +353,10 @@ class StreamlitValueOutOfRangeError(LocalizableStreamlitException):
     """A number outside its allowed range (1.67)."""
 
 
+class StreamlitInvalidMinMaxError(LocalizableStreamlitException):
+    """Reversed (or, for sliders, equal) bounds (1.67)."""
+
+
 class StreamlitIncompatibleParametersError(LocalizableStreamlitException):
     """Parameters that cannot be used together (1.67)."""
 
@@ -398,6 +402,7 @@ __all__ = [
     "StreamlitInvalidNumberFormatError",
     "StreamlitInvalidPageLayoutError",
     "StreamlitIncompatibleParametersError",
+    "StreamlitInvalidMinMaxError",
     "StreamlitInvalidParameterTypeError",
     "StreamlitInvalidSidebarStateError",
     "StreamlitInvalidSizeError",

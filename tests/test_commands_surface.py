@@ -252,6 +252,56 @@ def test_an_app_using_every_command_runs_and_its_tree_shows_them(profile: str) -
             ),
         ),
         (
+            "st.chat_message(None)",
+            (
+                "StreamlitAPIException",
+                "The author name is required for a chat message, please set it via the "
+                "parameter `name`.",
+            ),
+            ("StreamlitMissingRequiredParameterError", "The `name` parameter is required."),
+        ),
+        (
+            'st.write_stream("text")',
+            (
+                "StreamlitAPIException",
+                "`st.write_stream` expects a generator or stream-like object as input not "
+                "<class 'str'>. Please use `st.write` instead for this data type.",
+            ),
+            (
+                "StreamlitInvalidParameterTypeError",
+                "Invalid `stream` type. Expected one of: generator, stream-like object. Provided "
+                "type: str. Please use `st.write` instead for this data type.",
+            ),
+        ),
+        (
+            'st.datetime_input("d", step=30)',
+            (
+                "StreamlitAPIException",
+                "`step` must be between 60 seconds and 23 hours but is currently set to 30 "
+                "seconds.",
+            ),
+            (
+                "StreamlitValueOutOfRangeError",
+                "The `step` parameter, set to 30 seconds, is outside the required range "
+                "[60 seconds, 23 hours].",
+            ),
+        ),
+        (
+            'st.datetime_input("d", format="YY")',
+            (
+                "StreamlitAPIException",
+                "The provided format (`YY`) is not valid. DateTimeInput format should be one of "
+                "`YYYY/MM/DD`, `DD/MM/YYYY`, or `MM/DD/YYYY` and can also use a period (.) or "
+                "hyphen (-) as separators.",
+            ),
+            (
+                "StreamlitValueError",
+                "Invalid `format` value. Supported values: 'YYYY/MM/DD', 'DD/MM/YYYY', "
+                "'MM/DD/YYYY', 'YYYY.MM.DD', 'DD.MM.YYYY', 'MM.DD.YYYY', 'YYYY-MM-DD', "
+                "'DD-MM-YYYY', 'MM-DD-YYYY'. Provided value: 'YY'.",
+            ),
+        ),
+        (
             "st.pdf(None)",
             (
                 "StreamlitAPIException",
@@ -272,3 +322,25 @@ def test_errors_of_the_newer_commands_follow_the_profile(
     for profile, expected in (("seed", seed), ("modern", modern)):
         at = AppTest.from_string(f"import streamlit as st\n{call}", semantics=profile).run()
         assert (at.exception[0].exc_type, at.exception[0].message) == expected, profile
+
+
+# What Streamlit 1.67 gives for these calls, read from its AppTest (the modern profile).
+MODERN_ONLY_MESSAGES = {
+    'st.space("huge")': "Invalid `size` value. Supported values: 'stretch', 'xxsmall', "
+    "'xsmall', 'small', 'medium', 'large', 'xlarge', 'xxlarge', a positive integer. Got 'huge'.",
+    'st.page_link("https://example.com")': "The `label` parameter is required. Streamlit "
+    "cannot infer a label for an external URL.",
+    'st.datetime_input("d", value=[1])': 'Invalid `value` type. Expected one of: datetime, '
+    'date, time, ISO string, "now". Provided type: list.',
+    'st.datetime_input("d", "2024-01-01 10:00", min_value="2024-02-01")': "The `value` "
+    "2024-01-01 10:00:00 is less than the `min_value` 2024-02-01 00:00:00.",
+    'st.datetime_input("d", min_value="2024-02-01", max_value="2024-01-01")': "The `min_value`, "
+    "set to 2024-02-01 00:00:00, cannot be greater than the `max_value`, set to "
+    "2024-01-01 00:00:00.",  # an ISO date string parses as a datetime at midnight
+}
+
+
+@pytest.mark.parametrize("call", sorted(MODERN_ONLY_MESSAGES))
+def test_modern_messages_are_1_67s(call: str) -> None:
+    at = AppTest.from_string(f"import streamlit as st\n{call}", semantics="modern").run()
+    assert at.exception[0].message == MODERN_ONLY_MESSAGES[call]

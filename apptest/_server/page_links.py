@@ -15,7 +15,11 @@ from apptest._run.layout import current_run
 from apptest._server.navigation import StreamlitPage, _is_url
 from apptest._server.pages import app_pages, script_folder, uses_pages_folder
 from apptest._server.session import session_of
-from apptest._st_errors import StreamlitMissingPageLabelError, StreamlitPageNotFoundError
+from apptest._st_errors import (
+    StreamlitMissingPageLabelError,
+    StreamlitMissingRequiredParameterError,
+    StreamlitPageNotFoundError,
+)
 
 _NOT_FOUND_NAV = (
     "Could not find page: `{page}`. You must provide a `StreamlitPage` object or file path "
@@ -29,6 +33,11 @@ _NOT_FOUND_FOLDER = (
 )
 
 
+def run_is_modern() -> bool:
+    run = current_run()
+    return run is not None and run.session.profile.newer_commands
+
+
 def page_link_target(page: Any, label: str | None) -> tuple[str, str]:
     """``(label, url)`` of a ``st.page_link`` to ``page``; Streamlit's errors otherwise."""
     if isinstance(page, StreamlitPage):
@@ -36,6 +45,11 @@ def page_link_target(page: Any, label: str | None) -> tuple[str, str]:
         return shown, page.external_url or "" if page.is_external else page.url_path
     text = str(page) if isinstance(page, Path) else page
     if _is_url(text):
+        if not label and run_is_modern():
+            raise StreamlitMissingRequiredParameterError(
+                "The `label` parameter is required. Streamlit cannot infer a label for an "
+                "external URL."
+            )
         if not label:
             raise StreamlitMissingPageLabelError(
                 "The `label` param is required for external links used with `st.page_link` "

@@ -17,14 +17,19 @@ from typing import Any
 from apptest import _st_errors as errors
 from apptest._props import LABEL
 from apptest._server.page_links import page_link_target
-from apptest._shim.errors_modern import check_tab_index, missing_parameter, modern
+from apptest._shim.errors_modern import (
+    bad_type,
+    bad_value,
+    check_tab_index,
+    missing_parameter,
+    modern,
+)
 from apptest._shim.plumbing import Plumbing, W
 from apptest._shim.versions import NOT_GIVEN, newer_keywords
 from apptest._st_errors import StreamlitAPIException
 
 _PRESET_NAMES = {"user", "assistant", "ai", "human"}
 _SPACE_SIZES = ("stretch", "xxsmall", "xsmall", "small", "medium", "large", "xlarge", "xxlarge")
-_BADGE_COLORS = ("red", "orange", "yellow", "blue", "green", "violet", "gray", "grey", "primary")
 
 
 def _is_emoji(text: str) -> bool:
@@ -52,6 +57,8 @@ class MoreElements(Plumbing):
     ``page_link`` (and the ``_html``/``_iframe`` behind ``components.v1``)."""
 
     def chat_message(self: W, name: str, *, avatar: Any = None, width: Any = "stretch") -> W:
+        if name is None and modern():
+            raise missing_parameter("name")
         if name is None:
             raise StreamlitAPIException(
                 "The author name is required for a chat message, please set it via the "
@@ -65,7 +72,17 @@ class MoreElements(Plumbing):
     def write_stream(self, stream: Any, *, cursor: str | None = None) -> list[Any] | str:
         """Streamlit 1.58's ``write_stream``: text chunks join into one Markdown element,
         other chunks are written with ``st.write``; returns the text or the list written."""
-        if isinstance(stream, str) or type(stream).__module__.startswith(("pandas", "polars")):
+        refused = isinstance(stream, str) or type(stream).__module__.startswith(
+            ("pandas", "polars")
+        )
+        if refused and modern():
+            raise bad_type(
+                "stream",
+                stream,
+                "generator, stream-like object",
+                "Please use `st.write` instead for this data type.",
+            )
+        if refused:
             raise StreamlitAPIException(
                 "`st.write_stream` expects a generator or stream-like object as input "
                 f"not {type(stream)}. Please use `st.write` instead for this data type."
@@ -92,16 +109,17 @@ class MoreElements(Plumbing):
         width: Any = "content",
         help: str | None = None,
     ) -> W:
-        if color not in _BADGE_COLORS:
-            raise errors.StreamlitAPIException(
-                f'Invalid color: "{color}". Valid colors are: {", ".join(_BADGE_COLORS)}.'
-            )
         icon_text = f"{icon} " if icon is not None else ""
         escaped = label.replace("[", "\\[").replace("]", "\\]")
         body = f":{color}-badge[{icon_text}{escaped}]"
         return self._el("markdown", body=body, help=help, allow_html=False, badge=True)
 
     def space(self: W, size: Any = "small") -> W:
+        if modern() and not (
+            (isinstance(size, str) and size in _SPACE_SIZES) or (isinstance(size, int) and size > 0)
+        ):
+            valid = ", ".join([*(f"'{s}'" for s in _SPACE_SIZES), "a positive integer"])
+            raise bad_value("size", valid, f"Got {size!r}.")
         bad = not isinstance(size, (int, str)) or isinstance(size, bool)
         if bad or (isinstance(size, str) and size not in _SPACE_SIZES):
             raise _invalid_size(size)

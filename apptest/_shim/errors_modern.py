@@ -14,30 +14,35 @@ def modern() -> bool:
     return run is not None and run.session.profile.newer_commands
 
 
-def missing_parameter(parameter: str, detail: str) -> Exception:
+def missing_parameter(parameter: str, detail: str = "") -> Exception:
     """1.67's ``StreamlitMissingRequiredParameterError``."""
     return errors.StreamlitMissingRequiredParameterError(
-        "The `{parameter}` parameter is required. {detail}", parameter=parameter, detail=detail
+        "The `{parameter}` parameter is required." + (" {detail}" if detail else ""),
+        parameter=parameter,
+        detail=detail,
     )
 
 
-def bad_type(parameter: str, value: object, expected: str) -> Exception:
+def bad_type(parameter: str, value: object, expected: str, detail: str = "") -> Exception:
     """1.67's ``StreamlitInvalidParameterTypeError``."""
     return errors.StreamlitInvalidParameterTypeError(
         "Invalid `{parameter}` type. Expected one of: {expected_types}. "
-        "Provided type: {provided_type}.",
+        "Provided type: {provided_type}." + (" {detail}" if detail else ""),
         parameter=parameter,
         expected_types=expected,
         provided_type=type(value).__name__,
+        detail=detail,
     )
 
 
-def bad_value(parameter: str, valid: str) -> Exception:
+def bad_value(parameter: str, valid: str, detail: str = "") -> Exception:
     """1.67's ``StreamlitValueError``."""
     return errors.StreamlitValueError(
-        "Invalid `{parameter}` value. Supported values: {valid_values}.",
+        "Invalid `{parameter}` value. Supported values: {valid_values}."
+        + (" {detail}" if detail else ""),
         parameter=parameter,
         valid_values=valid,
+        detail=detail,
     )
 
 

@@ -43,7 +43,25 @@ def _date_format_ok(format: str) -> bool:
     return any(format in (f, f.replace("/", "."), f.replace("/", "-")) for f in _DATE_FORMATS)
 
 
+def _check_format_modern(format: object) -> None:
+    """1.67's ``_validate_date_format``."""
+    if not isinstance(format, str):
+        raise bad_type("format", format, "str")
+    if not _date_format_ok(format):
+        formats = [f.replace("/", sep) for sep in "/.-" for f in _DATE_FORMATS]
+        raise bad_value(
+            "format", ", ".join(repr(f) for f in formats), f"Provided value: {format!r}."
+        )
+
+
 def _step_seconds(step: Any) -> int:
+    if modern():
+        if isinstance(step, bool) or not isinstance(step, (int, timedelta)):
+            raise bad_type("step", step, "int, timedelta")
+        seconds = int(step.total_seconds()) if isinstance(step, timedelta) else step
+        if not 60 <= seconds <= timedelta(hours=23).seconds:
+            raise out_of_range("step", f"{seconds} seconds", "60 seconds", "23 hours")
+        return seconds
     if not isinstance(step, (int, timedelta)):
         raise StreamlitAPIException(
             f"`step` can only be `int` or `timedelta` but {type(step)} is provided."
@@ -137,7 +155,9 @@ class MoreWidgets(Container):
         if required is not NOT_GIVEN or persist_state is not NOT_GIVEN:
             newer_keywords(self, "datetime_input", required=required, persist_state=persist_state)
         check_label_visibility(label_visibility)
-        spec = datetime_spec(value, min_value, max_value)
+        spec = datetime_spec(value, min_value, max_value, modern=modern())
+        if modern():
+            _check_format_modern(format)
         if not _date_format_ok(format):
             raise StreamlitAPIException(
                 f"The provided format (`{format}`) is not valid. DateTimeInput format "

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
+from apptest import _st_errors as errors
 from apptest._errors import AppTestError, hide_test_errors
 from apptest._st_errors import StreamlitAPIException
 from apptest._values.dates import adjust_years
@@ -53,8 +54,10 @@ def _parse_text(text: str, fallback_date: date, fallback_time: time) -> datetime
         return None
 
 
-def to_datetime(value: Any, fallback_date: date, fallback_time: time) -> datetime:
-    """Streamlit's ``_convert_datetimelike_to_datetime``."""
+def to_datetime(
+    value: Any, fallback_date: date, fallback_time: time, *, modern: bool = False
+) -> datetime:
+    """Streamlit's ``_convert_datetimelike_to_datetime`` (1.58's error, or 1.67's)."""
     if isinstance(value, str) and value == "now":
         return _minutes(_dt.datetime.now())
     if isinstance(value, datetime):
@@ -67,6 +70,14 @@ def to_datetime(value: Any, fallback_date: date, fallback_time: time) -> datetim
         parsed = _parse_text(value, fallback_date, fallback_time)
         if parsed is not None:
             return parsed
+    if modern:
+        raise errors.StreamlitInvalidParameterTypeError(
+            "Invalid `{parameter}` type. Expected one of: {expected_types}. "
+            "Provided type: {provided_type}.",
+            parameter="value",
+            expected_types='datetime, date, time, ISO string, "now"',
+            provided_type=type(value).__name__,
+        )
     raise StreamlitAPIException(
         "The type of value should be one of datetime, date, time, ISO string, or 'now'."
     )
@@ -79,8 +90,12 @@ class DateTimeSpec:
     value: datetime | None
     min: datetime
     max: datetime
+    #: 1.67's errors (``StreamlitInvalidMinMaxError`` ...) instead of 1.58's.
+    modern: bool = False
 
     def __post_init__(self) -> None:
+        if self.modern:
+            _check_modern_spec(self)
         if self.min > self.max:
             raise StreamlitAPIException(
                 f"The `min_value`, set to {self.min}, shouldn't be larger "
@@ -93,22 +108,47 @@ class DateTimeSpec:
             )
 
 
-def datetime_spec(value: Any, min_value: Any, max_value: Any) -> DateTimeSpec:
+def _check_modern_spec(spec: DateTimeSpec) -> None:
+    """1.67's checks of the bounds and the default, in its classes and words."""
+    if spec.min > spec.max:
+        raise errors.StreamlitInvalidMinMaxError(
+            "The `min_value`, set to {min_value}, cannot be greater than the `max_value`, set "
+            "to {max_value}.",
+            min_value=spec.min,
+            max_value=spec.max,
+        )
+    if spec.value is not None and spec.value < spec.min:
+        raise errors.StreamlitValueBelowMinError(
+            "The `value` {value} is less than the `min_value` {min_value}.",
+            value=spec.value,
+            min_value=spec.min,
+        )
+    if spec.value is not None and spec.value > spec.max:
+        raise errors.StreamlitValueAboveMaxError(
+            "The `value` {value} is greater than the `max_value` {max_value}.",
+            value=spec.value,
+            max_value=spec.max,
+        )
+
+
+def datetime_spec(
+    value: Any, min_value: Any, max_value: Any, *, modern: bool = False
+) -> DateTimeSpec:
     """Streamlit's ``_DateTimeInputValues.from_raw_values``."""
     today = _dt.date.today()  # the virtual clock's date during a run
-    parsed = None if value is None else to_datetime(value, today, _MIN_TIME)
+    parsed = None if value is None else to_datetime(value, today, _MIN_TIME, modern=modern)
     base = parsed.date() if parsed is not None else today
     low = (
         _combine(adjust_years(base, -10), _MIN_TIME)
         if min_value is None
-        else to_datetime(min_value, base, _MIN_TIME)
+        else to_datetime(min_value, base, _MIN_TIME, modern=modern)
     )
     high = (
         _combine(adjust_years(base, 10), _MAX_TIME)
         if max_value is None
-        else to_datetime(max_value, base, _MAX_TIME)
+        else to_datetime(max_value, base, _MAX_TIME, modern=modern)
     )
-    return DateTimeSpec(parsed, low, high)
+    return DateTimeSpec(parsed, low, high, modern)
 
 
 def check_datetime(what: str, spec: DateTimeSpec, value: Any, *, clearable: bool) -> Any:
