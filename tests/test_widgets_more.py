@@ -5,6 +5,7 @@ Streamlit 1.58's errors."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import textwrap
 
 import pytest
@@ -35,6 +36,10 @@ def test_audio_input_takes_one_wav_recording() -> None:
     assert at.session_state.got == ("clip.wav", "audio/wav", b"RIFF")
     at.audio_input("rec").clear().run()
     assert at.session_state.got is None
+    recording = io.BytesIO(b"RIFF2")
+    recording.name = "take2.wav"
+    at.audio_input("rec").set_value(recording).run()  # an uploaded-file-like object
+    assert at.session_state.got == ("take2.wav", "audio/wav", b"RIFF2")
 
 
 def test_audio_input_refuses_what_the_browser_cannot_record() -> None:

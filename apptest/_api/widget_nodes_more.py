@@ -44,24 +44,32 @@ class AudioInput(CameraInput):
         return rate if isinstance(rate, int) else None
 
     def set_value(self, files: Any) -> AudioInput:
-        """Stage ``(name, data, "audio/wav")`` (``name`` ending in ``.wav``), or None."""
+        """Stage one recording: ``(name, data, "audio/wav")`` (``name`` ending in ``.wav``),
+        an uploaded-file-like object (``.name`` and ``.getvalue()``/``.read()``), or None."""
         __tracebackhide__ = True
         if files is not None:
-            if not isinstance(files, tuple) or len(files) not in (2, 3):
-                raise AppTestError(
-                    f"{self._what} takes one recording as (name, data, 'audio/wav'), not "
-                    f"{_short(files)}."
-                )
-            mime = files[2] if len(files) == 3 else _WAV
-            if mime != _WAV or not str(files[0]).lower().endswith(".wav"):
-                raise AppTestError(
-                    f"{self._what} records WAV audio: the name must end in .wav and the type "
-                    f"be 'audio/wav' (got {files[0]!r}, {mime!r})."
-                )
-            files = (files[0], files[1], _WAV)
+            files = self._recording(files)
         result = super().set_value(files)
         assert isinstance(result, AudioInput)
         return result
+
+    def _recording(self, files: Any) -> tuple[str, bytes, str]:
+        if not isinstance(files, tuple) and hasattr(files, "name"):
+            read = getattr(files, "getvalue", None) or getattr(files, "read", None)
+            if callable(read):
+                files = (str(files.name), read(), getattr(files, "type", None) or _WAV)
+        if not isinstance(files, tuple) or len(files) not in (2, 3):
+            raise AppTestError(
+                f"{self._what} takes one recording as (name, data, 'audio/wav') or a file-like "
+                f"object, not {_short(files)}."
+            )
+        mime = files[2] if len(files) == 3 else _WAV
+        if mime != _WAV or not str(files[0]).lower().endswith(".wav"):
+            raise AppTestError(
+                f"{self._what} records WAV audio: the name must end in .wav and the type "
+                f"be 'audio/wav' (got {files[0]!r}, {mime!r})."
+            )
+        return (files[0], files[1], _WAV)
 
     def upload(self, name: str, data: bytes, mime_type: str = _WAV) -> AudioInput:
         """Record ``data`` (WAV bytes) as ``name``."""
