@@ -48,6 +48,8 @@ def test_chat_messages_show_in_the_text_tree_with_their_author() -> None:
         ("Bot", None, ""),
         ("Bot", "🤖", "🤖"),
         ("Bot", "assistant", "assistant"),
+        ("🧑‍💻", None, "🧑‍💻"),  # an emoji name is its own avatar
+        ("日本", None, ""),  # text in any script is not an emoji
     ],
 )
 def test_chat_message_avatars_follow_streamlits_presets(

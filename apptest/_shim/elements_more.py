@@ -11,6 +11,7 @@ Streamlit (``:blue-badge[New]``), so ``at.markdown`` lists it.
 from __future__ import annotations
 
 import inspect
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +34,9 @@ _SPACE_SIZES = ("stretch", "xxsmall", "xsmall", "small", "medium", "large", "xla
 
 
 def _is_emoji(text: str) -> bool:
-    return bool(text) and all(ord(ch) > 0x2000 for ch in text)
+    """An emoji (with its joiners, variation selectors and skin tones), not text."""
+    parts = [unicodedata.category(ch) for ch in text]
+    return "So" in parts and all(p in ("So", "Sk", "Mn", "Me", "Cf") for p in parts)
 
 
 def chat_avatar(name: str, avatar: Any) -> tuple[str, Any]:
