@@ -49,6 +49,7 @@ from apptest._server.records import RunRecord
 from apptest._values.uploads import UploadedFile
 
 if TYPE_CHECKING:
+    from apptest._api.element_nodes import ChatMessage, Iframe, PageLink, Pdf, Space
     from apptest._api.widget_nodes import (
         Button,
         ChatInput,
@@ -66,6 +67,13 @@ if TYPE_CHECKING:
         SelectSlider,
     )
     from apptest._api.widget_nodes_data import CameraInput, DataEditor, FileUploader
+    from apptest._api.widget_nodes_more import (
+        AudioInput,
+        ComponentInstance,
+        DateTimeInput,
+        MenuButton,
+        Pagination,
+    )
     from apptest._api.widget_nodes_values import (
         ColorPicker,
         DateInput,
@@ -84,6 +92,9 @@ _LAZY_MODULES = {
     "TimeInput",
     "apptest._api.widget_nodes_choice": "ButtonGroup Multiselect Radio Selectbox SelectSlider",
     "apptest._api.widget_nodes_data": "CameraInput DataEditor FileUploader",
+    "apptest._api.widget_nodes_more": "AudioInput ComponentInstance DateTimeInput MenuButton "
+    "Pagination",
+    "apptest._api.element_nodes": "ChatMessage Iframe PageLink Pdf Space",
 }
 _LAZY = {name: module for module, names in _LAZY_MODULES.items() for name in names.split()}
 
@@ -102,6 +113,16 @@ if not TYPE_CHECKING:  # mypy reads the imports above; a module __getattr__ woul
 
 
 __all__ = [
+    "Space",
+    "Pdf",
+    "Pagination",
+    "PageLink",
+    "MenuButton",
+    "Iframe",
+    "DateTimeInput",
+    "ComponentInstance",
+    "ChatMessage",
+    "AudioInput",
     "PROFILES",
     "SEED",
     "Alert",

@@ -97,6 +97,10 @@ class Semantics:
     #: Command signatures take the keywords Streamlit added in 1.59-1.67 (``wrap=``, ``alt=``,
     #: ``persist_state=`` ...); without it such a keyword is Python's TypeError, as in 1.58.
     accepts_newer_keywords: bool
+    #: The ``st`` module of 1.67: ``st.grid``, ``st.skeleton``, ``st.echarts_chart``,
+    #: ``st.mermaid_chart``, ``st.typing`` and 1.67's config options exist, ``st.bokeh_chart``,
+    #: ``st.cache`` and the ``mapbox.token`` option do not (1.58: the other way round).
+    newer_commands: bool
     #: D3, D5, F10, E6, E7: ``@st.fragment(key=...)`` exists (1.67); 1.58 has no ``key``
     #: parameter, so passing one is a ``TypeError``.
     fragment_keys: bool
@@ -147,6 +151,7 @@ SEED = Semantics(
     experimental_fragment_alias=False,  # D11: removed in 1.49
     removed_command_hints=False,
     accepts_newer_keywords=False,
+    newer_commands=False,
     fragment_keys=False,  # D3: 1.58's st.fragment has no key parameter
     keyed_rerun=False,  # RR1: st.rerun(*, scope="app"|"fragment")
     parallel_fragments_detached=False,
@@ -176,6 +181,7 @@ MODERN = Semantics(
     experimental_fragment_alias=False,  # D11: removed in 1.49
     removed_command_hints=True,  # D11: 1.67's command_suggestions
     accepts_newer_keywords=True,  # apptest/_shim/versions.py lists them
+    newer_commands=True,  # apptest/_shim/newer.py, apptest/_features/config_defaults.py
     fragment_keys=True,  # D3, D5, F10, E6, E7
     keyed_rerun=True,  # RR1, RR4, E3-E5
     parallel_fragments_detached=True,  # F13, M11, E13 (run inline, in call order)

@@ -349,6 +349,18 @@ class BidiComponentUnserializableDataError(LocalizableStreamlitException):
     """Component data that cannot be serialized."""
 
 
+class StreamlitValueOutOfRangeError(LocalizableStreamlitException):
+    """A number outside its allowed range (1.67)."""
+
+
+class StreamlitInvalidMinMaxError(LocalizableStreamlitException):
+    """Reversed (or, for sliders, equal) bounds (1.67)."""
+
+
+class StreamlitIncompatibleParametersError(LocalizableStreamlitException):
+    """Parameters that cannot be used together (1.67)."""
+
+
 class StreamlitAPIUnimplementedError(StreamlitAPIException, AttributeError):
     """A Streamlit command apptest does not simulate (yet)."""
 
@@ -389,6 +401,8 @@ __all__ = [
     "StreamlitInvalidMenuItemKeyError",
     "StreamlitInvalidNumberFormatError",
     "StreamlitInvalidPageLayoutError",
+    "StreamlitIncompatibleParametersError",
+    "StreamlitInvalidMinMaxError",
     "StreamlitInvalidParameterTypeError",
     "StreamlitInvalidSidebarStateError",
     "StreamlitInvalidSizeError",
@@ -415,6 +429,7 @@ __all__ = [
     "StreamlitValueAssignmentNotAllowedError",
     "StreamlitValueBelowMinError",
     "StreamlitValueError",
+    "StreamlitValueOutOfRangeError",
     "StreamlitWidgetAlreadyInstantiatedError",
     "UncaughtAppException",
     "UnserializableSessionStateError",

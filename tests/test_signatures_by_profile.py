@@ -47,6 +47,11 @@ CALLS: dict[str, str] = {
     "data_editor": 'st.data_editor({{"a": [1]}}, {})',
     "form_submit_button": 'with st.form("f"):\n    st.form_submit_button("x", {})',
     "select_slider": 'st.select_slider("x", ["a", "b"], {})',
+    "pagination": "st.pagination(3, {})",
+    "pdf": 'st.pdf(b"%PDF", {})',
+    "menu_button": 'st.menu_button("x", ["a"], {})',
+    "iframe": 'st.iframe("https://example.com", {})',
+    "datetime_input": 'st.datetime_input("x", {})',
 }
 
 PAIRS = [(name, word) for name, words in sorted(NEWER_KEYWORDS.items()) for word in words]
@@ -72,7 +77,7 @@ def _app(name: str, word: str) -> str:
 
 
 def _newer_parameters(name: str) -> Iterator[inspect.Parameter]:
-    for param in inspect.signature(getattr(shim.sidebar, name)).parameters.values():
+    for param in inspect.signature(getattr(DeltaGenerator, name)).parameters.values():
         if param.default is NOT_GIVEN:
             yield param
 

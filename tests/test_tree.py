@@ -444,7 +444,7 @@ def test_balloons_snow_progress_and_media(app: RunApp) -> None:
     "command",
     [
         "line_chart", "area_chart", "bar_chart", "scatter_chart", "map", "altair_chart",
-        "vega_lite_chart", "plotly_chart", "pyplot", "bokeh_chart", "pydeck_chart",
+        "vega_lite_chart", "plotly_chart", "pyplot", "pydeck_chart",
         "graphviz_chart",
     ],
 )

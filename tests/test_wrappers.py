@@ -11,7 +11,6 @@ import textwrap
 
 import pytest
 
-import apptest._shim as shim
 from apptest import AppTest
 
 BOTH = pytest.mark.parametrize("semantics", ["seed", "modern"])
@@ -438,12 +437,7 @@ f()
 """
 
 
-@pytest.mark.skipif(
-    "bottom" not in vars(shim),
-    reason="apptest's shim has no st.bottom yet (1.58 and 1.67 both expose st.bottom and the "
-    "deprecated st._bottom); O8's bottom case needs it first",
-)
 def test_O8_bottom_writes_from_a_fragment_redraw_in_place() -> None:
     at = _click(_app(BOTTOM, "modern"), "go")
     assert not at.exception
-    assert at.bottom.markdown.values == ["bottom 2"]  # type: ignore[attr-defined]
+    assert at.bottom.markdown.values == ["bottom 2"]

@@ -356,6 +356,11 @@ class AppTest(SessionInputsMixin, QueryMixin):
         """Toasts and dialogs."""
         return self._roots()[2]
 
+    @property
+    def bottom(self) -> Block:
+        """The bottom container (``st.bottom``, ``st.chat_input``): ``at.bottom.markdown``."""
+        return self._roots()[3]
+
     def __getitem__(self, index: int) -> Node:
         return self.main[index]
 

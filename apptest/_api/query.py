@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from apptest._api.lists import ElementList, WidgetList
 from apptest._api.nodes import Node, _short
 from apptest._api.query_elements import ElementQueries
+from apptest._api.query_more import KIND_ALIASES, MoreQueries
 from apptest._errors import ElementNotFoundError
 from apptest._props import FORM_ID, FRAGMENT_ID, KEY, LABEL
 
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
     )
 
 
-class QueryMixin(ElementQueries):
+class QueryMixin(MoreQueries, ElementQueries):
     """The query API of ``AppTest`` and of every block: one typed list per element kind.
 
     Each list holds the nodes of that kind below the block, depth-first in document order::
@@ -86,6 +87,7 @@ class QueryMixin(ElementQueries):
 
         For a kind with a typed accessor, the same list: ``at.get("button") == at.button``.
         """
+        kind = KIND_ALIASES.get(kind, kind)
         if kind in _ACCESSORS:
             result: ElementList[Any] = getattr(self, kind)
             return result

@@ -7,6 +7,8 @@ Mixed into :class:`~apptest.AppTest`::
     at.query_params["tab"] = "settings"       # the URL's ?tab=settings
     at.context.headers = {"User-Agent": "pytest"}   # st.context
     at.user = {"is_logged_in": True, "name": "Ann"}  # st.user
+    at.connections["db"] = FakeConnection()   # st.connection("db")
+    at.options["client.toolbarMode"] = "minimal"   # st.get_option
     at.run()
     at.query_params                            # the URL after the run
     at.page_config, at.logo                    # st.set_page_config / st.logo
@@ -52,6 +54,8 @@ class SessionInputsMixin:
     secrets: dict[str, Any]
     query_params: dict[str, Any]
     user: dict[str, Any]
+    connections: dict[str, Any]
+    options: dict[str, Any]
     _context: ContextSettings
 
     def _init_session_inputs(self) -> None:
@@ -63,6 +67,11 @@ class SessionInputsMixin:
         self.query_params = {}
         #: The identity the app reads as ``st.user`` (AppTest's default).
         self.user = dict(DEFAULT_USER)
+        #: What ``st.connection(name)`` returns, by name (a fake, or a real connection).
+        self.connections = {}
+        #: Streamlit config options the app reads with ``st.get_option`` (what the app sets
+        #: with ``st.set_option`` shows here after the run).
+        self.options = {}
         self._context = ContextSettings()
         self._run_stores: _RunStores | None = None
 
@@ -107,6 +116,14 @@ class SessionInputsMixin:
             )
         stores.apis.context = self._context.validated()
         stores.apis.user = check_user(self.user)
+        if not isinstance(self.connections, Mapping):
+            raise AppTestError(
+                f"at.connections must be a dict, not {type(self.connections).__name__}."
+            )
+        stores.apis.connections = dict(self.connections)
+        from apptest._features.options import check_options  # lazy: see the note above
+
+        stores.apis.options = check_options(self.options, session.profile.newer_commands)
         stores.query.load(self.query_params)
         stores.secrets.begin_run(self.secrets, session.script.folder)
         if session.pages.requested is not None and not request.is_full:
@@ -119,6 +136,7 @@ class SessionInputsMixin:
         stores.secrets.end_run()
         self.query_params = stores.query.for_test()
         self.user = dict(stores.apis.user)
+        self.options = dict(stores.apis.options)
 
     def _check_page_request(self) -> None:
         __tracebackhide__ = hide_test_errors

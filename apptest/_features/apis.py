@@ -34,6 +34,12 @@ class SessionAPIs:
     context: dict[str, Any] = field(default_factory=dict)
     user: dict[str, Any] = field(default_factory=lambda: dict(DEFAULT_USER))
     logo: Logo | None = None
+    #: ``at.connections``: the objects ``st.connection(name)`` returns, by name.
+    connections: dict[str, Any] = field(default_factory=dict)
+    #: Connections ``st.connection`` made from a class (kept for the session, as cached).
+    made_connections: dict[tuple[Any, ...], Any] = field(default_factory=dict)
+    #: ``at.options`` and what ``st.set_option`` set: config option -> value.
+    options: dict[str, Any] = field(default_factory=dict)
 
 
 APIS: StoreKey[SessionAPIs] = StoreKey("session APIs", SessionAPIs)

@@ -49,10 +49,14 @@ class SwitchPageException(RerunException):
 
 # -- page names (source_util.py, string_util.py) -----------------------------------------------
 def _leading_emoji(text: str) -> tuple[str, str]:
-    """Split a leading emoji off ``text`` (with the ``_``/``-``/space separator after it)."""
+    """Split a leading emoji off ``text`` (with the ``_``/``-``/space separator after it).
+
+    An emoji is a run of non-ASCII symbols (``So``), skin-tone modifiers, variation selectors
+    and joiners; ASCII symbols such as a backtick (``Sk``) never are."""
     end = 0
     while end < len(text) and (
-        unicodedata.category(text[end]) in ("So", "Sk")
+        (unicodedata.category(text[end]) == "So" and text[end] > "\x7f")
+        or "\U0001f3fb" <= text[end] <= "\U0001f3ff"
         or text[end] in ("\ufe0f", "\u200d")
         or (end > 0 and unicodedata.category(text[end]) == "Mn")
     ):
@@ -192,6 +196,10 @@ def _pages_now(session: Session) -> list[PageInfo]:
     return [PageInfo("", "", "", path, "", True)] if path else []
 
 
+#: The pages the app has now (``st.page_link`` resolves its target among them).
+app_pages = _pages_now
+
+
 def hash_of_file(session: Session, page: str) -> str:
     folder = script_folder(session)
     base = str(folder) if folder is not None else os.getcwd()
@@ -274,6 +282,7 @@ __all__ = [
     "PageInfo",
     "PageNotFoundError",
     "SwitchPageException",
+    "app_pages",
     "hash_of_file",
     "Pages",
     "page_icon_and_name",

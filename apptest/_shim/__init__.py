@@ -9,15 +9,25 @@ with an error naming it.
 from __future__ import annotations
 
 import functools
+import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn, TypeVar, overload
 
 from apptest import _st_errors as errors
 from apptest._errors import RerunException, RerunRequest, StopException
 from apptest._profile import Semantics, resolve_profile
-from apptest._run.layout import EVENT, MAIN, SIDEBAR, current_run, layout_error, require_run
+from apptest._run.layout import (
+    BOTTOM,
+    EVENT,
+    MAIN,
+    SIDEBAR,
+    current_run,
+    layout_error,
+    require_run,
+)
 from apptest._run.state import SessionStateProxy
 from apptest._server.fragments import keyed_rerun_ids, make_fragment, open_dialog
+from apptest._shim.bottom import BottomContainerProxy
 from apptest._shim.delta_generator import DeltaGenerator, StatusContainer
 
 __version__ = "1.58.0"
@@ -75,7 +85,6 @@ altair_chart = _main.altair_chart
 vega_lite_chart = _main.vega_lite_chart
 plotly_chart = _main.plotly_chart
 pyplot = _main.pyplot
-bokeh_chart = _main.bokeh_chart
 pydeck_chart = _main.pydeck_chart
 graphviz_chart = _main.graphviz_chart
 container = _main.container
@@ -109,6 +118,22 @@ camera_input = _main.camera_input
 chat_input = _main.chat_input
 feedback = _main.feedback
 data_editor = _main.data_editor
+chat_message = _main.chat_message
+write_stream = _main.write_stream
+badge = _main.badge
+space = _main.space
+pdf = _main.pdf
+iframe = _main.iframe
+page_link = _main.page_link
+audio_input = _main.audio_input
+datetime_input = _main.datetime_input
+menu_button = _main.menu_button
+pagination = _main.pagination
+
+#: ``st.bottom``: the bottom root container, from the main area only (``st._bottom`` is
+#: Streamlit's deprecated name for it).
+bottom = BottomContainerProxy(DeltaGenerator(BOTTOM))
+_bottom = bottom
 
 
 def _magic_write(*values: Any) -> Any:
@@ -328,12 +353,20 @@ dialog.__qualname__ = dialog.__name__ = "dialog_decorator"
 
 
 # -- session-level APIs (caching, secrets, URL, browser context, user, pages) -----------------
+from apptest._features.auth import login, logout  # noqa: E402
 from apptest._features.cache import cache_data, cache_resource  # noqa: E402
+from apptest._features.connections import connection  # noqa: E402
 from apptest._features.context import ContextProxy, UserInfoProxy  # noqa: E402
+from apptest._features.options import get_option, set_option  # noqa: E402
 from apptest._features.query_params import QueryParamsProxy  # noqa: E402
 from apptest._features.secrets import SecretsProxy  # noqa: E402
 from apptest._features.session_apis import logo, set_page_config  # noqa: E402
 from apptest._server.navigation import Page, navigation, switch_page  # noqa: E402
+from apptest._shim import column_config, components  # noqa: E402
+from apptest._shim.module_commands import App, echo  # noqa: E402
+from apptest._shim.module_commands import cache as _cache  # noqa: E402
+from apptest._shim.module_commands import typing as _typing  # noqa: E402
+from apptest._shim.newer import NEWER_COMMANDS  # noqa: E402
 
 secrets = SecretsProxy()
 query_params = QueryParamsProxy()
@@ -374,7 +407,33 @@ def _removed_error(name: str, profile: Semantics) -> AttributeError:
     return AttributeError(message)
 
 
+#: 1.58 names 1.67 removed: available under the seed profile only (D11 for the message).
+_SEED_ONLY: dict[str, Any] = {"bokeh_chart": _main.bokeh_chart, "cache": _cache}
+#: 1.67 names 1.58 lacks: available under the modern profile only.
+_MODERN_ONLY: dict[str, Any] = {
+    name: getattr(DeltaGenerator, name).__get__(_main) for name in NEWER_COMMANDS
+}
+_MODERN_ONLY["typing"] = _typing
+
+
+def _by_profile(name: str) -> Any:
+    """A name that exists in one of 1.58 and 1.67 only: its value, or their AttributeError."""
+    newer = _profile_now().newer_commands
+    if name in _SEED_ONLY:
+        if not newer:
+            return _SEED_ONLY[name]
+        message = f"module 'streamlit' has no attribute '{name}'. st.{name} has been removed. "
+        if name == "bokeh_chart":
+            raise AttributeError(message + "Use the streamlit-bokeh component instead.")
+        raise AttributeError(message + "Use st.cache_data or st.cache_resource instead.")
+    if newer:
+        return _MODERN_ONLY[name]
+    raise AttributeError(f"module 'streamlit' has no attribute '{name}'")
+
+
 def __getattr__(name: str) -> Any:
+    if name in _SEED_ONLY or name in _MODERN_ONLY:
+        return _by_profile(name)
     if name in _REMOVED:
         profile = _profile_now()
         if name == "experimental_fragment" and profile.experimental_fragment_alias:
@@ -390,7 +449,16 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "App",
     "Page",
+    "column_config",
+    "components",
+    "connection",
+    "echo",
+    "get_option",
+    "login",
+    "logout",
+    "set_option",
     "cache_data",
     "cache_resource",
     "context",
@@ -411,3 +479,7 @@ __all__ = [
     "sidebar",
     "stop",
 ]
+
+#: Streamlit's ``import streamlit.components.v1`` at the end of its ``__init__`` leaves the
+#: name ``streamlit`` (the package itself) in the module, so ``st.streamlit`` exists there too.
+streamlit = sys.modules[__name__]

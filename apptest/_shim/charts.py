@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from apptest._features.options import get_option
 from apptest._shim.plumbing import Plumbing, W
 from apptest._shim.versions import NOT_GIVEN, accepts_newer_keywords, newer_keywords
 
@@ -33,6 +34,13 @@ def _check_savefig_keywords(options: dict[str, Any]) -> None:
                 "keywords to matplotlib's Figure.savefig(), which does not take it. Check the "
                 f"spelling; savefig() takes {', '.join(sorted(_SAVEFIG_KEYWORDS))}."
             )
+
+
+BOKEH_REMOVED = (
+    "st.bokeh_chart has been deprecated and removed. Please use our custom component, "
+    "[streamlit-bokeh](https://github.com/streamlit/streamlit-bokeh), instead. Calling "
+    "st.bokeh_chart will do nothing."
+)
 
 
 class ChartCommands(Plumbing):
@@ -206,7 +214,10 @@ class ChartCommands(Plumbing):
         return self._record("pyplot", locals(), data="fig")
 
     def bokeh_chart(self: W, figure: object, use_container_width: bool = True) -> W:
-        return self._record("bokeh_chart", locals(), data="figure")
+        """1.58: a deprecation warning (shown as Streamlit shows them) and nothing else."""
+        if get_option("client.showErrorDetails") in ("full", True):
+            self._el("warning", body=BOKEH_REMOVED, icon=None)
+        return self
 
     def pydeck_chart(
         self: W,

@@ -19,10 +19,20 @@ from apptest._props import LABEL
 from apptest._run.layout import Cursor, path_of, update_block
 from apptest._shim.charts import ChartCommands
 from apptest._shim.data_media import DataMediaCommands
+from apptest._shim.elements_more import MoreElements
 from apptest._shim.layouts import LayoutCommands
+from apptest._shim.newer import (
+    NEWER_COMMANDS,
+    NewerCommands,
+    open_grid,
+)
+from apptest._shim.newer import (
+    newer_commands as _newer_commands,
+)
 from apptest._shim.status_elements import StatusElements
 from apptest._shim.text import TextCommands
 from apptest._shim.widgets import WidgetCommands
+from apptest._shim.widgets_more import MoreWidgets
 from apptest._shim.write import WriteCommands
 
 
@@ -34,6 +44,9 @@ class DeltaGenerator(
     ChartCommands,
     LayoutCommands,
     WidgetCommands,
+    MoreElements,
+    MoreWidgets,
+    NewerCommands,
 ):
     """A place to write Streamlit elements (the shim's ``st``, ``st.sidebar``, containers)."""
 
@@ -56,6 +69,45 @@ class DeltaGenerator(
         status._props = {LABEL: label, "expanded": expanded, "state": state, "type": type}
         status._parent_container = self
         return status
+
+    def grid(
+        self,
+        columns: Any = "auto",
+        *,
+        min_column_width: Any = "auto",
+        wrap: bool = True,
+        gap: Any = "small",
+        vertical_alignment: str = "top",
+        border: bool = False,
+        row_height: Any = "content",
+        width: Any = "stretch",
+        height: Any = "content",
+        key: object = None,
+        dense: bool = False,
+    ) -> GridContainer:
+        """``st.grid`` (modern profile): a block whose ``cell()`` groups elements."""
+        block = open_grid(
+            self,
+            columns,
+            wrap,
+            min_column_width=min_column_width,
+            gap=gap,
+            vertical_alignment=vertical_alignment,
+            border=border,
+            row_height=row_height,
+            key=None if key is None else str(key),
+            dense=dense,
+        )
+        grid = GridContainer.__new__(GridContainer)
+        grid.__dict__.update(block.__dict__)
+        return grid
+
+
+class GridContainer(DeltaGenerator):
+    """What ``st.grid`` returns: ``cell()`` opens one cell (spanning columns or rows)."""
+
+    def cell(self, *, column_span: int | str = 1, row_span: int = 1) -> DeltaGenerator:
+        return self._block("grid_cell", column_span=column_span, row_span=row_span)
 
 
 class StatusContainer(DeltaGenerator):
@@ -89,17 +141,19 @@ class StatusContainer(DeltaGenerator):
 _STREAMLIT_MIXINS: dict[str, tuple[str, ...]] = {
     "AlertMixin": ("error", "warning", "info", "success"),
     "ArrowMixin": ("dataframe",),
+    "AudioInputMixin": ("audio_input",),
     "BalloonsMixin": ("balloons",),
     "BokehMixin": ("bokeh_chart",),
     "ButtonGroupMixin": ("pills", "segmented_control"),
-    "ButtonMixin": ("button", "download_button", "link_button"),
+    "ButtonMixin": ("button", "download_button", "link_button", "page_link"),
     "CameraInputMixin": ("camera_input",),
-    "ChatMixin": ("chat_input",),
+    "ChatMixin": ("chat_input", "chat_message"),
     "CheckboxMixin": ("checkbox", "toggle"),
     "CodeMixin": ("code",),
     "ColorPickerMixin": ("color_picker",),
     "DataEditorMixin": ("data_editor",),
     "EmptyMixin": ("empty",),
+    "EChartsMixin": ("echarts_chart",),
     "ExceptionMixin": ("exception",),
     "FeedbackMixin": ("feedback",),
     "FileUploaderMixin": ("file_uploader",),
@@ -108,15 +162,20 @@ _STREAMLIT_MIXINS: dict[str, tuple[str, ...]] = {
     "HeadingMixin": ("title", "header", "subheader"),
     "HelpMixin": ("help",),
     "HtmlMixin": ("html",),
+    "IframeMixin": ("iframe", "_iframe", "_html"),
     "ImageMixin": ("image",),
     "JsonMixin": ("json",),
-    "LayoutsMixin": ("container", "columns", "tabs", "expander", "popover", "status"),
+    "LayoutsMixin": ("container", "columns", "tabs", "expander", "popover", "status", "grid"),
     "MapMixin": ("map",),
-    "MarkdownMixin": ("markdown", "caption", "latex", "divider"),
+    "MermaidChartMixin": ("mermaid_chart",),
+    "MarkdownMixin": ("markdown", "caption", "latex", "divider", "badge"),
     "MediaMixin": ("audio", "video"),
+    "MenuButtonMixin": ("menu_button",),
     "MetricMixin": ("metric",),
     "MultiSelectMixin": ("multiselect",),
     "NumberInputMixin": ("number_input",),
+    "PaginationMixin": ("pagination",),
+    "PdfMixin": ("pdf",),
     "PlotlyMixin": ("plotly_chart",),
     "ProgressMixin": ("progress",),
     "PydeckMixin": ("pydeck_chart",),
@@ -125,12 +184,14 @@ _STREAMLIT_MIXINS: dict[str, tuple[str, ...]] = {
     "SelectSliderMixin": ("select_slider",),
     "SelectboxMixin": ("selectbox",),
     "SliderMixin": ("slider",),
+    "SkeletonMixin": ("skeleton",),
     "SnowMixin": ("snow",),
+    "SpaceMixin": ("space",),
     "SpinnerMixin": ("spinner",),
     "TableMixin": ("table",),
     "TextMixin": ("text",),
     "TextWidgetsMixin": ("text_input", "text_area"),
-    "TimeWidgetsMixin": ("date_input", "time_input"),
+    "TimeWidgetsMixin": ("date_input", "time_input", "datetime_input"),
     "ToastMixin": ("toast",),
     "VegaChartsMixin": (
         "line_chart",
@@ -140,7 +201,7 @@ _STREAMLIT_MIXINS: dict[str, tuple[str, ...]] = {
         "altair_chart",
         "vega_lite_chart",
     ),
-    "WriteMixin": ("write",),
+    "WriteMixin": ("write", "write_stream"),
 }
 
 
@@ -155,3 +216,29 @@ def _name_like_streamlit() -> None:
 
 
 _name_like_streamlit()
+
+
+class _ModernOnly:
+    """A command 1.58 does not have: under the seed profile the attribute is missing (as
+    ``AttributeError``, so ``hasattr`` is False), under "modern" it is the method."""
+
+    def __init__(self, name: str, func: Any) -> None:
+        self._name = name
+        self._func = func
+
+    def __get__(self, instance: object, owner: type | None = None) -> Any:
+        if instance is None:
+            return self._func
+        if not _newer_commands():
+            raise AttributeError(f"'DeltaGenerator' object has no attribute '{self._name}'")
+        return self._func.__get__(instance, owner)
+
+
+def _gate_newer_commands() -> None:
+    for name in NEWER_COMMANDS:
+        setattr(
+            DeltaGenerator, name, _ModernOnly(name, inspect.getattr_static(DeltaGenerator, name))
+        )
+
+
+_gate_newer_commands()

@@ -188,9 +188,11 @@ class TextCommands(Plumbing):
         height: int | str | None = "content",
         width: int | str = "stretch",
     ) -> W:
+        text = _text(body)  # Streamlit drops one leading and one trailing newline
+        text = text[1:] if text.startswith("\n") else text
         return self._el(
             "code",
-            body=_text(body),
+            body=text[:-1] if text.endswith("\n") else text,
             language=language or "plaintext",
             line_numbers=line_numbers,
             wrap_lines=wrap_lines,

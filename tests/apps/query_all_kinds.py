@@ -62,6 +62,19 @@ with st.container():
     st.write("in container")
 with st.popover("Pop"):
     st.write("in popover")
+with st.chat_message("user"):
+    st.write("in chat")
+st.audio_input("Rec", key="rec")
+st.datetime_input("When", value=None, key="when")
+st.menu_button("Menu", ["a", "b"], key="menu")
+st.pagination(3, key="pages")
+st.components.v1.declare_component("comp", url="http://localhost:3001")(key="comp")
+st.page_link("https://docs.streamlit.io", label="Docs")
+st.space("small")
+st.iframe("https://example.com")
+st.pdf(b"%PDF-1.4")
+with st.grid(2).cell():  # 1.59+: the fixture runs this app under the modern profile
+    st.write("in grid")
 
 
 @st.dialog("Dlg")
