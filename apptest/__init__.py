@@ -54,6 +54,7 @@ if TYPE_CHECKING:
         Button,
         ChatInput,
         Checkbox,
+        ComponentInstance,
         DownloadButton,
         InputWidget,
         LinkButton,
@@ -61,22 +62,18 @@ if TYPE_CHECKING:
     )
     from apptest._api.widget_nodes_choice import (
         ButtonGroup,
+        MenuButton,
         Multiselect,
+        Pagination,
         Radio,
         Selectbox,
         SelectSlider,
     )
-    from apptest._api.widget_nodes_data import CameraInput, DataEditor, FileUploader
-    from apptest._api.widget_nodes_more import (
-        AudioInput,
-        ComponentInstance,
-        DateTimeInput,
-        MenuButton,
-        Pagination,
-    )
+    from apptest._api.widget_nodes_data import AudioInput, CameraInput, DataEditor, FileUploader
     from apptest._api.widget_nodes_values import (
         ColorPicker,
         DateInput,
+        DateTimeInput,
         Feedback,
         NumberInput,
         Slider,
@@ -86,14 +83,13 @@ if TYPE_CHECKING:
 # The typed widget classes load on first use (the first snapshot loads them too), which keeps
 # ``import apptest`` fast.
 _LAZY_MODULES = {
-    "apptest._api.widget_nodes": "Button ChatInput Checkbox DownloadButton InputWidget LinkButton "
-    "TextInput",
-    "apptest._api.widget_nodes_values": "ColorPicker DateInput Feedback NumberInput Slider "
-    "TimeInput",
-    "apptest._api.widget_nodes_choice": "ButtonGroup Multiselect Radio Selectbox SelectSlider",
-    "apptest._api.widget_nodes_data": "CameraInput DataEditor FileUploader",
-    "apptest._api.widget_nodes_more": "AudioInput ComponentInstance DateTimeInput MenuButton "
-    "Pagination",
+    "apptest._api.widget_nodes": "Button ChatInput Checkbox ComponentInstance DownloadButton "
+    "InputWidget LinkButton TextInput",
+    "apptest._api.widget_nodes_values": "ColorPicker DateInput DateTimeInput Feedback NumberInput "
+    "Slider TimeInput",
+    "apptest._api.widget_nodes_choice": "ButtonGroup MenuButton Multiselect Pagination Radio "
+    "Selectbox SelectSlider",
+    "apptest._api.widget_nodes_data": "AudioInput CameraInput DataEditor FileUploader",
     "apptest._api.element_nodes": "ChatMessage Iframe PageLink Pdf Space",
 }
 _LAZY = {name: module for module, names in _LAZY_MODULES.items() for name in names.split()}

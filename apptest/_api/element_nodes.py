@@ -1,5 +1,5 @@
-"""Typed nodes for elements added in Streamlit 1.4x-1.5x: chat messages, spaces, PDFs,
-iframes, page links.
+"""Typed nodes for chat messages, spaces, PDFs, iframes and page links; the text, data and
+status elements (markdown, headings, alerts, metrics, images ...) are in ``apptest._api.nodes``.
 
 ``ChatMessage`` is a block (``at.chat_message[1].markdown[0].value``) with the author's
 ``name`` and ``avatar``; the others are leaves whose ``value`` is what AppTest reads:

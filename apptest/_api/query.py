@@ -3,7 +3,9 @@
 Every block (and the AppTest itself) offers one typed list per element kind, found depth-first
 in document order. Lists index, slice, iterate, compare equal to a list of values, and — for
 widgets — are callable by key (``at.button("go")``) or by exact label
-(``at.button(label="Go")``). A failed lookup says what exists.
+(``at.button(label="Go")``). A failed lookup says what exists. ``at.get(kind)`` reaches every
+kind; ``at.get("date_time_input")`` (AppTest's node type for ``st.datetime_input``) is the same
+list as ``at.datetime_input``, ``at.get("grid_container")`` the same as ``at.grid``.
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 from apptest._api.lists import ElementList, WidgetList
 from apptest._api.nodes import Node, _short
 from apptest._api.query_elements import ElementQueries
-from apptest._api.query_more import KIND_ALIASES, MoreQueries
 from apptest._errors import ElementNotFoundError
 from apptest._props import FORM_ID, FRAGMENT_ID, KEY, LABEL
 
@@ -24,29 +25,36 @@ if TYPE_CHECKING:
         Button,
         ChatInput,
         Checkbox,
+        ComponentInstance,
         DownloadButton,
         LinkButton,
         TextInput,
     )
     from apptest._api.widget_nodes_choice import (
         ButtonGroup,
+        MenuButton,
         Multiselect,
+        Pagination,
         Radio,
         Selectbox,
         SelectSlider,
     )
-    from apptest._api.widget_nodes_data import CameraInput, DataEditor, FileUploader
+    from apptest._api.widget_nodes_data import AudioInput, CameraInput, DataEditor, FileUploader
     from apptest._api.widget_nodes_values import (
         ColorPicker,
         DateInput,
+        DateTimeInput,
         Feedback,
         NumberInput,
         Slider,
         TimeInput,
     )
 
+#: ``get()`` names that are not the node type (AppTest's spelling -> apptest's).
+KIND_ALIASES = {"date_time_input": "datetime_input", "grid_container": "grid"}
 
-class QueryMixin(MoreQueries, ElementQueries):
+
+class QueryMixin(ElementQueries):
     """The query API of ``AppTest`` and of every block: one typed list per element kind.
 
     Each list holds the nodes of that kind below the block, depth-first in document order::
@@ -233,6 +241,32 @@ class QueryMixin(MoreQueries, ElementQueries):
     def data_editor(self) -> WidgetList[DataEditor]:
         """``st.data_editor`` widgets: ``at.data_editor[0].edit_cell(0, "a", 5).run()``."""
         return self._widgets("data_editor")
+
+    @property
+    def audio_input(self) -> WidgetList[AudioInput]:
+        """``st.audio_input`` widgets: ``at.audio_input[0].upload("a.wav", data).run()``."""
+        return self._widgets("audio_input")
+
+    @property
+    def datetime_input(self) -> WidgetList[DateTimeInput]:
+        """``st.datetime_input`` widgets: ``at.datetime_input("when").set_value(dt)``."""
+        return self._widgets("datetime_input")
+
+    @property
+    def menu_button(self) -> WidgetList[MenuButton]:
+        """``st.menu_button`` widgets: ``at.menu_button("Export").click("CSV").run()``."""
+        return self._widgets("menu_button")
+
+    @property
+    def pagination(self) -> WidgetList[Pagination]:
+        """``st.pagination`` widgets: ``at.pagination[0].select(2).run()``."""
+        return self._widgets("pagination")
+
+    @property
+    def component_instance(self) -> WidgetList[ComponentInstance]:
+        """Custom components (``declare_component``): ``.set_value(v)`` is what their
+        frontend would send."""
+        return self._widgets("component_instance")
 
     # -- blocks -------------------------------------------------------------------------------
     @property

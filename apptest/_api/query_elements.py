@@ -1,8 +1,9 @@
-"""The element accessors of the query API: ``at.markdown``, ``at.title`` ... ``at.table``.
+"""The element accessors of the query API: ``at.markdown``, ``at.title`` ... ``at.table``,
+``at.chat_message``, ``at.page_link``, ``at.space``, ``at.iframe``, ``at.grid``, ``at.pdf``.
 
 ``ElementQueries`` is a base of ``QueryMixin`` (``apptest._api.query``), which gives it
 ``_elements``: the nodes of one kind below the block, depth-first in document order. Widgets
-and blocks have their accessors in ``QueryMixin`` itself.
+and the other blocks have their accessors in ``QueryMixin`` itself.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from apptest._api.lists import ElementList
 
 if TYPE_CHECKING:
+    from apptest._api.element_nodes import ChatMessage, Iframe, PageLink, Pdf, Space
     from apptest._api.nodes import (
         Alert,
         Code,
@@ -26,6 +28,7 @@ if TYPE_CHECKING:
         Metric,
         Progress,
     )
+    from apptest._api.query import Block
 
 
 class ElementQueries:
@@ -150,3 +153,33 @@ class ElementQueries:
     def help(self) -> ElementList[Help]:
         """``st.help`` elements: ``at.help[0].value`` (the name), ``.doc_string``."""
         return self._elements("help")
+
+    @property
+    def chat_message(self) -> ElementList[ChatMessage]:
+        """``st.chat_message`` blocks: ``at.chat_message[1].markdown[0].value``."""
+        return self._elements("chat_message")
+
+    @property
+    def page_link(self) -> ElementList[PageLink]:
+        """``st.page_link`` elements: ``at.page_link[0].value`` (the label), ``.page``."""
+        return self._elements("page_link")
+
+    @property
+    def space(self) -> ElementList[Space]:
+        """``st.space`` elements: ``at.space[0].value`` (the size)."""
+        return self._elements("space")
+
+    @property
+    def iframe(self) -> ElementList[Iframe]:
+        """``st.iframe`` (and ``components.v1.html``/``iframe``): ``at.iframe[0].src``."""
+        return self._elements("iframe")
+
+    @property
+    def grid(self) -> ElementList[Block]:
+        """``st.grid`` blocks (modern profile): ``at.grid[0].get("grid_cell")``."""
+        return self._elements("grid")
+
+    @property
+    def pdf(self) -> ElementList[Pdf]:
+        """``st.pdf`` elements: ``at.pdf[0].value``."""
+        return self._elements("pdf")

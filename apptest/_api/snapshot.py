@@ -79,13 +79,11 @@ def load_typed_classes() -> None:
         widget_nodes,
         widget_nodes_choice,
         widget_nodes_data,
-        widget_nodes_more,
         widget_nodes_values,
     )
 
     for module in (widget_nodes, widget_nodes_values, widget_nodes_choice, widget_nodes_data):
         ELEMENT_CLASSES.update(module.CLASSES)
-    ELEMENT_CLASSES.update(widget_nodes_more.CLASSES)
     ELEMENT_CLASSES.update(element_nodes.CLASSES)
     _typed_classes_loaded = True
 

@@ -8,14 +8,16 @@ returns the widget, so calls chain: ``at.selectbox("city").select("Oslo").run()`
 is the widget's return value (see ``apptest._values.common``); ``.value`` shows the staged value
 until the next run.
 
-This module holds the buttons, the checkbox and the text widgets. A deliberate difference from
-``streamlit.testing.v1``: ``TextInput.input()`` beyond ``max_chars`` raises instead of being
-ignored.
+This module holds the buttons, the checkbox, the text widgets and custom components
+(``ComponentInstance``: ``set_value(value)`` is what the component's frontend would send). A
+deliberate difference from ``streamlit.testing.v1``: ``TextInput.input()`` beyond
+``max_chars`` raises instead of being ignored.
 
-Widgets with a range of values (number input, slider, date and time input, colour picker,
-feedback) are in ``apptest._api.widget_nodes_values``; choice widgets (radio, selectbox,
-multiselect, pills, segmented control, select slider) in ``apptest._api.widget_nodes_choice``;
-file uploads and the data editor in ``apptest._api.widget_nodes_data``.
+Widgets with a range of values (number input, slider, date, time and datetime input, colour
+picker, feedback) are in ``apptest._api.widget_nodes_values``; choice widgets (radio,
+selectbox, multiselect, pills, segmented control, select slider, menu button, pagination) in
+``apptest._api.widget_nodes_choice``; uploads (files, photos, audio recordings) and the data
+editor in ``apptest._api.widget_nodes_data``.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from __future__ import annotations
 import warnings
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from apptest._api.nodes import Widget, _prop
+from apptest._api.nodes import Widget, _prop, _short
 from apptest._errors import AppTestError, InvalidValueError
 from apptest._props import DEFAULT, FORM_ID, ID, PLACEHOLDER, VALUE
 from apptest._values.common import check_text, checked_bool, describe
@@ -303,6 +305,40 @@ class ChatInput(InputWidget):
         return self.set_value(value)
 
 
+class ComponentInstance(InputWidget):
+    """A custom component (``components.v1.declare_component``): ``.name``, ``.args`` (the
+    keyword arguments the app passed) and ``set_value(v)``, what its frontend would send.
+    ``at.get("component_instance")[0].set_value({"clicked": 1}).run()``."""
+
+    __module__ = "apptest"
+    __slots__ = ()
+
+    @property
+    def name(self) -> str:
+        """The component's full name (``"module.name"``)."""
+        return str(self.proto.get("component_name", ""))
+
+    @property
+    def args(self) -> dict[str, Any]:
+        """The keyword arguments the app passed to the component (``default``, ``key``
+        included, as Streamlit sends them)."""
+        return dict(self.proto.get("json_args", {}))
+
+    @property
+    def value(self) -> Any:
+        """What the app gets: the value sent (or staged), else the ``default=`` it passed."""
+        value = self._at._staged_value(self.id, self.proto.get(VALUE))
+        return self.proto.get(DEFAULT) if value is None else value
+
+    def set_value(self, value: Any) -> ComponentInstance:
+        """Stage ``value`` as the component's frontend would send it."""
+        __tracebackhide__ = True
+        return self._put(value)
+
+    def _describe(self) -> str:
+        return f"component {self.name!r} = {_short(self.value)}"
+
+
 #: The node class of each widget kind this module defines.
 CLASSES: dict[str, type[Widget]] = {
     "button": Button,
@@ -314,4 +350,5 @@ CLASSES: dict[str, type[Widget]] = {
     "text_input": TextInput,
     "text_area": TextInput,
     "chat_input": ChatInput,
+    "component_instance": ComponentInstance,
 }

@@ -1,8 +1,10 @@
 """Typed nodes for choice widgets: radio, selectbox, multiselect, pills, segmented control,
-select slider.
+select slider, menu button, pagination.
 
 ``options`` are the labels the browser shows (``format_func`` applied); staging takes an
 option or its label and refuses anything not offered (``apptest._values.choices.check_choice``).
+``MenuButton.click(option)`` makes the widget return that option for one run, as a button
+reads True for one run; ``Pagination.select(page)`` picks a page, 1..``num_pages``.
 """
 
 from __future__ import annotations
@@ -10,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from apptest._api.nodes import Widget
+from apptest._api.nodes import Widget, _short
 from apptest._api.widget_nodes import InputWidget
-from apptest._errors import OptionIndexError
-from apptest._props import CLEARABLE, OPTIONS, PLACEHOLDER, SPEC
+from apptest._errors import AppTestError, OptionIndexError
+from apptest._props import CLEARABLE, OPTIONS, PLACEHOLDER, SPEC, VALUE
 from apptest._values.choices import Options, check_choice, check_choices
 from apptest._values.sliders import SelectSliderSpec, check_select_slider
 
@@ -264,6 +266,92 @@ class SelectSlider(_Choice):
         return self.set_value((lower, upper))
 
 
+class MenuButton(InputWidget):
+    """``st.menu_button``: ``at.menu_button("Export").click("CSV").run()``; the app gets the
+    option in that run, None in the others."""
+
+    __module__ = "apptest"
+    __slots__ = ()
+
+    @property
+    def _options(self) -> Options:
+        return Options(
+            tuple(self.proto.get("option_values", ())),
+            tuple(self.proto.get(OPTIONS, ())),
+            self.proto.get("format_func") or str,
+        )
+
+    @property
+    def options(self) -> list[str]:
+        """The options as the menu shows them (``format_func`` applied)."""
+        return list(self.proto.get(OPTIONS, ()))
+
+    @property
+    def value(self) -> Any:
+        """The option picked in the last run (or staged), else None."""
+        return self._at._staged_value(self.id, self.proto.get(VALUE))
+
+    def set_value(self, value: Any) -> MenuButton:
+        """Stage picking ``value`` (an option or its label), as ``click``."""
+        __tracebackhide__ = True
+        option = check_choice(self._what, self._options, value, clearable=False)
+        return self._put(option, trigger=True)
+
+    def click(self, value: Any) -> MenuButton:
+        """Stage picking ``value`` from the menu (an option or its label)."""
+        __tracebackhide__ = True
+        return self.set_value(value)
+
+    def click_index(self, index: int) -> MenuButton:
+        """Stage picking the option at ``index``."""
+        __tracebackhide__ = True
+        raw = self._options.raw
+        if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < len(raw):
+            raise AppTestError(
+                f"{self._what} has options 0..{len(raw) - 1}; index {index!r} is not one."
+            )
+        return self.set_value(raw[index])
+
+    def _describe(self) -> str:
+        return f"menu_button {_short(self.label)} {self.options}"
+
+
+class Pagination(InputWidget):
+    """``st.pagination``: ``at.pagination[0].select(3).run()``; pages count from 1."""
+
+    __module__ = "apptest"
+    __slots__ = ()
+
+    @property
+    def num_pages(self) -> int:
+        """How many pages there are."""
+        return int(self.proto.get("num_pages", 1))
+
+    @property
+    def value(self) -> int:
+        """The current page (1-based)."""
+        return int(super().value)
+
+    def set_value(self, value: Any) -> Pagination:
+        """Stage going to page ``value`` (1..``num_pages``)."""
+        __tracebackhide__ = True
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise AppTestError(f"{self._what} takes a page number (int), not {value!r}.")
+        if not 1 <= value <= self.num_pages:
+            raise AppTestError(
+                f"{self._what} has pages 1..{self.num_pages}; page {value} is not one."
+            )
+        return self._put(value)
+
+    def select(self, page: int) -> Pagination:
+        """Stage going to ``page``, as ``set_value``."""
+        __tracebackhide__ = True
+        return self.set_value(page)
+
+    def _describe(self) -> str:
+        return f"pagination page {self.value} of {self.num_pages}"
+
+
 #: The node class of each widget kind this module defines.
 CLASSES: dict[str, type[Widget]] = {
     "radio": Radio,
@@ -272,4 +360,6 @@ CLASSES: dict[str, type[Widget]] = {
     "pills": ButtonGroup,
     "segmented_control": ButtonGroup,
     "select_slider": SelectSlider,
+    "menu_button": MenuButton,
+    "pagination": Pagination,
 }

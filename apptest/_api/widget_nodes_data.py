@@ -1,10 +1,12 @@
-"""Typed nodes for uploads and the data editor: ``upload``/``clear`` and cell edits.
+"""Typed nodes for uploads (files, photos, recordings) and the data editor: ``upload``/``clear``
+and cell edits.
 
 ``FileUploader.upload(name, data, mime_type)`` stages a file the widget's picker would accept
 (its ``type`` list, ``max_upload_size``, one file unless ``accept_multiple_files``);
-``CameraInput.upload`` stages a photo. ``DataEditor`` stages edits the way the grid makes
-them: ``edit_cell``, ``edit_row``, ``add_row``, ``delete_rows``, or a whole edit state with
-``set_value``; ``.value`` is the edited data the app gets, ``.edits`` the edit state.
+``CameraInput.upload`` stages a photo, ``AudioInput.upload`` a WAV recording. ``DataEditor``
+stages edits the way the grid makes them: ``edit_cell``, ``edit_row``, ``add_row``,
+``delete_rows``, or a whole edit state with ``set_value``; ``.value`` is the edited data the
+app gets, ``.edits`` the edit state.
 """
 
 from __future__ import annotations
@@ -12,8 +14,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
-from apptest._api.nodes import Widget
+from apptest._api.nodes import Widget, _short
 from apptest._api.widget_nodes import InputWidget
+from apptest._errors import AppTestError
 from apptest._props import VALUE
 from apptest._values.data_editor import (
     EditorRules,
@@ -27,6 +30,7 @@ from apptest._values.data_editor import (
 )
 from apptest._values.uploads import DEFAULT_MAX_UPLOAD_MB, UploadedFile, check_upload
 
+_WAV = "audio/wav"
 _F = TypeVar("_F", bound="FileUploader")  # verbs of FileUploader return a CameraInput on one
 
 
@@ -120,6 +124,58 @@ class CameraInput(FileUploader):
         return result
 
 
+class AudioInput(CameraInput):
+    """``st.audio_input``: one WAV recording, or None.
+    ``at.audio_input[0].upload("clip.wav", wav_bytes).run()``."""
+
+    __module__ = "apptest"
+    __slots__ = ()
+
+    @property
+    def allowed_type(self) -> list[str]:
+        """Always ``[".wav"]``: the browser records WAV."""
+        return [".wav"]
+
+    @property
+    def sample_rate(self) -> int | None:
+        """The ``sample_rate=`` the app gave (None: the browser's rate)."""
+        rate = self.proto.get("sample_rate")
+        return rate if isinstance(rate, int) else None
+
+    def set_value(self, files: Any) -> AudioInput:
+        """Stage one recording: ``(name, data, "audio/wav")`` (``name`` ending in ``.wav``),
+        an uploaded-file-like object (``.name`` and ``.getvalue()``/``.read()``), or None."""
+        __tracebackhide__ = True
+        if files is not None:
+            files = self._recording(files)
+        result = super().set_value(files)
+        assert isinstance(result, AudioInput)
+        return result
+
+    def _recording(self, files: Any) -> tuple[str, bytes, str]:
+        if not isinstance(files, tuple) and hasattr(files, "name"):
+            read = getattr(files, "getvalue", None) or getattr(files, "read", None)
+            if callable(read):
+                files = (str(files.name), read(), getattr(files, "type", None) or _WAV)
+        if not isinstance(files, tuple) or len(files) not in (2, 3):
+            raise AppTestError(
+                f"{self._what} takes one recording as (name, data, 'audio/wav') or a file-like "
+                f"object, not {_short(files)}."
+            )
+        mime = files[2] if len(files) == 3 else _WAV
+        if mime != _WAV or not str(files[0]).lower().endswith(".wav"):
+            raise AppTestError(
+                f"{self._what} records WAV audio: the name must end in .wav and the type "
+                f"be 'audio/wav' (got {files[0]!r}, {mime!r})."
+            )
+        return (files[0], files[1], _WAV)
+
+    def upload(self, name: str, data: bytes, mime_type: str = _WAV) -> AudioInput:
+        """Record ``data`` (WAV bytes) as ``name``."""
+        __tracebackhide__ = True
+        return self.set_value((name, data, mime_type))
+
+
 class DataEditor(InputWidget):
     """``st.data_editor``: ``.value`` is the edited data, ``.edits`` the edit state.
     ``at.data_editor[0].edit_cell(0, "qty", 5).run()``."""
@@ -207,5 +263,6 @@ class DataEditor(InputWidget):
 CLASSES: dict[str, type[Widget]] = {
     "file_uploader": FileUploader,
     "camera_input": CameraInput,
+    "audio_input": AudioInput,
     "data_editor": DataEditor,
 }

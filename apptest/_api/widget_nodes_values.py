@@ -1,5 +1,5 @@
-"""Typed nodes for widgets with a range of values: number input, slider, date and time
-input, colour picker, feedback.
+"""Typed nodes for widgets with a range of values: number input, slider, date, time and
+datetime input, colour picker, feedback.
 
 Each verb refuses a value outside what the browser offers (``[min, max]``, a step, a hex
 colour, an icon index) and stages the rest; see ``apptest._api.widget_nodes`` for the verb
@@ -9,13 +9,15 @@ machinery (``InputWidget``). A deliberate difference from ``streamlit.testing.v1
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
-from apptest._api.nodes import Widget
+from apptest._api.nodes import Widget, _short
 from apptest._api.widget_nodes import InputWidget
-from apptest._props import CLEARABLE, OPTIONS, PLACEHOLDER, SPEC
+from apptest._props import CLEARABLE, OPTIONS, PLACEHOLDER, SPEC, VALUE
 from apptest._values.common import check_color, check_feedback
 from apptest._values.dates import DateSpec, check_date, check_time, step_time
+from apptest._values.datetimes import DateTimeSpec, check_datetime
 from apptest._values.number_input import NumberSpec, check_number, step_number
 from apptest._values.sliders import SliderSpec, check_slider
 
@@ -236,6 +238,50 @@ class ColorPicker(InputWidget):
         return self.set_value(value)
 
 
+class DateTimeInput(InputWidget):
+    """``st.datetime_input``: ``at.datetime_input("when").set_value(datetime(2024, 1, 2, 9))``."""
+
+    __module__ = "apptest"
+    __slots__ = ()
+
+    @property
+    def min(self) -> datetime:
+        """The earliest datetime the input accepts."""
+        return self._spec.min
+
+    @property
+    def max(self) -> datetime:
+        """The latest datetime the input accepts."""
+        return self._spec.max
+
+    @property
+    def step(self) -> int:
+        """The step of the time picker, in seconds."""
+        return int(self.proto.get("step", 900))
+
+    @property
+    def format(self) -> str:
+        """The date format the browser shows ("YYYY/MM/DD" ...)."""
+        return str(self.proto.get("format", "YYYY/MM/DD"))
+
+    @property
+    def _spec(self) -> DateTimeSpec:
+        spec = self.proto[SPEC]
+        assert isinstance(spec, DateTimeSpec)
+        return spec
+
+    def set_value(self, value: Any) -> DateTimeInput:
+        """Stage a ``datetime`` in whole minutes within the bounds (None when clearable)."""
+        __tracebackhide__ = True
+        clearable = bool(self.proto.get(CLEARABLE))
+        return self._put(check_datetime(self._what, self._spec, value, clearable=clearable))
+
+    def _describe(self) -> str:
+        value = self.proto.get(VALUE)
+        shown = value.isoformat(" ", "minutes") if isinstance(value, datetime) else value
+        return f"datetime_input {_short(self.label)} = {shown}"
+
+
 #: The node class of each widget kind this module defines.
 CLASSES: dict[str, type[Widget]] = {
     "number_input": NumberInput,
@@ -243,5 +289,6 @@ CLASSES: dict[str, type[Widget]] = {
     "slider": Slider,
     "date_input": DateInput,
     "time_input": TimeInput,
+    "datetime_input": DateTimeInput,
     "color_picker": ColorPicker,
 }
