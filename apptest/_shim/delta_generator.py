@@ -1,8 +1,9 @@
 """``DeltaGenerator``: the object behind ``st``, ``st.sidebar`` and every container.
 
 It is composed from the shim's command mixins, one module each: ``text``, ``status_elements``,
-``data_media``, ``charts``, ``write``, ``layouts`` and ``widgets`` (with ``widgets_buttons``,
-``widgets_text``, ``widgets_choice``, ``widgets_values``, ``widgets_data``). Each method turns
+``data_media``, ``charts``, ``write``, ``layouts``, ``chat``, ``embeds``, ``newer`` and
+``widgets`` (with ``widgets_buttons``, ``widgets_text``, ``widgets_choice``, ``widgets_values``,
+``widgets_dates``, ``widgets_data``). Each method turns
 Streamlit's signature into element properties and hands them to the runtime
 (``apptest._run.layout``, ``apptest._run.widgets``, ``apptest._server.fragments``); no
 behaviour lives in the shim beyond that translation.
@@ -18,8 +19,9 @@ from typing import Any
 from apptest._props import LABEL
 from apptest._run.layout import Cursor, path_of, update_block
 from apptest._shim.charts import ChartCommands
+from apptest._shim.chat import ChatCommands
 from apptest._shim.data_media import DataMediaCommands
-from apptest._shim.elements_more import MoreElements
+from apptest._shim.embeds import EmbedCommands
 from apptest._shim.layouts import LayoutCommands
 from apptest._shim.newer import (
     NEWER_COMMANDS,
@@ -32,7 +34,6 @@ from apptest._shim.newer import (
 from apptest._shim.status_elements import StatusElements
 from apptest._shim.text import TextCommands
 from apptest._shim.widgets import WidgetCommands
-from apptest._shim.widgets_more import MoreWidgets
 from apptest._shim.write import WriteCommands
 
 
@@ -44,8 +45,8 @@ class DeltaGenerator(
     ChartCommands,
     LayoutCommands,
     WidgetCommands,
-    MoreElements,
-    MoreWidgets,
+    ChatCommands,
+    EmbedCommands,
     NewerCommands,
 ):
     """A place to write Streamlit elements (the shim's ``st``, ``st.sidebar``, containers)."""

@@ -1,6 +1,6 @@
-"""The errors of the commands added in 1.4x-1.5x, in the class and words of the running
-profile: 1.58's (seed) or 1.67's (modern), which moved several of them to its typed
-exceptions (``StreamlitValueError``, ``StreamlitMissingRequiredParameterError`` ...)."""
+"""Argument errors whose class and words depend on the running profile: 1.58's (seed) or
+1.67's (modern), which moved several of them to its typed exceptions
+(``StreamlitValueError``, ``StreamlitMissingRequiredParameterError`` ...)."""
 
 from __future__ import annotations
 

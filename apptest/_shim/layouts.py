@@ -1,4 +1,5 @@
-"""Layout containers of the shim: container, columns, tabs, expander, popover, empty.
+"""Layout containers of the shim: container, columns, tabs, expander, popover, empty, and
+``st.space`` (empty room between elements).
 
 ``LayoutCommands`` is mixed into ``DeltaGenerator``; ``st.status`` is defined on
 ``DeltaGenerator`` itself, as it returns a subclass of it (``StatusContainer``). Each method
@@ -16,13 +17,17 @@ from collections.abc import Sequence
 from typing import Any
 
 from apptest import _st_errors as errors
+from apptest._shim.errors_modern import bad_value, modern
 from apptest._shim.plumbing import Plumbing, W
 from apptest._shim.versions import NOT_GIVEN, newer_keywords
 from apptest._st_errors import StreamlitAPIException
 
+_SPACE_SIZES = ("stretch", "xxsmall", "xsmall", "small", "medium", "large", "xlarge", "xxlarge")
+
 
 class LayoutCommands(Plumbing):
-    """``st.container``, ``columns``, ``tabs``, ``expander``, ``popover`` and ``empty``."""
+    """``st.container``, ``columns``, ``tabs``, ``expander``, ``popover``, ``empty`` and
+    ``space``."""
 
     # Layout keywords (width, alignment, gap) are recorded, not laid out. A container's
     # ``key``/``on_change`` make Streamlit track its open state; apptest has no user who opens
@@ -170,3 +175,24 @@ class LayoutCommands(Plumbing):
 
     def empty(self: W) -> W:
         return self._el("empty")
+
+    def space(self: W, size: Any = "small") -> W:
+        if modern() and not (
+            (isinstance(size, str) and size in _SPACE_SIZES) or (isinstance(size, int) and size > 0)
+        ):
+            valid = ", ".join([*(f"'{s}'" for s in _SPACE_SIZES), "a positive integer"])
+            raise bad_value("size", valid, f"Got {size!r}.")
+        bad = not isinstance(size, (int, str)) or isinstance(size, bool)
+        if bad or (isinstance(size, str) and size not in _SPACE_SIZES):
+            raise _invalid_size(size)
+        if isinstance(size, int) and size <= 0:
+            raise _invalid_size(size)
+        return self._el("space", size=size)
+
+
+def _invalid_size(size: object) -> Exception:
+    return errors.StreamlitInvalidSizeError(
+        "Invalid size value: {size}. Size must be either a positive integer (pixels), "
+        "'stretch', 'small', 'medium', or 'large'.",
+        size=repr(size),
+    )

@@ -1,7 +1,8 @@
 """How the shim's element and layout commands write: the base of their mixins.
 
 ``DeltaGenerator`` is composed from command mixins (``text``, ``status_elements``,
-``data_media``, ``charts``, ``write``, ``layouts``, ``widgets``). Those that write elements or
+``data_media``, ``charts``, ``write``, ``layouts``, ``chat``, ``embeds``, ``newer``,
+``widgets``). Those that write elements or
 open blocks inherit ``Plumbing`` and call ``self._el(kind, **props)``, ``self._record(...)``
 or ``self._block(kind, **props)``, which hand the properties to the runtime
 (``apptest._run.layout``). The mixins cannot import ``DeltaGenerator`` (it imports them), so

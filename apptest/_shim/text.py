@@ -1,5 +1,8 @@
 """Text elements of the shim: markdown, headings, caption, text, code, latex, json, divider,
-html and metric.
+badge, html and metric.
+
+``st.badge`` is a Markdown element, as in Streamlit (``:blue-badge[New]``), so ``at.markdown``
+lists it.
 
 ``TextCommands`` is mixed into ``DeltaGenerator``. Each method turns Streamlit 1.58's
 signature into element properties (``Plumbing._el``); heading anchors come from
@@ -17,6 +20,7 @@ import textwrap
 from collections import ChainMap, UserDict, UserList
 from collections.abc import ItemsView, KeysView, ValuesView
 from types import MappingProxyType
+from typing import Any
 
 from apptest._features.session_apis import heading_props
 from apptest._run.layout import emit_element
@@ -225,6 +229,20 @@ class TextCommands(Plumbing):
 
     def divider(self: W, *, width: int | str = "stretch") -> W:
         return self._el("divider", body="---")
+
+    def badge(
+        self: W,
+        label: str,
+        *,
+        icon: str | None = None,
+        color: str = "blue",
+        width: Any = "content",
+        help: str | None = None,
+    ) -> W:
+        icon_text = f"{icon} " if icon is not None else ""
+        escaped = label.replace("[", "\\[").replace("]", "\\]")
+        body = f":{color}-badge[{icon_text}{escaped}]"
+        return self._el("markdown", body=body, help=help, allow_html=False, badge=True)
 
     def html(
         self: W,

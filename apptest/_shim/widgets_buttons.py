@@ -1,8 +1,12 @@
 """Button widgets of the shim, and forms: button, form_submit_button, download_button,
-link_button and ``st.form``.
+link_button, menu_button, page_link and ``st.form``.
 
 Thin translations of Streamlit's signatures (seed era, 1.58) to ``register_widget`` and
 ``emit_block``; a form's submission and reset live in ``apptest._browser.forms``.
+``st.menu_button`` is a trigger widget, like ``st.button``: it returns the option picked in
+the run the pick caused, else None. ``st.page_link`` is an element (a link to a page of the
+app, as Streamlit's ``ButtonMixin`` has it beside ``link_button``); its target is resolved
+by ``apptest._server.page_links``.
 
 The keywords 1.67 added (``wrap=``, ``persist_state=`` ...) end the signatures,
 defaulting to ``NOT_GIVEN``: refused under the seed; under "modern" accepted and
@@ -16,7 +20,7 @@ from collections.abc import Callable
 from typing import Any
 
 from apptest import _st_errors as errors
-from apptest._props import FORM_ID, LABEL
+from apptest._props import FORM_ID, LABEL, OPTIONS
 from apptest._run.layout import (
     Container,
     current_run,
@@ -26,8 +30,11 @@ from apptest._run.layout import (
     layout_error,
 )
 from apptest._run.widgets import WidgetCall, register_widget
+from apptest._server.page_links import page_link_target
+from apptest._shim.errors_modern import missing_parameter, modern
 from apptest._shim.versions import NOT_GIVEN, newer_keywords
 from apptest._st_errors import StreamlitAPIException
+from apptest._values.choices import Options
 from apptest._values.common import check_button_type
 from apptest._values.uploads import download_bytes
 
@@ -51,8 +58,8 @@ def _duplicate_form_message(key: str) -> str:
 
 
 class ButtonWidgets(Container):
-    """``st.button``, ``st.form_submit_button``, ``st.download_button``, ``st.link_button``
-    and ``st.form``."""
+    """``st.button``, ``st.form_submit_button``, ``st.download_button``, ``st.link_button``,
+    ``st.menu_button``, ``st.page_link`` and ``st.form``."""
 
     # -- buttons ---------------------------------------------------------------------------------
     def button(
@@ -299,6 +306,99 @@ class ButtonWidgets(Container):
                 props={**props, "ignore_rerun": False},
             )
         )
+
+    # long: Streamlit's signature, one parameter a line, is a third of it or more
+    def menu_button(
+        self,
+        label: str,
+        options: Any,
+        *,
+        key: object = None,
+        help: str | None = None,
+        on_click: Callback = None,
+        args: Any = None,
+        kwargs: Any = None,
+        type: str = "secondary",
+        icon: str | None = None,
+        disabled: bool = False,
+        width: Any = "content",
+        format_func: Callable[[Any], str] = str,
+        wrap: object = NOT_GIVEN,
+    ) -> Any:
+        if wrap is not NOT_GIVEN:
+            newer_keywords(self, "menu_button", wrap=wrap)
+        if form_id_of(self):
+            raise layout_error(
+                f"`st.menu_button()` can't be used in an `st.form()`.{FORM_DOCS_INFO}"
+            )
+        if type not in {"primary", "secondary", "tertiary"}:
+            raise errors.StreamlitValueError(
+                "Invalid `{parameter}` value. Supported values: {valid_values}.",
+                parameter="type",
+                valid_values="'primary', 'secondary', 'tertiary'",
+            )
+        opts = Options.make(options, format_func)
+        if not opts.raw and modern():
+            raise missing_parameter("options", "Provide at least one option.")
+        if not opts.raw:
+            raise StreamlitAPIException(
+                "The options argument to st.menu_button must contain at least one option."
+            )
+        if len(set(opts.formatted)) != len(opts.formatted):
+            raise StreamlitAPIException(
+                "The `format_func` produced duplicate labels for the menu button options. "
+                "Each formatted option label must be unique."
+            )
+        return register_widget(
+            self,
+            WidgetCall(
+                "menu_button",
+                label=label,
+                key=key,
+                key_identity=True,
+                identity={
+                    "options": opts.formatted,
+                    "help": help,
+                    "type": type,
+                    "icon": icon,
+                    "width": width,
+                },
+                trigger=True,
+                reset_value=None,
+                read_only=True,
+                on_change=on_click,
+                args=args,
+                kwargs=kwargs,
+            ),
+            default=None,
+            props={
+                OPTIONS: list(opts.formatted),
+                "option_values": opts.raw,
+                "format_func": opts.format_func,
+                "help": help,
+                "type": type,
+                "icon": icon,
+                "disabled": disabled,
+            },
+        )
+
+    def page_link(
+        self,
+        page: Any,
+        *,
+        label: str | None = None,
+        icon: str | None = None,
+        icon_position: str = "left",
+        help: str | None = None,
+        disabled: bool = False,
+        use_container_width: bool | None = None,
+        width: Any = "content",
+        query_params: Any = None,
+    ) -> Any:
+        shown, url = page_link_target(page, label)
+        props: dict[str, Any] = {LABEL: shown, "page": url, "icon": icon, "help": help}
+        props.update(disabled=disabled, query_params=query_params)
+        return emit_element(self, "page_link", props)
 
     # -- forms -----------------------------------------------------------------------------------
     def form(

@@ -1,4 +1,4 @@
-"""File and data widgets of the shim: file_uploader, camera_input, data_editor.
+"""File and data widgets of the shim: file_uploader, camera_input, audio_input, data_editor.
 
 Thin translations of Streamlit's signatures (seed era, 1.58). Uploaded files are
 ``apptest._values.uploads.UploadedFile`` objects; the editor's edit state and the edited data are
@@ -17,6 +17,7 @@ from typing import Any
 from apptest._props import DEFAULT
 from apptest._run.layout import Container
 from apptest._run.widgets import WidgetCall, register_widget
+from apptest._shim.errors_modern import bad_value, modern
 from apptest._shim.versions import NOT_GIVEN, newer_keywords
 from apptest._st_errors import StreamlitAPIException
 from apptest._values.common import check_label_visibility
@@ -37,6 +38,8 @@ from apptest._values.uploads import (
 )
 
 Callback = Callable[..., Any] | None
+
+_SAMPLE_RATES = frozenset({8000, 11025, 16000, 22050, 24000, 32000, 44100, 48000})
 
 
 def _check_max_upload_size(max_upload_size: object) -> int:
@@ -76,8 +79,15 @@ def _files_sanitizer(allowed: list[str], multiple: bool) -> Callable[[Any, bool]
     return sanitize
 
 
+def _audio_sanitizer(value: Any, _set_by_user: bool) -> Any:
+    if isinstance(value, UploadedFile):
+        rewind(value)
+        return value
+    return None
+
+
 class DataWidgets(Container):
-    """``st.file_uploader``, ``st.camera_input``, ``st.data_editor``."""
+    """``st.file_uploader``, ``st.camera_input``, ``st.audio_input``, ``st.data_editor``."""
 
     def file_uploader(
         self,
@@ -172,6 +182,54 @@ class DataWidgets(Container):
                 "label_visibility": label_visibility,
             },
         )
+
+    def audio_input(
+        self,
+        label: str,
+        *,
+        sample_rate: int | None = 16000,
+        key: object = None,
+        help: str | None = None,
+        on_change: Callback = None,
+        args: Any = None,
+        kwargs: Any = None,
+        disabled: bool = False,
+        label_visibility: str = "visible",
+        width: Any = "stretch",
+    ) -> UploadedFile | None:
+        check_label_visibility(label_visibility)
+        if sample_rate is not None and sample_rate not in _SAMPLE_RATES and modern():
+            rates = ", ".join(str(rate) for rate in sorted(_SAMPLE_RATES))
+            raise bad_value("sample_rate", f"{rates}, None")
+        if sample_rate is not None and sample_rate not in _SAMPLE_RATES:
+            raise StreamlitAPIException(
+                f"Invalid sample_rate: {sample_rate}. "
+                f"Must be one of {sorted(_SAMPLE_RATES)} Hz, or None for browser default."
+            )
+        value = register_widget(
+            self,
+            WidgetCall(
+                "audio_input",
+                label=label,
+                key=key,
+                read_only=True,
+                key_identity=True,
+                identity={"help": help, "width": width, "sample_rate": sample_rate},
+                on_change=on_change,
+                args=args,
+                kwargs=kwargs,
+            ),
+            default=None,
+            sanitize=_audio_sanitizer,
+            props={
+                DEFAULT: None,
+                "sample_rate": sample_rate,
+                "help": help,
+                "disabled": disabled,
+                "label_visibility": label_visibility,
+            },
+        )
+        return value if isinstance(value, UploadedFile) else None
 
     # long: Streamlit's signature, one parameter a line, is a third of it or more
     def data_editor(

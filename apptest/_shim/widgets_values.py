@@ -1,8 +1,9 @@
-"""Value widgets of the shim: number_input, slider, select_slider, date_input, time_input.
+"""Value widgets of the shim: number_input, slider, select_slider, pagination.
 
 Thin translations of Streamlit's signatures (seed era, 1.58); argument resolution (int/float
-inference, ranges, default dates) lives in ``apptest._values.number_input``,
-``apptest._values.sliders`` and ``apptest._values.dates``.
+inference, ranges) lives in ``apptest._values.number_input`` and ``apptest._values.sliders``.
+``st.pagination`` holds a page number, 1..``num_pages``. The date and time widgets are in
+``apptest._shim.widgets_dates``.
 
 The keywords 1.67 added (``wrap=``, ``persist_state=`` ...) end the signatures,
 defaulting to ``NOT_GIVEN``: refused under the seed; under "modern" accepted and
@@ -12,38 +13,24 @@ ignored, as apptest does not simulate what they change (``apptest._shim.versions
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from apptest._props import CLEARABLE, DEFAULT, OPTIONS, PLACEHOLDER, SPEC
 from apptest._run.layout import Container
 from apptest._run.widgets import WidgetCall, register_widget
+from apptest._shim.errors_modern import bad_type, modern, out_of_range
 from apptest._shim.versions import NOT_GIVEN, newer_keywords
+from apptest._st_errors import StreamlitAPIException
 from apptest._values.choices import Options
 from apptest._values.common import check_label_visibility, key_state
-from apptest._values.dates import check_date_format, date_spec, time_step, to_time
 from apptest._values.number_input import number_spec
 from apptest._values.sliders import select_slider_spec, slider_spec
 
 Callback = Callable[..., Any] | None
 
 
-def _date_for_id(value: Any) -> Any:
-    """Streamlit's ``parse_date_deterministic_for_id``: "today" must not change the id."""
-    if value == "today":
-        return None
-    if isinstance(value, str):
-        return value
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    return None
-
-
 class ValueWidgets(Container):
-    """``st.number_input``, ``st.slider``, ``st.select_slider``, ``st.date_input`` and
-    ``st.time_input``."""
+    """``st.number_input``, ``st.slider``, ``st.select_slider`` and ``st.pagination``."""
 
     # long: Streamlit's signature, one parameter a line, is a third of it or more
     def number_input(
@@ -240,128 +227,81 @@ class ValueWidgets(Container):
             },
         )
 
-    # long: Streamlit's signature, one parameter a line, is a third of it or more
-    def date_input(
+    def pagination(
         self,
-        label: str,
-        value: Any = "today",
-        min_value: Any = None,
-        max_value: Any = None,
+        num_pages: int,
+        *,
+        default: int = 1,
+        max_visible_pages: int | None = 7,
+        width: Any = "content",
         key: object = None,
-        help: str | None = None,
         on_change: Callback = None,
         args: Any = None,
         kwargs: Any = None,
-        *,
-        format: str = "YYYY/MM/DD",
         disabled: bool = False,
-        label_visibility: str = "visible",
-        width: Any = "stretch",
         bind: Any = None,
-        required: object = NOT_GIVEN,
         persist_state: object = NOT_GIVEN,
-    ) -> Any:
-        if required is not NOT_GIVEN or persist_state is not NOT_GIVEN:
-            newer_keywords(self, "date_input", required=required, persist_state=persist_state)
-        check_label_visibility(label_visibility)
-        if value == "today" or isinstance(value, (str, date)) or value is None:
-            value_for_id: Any = _date_for_id(value)
-        else:
-            value_for_id = [_date_for_id(v) for v in value]
-        check_date_format(format)
-        spec = date_spec(
-            value, min_value, max_value, state=key_state(key) if value == "today" else (False, None)
-        )
-        return register_widget(
-            self,
-            WidgetCall(
-                "date_input",
-                label=label,
-                key=key,
-                key_identity=frozenset({"format"}),
-                identity={
-                    "value": value_for_id,
-                    "min_value": _date_for_id(min_value),
-                    "max_value": _date_for_id(max_value),
-                    "help": help,
-                    "format": format,
-                    "width": width,
+    ) -> int:
+        if persist_state is not NOT_GIVEN:
+            newer_keywords(self, "pagination", persist_state=persist_state)
+        _check_pages(num_pages, default, max_visible_pages)
+
+        def sanitize(current: Any, _set_by_user: bool) -> Any:
+            if _is_int(current) and 1 <= current <= num_pages:
+                return current
+            return default
+
+        return int(
+            register_widget(
+                self,
+                WidgetCall(
+                    "pagination",
+                    label="",
+                    key=key,
+                    key_identity=True,
+                    identity={
+                        "num_pages": num_pages,
+                        "default": default,
+                        "max_visible_pages": max_visible_pages,
+                        "width": width,
+                    },
+                    on_change=on_change,
+                    args=args,
+                    kwargs=kwargs,
+                ),
+                default=default,
+                sanitize=sanitize,
+                props={
+                    DEFAULT: default,
+                    "num_pages": num_pages,
+                    "max_visible_pages": max_visible_pages,
+                    "disabled": disabled,
                 },
-                on_change=on_change,
-                args=args,
-                kwargs=kwargs,
-            ),
-            default=spec.default,
-            sanitize=spec.sanitize,
-            props={
-                SPEC: spec,
-                DEFAULT: spec.default,
-                "min": spec.min,
-                "max": spec.max,
-                "is_range": spec.is_range,
-                CLEARABLE: spec.clearable,
-                "format": format,
-                "help": help,
-                "disabled": disabled,
-                "label_visibility": label_visibility,
-            },
+            )
         )
 
-    def time_input(
-        self,
-        label: str,
-        value: Any = "now",
-        key: object = None,
-        help: str | None = None,
-        on_change: Callback = None,
-        args: Any = None,
-        kwargs: Any = None,
-        *,
-        disabled: bool = False,
-        label_visibility: str = "visible",
-        step: int | timedelta = timedelta(minutes=15),
-        width: Any = "stretch",
-        bind: Any = None,
-        required: object = NOT_GIVEN,
-        format: object = NOT_GIVEN,
-        persist_state: object = NOT_GIVEN,
-    ) -> time | None:
-        if required is not NOT_GIVEN or format is not NOT_GIVEN or persist_state is not NOT_GIVEN:
-            newer_keywords(
-                self, "time_input", required=required, format=format, persist_state=persist_state
-            )
-        check_label_visibility(label_visibility)
-        parsed = None if value is None else to_time(value)
-        identity = {
-            "value": parsed if isinstance(value, (datetime, time)) else value,
-            "help": help,
-            "step": step,
-            "width": width,
-        }
-        found, current = key_state(key)
-        if found and current is None:
-            parsed = None
-        seconds = time_step(step)
-        result = register_widget(
-            self,
-            WidgetCall(
-                "time_input",
-                label=label,
-                key=key,
-                key_identity=frozenset({"step"}),
-                identity=identity,
-                on_change=on_change,
-                args=args,
-                kwargs=kwargs,
-            ),
-            default=parsed,
-            props={
-                DEFAULT: parsed,
-                "step": seconds,
-                CLEARABLE: parsed is None,
-                "help": help,
-                "disabled": disabled,
-                "label_visibility": label_visibility,
-            },
+
+def _check_pages(num_pages: object, default: object, max_visible_pages: object) -> None:
+    """``st.pagination``'s argument checks, in Streamlit's order and words."""
+    if not _is_int(num_pages) or num_pages < 1:  # type: ignore[operator]
+        raise StreamlitAPIException(
+            f"`num_pages` must be an integer of at least 1. Got {num_pages}."
         )
-        return result if result is None or isinstance(result, time) else to_time(result)
+    if modern() and not _is_int(default):
+        raise bad_type("default", default, "int")
+    if modern() and not 1 <= default <= num_pages:  # type: ignore[operator]
+        raise out_of_range("default", default, 1, num_pages)
+    if not _is_int(default) or not 1 <= default <= num_pages:  # type: ignore[operator]
+        raise StreamlitAPIException(
+            f"`default` must be between 1 and `num_pages` ({num_pages}). Got {default}."
+        )
+    if max_visible_pages is not None and (
+        not _is_int(max_visible_pages) or max_visible_pages < 0  # type: ignore[operator]
+    ):
+        raise StreamlitAPIException(
+            f"`max_visible_pages` must be a non-negative integer or None. Got {max_visible_pages}."
+        )
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
