@@ -456,9 +456,10 @@ def _app_sleeping_and_pausing(pauses, seen, nap):  # type: ignore[no-untyped-def
     pauses.pause()
 
 
-def test_two_apptests_in_two_threads_each_read_their_own_clock() -> None:
-    """Both runs are inside their scripts at once; each reads its own start_time and is moved
-    only by its own sleep. The test thread reads the real clock meanwhile."""
+def test_two_apptests_in_two_threads_take_turns_and_each_read_their_own_clock() -> None:
+    """Runs in two threads take turns (a run swaps process-wide state: issue 15, item 6): the
+    second waits while the first is paused inside its script. Each reads its own start_time
+    and is moved only by its own sleep. The test thread reads the real clock meanwhile."""
     first = (_Pauses(), [], "2001-01-01T00:00:00", 10.0)
     second = (_Pauses(), [], "2030-06-01T08:00:00", 5.0)
     apps = [
@@ -469,18 +470,20 @@ def test_two_apptests_in_two_threads_each_read_their_own_clock() -> None:
     thread1 = _run_in_thread(apps[0])
     p1.wait_until_paused()
     thread2 = _run_in_thread(apps[1])
-    p2.wait_until_paused()
     try:
-        _assert_reads_the_real_clock()  # both runs are active now
-        p1.go_on()  # run 1 reads its clock again while run 2 is still inside its script
+        _assert_reads_the_real_clock()  # run 1 is active
+        p1.go_on()
         p1.wait_until_paused()
+        assert seen2 == []  # run 2 has not begun: it waits for run 1 to end
+        p1.go_on()
+        thread1.join(_PATIENCE)
+        p2.wait_until_paused()
         p2.go_on()
         p2.wait_until_paused()
     finally:
-        p2.go_on()  # run 2 ends first: overlapping runs end in the reverse order
+        for pauses in (p2, p2, p1, p1):
+            pauses.go_on()
         thread2.join(_PATIENCE)
-        p1.go_on()
-        p1.go_on()
         thread1.join(_PATIENCE)
     assert not thread1.is_alive() and not thread2.is_alive()
     assert [at.exception.values for at in apps] == [[], []]

@@ -15,7 +15,10 @@ from __future__ import annotations
 import datetime as _dt
 import inspect
 import os
+import sys
+import threading
 import tokenize
+import types
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +29,7 @@ from apptest._api.nodes import Node, Widget
 from apptest._api.query import Block, QueryMixin
 from apptest._api.render import render_tree
 from apptest._api.session_inputs import SessionInputsMixin
-from apptest._api.snapshot import freeze_roots
+from apptest._api.snapshot import freeze_roots, load_typed_classes
 from apptest._errors import AppTestError, hide_test_errors
 from apptest._profile import Semantics, resolve_profile
 from apptest._props import FORM_ID
@@ -37,6 +40,40 @@ from apptest._server.script import Script
 
 if TYPE_CHECKING:
     from apptest._browser.browser import Staged
+    from apptest._server.imports import ShimImports
+
+
+#: apptest's modules as first loaded: see keep_modules_loaded.
+_LOADED: dict[str, types.ModuleType] = {}
+
+
+def keep_modules_loaded(*, record: bool = False) -> None:
+    """Put back apptest modules something took out of ``sys.modules`` since they loaded.
+
+    pytester's in-process runs drop every module first imported inside them; importing one
+    again would make a second copy (its classes not the ones the snapshots already use, a
+    second fake ``streamlit``). With ``record``, remember the modules loaded now.
+    """
+    modules = sys.modules
+    for name, module in _LOADED.items():
+        if modules.get(name) is not module:
+            modules[name] = module
+    if record and not _LOADED:
+        load_typed_classes()  # what the first snapshot would load: loaded and kept now
+        _LOADED.update(
+            (name, module)
+            for name, module in list(modules.items())
+            if name.startswith("apptest.") and module is not None
+        )
+
+
+def _shim_package() -> ShimImports:
+    """The fake ``streamlit`` package, loaded when something first imports ``streamlit``."""
+    # lazy: ``import apptest`` stays light; the shim loads with the first ``import streamlit``
+    # (outside runs only when no real Streamlit is installed) or the first AppTest.
+    from apptest._shim.modules import shim_package
+
+    return shim_package()
 
 
 class RunHistory(Sequence[RunRecord]):
@@ -132,11 +169,16 @@ class AppTest(SessionInputsMixin, QueryMixin):
         __tracebackhide__ = hide_test_errors
         self.default_timeout = default_timeout
         profile = resolve_profile(semantics)
+        keep_modules_loaded()
         # lazy: ``import apptest`` (pytest does it in every run, for the plugin) stays light;
         # the fake streamlit package, the server and the browser load with the first AppTest.
         from apptest._api.runtime import open_runtime
 
+        keep_modules_loaded(record=True)
         self._session, self._browser = open_runtime(script, profile, start_time, default_timeout)
+        #: One thread at a time uses this AppTest: run(), clock.advance() and reading the tree
+        #: from several threads take turns (each whole), so no update is lost.
+        self._lock = threading.RLock()
         self._snapshot: tuple[Block, ...] | None = None
         self._snapshot_version = -1
         self._by_kind: dict[str, list[Node]] = {}
@@ -148,7 +190,7 @@ class AppTest(SessionInputsMixin, QueryMixin):
             lambda: self._session.state, self._assigned
         )
         self.clock: ClockControl[AppTest] = ClockControl(
-            self, self._browser, self._deliver, self._fragment_name
+            self, self._browser, self._deliver, self._fragment_name, lock=self._lock
         )
         self._init_session_inputs()  # at.secrets, at.query_params, at.context, at.user
 
@@ -252,9 +294,10 @@ class AppTest(SessionInputsMixin, QueryMixin):
         ``default_timeout`` for this call; ``None`` keeps the default, ``math.inf`` means none.
         """
         __tracebackhide__ = True  # a timeout or rerun loop shows the test's line and the message
-        request, cleared = self._browser.take_request(self._assigned_widget_values())
-        self._deliver(self._browser.with_overdue_ticks(request), timeout, None)  # Q4
-        self._browser.restage_defaults(cleared)  # FM4
+        with self._lock:
+            request, cleared = self._browser.take_request(self._assigned_widget_values())
+            self._deliver(self._browser.with_overdue_ticks(request), timeout, None)  # Q4
+            self._browser.restage_defaults(cleared)  # FM4
         return self
 
     def _assigned_widget_values(self) -> dict[str, Any]:
@@ -296,13 +339,15 @@ class AppTest(SessionInputsMixin, QueryMixin):
     # -- reading -------------------------------------------------------------------------
     def _roots(self) -> tuple[Block, ...]:
         frontend = self._browser.frontend
-        if self._snapshot is None or self._snapshot_version != frontend.version:
-            # only the paths a run changed are frozen again; the rest is shared
-            self._snapshot = freeze_roots(frontend.roots, self)
-            frontend.snapshot_taken()
-            self._snapshot_version = frontend.version
-            self._by_kind = {}
-        return self._snapshot
+        snapshot = self._snapshot
+        if snapshot is None or self._snapshot_version != frontend.version:
+            with self._lock:
+                # only the paths a run changed are frozen again; the rest is shared
+                snapshot = self._snapshot = freeze_roots(frontend.roots, self)
+                frontend.snapshot_taken()
+                self._snapshot_version = frontend.version
+                self._by_kind = {}
+        return snapshot
 
     def _nodes(self) -> Iterator[Node]:
         yield from self._roots()

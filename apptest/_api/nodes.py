@@ -243,7 +243,20 @@ class Widget(Element):
         text = f"{self.type} {_short(self.label)}"
         if self.proto.get(TRIGGER):
             return text  # buttons: True only in the run a click caused
-        return f"{text} = {_short(self.proto.get(VALUE))}"
+        return f"{text} = {shown_value(self.proto, self.proto.get(VALUE))}"
+
+
+#: What a password field's value is printed as (``repr``, ``at.tree``, the CLI).
+MASK = "'********'"
+
+
+def shown_value(props: Mapping[str, Any], value: object) -> str:
+    """A widget value as printed: short, and masked for ``type="password"`` inputs (the real
+    value stays readable through ``.value``). Everything that prints a widget value calls this.
+    """
+    if props.get("type") == "password" and value not in (None, ""):
+        return MASK
+    return _short(value)
 
 
 def _short(text: object, limit: int = 60) -> str:
