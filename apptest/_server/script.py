@@ -155,12 +155,21 @@ class Script:
         context; everything is restored after."""
         return _Patched(self, shim_modules, main)
 
-    def _keep_own_modules(self, saved: dict[str, Any]) -> None:
+    def _keep_own_modules(self, saved: dict[str, Any], last: str | None) -> None:
         """After a run that imported modules: keep those from the app's folder for this
-        AppTest (and take them out of ``sys.modules`` with the rest)."""
+        AppTest (and take them out of ``sys.modules`` with the rest).
+
+        Only modules the run imported: ``sys.modules`` keeps insertion order, so they are the
+        names after ``last`` (the last name before the run). A module the test imported first
+        (``from helpers import price``, ``mock.patch("helpers.fetch")``) stays where it is,
+        shared by the test and the app.
+        """
         modules = sys.modules
         other_roots = self._other_roots()
-        for name in list(modules):
+        names = list(modules)
+        if last is not None and last in modules:
+            names = names[len(names) - names[::-1].index(last) :]
+        for name in names:
             if name not in saved:
                 module = modules[name]
                 if module is not None and self._owns(name, module, other_roots):
@@ -172,7 +181,17 @@ class _Patched:
     """One run's process patches (``Script.patched``): a plain class rather than a
     ``@contextmanager``, as it is entered on every run."""
 
-    __slots__ = ("count", "main", "process", "saved", "saved_argv", "saved_path", "script", "swap")
+    __slots__ = (
+        "count",
+        "last",
+        "main",
+        "process",
+        "saved",
+        "saved_argv",
+        "saved_path",
+        "script",
+        "swap",
+    )
 
     def __init__(self, script: Script, shim: ShimImports, main: types.ModuleType | None) -> None:
         self.script = script
@@ -183,6 +202,7 @@ class _Patched:
         self.saved_path: list[Any] = []
         self.saved_argv: list[str] = []
         self.count = 0
+        self.last: str | None = None
 
     def __enter__(self) -> None:
         script, modules = self.script, sys.modules
@@ -204,12 +224,13 @@ class _Patched:
             # Tracebacks of a script from a string show its source lines, as for a file.
             linecache.cache[script.filename] = script._cache_entry
         self.count = len(modules)
+        self.last = next(reversed(modules), None)
 
     def __exit__(self, *exc: object) -> None:
         modules, saved = sys.modules, self.saved
         try:
             if len(modules) != self.count:
-                self.script._keep_own_modules(saved)
+                self.script._keep_own_modules(saved, self.last)
             self.swap.__exit__()
             for name, old in saved.items():
                 if old is None:
