@@ -138,8 +138,11 @@ def _run_guarded(
         outcome.status = "compile_error" if compile_error else "error"
         outcome.early_stop = True
         session.show_exception(exc, session.main)
-    except (Exception, SystemExit) as exc:
-        # SystemExit too: sys.exit() in an app must not end the test process.
+    except KeyboardInterrupt:
+        raise  # Ctrl-C ends the test run (the run's patches are undone on the way out)
+    except BaseException as exc:
+        # SystemExit and other BaseExceptions too: sys.exit() in an app must not end the
+        # test process.
         outcome.status, outcome.early_stop = "error", True
         session.show_exception(exc, session.main)
 

@@ -161,7 +161,10 @@ def _message_of(exc: BaseException) -> str:
             f'File "{exc.filename}", line {exc.lineno}\n  {exc.text.rstrip()}\n'
             f"  {caret}^\n{type(exc).__name__}: {exc.msg}"
         )
-    return str(exc).strip()
+    try:
+        return str(exc).strip()
+    except Exception:  # the app's __str__ is broken: as Python's own traceback shows it
+        return f"<exception str() failed> ({type(exc).__name__})"
 
 
 __all__ = [
