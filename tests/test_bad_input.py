@@ -50,7 +50,9 @@ APP_CASES: list[tuple[str, str, str, str]] = [
         "syntax_error",
         "x = (",
         "SyntaxError",
-        _lit('File "<streamlit app>", line 1\n  x = (\n      ^\nSyntaxError: \'(\' was never closed'),
+        _lit(
+            "File \"<streamlit app>\", line 1\n  x = (\n      ^\nSyntaxError: '(' was never closed"
+        ),
     ),
     ("name_error", "undefined_name", "NameError", _lit("name 'undefined_name' is not defined")),
     ("zero_division", "1 / 0", "ZeroDivisionError", _lit("division by zero")),
@@ -85,8 +87,7 @@ APP_CASES: list[tuple[str, str, str, str]] = [
         "import_not_simulated",
         SCRIPT_ERRORS,
         "ModuleNotFoundError",
-        _lit("No module named 'streamlit.web': `streamlit.web` is not simulated by apptest")
-        + ".*",
+        _lit("No module named 'streamlit.web': `streamlit.web` is not simulated by apptest") + ".*",
     ),
     (
         "custom_exception",
@@ -97,7 +98,8 @@ APP_CASES: list[tuple[str, str, str, str]] = [
     ("exception_with_args", "raise ValueError(42, 'x')", "ValueError", _lit("(42, 'x')")),
     (
         "exception_str_raises",
-        "class E(Exception):\n    def __str__(self):\n        raise RuntimeError('no str')\nraise E()",
+        "class E(Exception):\n    def __str__(self):\n"
+        "        raise RuntimeError('no str')\nraise E()",
         "E",
         _lit("<exception str() failed> (E)"),
     ),
@@ -218,7 +220,9 @@ APP_CASES: list[tuple[str, str, str, str]] = [
         "state_after_widget",
         "import streamlit as st\nst.text_input('t', key='k')\nst.session_state['k'] = 'x'",
         "StreamlitAPIException",
-        _lit("`st.session_state.k` cannot be modified after the widget with key `k` is instantiated."),
+        _lit(
+            "`st.session_state.k` cannot be modified after the widget with key `k` is instantiated."
+        ),
     ),
     (
         "not_simulated_command",
@@ -368,7 +372,10 @@ ACTION_CASES: list[tuple[str, Action, type[BaseException], str]] = [
         "selectbox_not_an_option",
         lambda at, _: at.selectbox[0].select("z"),
         AppTestError,
-        _lit("st.selectbox 'Sel' cannot take 'z': it is not one of its options. It accepts one of ['a', 'b']."),
+        _lit(
+            "st.selectbox 'Sel' cannot take 'z': it is not one of its options. It accepts one "
+            "of ['a', 'b']."
+        ),
     ),
     (
         "number_input_text",
@@ -398,7 +405,9 @@ ACTION_CASES: list[tuple[str, Action, type[BaseException], str]] = [
         "run_timeout_str",
         lambda at, _: at.run(timeout="x"),  # type: ignore[arg-type]
         AppTestError,
-        _lit("timeout must be a number of seconds (real time), or None for no timeout; got str 'x'."),
+        _lit(
+            "timeout must be a number of seconds (real time), or None for no timeout; got str 'x'."
+        ),
     ),
     (
         "switch_page_from_string",
@@ -415,7 +424,10 @@ ACTION_CASES: list[tuple[str, Action, type[BaseException], str]] = [
         AppTestError,
         _lit("at.switch_page('../two.py') points outside the app's folder (")
         + ".*"
-        + _lit("): pages are files in the main script's folder or below it. Pass a path such as 'pages/two.py'."),
+        + _lit(
+            "): pages are files in the main script's folder or below it. Pass a path such as "
+            "'pages/two.py'."
+        ),
     ),
     (
         "from_file_missing",

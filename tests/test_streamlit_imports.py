@@ -35,8 +35,7 @@ IMPORTS = [
         "add_script_run_ctx.__name__",
     ),
     (
-        "from streamlit.runtime.scriptrunner_utils.script_run_context import "
-        "get_script_run_ctx",
+        "from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx",
         "get_script_run_ctx() is not None",
     ),
     ("import streamlit.runtime", "streamlit.runtime.exists()"),
@@ -227,4 +226,3 @@ def test_same_named_namespace_packages_do_not_leak_between_apps(
     assert (a.markdown.values, b.markdown.values) == (["A"], ["B"])
     assert (a.run().markdown.values, b.run().markdown.values) == (["A"], ["B"])
     assert not [name for name in sys.modules if name.startswith("nsutils_i15")]
-
