@@ -39,6 +39,7 @@ from apptest._errors import (
 )
 from apptest._profile import PROFILES, SEED, Semantics
 from apptest._server import imports as _imports
+from apptest._server.imports import real_streamlit_installed
 from apptest._server.records import RunRecord
 from apptest._values.uploads import UploadedFile
 
@@ -150,4 +151,5 @@ __all__ = [
     "UploadedFile",
     "Widget",
     "WidgetList",
+    "real_streamlit_installed",
 ]

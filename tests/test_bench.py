@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from apptest._server.imports import real_streamlit_installed
+from apptest import real_streamlit_installed
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "bench" / "compare.py"

@@ -15,8 +15,7 @@ from unittest import mock
 
 import pytest
 
-from apptest import AppTest
-from apptest._server.imports import real_streamlit_installed
+from apptest import AppTest, real_streamlit_installed
 
 
 def _streamlit_names() -> set[str]:

@@ -14,8 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from apptest import AppTest
-from apptest._server.imports import real_streamlit_installed
+from apptest import AppTest, real_streamlit_installed
 
 pytestmark = pytest.mark.skipif(
     not real_streamlit_installed(), reason="needs a real Streamlit installed"
