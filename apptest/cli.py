@@ -89,7 +89,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             elif action == "check":
                 at.checkbox(label=value).check().run()
             elif action == "input":
-                at.text_input(label=value[0]).input(value[1]).run()
+                field = at.text_input(label=value[0])
+                field.input(value[1]).run()
+                if field.proto.get("type") == "password":
+                    value = [value[0], "********"]  # never echo a password (issue 15)
             elif action == "advance":
                 at.clock.advance(value)
             shown = " ".join(value) if isinstance(value, list) else value

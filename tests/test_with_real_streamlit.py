@@ -9,6 +9,8 @@ real ``streamlit`` before a run writes to the apptest app inside runs.
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -98,3 +100,40 @@ def test_a_helper_bound_to_real_streamlit_writes_to_the_apptest_app(
     assert at.markdown.values == ["price 3"] and not at.exception
     monkeypatch.delitem(sys.modules, "real_helper_i15")
     _real_apptest_works()  # the real module still acts as itself outside apptest runs
+
+
+FIRST_IMPORT_AFTER_A_RUN = """
+import sys
+from apptest import AppTest
+at = AppTest.from_string(
+    "import streamlit as st\\nfrom streamlit.delta_generator import DeltaGenerator\\n"
+    "st.text(str(isinstance(st.container(), DeltaGenerator)))"
+).run()
+assert at.text.values == ["True"], at
+assert not [name for name in sys.modules if name.startswith("streamlit")]
+import streamlit
+from streamlit.testing.v1 import AppTest as RealAppTest
+real = RealAppTest.from_string("import streamlit as st\\nst.write('real')").run()
+assert real.markdown[0].value == "real" and not real.exception
+print("ok")
+"""
+
+
+def test_real_streamlit_imported_first_after_an_apptest_run_works() -> None:
+    """The issue's report: after an app imported ``streamlit.delta_generator``, the next
+    ``import streamlit`` raised TypeError. A fresh interpreter, where nothing imported
+    Streamlit before the apptest run."""
+    root = Path(__file__).resolve().parent.parent
+    env = dict(
+        os.environ, PYTHONPATH=os.pathsep.join([str(root), os.environ.get("PYTHONPATH", "")])
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_IMPORT_AFTER_A_RUN],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().endswith("ok")
