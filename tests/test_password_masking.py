@@ -1,8 +1,9 @@
 """``type="password"`` values never appear where something is printed (issue 15, item 8).
 
-Masked in ``repr(at)``, ``at.tree``, widget reprs, ``apptest run`` output and the max_chars
-refusal; ``.value`` still reads the real text. The masking lives in one function,
-``apptest._api.nodes.shown_value``, that every printed widget value goes through.
+Masked in ``repr(at)``, ``at.tree``, widget reprs, printed ``at.session_state``, ``apptest
+run`` output and the max_chars refusal; ``.value`` still reads the real text. The masking of
+tree lines lives in one function, ``apptest._api.nodes.shown_value``, that every printed widget
+value goes through.
 """
 
 from __future__ import annotations
@@ -35,6 +36,13 @@ def test_password_is_masked_in_repr_tree_and_widget_repr() -> None:
     assert "text_input 'Password' = '********'" in at.tree
     assert "text_input 'Name' = 'bob'" in at.tree  # other inputs are shown as they are
     assert at.text_input("pw").value == SECRET  # still readable
+
+
+def test_password_is_masked_in_printed_session_state() -> None:
+    at = _typed()
+    assert SECRET not in repr(at.session_state) and SECRET not in str(at.session_state)
+    assert "'pw': '********'" in repr(at.session_state)
+    assert at.session_state["pw"] == SECRET
 
 
 def test_an_empty_password_is_shown_as_empty() -> None:

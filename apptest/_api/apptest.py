@@ -132,14 +132,34 @@ class FragmentInfo:
     is_dialog: bool
 
 
+class _Masked:
+    """Stands for a password in printed Session State."""
+
+    def __repr__(self) -> str:
+        return "'********'"
+
+
 class _TestSessionState(SessionStateProxy):
     """``at.session_state``: also remembers which keys the test assigned."""
 
-    __slots__ = ("_assigned",)
+    __slots__ = ("_assigned", "_secret_keys")
 
-    def __init__(self, get_state: Callable[[], Any], assigned: set[str]) -> None:
+    def __init__(
+        self,
+        get_state: Callable[[], Any],
+        assigned: set[str],
+        secret_keys: Callable[[], set[str]] = set,
+    ) -> None:
         super().__init__(get_state)
         object.__setattr__(self, "_assigned", assigned)
+        object.__setattr__(self, "_secret_keys", secret_keys)
+
+    def __repr__(self) -> str:
+        """As a dict, with the values of password fields' keys masked (issue 15)."""
+        shown = self.to_dict()
+        for key in self._secret_keys() & shown.keys():
+            shown[key] = _Masked()
+        return repr(shown)
 
     def __setitem__(self, key: str, value: Any) -> None:
         super().__setitem__(key, value)
@@ -187,7 +207,7 @@ class AppTest(SessionInputsMixin, QueryMixin):
         #: Keys the test assigned through ``at.session_state`` since the last run.
         self._assigned: set[str] = set()
         self.session_state: SessionStateProxy = _TestSessionState(
-            lambda: self._session.state, self._assigned
+            lambda: self._session.state, self._assigned, self._password_keys
         )
         self.clock: ClockControl[AppTest] = ClockControl(
             self, self._browser, self._deliver, self._fragment_name, lock=self._lock
@@ -404,6 +424,14 @@ class AppTest(SessionInputsMixin, QueryMixin):
         at creation, else the ``apptest_semantics`` marker, ini option, ``APPTEST_SEMANTICS``,
         ``"seed"``."""
         return self._session.profile
+
+    def _password_keys(self) -> set[str]:
+        """The keys of ``type="password"`` inputs: their values are masked when printed."""
+        return {
+            node.key
+            for node in self._of_kind("text_input")
+            if node.key is not None and node.proto.get("type") == "password"
+        }
 
     def _fragment_name(self, fragment_id: str) -> str:
         return self._fragment_names.get(fragment_id, fragment_id)

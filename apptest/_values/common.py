@@ -72,9 +72,7 @@ def key_state(key: object) -> tuple[bool, Any]:
 
 
 # -- text ----------------------------------------------------------------------------------------
-def check_text(
-    what: str, value: Any, max_chars: int | None, *, secret: bool = False
-) -> str | None:
+def check_text(what: str, value: Any, max_chars: int | None, *, secret: bool = False) -> str | None:
     """Staging typed text: a string (or None) no longer than ``max_chars``. A ``secret`` text
     (a password field) is never shown in the message."""
     if value is not None and not isinstance(value, str):
