@@ -1,10 +1,13 @@
 """Script loading: sources, compile-once with magic, and the process patches of one run.
 
 A script runs as ``__main__`` in a new module per full run (D10), with ``__file__`` set, its
-folder on ``sys.path`` and ``streamlit`` resolving to apptest's shim. Everything touched is
-put back after the run: ``sys.modules`` entries, ``sys.path``, ``sys.argv``. Modules the app
-imports from its own folder are kept per AppTest, out of ``sys.modules`` between runs, so two
-apps with a helper of the same name never see each other's.
+folder on ``sys.path`` and ``streamlit`` resolving to apptest's shim
+(:mod:`apptest._server.imports`). Everything touched is put back after the run: ``sys.modules``
+entries, ``sys.path``, ``sys.argv``, and the process state of
+:mod:`apptest._server.process_state` (working directory, environment, warnings, logging …).
+Modules the app imports from its own folder (namespace packages included) are kept per
+AppTest, out of ``sys.modules`` between runs, so two apps with a helper of the same name never
+see each other's; a module the test imported before the run stays where it is.
 """
 
 from __future__ import annotations
