@@ -634,3 +634,57 @@ def test_test_threads_asyncio_keeps_real_time_while_an_apptest_runs() -> None:
     assert seen == [pytest.approx(2.0, abs=1e-4)]
     _real_time_objects_are_in_place()
     assert isinstance(selectors.DefaultSelector, type)  # the real class again, not the switch
+
+
+# -- the app's time zone is UTC, whatever the machine's (issue 15, item 7) ------------------------
+@pytest.fixture
+def new_york(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """The machine's zone is America/New_York for the test (UTC-5 in January)."""
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_localtime_and_strftime_in_a_run_use_utc_whatever_tz(new_york: None) -> None:
+    assert time.timezone == 5 * 3600  # the machine's zone really is New York here
+    at = AppTest.from_string(
+        """
+        import datetime, time
+        import streamlit as st
+        st.text(time.strftime("%Y-%m-%d %H:%M"))
+        st.text(str(tuple(time.localtime())[:6]))
+        st.text(time.ctime())
+        st.text(time.asctime())
+        st.text(str(time.mktime(time.localtime()) == time.time()))
+        st.text(str(datetime.datetime.fromtimestamp(time.time())))
+        st.text(str(datetime.datetime.now()))
+        st.text(str(tuple(time.localtime(0))[:4]))
+        """
+    ).run()
+    assert at.text.values == [
+        "2024-01-01 12:00",
+        "(2024, 1, 1, 12, 0, 0)",
+        "Mon Jan  1 12:00:00 2024",
+        "Mon Jan  1 12:00:00 2024",
+        "True",
+        "2024-01-01 12:00:00",
+        "2024-01-01 12:00:00",
+        "(1970, 1, 1, 0)",
+    ]
+    assert time.localtime(0).tm_hour == 19  # outside the run: the machine's zone again
+
+
+def test_a_naive_datetime_the_app_stored_gives_its_timestamp_after_the_run() -> None:
+    """It raised IndexError: freezegun's zone offset list is empty once no freeze is active."""
+    at = AppTest.from_string(
+        "import datetime\nimport streamlit as st\n"
+        "st.session_state.made = datetime.datetime.now()\n"
+        "st.session_state.day = datetime.date.today()\n"
+    ).run()
+    made = at.session_state["made"]
+    assert made.tzinfo is None
+    assert made.timestamp() == DEFAULT_START.timestamp()  # naive: UTC, the app's zone
+    assert made == dt.datetime(2024, 1, 1, 12, 0)
+    assert at.session_state["day"].isoformat() == "2024-01-01"
