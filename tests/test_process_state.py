@@ -120,3 +120,30 @@ def test_the_same_apptest_sees_no_change_of_its_own_previous_run() -> None:
     )
     assert at.run().markdown.values == ["unset"]
     assert at.run().markdown.values == ["unset"]
+
+
+def test_logging_dict_config_in_an_app_is_undone() -> None:
+    named = logging.getLogger("apptest_i15_dictconfig")
+    root = logging.getLogger()
+    before = (root.level, list(root.handlers), named.level, named.disabled, list(named.handlers))
+    _run(
+        "import logging.config\n"
+        "logging.config.dictConfig({'version': 1, 'disable_existing_loggers': True,\n"
+        "    'handlers': {'h': {'class': 'logging.NullHandler'}},\n"
+        "    'root': {'level': 'DEBUG', 'handlers': ['h']}})"
+    )
+    after = (root.level, list(root.handlers), named.level, named.disabled, list(named.handlers))
+    assert after == before
+
+
+def test_logging_changes_the_test_makes_between_runs_are_kept() -> None:
+    """Only what a run changes is undone: the test's own logging setup stays."""
+    named = logging.getLogger("apptest_i15_test_owned")
+    at = AppTest.from_string("import streamlit as st\nst.write('x')").run()
+    named.setLevel(logging.ERROR)
+    handler = logging.NullHandler()
+    named.addHandler(handler)
+    at.run()
+    assert named.level == logging.ERROR and named.handlers == [handler]
+    named.removeHandler(handler)
+    named.setLevel(logging.NOTSET)

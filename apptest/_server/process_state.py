@@ -2,11 +2,11 @@
 
 Restored after every run: the working directory, ``os.environ`` (and the time zone,
 ``time.tzset()``, when ``TZ`` changed), the ``warnings`` filters and ``showwarning``, the
-logging configuration (the root logger's level, handlers and filters, ``logging.disable``, and
-the level, handlers, ``propagate`` and ``disabled`` of every logger that existed before the
-run), the recursion limit, ``sys.stdout``/``stderr``/``stdin``, ``sys.excepthook`` and
-``sys.displayhook``. (``sys.modules``, ``sys.path``, ``sys.argv`` and the ``streamlit`` module
-are the script's: :mod:`apptest._server.script`.)
+logging configuration (every logger's level, handlers, ``propagate`` and ``disabled``, as
+recorded by :mod:`apptest._server.logging_journal`; the root logger's filters;
+``logging.disable``), the recursion limit, ``sys.stdout``/``stderr``/``stdin``,
+``sys.excepthook`` and ``sys.displayhook``. (``sys.modules``, ``sys.path``, ``sys.argv`` and
+the ``streamlit`` module are the script's: :mod:`apptest._server.script`.)
 
 Saving is cheap and checks come first: a run that changed nothing costs a few comparisons.
 What cannot be put back: ``os._exit``, threads and processes the app started, files it wrote,
@@ -23,8 +23,7 @@ import time
 import warnings
 from typing import Any
 
-_Handlers = list[logging.Handler]
-_LoggerState = tuple[logging.Logger, int, _Handlers, tuple[logging.Handler, ...], bool, bool]
+from apptest._server.logging_journal import Recording
 
 
 def _environ_data() -> dict[Any, Any]:
@@ -41,7 +40,7 @@ class ProcessState:
         "disable",
         "environ",
         "hooks",
-        "loggers",
+        "logging",
         "recursion",
         "root_filters",
         "streams",
@@ -58,7 +57,7 @@ class ProcessState:
         self.warn_show: Any = None
         self.disable = 0
         self.root_filters: list[Any] = []
-        self.loggers: list[_LoggerState] = []
+        self.logging = Recording()
         self.recursion = 0
         self.streams: tuple[Any, ...] = ()
         self.hooks: tuple[Any, ...] = ()
@@ -74,10 +73,7 @@ class ProcessState:
         self.warn_show = warnings.showwarning
         self.disable = logging.root.manager.disable
         self.root_filters = list(logging.root.filters)
-        self.loggers = [_logger_state(logging.root)]
-        for logger in list(logging.root.manager.loggerDict.values()):
-            if isinstance(logger, logging.Logger):
-                self.loggers.append(_logger_state(logger))
+        self.logging.start()
         self.recursion = sys.getrecursionlimit()
         self.streams = (sys.stdout, sys.stderr, sys.stdin)
         self.hooks = (sys.excepthook, sys.displayhook)
@@ -97,7 +93,6 @@ class ProcessState:
         sys.stdout, sys.stderr, sys.stdin = self.streams
         sys.excepthook, sys.displayhook = self.hooks
         self.streams = self.hooks = ()
-        self.loggers = []
 
     def _restore_environ(self) -> None:
         if _environ_data() == self.environ:
@@ -121,28 +116,11 @@ class ProcessState:
         warnings.showwarning = self.warn_show
 
     def _restore_logging(self) -> None:
-        manager = logging.root.manager
-        changed = manager.disable != self.disable
-        if changed:
+        self.logging.stop()  # loggers' levels, handlers, propagate, disabled
+        if logging.root.manager.disable != self.disable:
             logging.disable(self.disable)
         if logging.root.filters != self.root_filters:
             logging.root.filters[:] = self.root_filters
-        for logger, level, handlers, before, propagate, disabled in self.loggers:
-            if logger.level != level:
-                logger.level = level
-                changed = True
-            if logger.handlers is not handlers or tuple(handlers) != before:
-                logger.handlers = handlers
-                handlers[:] = before
-            logger.propagate = propagate
-            logger.disabled = disabled
-        if changed:
-            manager._clear_cache()  # type: ignore[attr-defined]
-
-
-def _logger_state(logger: logging.Logger) -> _LoggerState:
-    handlers = logger.handlers
-    return (logger, logger.level, handlers, tuple(handlers), logger.propagate, logger.disabled)
 
 
 def _decoded(value: Any) -> str:
