@@ -147,3 +147,14 @@ def test_logging_changes_the_test_makes_between_runs_are_kept() -> None:
     assert named.level == logging.ERROR and named.handlers == [handler]
     named.removeHandler(handler)
     named.setLevel(logging.NOTSET)
+
+
+def test_a_logger_made_during_a_run_still_works_after_it() -> None:
+    """Only changes to what existed are undone: a logger the run made keeps its attributes."""
+    _run(
+        "import logging\nlog = logging.getLogger('apptest_i15_made_in_run')\n"
+        "log.setLevel(logging.INFO)\nlog.info('in the run')"
+    )
+    made = logging.getLogger("apptest_i15_made_in_run")
+    made.info("after the run")  # raised AttributeError: '_cache' was taken away
+    assert made.isEnabledFor(logging.CRITICAL)

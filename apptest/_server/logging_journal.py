@@ -21,7 +21,6 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-_MISSING = object()
 _HANDLERS = object()  # marks an entry that restores a handler list's contents
 
 #: True in the context of a run: only then are changes recorded.
@@ -36,8 +35,9 @@ _installed = False
 
 
 def _recording_setattr(self: logging.Logger, name: str, value: Any) -> None:
-    if _RECORDING.get():
-        _JOURNAL.append((self, name, self.__dict__.get(name, _MISSING)))
+    # Only attributes the logger has: a logger made during the run sets its own in __init__.
+    if _RECORDING.get() and name in self.__dict__:
+        _JOURNAL.append((self, name, self.__dict__[name]))
     object.__setattr__(self, name, value)
 
 
@@ -91,8 +91,6 @@ def _undo_since(mark: int) -> None:
         target, name, before = _JOURNAL.pop()
         if name is _HANDLERS:
             target[:] = before
-        elif before is _MISSING:
-            target.__dict__.pop(name, None)
         else:
             target.__dict__[name] = before
     logging.root.manager._clear_cache()  # type: ignore[attr-defined]  # isEnabledFor caches
