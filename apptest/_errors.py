@@ -38,6 +38,16 @@ class ElementIndexError(AppTestError, IndexError):
     """An element list has no item at an index (an ``IndexError``, as for a list)."""
 
 
+class InvalidValueError(AppTestError, ValueError):
+    """A test staged a value the widget cannot take (an option it does not offer, a number
+    outside its range ...): a ``ValueError``, as Streamlit's AppTest raises for an unknown
+    option, so ``pytest.raises(ValueError)`` works with either."""
+
+
+class OptionIndexError(InvalidValueError, IndexError):
+    """``select_index`` past a widget's options: also an ``IndexError``, as in AppTest."""
+
+
 class ScriptTimeoutError(AppTestError):
     """The script ran longer than the AppTest's timeout (real seconds, not virtual ones)."""
 

@@ -1,9 +1,18 @@
-"""``apptest run APP [--click LABEL] [--advance TIME] …``: run an app and print what it shows.
+"""The ``apptest`` command: run an app headlessly from a shell or CI.
 
-Actions run in the order given; the element tree and the run history are printed after the
-first run and after each action::
+::
 
-    apptest run examples/counters.py --click "Rerun fragment" --click "Rerun fragment"
+    apptest run examples/counters.py --click "Rerun fragment"
+    apptest run examples/filter.py --select Region=North --json
+    apptest check examples/filter.scenario.json          # --update records the trees
+
+Exit statuses (every verb): 0 success; 1 the app failed (it showed an exception, timed out or
+kept rerunning; for ``check``: a tree differs); 2 a usage error (bad options, no such file, a
+step naming no widget, a value the widget cannot take).
+
+Verbs live in :data:`COMMANDS`; another module adds one with :func:`register`::
+
+    register("explore", Command("explore an app", setup_parser, run_explore))
 """
 
 from __future__ import annotations
@@ -11,100 +20,77 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
-from apptest._api.apptest import AppTest
-from apptest._errors import AppTestError
-from apptest._profile import ENV_VAR, PROFILES
+from apptest._cli import check, run
+from apptest._errors import AppTestError, RerunLimitError, ScriptTimeoutError
+
+OK, APP_ERROR, USAGE_ERROR = run.OK, run.APP_ERROR, run.USAGE_ERROR
+EXIT_STATUS = (
+    "Exit status: 0 success; 1 the app failed (an exception shown, a timeout, a rerun loop) "
+    "or a scenario's tree differs; 2 a usage error."
+)
 
 
-class _Ordered(argparse.Action):
-    def __call__(
-        self,
-        parser: argparse.ArgumentParser,
-        namespace: argparse.Namespace,
-        values: object,
-        option_string: str | None = None,
-    ) -> None:
-        actions = getattr(namespace, "actions", None) or []
-        actions.append((self.dest, values))
-        namespace.actions = actions
+@dataclass(frozen=True)
+class Command:
+    """One verb: its help line, how it adds its arguments, and what it does (-> exit status)."""
+
+    help: str
+    configure: Callable[[argparse.ArgumentParser], object]  # adds the verb's arguments
+    main: Callable[[argparse.Namespace], int]
+
+
+#: The verbs of the command, by name.
+COMMANDS: dict[str, Command] = {}
+
+
+def register(name: str, command: Command) -> None:
+    """Add the verb ``name`` (``apptest NAME ...``)."""
+    COMMANDS[name] = command
+
+
+register(
+    "run",
+    Command("run an app, apply steps, print the tree after each", run.configure, run.run_command),
+)
+register(
+    "check",
+    Command("replay a scenario file and diff its trees", check.configure, check.check_command),
+)
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="apptest", description="Run a Streamlit app headlessly and show its element tree."
+        prog="apptest",
+        description="Run a Streamlit app headlessly and show its element tree.",
+        epilog=EXIT_STATUS,
     )
-    commands = parser.add_subparsers(dest="command", required=True)
-    run = commands.add_parser("run", help="run an app script and print its element tree")
-    run.add_argument("script", help="path to the Streamlit app script")
-    run.add_argument(
-        "--click",
-        action=_Ordered,
-        metavar="LABEL",
-        help="click the button with this label (repeatable)",
-    )
-    run.add_argument(
-        "--check", action=_Ordered, metavar="LABEL", help="check the checkbox with this label"
-    )
-    run.add_argument(
-        "--input",
-        action=_Ordered,
-        nargs=2,
-        metavar=("LABEL", "TEXT"),
-        help="type TEXT into the text input with this label",
-    )
-    run.add_argument(
-        "--advance",
-        action=_Ordered,
-        metavar="TIME",
-        help="advance the virtual clock, e.g. 5s, firing run_every timers",
-    )
-    run.add_argument(
-        "--semantics",
-        default=None,
-        metavar="NAME",
-        help=f"semantics profile: {', '.join(sorted(PROFILES))} (default: ${ENV_VAR}, else seed)",
-    )
+    verbs = parser.add_subparsers(dest="command", required=True)
+    for name, command in COMMANDS.items():
+        sub = verbs.add_parser(
+            name, help=command.help, description=command.help, epilog=EXIT_STATUS
+        )
+        command.configure(sub)
     return parser
 
 
-def _show(at: AppTest, title: str, seen: int) -> int:
-    print(f"== {title}")
-    for record in at.runs[seen:]:
-        print(f"   {record!r}")
-    print(at.tree)
-    print()
-    return len(at.runs)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
+    """Parse the command line, run the verb, return the exit status."""
     args = _parser().parse_args(argv)
     try:
-        at = AppTest.from_file(args.script, semantics=args.semantics).run()
-        seen = _show(at, f"run {args.script}", 0)
-        for action, value in getattr(args, "actions", None) or []:
-            if action == "click":
-                at.button(label=value).click().run()
-            elif action == "check":
-                at.checkbox(label=value).check().run()
-            elif action == "input":
-                field = at.text_input(label=value[0])
-                field.input(value[1]).run()
-                if field.proto.get("type") == "password":
-                    value = [value[0], "********"]  # never echo a password (issue 15)
-            elif action == "advance":
-                at.clock.advance(value)
-            shown = " ".join(value) if isinstance(value, list) else value
-            seen = _show(at, f"{action} {shown!r}", seen)
+        return COMMANDS[args.command].main(args)
+    except (ScriptTimeoutError, RerunLimitError) as exc:
+        print(f"apptest: {exc}", file=sys.stderr)
+        return APP_ERROR
     except AppTestError as exc:
         print(f"apptest: {exc}", file=sys.stderr)
-        return 2
+        return USAGE_ERROR
     except BrokenPipeError:
         # The reader went away (``apptest run ... | head``): stop quietly, as Unix tools do.
         sys.stdout = open(os.devnull, "w")  # the interpreter flushes stdout at exit
-        return 0
-    return 0
+        return OK
 
 
 if __name__ == "__main__":

@@ -36,3 +36,26 @@ def run_app(source: str, **inputs: Any) -> AppTest:
 def app() -> RunApp:
     """Run an app from source text: ``app(source, **session_inputs) -> AppTest``."""
     return run_app
+
+
+def real_apptest() -> Any:
+    """Streamlit's own ``AppTest`` when real Streamlit is installed, else None."""
+    try:
+        from streamlit.testing.v1 import AppTest as real  # type: ignore[import-not-found]
+    except Exception:  # not installed (or apptest's own ``streamlit``, which has no testing)
+        return None
+    if real is AppTest or real.__module__.startswith("apptest"):
+        return None
+    return real
+
+
+@pytest.fixture(params=["apptest", "streamlit"])
+def AppTestClass(request: pytest.FixtureRequest) -> Any:
+    """The ``AppTest`` class a compatibility case runs with: apptest's, then Streamlit's own
+    (skipped when real Streamlit is not installed), so one test body checks both agree."""
+    if request.param == "apptest":
+        return AppTest
+    real = real_apptest()
+    if real is None:
+        pytest.skip("real Streamlit is not installed: this case ran against apptest only")
+    return real

@@ -6,16 +6,25 @@ cheat sheet, and the ``AppTest`` reference for ``switch_page``, ``query_params``
 and ``context``), with our own app scripts but the same API calls, and runs against
 ``apptest.AppTest`` unchanged except for the import. Where apptest deliberately differs from
 ``streamlit.testing.v1.AppTest``, the test's docstring says so.
+
+The cases of issue 14 (element parity, errors AppTest users catch) take the ``AppTestClass``
+fixture (tests/conftest.py): each runs once with apptest and once with Streamlit's own
+``AppTest`` when real Streamlit is installed (skipped otherwise), and its docstring gives the
+AppTest 1.67 result it matches.
 """
 
 from __future__ import annotations
 
 import re
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from apptest import AppTest, AppTestError
+from apptest import AppTest, AppTestError, InvalidValueError
 
 # -- API reference: from_file / from_string / from_function with at.secrets -----------------------
 WORD_APP = """
@@ -331,3 +340,319 @@ def test_at_switch_page_in_a_one_page_app_raises(tmp_path: Path) -> None:
     with pytest.raises(AppTestError, match="had no effect"):
         at.run()
     assert at.title[0].value == "Main"
+
+
+# == issue 14: AppTest 1.67's element tree (item 2) ==============================================
+@contextmanager
+def one_thumb_warning(cls: Any) -> Iterator[None]:
+    """apptest warns where AppTest silently resets a one-thumb slider; AppTest does not."""
+    if cls is AppTest:
+        with pytest.warns(UserWarning, match="one thumb"):
+            yield
+    else:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+
+
+def test_lists_have_len(AppTestClass: Any) -> None:
+    """AppTest 1.67: ``ElementList.len`` and ``WidgetList.len`` are ``len()``: 2 and 1."""
+    at = AppTestClass.from_string(
+        "import streamlit as st\nst.write('a')\nst.write('b')\nst.button('Go')"
+    ).run()
+    assert (at.markdown.len, at.button.len, at.checkbox.len) == (2, 1, 0)
+
+
+def test_markdown_and_write_text_are_dedented_and_stripped(AppTestClass: Any) -> None:
+    """AppTest 1.67: ``'Hello\\nworld'`` (Streamlit's ``clean_text``: dedent, then strip), for
+    ``st.markdown``, ``st.write`` text, headings, captions, ``st.text`` and alerts."""
+    at = AppTestClass.from_string(
+        '''
+import streamlit as st
+st.markdown("""
+    Hello
+    world
+""")
+st.write("""
+    a
+      b
+""", "c ")
+st.title("  Spaced title  ")
+st.caption("\\n  cap  \\n")
+st.text("  plain  ")
+st.error("""
+    bad
+""")
+'''
+    ).run()
+    assert at.markdown.values == ["Hello\nworld", "a\n     b\nc"]  # joined by " ", then cleaned
+    assert at.title[0].value == "Spaced title"
+    assert (at.caption[0].value, at.text[0].value, at.error[0].value) == ("cap", "plain", "bad")
+
+
+def test_latex_value_is_wrapped_in_double_dollars(AppTestClass: Any) -> None:
+    """AppTest 1.67: ``st.latex("E=mc^2")`` reads ``'$$\\nE=mc^2\\n$$'``."""
+    at = AppTestClass.from_string("import streamlit as st\nst.latex('  E=mc^2  ')").run()
+    assert at.latex[0].value == "$$\nE=mc^2\n$$"
+
+
+def test_headings_hide_anchor_and_divider(AppTestClass: Any) -> None:
+    """AppTest 1.67: ``hide_anchor`` True for ``anchor=False``; ``divider=True`` reads
+    ``'auto'``, a colour itself."""
+    at = AppTestClass.from_string(
+        "import streamlit as st\n"
+        "st.title('Quiet', anchor=False)\nst.header('Loud', divider=True)\n"
+        "st.subheader('Blue', divider='blue')"
+    ).run()
+    assert (at.title[0].hide_anchor, at.header[0].hide_anchor) == (True, False)
+    assert (at.header[0].divider, at.subheader[0].divider) == ("auto", "blue")
+
+
+def test_json_is_its_own_kind_with_expanded(AppTestClass: Any) -> None:
+    """AppTest 1.67: ``st.json`` and ``st.write(dict)`` are ``json`` nodes; ``.expanded`` is
+    False for ``expanded=False`` and True otherwise (an int depth included)."""
+    at = AppTestClass.from_string(
+        "import streamlit as st\n"
+        "st.json({'a': 1}, expanded=False)\nst.json([1], expanded=2)\nst.write({'b': 2})"
+    ).run()
+    assert at.json.values == ['{"a": 1}', "[1]", '{"b": 2}']
+    assert [j.expanded for j in at.json] == [False, True, True]
+    assert [at.main[i].type for i in range(3)] == ["json", "json", "json"]
+    assert at.markdown.len == 0
+
+
+def test_captions_say_so(AppTestClass: Any) -> None:
+    """AppTest 1.67: ``is_caption`` is True for ``st.caption``, False for ``st.markdown``."""
+    at = AppTestClass.from_string(
+        "import streamlit as st\nst.markdown('m')\nst.caption('c', unsafe_allow_html=True)"
+    ).run()
+    assert (at.markdown[0].is_caption, at.caption[0].is_caption) == (False, True)
+    assert at.caption[0].allow_html is True
+
+
+def test_button_lists_form_submit_buttons_in_document_order(AppTestClass: Any) -> None:
+    """AppTest 1.67: ``at.button`` holds ``st.button`` and ``st.form_submit_button`` widgets
+    in document order (``['Before', 'Send', 'After']``); clicking the submit button through
+    ``at.button`` submits the form: the app reads ``True`` and the staged text."""
+    at = AppTestClass.from_string(
+        """
+import streamlit as st
+st.button("Before")
+with st.form("f"):
+    name = st.text_input("Name")
+    sent = st.form_submit_button("Send")
+st.button("After")
+st.write(f"sent={sent} name={name}")
+"""
+    ).run()
+    assert [b.label for b in at.button] == ["Before", "Send", "After"]
+    assert [b.label for b in at.form_submit_button] == ["Send"]
+    at.text_input[0].input("Ann")
+    at.button[1].click().run()
+    assert at.markdown[0].value == "sent=True name=Ann"
+
+
+def test_image_progress_and_html_accessors(AppTestClass: Any) -> None:
+    """AppTest 1.67: ``at.image[0].value == ['https://example.com/cat.png']`` with
+    ``.captions == ['A cat']``; ``at.progress[0].value == 25`` (from 0.25), ``.text ==
+    'Loading'``; ``at.html[0].value == '<b>hi</b>'`` (stripped)."""
+    at = AppTestClass.from_string(
+        "import streamlit as st\n"
+        "st.image('https://example.com/cat.png', caption='A cat')\n"
+        "st.progress(0.25, text=' Loading ')\nst.progress(70)\nst.html('  <b>hi</b>  ')"
+    ).run()
+    assert at.image[0].value == ["https://example.com/cat.png"]
+    assert at.image[0].captions == ["A cat"]
+    assert [(p.value, p.text) for p in at.progress] == [(25, "Loading"), (70, "")]
+    assert at.html[0].value == "<b>hi</b>"
+    assert len(at.get("image")) == len(at.get("progress")) - 1 == 1
+
+
+def test_keyed_containers_and_forms_by_key(AppTestClass: Any) -> None:
+    """AppTest 1.67: element lists are callable by key, containers included; a form's key is
+    its ``key``: ``'order'``."""
+    at = AppTestClass.from_string(
+        """
+import streamlit as st
+with st.container(key="box"):
+    st.write("inside")
+with st.form("order"):
+    st.text_input("Item")
+    st.form_submit_button()
+"""
+    ).run()
+    assert at.container("box").markdown[0].value == "inside"
+    assert at.form[0].key == "order"
+    assert at.get_by_key("box").markdown.values == ["inside"]
+
+
+def test_element_parameters_read_as_attributes(AppTestClass: Any) -> None:
+    """AppTest 1.67: a node's other parameters read as attributes: ``Code.language``,
+    ``Metric.label/delta/help``, ``Tab.label``, ``Expander.label/icon``, alerts' ``icon``
+    ('' when none), ``Exception.message/is_warning``."""
+    at = AppTestClass.from_string(
+        """
+import streamlit as st
+st.code("x = 1", language="python")
+st.metric("Temp", "70 F", "-1 F", help="Outside")
+tab_a, tab_b = st.tabs(["A", "B"])
+with st.expander("More", icon="🔥"):
+    st.info("note")
+st.exception(ValueError("boom"))
+"""
+    ).run()
+    assert at.code[0].language == "python"
+    metric = at.metric[0]
+    assert (metric.label, metric.value, metric.delta) == ("Temp", "70 F", "-1 F")
+    assert metric.help == "Outside"
+    assert [t.label for t in at.tabs] == ["A", "B"]
+    assert (at.expander[0].label, at.expander[0].icon) == ("More", "🔥")
+    assert at.info[0].icon == ""
+    exc = at.exception[0]
+    assert (exc.value, exc.message, exc.is_warning) == ("boom", "boom", False)
+
+
+def test_a_leading_icon_of_an_alert_becomes_its_icon(AppTestClass: Any) -> None:
+    """AppTest 1.67: ``st.error("🚨 Bad")`` reads ``('Bad', '🚨')``; a leading Material icon
+    too; with ``icon=`` the body stays whole."""
+    at = AppTestClass.from_string(
+        "import streamlit as st\nst.error('🚨 Bad')\nst.info(':material/info: Note')\n"
+        "st.warning('🔥 Hot', icon='⚠️')\nst.success('Plain')"
+    ).run()
+    alerts = [*at.error, *at.info, *at.warning, *at.success]
+    assert [(a.value, a.icon) for a in alerts] == [
+        ("Bad", "🚨"),
+        ("Note", ":material/info:"),
+        ("🔥 Hot", "⚠️"),
+        ("Plain", ""),
+    ]
+
+
+def test_code_help_and_stack_trace(AppTestClass: Any) -> None:
+    """AppTest 1.67: ``Code.language`` ("plaintext" for ``language=None``) and
+    ``.show_line_numbers``; ``at.help[0].value == "len"`` with its ``.doc_string``;
+    ``Exception.stack_trace`` is a list, one entry per frame."""
+    at = AppTestClass.from_string(
+        "import streamlit as st\nst.code('x = 1', line_numbers=True)\n"
+        "st.code('plain', language=None)\nst.help(len)\nst.write(1 / 0)"
+    ).run()
+    assert [(c.value, c.language, c.show_line_numbers) for c in at.code] == [
+        ("x = 1", "python", True),
+        ("plain", "plaintext", False),
+    ]
+    assert at.help[0].value == "len"
+    assert at.help[0].doc_string.startswith("Return the number of items")
+    trace = at.exception[0].stack_trace
+    assert isinstance(trace, list) and len(trace) == 1 and "line 5" in trace[0]
+
+
+def test_clicking_an_element_that_takes_no_input_raises(AppTestClass: Any) -> None:
+    """AppTest 1.67: ``click()``/``set_value()`` on a markdown element raise its
+    ``AppTestError`` when called (the attribute itself exists)."""
+    at = AppTestClass.from_string("import streamlit as st\nst.write('text')").run()
+    assert hasattr(at.markdown[0], "click")
+    for verb in ("click", "set_value"):
+        with pytest.raises(Exception) as err:  # noqa: PT011 - each library its own class
+            getattr(at.markdown[0], verb)(*(() if verb == "click" else ("x",)))
+        assert type(err.value).__name__ == "AppTestError"
+
+
+def test_dialog_title_is_its_label() -> None:
+    """Like expanders and popovers, a dialog block gives its title as ``.label`` (AppTest
+    1.67 lists no dialogs; apptest's ``at.dialog`` is its own)."""
+    at = AppTest.from_string(
+        """
+import streamlit as st
+
+@st.dialog("Confirm order")
+def confirm():
+    st.write("Sure?")
+
+with st.popover("Options"):
+    st.write("menu")
+if st.button("Open"):
+    confirm()
+"""
+    ).run()
+    at.button[0].click().run()
+    assert at.dialog[0].label == "Confirm order"
+    assert at.popover[0].label == "Options"
+
+
+# == issue 14: errors AppTest users catch (item 4) ================================================
+def test_an_option_not_offered_is_a_value_error(AppTestClass: Any) -> None:
+    """AppTest 1.67: ``set_value`` of an option a radio or selectbox does not offer raises
+    ``ValueError`` (by the next ``run()``). apptest raises when staging, an
+    ``InvalidValueError``: an ``AppTestError`` and a ``ValueError``, with its own message."""
+    at = AppTestClass.from_string(
+        "import streamlit as st\nst.radio('Size', ['S', 'M'])\nst.selectbox('City', ['Oslo'])"
+    ).run()
+    with pytest.raises(ValueError):
+        at.radio[0].set_value("XL").run()
+    with pytest.raises(ValueError):
+        at.selectbox[0].set_value("Rome").run()
+
+
+def test_the_value_error_keeps_apptests_message() -> None:
+    at = AppTest.from_string("import streamlit as st\nst.radio('Size', ['S', 'M'])").run()
+    with pytest.raises(InvalidValueError, match=r"cannot take 'XL'.*one of \['S', 'M'\]") as err:
+        at.radio[0].set_value("XL")
+    assert isinstance(err.value, AppTestError) and isinstance(err.value, ValueError)
+
+
+def test_select_slider_reversed_range_is_sorted(AppTestClass: Any) -> None:
+    """AppTest 1.67: ``set_range("L", "S")`` on a range select slider gives the app
+    ``('S', 'L')``: the pair in option order."""
+    at = AppTestClass.from_string(
+        "import streamlit as st\n"
+        "st.session_state['v'] = st.select_slider('Size', ['S', 'M', 'L'], value=('S', 'M'))"
+    ).run()
+    at.select_slider[0].set_range("L", "S").run()
+    assert at.session_state["v"] == ("S", "L")
+
+
+def test_set_range_on_a_one_thumb_slider_gives_its_default(AppTestClass: Any) -> None:
+    """AppTest 1.67 (the cheat sheet calls it): ``set_range`` on a one-thumb slider leaves
+    the app reading the slider's default (``2`` and ``'Feb'`` here). apptest also warns."""
+    at = AppTestClass.from_string(
+        """
+import streamlit as st
+st.session_state["n"] = st.slider("N", 0, 10, 2)
+st.session_state["m"] = st.select_slider("Month", ["Jan", "Feb", "Mar", "Apr"], "Feb")
+"""
+    ).run()
+    at.slider[0].set_value(7)
+    at.select_slider[0].set_value("Mar").run()
+    assert (at.session_state["n"], at.session_state["m"]) == (7, "Mar")
+    with one_thumb_warning(AppTestClass):
+        at.slider[0].set_range(4, 6)
+        at.select_slider[0].set_range("Jan", "Apr")
+    at.run()
+    assert (at.session_state["n"], at.session_state["m"]) == (2, "Feb")
+
+
+def test_a_number_out_of_range_raises() -> None:
+    """Deliberate difference: AppTest 1.67 sends 20 to ``number_input('n', 0, 10)`` and the
+    app keeps its old value (0) without a word; apptest raises an ``InvalidValueError`` (a
+    ``ValueError``) naming the range, as the browser cannot send it."""
+    at = AppTest.from_string("import streamlit as st\nst.number_input('n', 0, 10)").run()
+    with pytest.raises(ValueError, match=r"outside the widget's range \[0, 10\]"):
+        at.number_input[0].set_value(20)
+
+
+def test_text_over_max_chars_raises() -> None:
+    """Deliberate difference: AppTest 1.67 ignores text longer than ``max_chars`` (the app
+    reads ''); apptest raises, as the browser cannot send it."""
+    at = AppTest.from_string("import streamlit as st\nst.text_input('code', max_chars=3)").run()
+    with pytest.raises(InvalidValueError, match="at most max_chars=3"):
+        at.text_input[0].input("abcdef")
+
+
+def test_time_sleep_is_virtual() -> None:
+    """Deliberate difference: ``time.sleep`` in the app returns at once and moves apptest's
+    virtual clock (AppTest really sleeps, and its 3 s default timeout would end this run)."""
+    at = AppTest.from_string(
+        "import time\nimport streamlit as st\nt = time.time()\ntime.sleep(3600)\n"
+        "st.write(round(time.time() - t))"
+    ).run()
+    assert at.markdown[0].value == "`3600`"

@@ -163,10 +163,10 @@ def test_exception_is_shown_where_raised_and_elements_before_stay(app: RunApp) -
     assert (exc.exc_type, exc.message) == ("KeyError", "'missing'")
     assert exc.value == "'missing'"
     assert exc.is_markdown is False
-    assert exc.stack_trace == (
+    assert exc.stack_trace == [
         'File "<streamlit app>", line 7, in <module>\n    helper()',
         'File "<streamlit app>", line 6, in helper\n    return {}["missing"]\n           ~~^^^^^^^^^^^',
-    )
+    ]
     assert at.runs[-1].status == "error"
     assert at.runs[-1].exceptions == ("KeyError: 'missing'",)
 

@@ -4,7 +4,7 @@ The layers, top to bottom (a module may import its own layer, without cycles, an
 below it; never one above):
 
 ==============  ==========================================================================
-public          ``apptest/__init__.py``, ``cli.py``, ``plugin.py``: what users import and run
+public          ``apptest/__init__.py``, ``cli.py`` (+ ``_cli/``), ``plugin.py``, ``syrupy.py``
 ``_api``        what a test touches: AppTest, clock control, session inputs, queries, nodes
 ``_shim``       the fake ``streamlit`` package apps import: thin, delegates to what is below
 ``_browser``    what the browser does: element tree, staged interactions, forms, timers
@@ -14,7 +14,7 @@ public          ``apptest/__init__.py``, ``cli.py``, ``plugin.py``: what users i
 ``_run``        the run every command writes through: containers, cursors, state, widgets
 ``_time``       virtual clock, frozen app time, duration strings
 leaves          ``_errors.py``, ``_st_errors.py`` (``streamlit.errors``), ``_profile.py``, ``_props.py``,
-                ``_paths.py``
+                ``_paths.py``, ``_plugin_state.py``
 ==============  ==========================================================================
 
 Imports are read with ``ast``, wherever they stand: at module level, inside functions and
@@ -37,7 +37,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "apptest"
 
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("__init__.py", "cli.py", "plugin.py"),
+    ("__init__.py", "cli.py", "plugin.py", "syrupy.py", "_cli"),
     ("_api",),
     ("_shim",),
     ("_browser",),
@@ -46,7 +46,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("_values",),
     ("_run",),
     ("_time",),
-    ("_errors.py", "_st_errors.py", "_profile.py", "_paths.py", "_props.py"),
+    ("_errors.py", "_st_errors.py", "_profile.py", "_paths.py", "_props.py", "_plugin_state.py"),
 )
 LAYER_NAMES = ("public", *(names[0] for names in LAYERS[1:-1]), "leaves")
 

@@ -222,7 +222,7 @@ def test_text_tree_has_no_internal_ids() -> None:
 
 def test_long_values_are_shortened_with_matching_quotes() -> None:
     at = AppTest.from_string(
-        "import streamlit as st\nst.write(\"it's \" + 'x' * 100)\nst.write('y' * 100)"
+        "import streamlit as st\nst.write(\"it's \" + 'x' * 500)\nst.write('y' * 500)"
     ).run()
     first, second = at.tree.splitlines()[1:]
     assert first.startswith('  markdown "it\'s xxx') and first.endswith('..."')

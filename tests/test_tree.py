@@ -9,6 +9,8 @@ ended by st.rerun clears nothing), FE4 (a full run removes every node it did not
 from __future__ import annotations
 
 import json
+import re
+import textwrap
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -375,7 +377,7 @@ def test_text_elements(app: RunApp) -> None:
     assert at.caption.values == ["cap"]
     assert at.text.values == ["plain"]
     assert at.code[0].value == "print(1)" and at.code[0].proto["language"] == "python"
-    assert at.latex.values == ["x^2"]
+    assert at.latex.values == ["$$\nx^2\n$$"]  # as Streamlit sends it, and AppTest reads it
     assert len(at.divider) == 1
     assert at.get("html")[0].value == "<b>b</b>"
 
@@ -544,7 +546,7 @@ def test_write_backticks_in_a_value_get_longer_fences(app: RunApp) -> None:
 @given(hs.text())
 def test_write_of_any_text_round_trips_to_markdown(text: str) -> None:
     at = AppTest.from_function(_write_argument, args=(text,)).run()
-    assert at.markdown.values == [text]
+    assert at.markdown.values == [textwrap.dedent(text).strip()]  # Streamlit's clean_text
     assert not at.exception
 
 
@@ -732,3 +734,171 @@ def test_blocks_are_frozen_snapshots(app: RunApp) -> None:
     assert isinstance(main, Block)
     at.run()
     assert main.run_id == 1 and at.main.run_id == 2  # the old snapshot did not change
+
+
+# -- what the text tree shows (issue 11) -------------------------------------------------------
+def test_tree_shows_metric_value_delta_and_colour(app: RunApp) -> None:
+    at = app("import streamlit as st\nst.metric('Temp', '70 °F', '-1.2 °F', delta_color='inverse')")
+    assert at.tree.splitlines()[1] == "  metric 'Temp' = '70 °F' delta '-1.2 °F' (inverse)"
+
+
+def test_tree_shows_table_shape_columns_and_rows_up_to_a_limit(app: RunApp) -> None:
+    pytest.importorskip("pandas")
+    at = app(
+        """
+        import pandas as pd
+        import streamlit as st
+        st.dataframe(pd.DataFrame({"n": range(25), "sq": [i * i for i in range(25)]}))
+        st.table({"a": [1, 2]})
+        """
+    )
+    lines = at.tree.splitlines()
+    assert lines[1] == "  dataframe 25 rows x 2 columns ['n', 'sq']"
+    assert lines[2:5] == ["    |    n  sq", "    | 0  0   0", "    | 1  1   1"]
+    assert lines[12] == "    | 9  9  81"
+    assert lines[13] == "    | ... 15 more rows"
+    assert lines[14:] == [
+        "  table 2 rows x 1 columns ['a']",
+        "    |    a",
+        "    | 0  1",
+        "    | 1  2",
+    ]
+
+
+def test_tree_shows_text_json_code_progress_media_and_toasts(app: RunApp) -> None:
+    at = app(
+        """
+        import streamlit as st
+        st.json({"k": [1, 2]})
+        st.code("print(1)", language="python")
+        st.progress(40, text="Loading")
+        st.image(b"\\x89PNG\\r\\n\\x1a\\n" + bytes(20), caption="Logo", width=120)
+        st.audio(b"abc", format="audio/ogg")
+        st.toast("Saved", icon="✅")
+        st.warning("Careful")
+        """
+    )
+    assert at.tree.splitlines() == [
+        "main",
+        "  json '{\"k\": [1, 2]}'",
+        "  code (python) 'print(1)'",
+        "  progress 40 'Loading'",
+        "  image png 28 bytes caption 'Logo' width 120",
+        "  audio 3 bytes audio/ogg",
+        "  warning 'Careful'",
+        "event",
+        "  toast 'Saved' icon '✅'",
+    ]
+
+
+def test_tree_shows_widgets_label_value_and_options(app: RunApp) -> None:
+    at = app(
+        """
+        import streamlit as st
+        st.selectbox("City", ["Oslo", "Rome"], index=1)
+        st.multiselect("Tags", ["a", "b", "c"], ["b"])
+        st.slider("Size", 0, 10, 3, disabled=True)
+        st.text_input("Password", "hunter2", type="password")
+        st.text_input("Name", "Ann")
+        """
+    )
+    assert at.tree.splitlines()[1:] == [
+        "  selectbox 'City' = 'Rome' options ['Oslo', 'Rome']",
+        "  multiselect 'Tags' = ['b'] options ['a', 'b', 'c']",
+        "  slider 'Size' = 3 range [0, 10] (disabled)",
+        "  text_input 'Password' = '********'",
+        "  text_input 'Name' = 'Ann'",
+    ]
+    assert "hunter2" not in at.tree
+
+
+def test_tree_shows_dialog_title_and_has_no_addresses(app: RunApp) -> None:
+    at = app(
+        """
+        import streamlit as st
+        @st.dialog("Confirm")
+        def ask():
+            st.write("Sure?")
+        ask()
+        st.text(repr(object()))
+        """
+    )
+    assert "  dialog 'Confirm'" in at.tree.splitlines()
+    assert "0x…" in at.tree
+    assert not re.search(r"0x[0-9a-f]{4,}", at.tree)
+
+
+def test_filter_example_snapshot_changes_with_the_filtered_data() -> None:
+    pytest.importorskip("pandas")
+    at = AppTest.from_file("../examples/filter.py").run()
+    before = at.tree
+    assert "  metric 'Units' = '40'" in before.splitlines()
+    at.selectbox(label="Region").select("North").run()
+    after = at.tree
+    changed = [line for line in after.splitlines() if line not in before.splitlines()]
+    assert changed == [
+        "  selectbox 'Region' = 'North' options ['All', 'North', 'South', 'East', 'West']",
+        "  metric 'Units' = '19'",
+        "  dataframe 2 rows x 3 columns ['region', 'product', 'units']",
+    ]
+    assert after.count("South") == 1  # only in the options: the South rows are gone
+    assert AppTest.from_file("../examples/filter.py").run().tree == before  # deterministic
+
+
+def test_new_kinds_plug_in_a_description() -> None:
+    from apptest._api import describe
+
+    describe.register("badge", lambda kind, props: f"{kind} {props.get('label')!r}")
+    try:
+        assert describe.DESCRIBERS["badge"]("badge", {"label": "New"}) == "badge 'New'"
+    finally:
+        del describe.DESCRIBERS["badge"]
+
+
+def test_tree_shows_dates_charts_links_and_status() -> None:
+    pytest.importorskip("pandas")
+    at = AppTest.from_string(
+        """
+        import datetime
+        import pandas as pd
+        import streamlit as st
+        st.date_input("Day", datetime.date(2024, 2, 3))
+        st.time_input("At", datetime.time(9, 30))
+        st.map(pd.DataFrame({"lat": [1.0], "lon": [2.0]}))
+        st.graphviz_chart("digraph { a -> b }")
+        st.link_button("Docs", "https://docs.streamlit.io")
+        with st.status("Loading") as s:
+            s.update(state="error")
+        """
+    ).run()
+    assert at.tree.splitlines()[1:] == [
+        "  date_input 'Day' = 2024-02-03 range [2014-02-03, 2034-02-03]",
+        "  time_input 'At' = 09:30:00",
+        "  map 1 rows x 2 columns ['lat', 'lon']",
+        "    |    lat  lon",
+        "    | 0  1.0  2.0",
+        "  graphviz_chart 'digraph { a -> b }'",
+        "  link_button 'Docs' -> 'https://docs.streamlit.io'",
+        "  status 'Loading' (error)",
+    ]
+
+
+@given(
+    texts=hs.lists(hs.text(max_size=600), min_size=1, max_size=4),
+    rows=hs.integers(min_value=0, max_value=30),
+)
+def test_tree_is_deterministic_and_bounded(texts: list[str], rows: int) -> None:
+    pytest.importorskip("pandas")
+    source = (
+        "import pandas as pd\nimport streamlit as st\n"
+        f"for t in {texts!r}:\n    st.text(t)\n"
+        f"st.dataframe(pd.DataFrame({{'n': range({rows})}}))\n"
+    )
+    tree = AppTest.from_string(source).run().tree
+    assert AppTest.from_string(source).run().tree == tree  # the same every time
+    lines = tree.splitlines()
+    shown_rows = 1 + min(rows, 10) + (rows > 10) if rows else 0  # header, rows, "... more"
+    assert len(lines) == 1 + len(texts) + 1 + shown_rows
+    assert all(len(line) < 420 for line in lines)  # long text is shortened
+    assert (f"    | ... {rows - 10} more rows" in lines) == (rows > 10)
+    assert not re.search(r"0x[0-9a-fA-F]{4,}", tree) or "0x" in "".join(texts)

@@ -136,7 +136,12 @@ def test_correct_use_type_checks_clean(mypy_run: tuple[dict[str, list[str]], str
 
 
 # -- the annotations match what the accessors return -----------------------------------------
-ACCESSORS = [name for name, value in vars(QueryMixin).items() if isinstance(value, property)]
+ACCESSORS = [
+    name
+    for cls in QueryMixin.__mro__
+    for name, value in vars(cls).items()
+    if isinstance(value, property)
+]
 ANNOTATION = re.compile(r"^(ElementList|WidgetList)\[(\w+)\]$")
 
 
@@ -146,14 +151,15 @@ def all_kinds() -> AppTest:
 
 
 def test_the_accessors_are_the_ones_there_were() -> None:
-    """Typing them added and dropped none (the list before: issue item 3)."""
+    """Typing them added and dropped none (the list before: issue item 3; ``html``,
+    ``image`` and ``progress`` added with AppTest's accessors, issue 14 item 2)."""
     assert sorted(ACCESSORS) == sorted(
         "button form_submit_button checkbox toggle text_input radio selectbox multiselect "
         "slider select_slider number_input text_area date_input time_input color_picker "
         "chat_input download_button link_button pills segmented_control feedback file_uploader "
         "camera_input data_editor markdown title header subheader caption text code latex json "
         "divider metric error warning info success exception toast dataframe table columns "
-        "tabs expander status form container dialog popover".split()
+        "tabs expander status form container dialog popover html image progress help".split()
     )
 
 

@@ -149,7 +149,7 @@ def test_W2_duplicate_unkeyed_widget_is_streamlits_duplicate_id_error(app: RunAp
         "this error.\n\nTo fix this error, please pass a unique `key` argument to the `button` "
         "element."
     )
-    assert exc.stack_trace == ('File "<streamlit app>", line 5, in <module>\n    st.button("Same")',)
+    assert exc.stack_trace == ['File "<streamlit app>", line 5, in <module>\n    st.button("Same")']
 
 
 def test_W2_duplicate_key_is_streamlits_duplicate_key_error(app: RunApp) -> None:

@@ -25,12 +25,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
 from apptest._api.clock_control import ClockControl
+from apptest._api.describe import MASK
+from apptest._api.html import to_html
 from apptest._api.nodes import Node, Widget
 from apptest._api.query import Block, QueryMixin
 from apptest._api.render import render_tree
 from apptest._api.session_inputs import SessionInputsMixin
 from apptest._api.snapshot import freeze_roots, load_typed_classes
 from apptest._errors import AppTestError, hide_test_errors
+from apptest._plugin_state import current_scope, note_created
 from apptest._profile import Semantics, resolve_profile
 from apptest._props import FORM_ID
 from apptest._run.state import SessionStateProxy
@@ -136,7 +139,7 @@ class _Masked:
     """Stands for a password in printed Session State."""
 
     def __repr__(self) -> str:
-        return "'********'"
+        return repr(MASK)
 
 
 class _TestSessionState(SessionStateProxy):
@@ -185,9 +188,16 @@ class AppTest(SessionInputsMixin, QueryMixin):
         default_timeout: float = 3,
         semantics: str | Semantics | None = None,
         start_time: _dt.datetime | str | None = None,
+        raise_app_exceptions: bool | None = None,
     ) -> None:
         __tracebackhide__ = hide_test_errors
         self.default_timeout = default_timeout
+        scope = current_scope()
+        if raise_app_exceptions is None:
+            raise_app_exceptions = scope.raise_app_exceptions if scope is not None else False
+        #: When True, ``run()`` (and a clock advance) raises the first exception the app
+        #: raised during it, after showing it, as Starlette's TestClient does.
+        self.raise_app_exceptions = raise_app_exceptions
         profile = resolve_profile(semantics)
         keep_modules_loaded()
         # lazy: ``import apptest`` (pytest does it in every run, for the plugin) stays light;
@@ -213,6 +223,7 @@ class AppTest(SessionInputsMixin, QueryMixin):
             self, self._browser, self._deliver, self._fragment_name, lock=self._lock
         )
         self._init_session_inputs()  # at.secrets, at.query_params, at.context, at.user
+        note_created(self)  # the pytest plugin's failure report shows this AppTest
 
     # -- constructors --------------------------------------------------------------------
     @classmethod
@@ -223,6 +234,7 @@ class AppTest(SessionInputsMixin, QueryMixin):
         default_timeout: float = 3,
         semantics: str | Semantics | None = None,
         start_time: _dt.datetime | str | None = None,
+        raise_app_exceptions: bool | None = None,
     ) -> AppTest:
         """Load a script file; a relative path is resolved against the calling test file:
         ``AppTest.from_file("app.py").run()``."""
@@ -251,6 +263,7 @@ class AppTest(SessionInputsMixin, QueryMixin):
             default_timeout=default_timeout,
             semantics=semantics,
             start_time=start_time,
+            raise_app_exceptions=raise_app_exceptions,
         )
 
     @classmethod
@@ -261,6 +274,7 @@ class AppTest(SessionInputsMixin, QueryMixin):
         default_timeout: float = 3,
         semantics: str | Semantics | None = None,
         start_time: _dt.datetime | str | None = None,
+        raise_app_exceptions: bool | None = None,
     ) -> AppTest:
         """Load an app from source text (dedented first): ``AppTest.from_string(src).run()``."""
         __tracebackhide__ = True  # a refused call shows the test's line and the message
@@ -275,6 +289,7 @@ class AppTest(SessionInputsMixin, QueryMixin):
             default_timeout=default_timeout,
             semantics=semantics,
             start_time=start_time,
+            raise_app_exceptions=raise_app_exceptions,
         )
 
     @classmethod
@@ -287,6 +302,7 @@ class AppTest(SessionInputsMixin, QueryMixin):
         kwargs: dict[str, Any] | None = None,
         semantics: str | Semantics | None = None,
         start_time: _dt.datetime | str | None = None,
+        raise_app_exceptions: bool | None = None,
     ) -> AppTest:
         """Load an app from a function's source; its body runs as the script, with ``args``."""
         __tracebackhide__ = True  # a refused call shows the test's line and the message
@@ -302,6 +318,7 @@ class AppTest(SessionInputsMixin, QueryMixin):
             default_timeout=default_timeout,
             semantics=semantics,
             start_time=start_time,
+            raise_app_exceptions=raise_app_exceptions,
         )
 
     # -- running -------------------------------------------------------------------------
@@ -336,12 +353,19 @@ class AppTest(SessionInputsMixin, QueryMixin):
         """Send one request with the session inputs the test set; read back what it changed."""
         __tracebackhide__ = hide_test_errors
         request = self._load_session_inputs(request)
+        self._session.errors.clear()  # left by a delivery that ended in a timeout
         try:
             self._browser.process(request, timeout=timeout, until=until)
         finally:
             self._read_session_outputs()
         self._check_page_request()
         self._fragment_names.update(self._session.fragments.take_names())
+        errors = self._session.errors
+        if errors:
+            first = errors[0]
+            errors.clear()
+            if self.raise_app_exceptions:
+                raise first
 
     @property
     def _staged(self) -> dict[str, Staged]:
@@ -440,6 +464,12 @@ class AppTest(SessionInputsMixin, QueryMixin):
     def tree(self) -> str:
         """The element tree as compact text: one line per node, indented by depth."""
         return render_tree(self._roots(), self._fragment_name)
+
+    def to_html(self, title: str = "apptest") -> str:
+        """The page as static, self-contained HTML (widgets as disabled controls with their
+        values, columns, tabs, expanders, sidebar, dialogs, exceptions in red):
+        ``Path("page.html").write_text(at.to_html())``."""
+        return to_html(self, title)
 
     def __repr__(self) -> str:
         return self.tree

@@ -60,6 +60,11 @@ class ElementList(Sequence[N], Generic[N]):
         return iter(self._items)
 
     @property
+    def len(self) -> int:
+        """How many nodes the list holds (AppTest's ``ElementList.len``): ``at.button.len``."""
+        return len(self._items)
+
+    @property
     def values(self) -> list[Any]:
         """The ``value`` of each node, in order: ``at.markdown.values == ["Hi"]``."""
         return [getattr(item, "value", None) for item in self._items]
@@ -76,31 +81,11 @@ class ElementList(Sequence[N], Generic[N]):
 
     __hash__ = None  # type: ignore[assignment]
 
-    def _listing(self) -> str:
-        if not self._items:
-            return "There are none."
-        shown = ", ".join(_ident(item) for item in self._items[:20])
-        return f"Found: {shown}."
-
-    def __repr__(self) -> str:
-        return f"ElementList({list(self._items)!r})"
-
-
-class WidgetList(ElementList[N]):
-    """A list of widgets (``at.button``): index it like a list, or call it to pick one by
-    key or exact label::
-
-        at.button("go").click().run()
-        at.text_input(label="Name").input("Ann").run()
-    """
-
-    __module__ = "apptest"
-    __slots__ = ()
-
     def __call__(self, key: str | None = None, *, label: str | None = None) -> N:
-        """The one widget with this ``key`` (and/or exact ``label``): ``at.slider("size")``.
+        """The one node with this ``key`` (and/or exact ``label``): ``at.slider("size")``,
+        ``at.expander("details")`` (keyed containers too, as AppTest's lists are callable).
 
-        Raises ElementNotFoundError (a KeyError) listing the widgets there are when none
+        Raises ElementNotFoundError (a KeyError) listing the nodes there are when none
         matches, and AppTestError when several match.
         """
         __tracebackhide__ = True  # a failed lookup shows the test's line and the message
@@ -131,6 +116,27 @@ class WidgetList(ElementList[N]):
             f"{len(matches)} {self._kind} widgets match {wanted}; pass a key to pick one. "
             f"{self._listing()}"
         )
+
+    def _listing(self) -> str:
+        if not self._items:
+            return "There are none."
+        shown = ", ".join(_ident(item) for item in self._items[:20])
+        return f"Found: {shown}."
+
+    def __repr__(self) -> str:
+        return f"ElementList({list(self._items)!r})"
+
+
+class WidgetList(ElementList[N]):
+    """A list of widgets (``at.button``): index it like a list, or call it to pick one by
+    key or exact label::
+
+        at.button("go").click().run()
+        at.text_input(label="Name").input("Ann").run()
+    """
+
+    __module__ = "apptest"
+    __slots__ = ()
 
 
 def _ident(item: Any) -> str:

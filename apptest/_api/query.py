@@ -9,15 +9,16 @@ widgets — are callable by key (``at.button("go")``) or by exact label
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from heapq import merge
 from typing import TYPE_CHECKING, Any
 
 from apptest._api.lists import ElementList, WidgetList
 from apptest._api.nodes import Node, _short
+from apptest._api.query_elements import ElementQueries
 from apptest._errors import ElementIndexError, ElementNotFoundError
-from apptest._props import FRAGMENT_ID, LABEL
+from apptest._props import FORM_ID, FRAGMENT_ID, KEY, LABEL
 
 if TYPE_CHECKING:
-    from apptest._api.nodes import Alert, Element, Exception_, Heading, Markdown, Metric
     from apptest._api.widget_nodes import (
         Button,
         ChatInput,
@@ -44,7 +45,7 @@ if TYPE_CHECKING:
     )
 
 
-class QueryMixin:
+class QueryMixin(ElementQueries):
     """The query API of ``AppTest`` and of every block: one typed list per element kind.
 
     Each list holds the nodes of that kind below the block, depth-first in document order::
@@ -106,12 +107,19 @@ class QueryMixin:
     # -- widgets, in AppTest's names --------------------------------------------------------
     @property
     def button(self) -> WidgetList[Button]:
-        """``st.button`` widgets: ``at.button("go").click().run()``."""
-        return self._widgets("button")
+        """``st.button`` and ``st.form_submit_button`` widgets in document order, as in
+        AppTest: ``at.button("go").click().run()`` (clicking a submit button submits its form)."""
+        buttons: list[Any] = self._of_kind("button")
+        submits: list[Any] = self._of_kind("form_submit_button")
+        if not submits:
+            return WidgetList(buttons, "button")
+        if not buttons:
+            return WidgetList(submits, "button")
+        return WidgetList(list(merge(buttons, submits, key=_position)), "button")
 
     @property
     def form_submit_button(self) -> WidgetList[Button]:
-        """``st.form_submit_button`` widgets: ``at.form_submit_button[0].click().run()``."""
+        """``st.form_submit_button`` widgets only: ``at.form_submit_button[0].click().run()``."""
         return self._widgets("form_submit_button")
 
     @property
@@ -224,102 +232,6 @@ class QueryMixin:
         """``st.data_editor`` widgets: ``at.data_editor[0].edit_cell(0, "a", 5).run()``."""
         return self._widgets("data_editor")
 
-    # -- elements -----------------------------------------------------------------------------
-    @property
-    def markdown(self) -> ElementList[Markdown]:
-        """``st.markdown`` (and ``st.write`` text): ``at.markdown[0].value``."""
-        return self._elements("markdown")
-
-    @property
-    def title(self) -> ElementList[Heading]:
-        """``st.title`` elements: ``at.title[0].value``."""
-        return self._elements("title")
-
-    @property
-    def header(self) -> ElementList[Heading]:
-        """``st.header`` elements: ``at.header[0].value``."""
-        return self._elements("header")
-
-    @property
-    def subheader(self) -> ElementList[Heading]:
-        """``st.subheader`` elements: ``at.subheader[0].value``."""
-        return self._elements("subheader")
-
-    @property
-    def caption(self) -> ElementList[Markdown]:
-        """``st.caption`` elements: ``at.caption[0].value``."""
-        return self._elements("caption")
-
-    @property
-    def text(self) -> ElementList[Markdown]:
-        """``st.text`` elements: ``at.text[0].value``."""
-        return self._elements("text")
-
-    @property
-    def code(self) -> ElementList[Markdown]:
-        """``st.code`` elements: ``at.code[0].value``."""
-        return self._elements("code")
-
-    @property
-    def latex(self) -> ElementList[Markdown]:
-        """``st.latex`` elements: ``at.latex[0].value``."""
-        return self._elements("latex")
-
-    @property
-    def json(self) -> ElementList[Markdown]:
-        """``st.json`` elements: ``at.json[0].value``."""
-        return self._elements("json")
-
-    @property
-    def divider(self) -> ElementList[Markdown]:
-        """``st.divider`` elements: ``len(at.divider)``."""
-        return self._elements("divider")
-
-    @property
-    def metric(self) -> ElementList[Metric]:
-        """``st.metric`` elements: ``at.metric[0].value``, ``.delta``."""
-        return self._elements("metric")
-
-    @property
-    def error(self) -> ElementList[Alert]:
-        """``st.error`` elements: ``at.error[0].value``."""
-        return self._elements("error")
-
-    @property
-    def warning(self) -> ElementList[Alert]:
-        """``st.warning`` elements: ``at.warning[0].value``."""
-        return self._elements("warning")
-
-    @property
-    def info(self) -> ElementList[Alert]:
-        """``st.info`` elements: ``at.info[0].value``."""
-        return self._elements("info")
-
-    @property
-    def success(self) -> ElementList[Alert]:
-        """``st.success`` elements: ``at.success[0].value``."""
-        return self._elements("success")
-
-    @property
-    def exception(self) -> ElementList[Exception_]:
-        """Exceptions the app showed: ``at.exception[0].message``; empty when none."""
-        return self._elements("exception")
-
-    @property
-    def toast(self) -> ElementList[Alert]:
-        """``st.toast`` elements (in ``at.event``): ``at.toast[0].value``."""
-        return self._elements("toast")
-
-    @property
-    def dataframe(self) -> ElementList[Element]:
-        """``st.dataframe`` elements: ``at.dataframe[0].value``."""
-        return self._elements("dataframe")
-
-    @property
-    def table(self) -> ElementList[Element]:
-        """``st.table`` elements: ``at.table[0].value``."""
-        return self._elements("table")
-
     # -- blocks -------------------------------------------------------------------------------
     @property
     def columns(self) -> ElementList[Column]:
@@ -363,8 +275,15 @@ class QueryMixin:
         return self._elements("popover")
 
 
-#: The names of the typed accessors (every property of QueryMixin), for ``get()``.
-_ACCESSORS = frozenset(name for name, v in vars(QueryMixin).items() if isinstance(v, property))
+#: The names of the typed accessors (every property of QueryMixin and its bases), for ``get()``.
+_ACCESSORS = frozenset(
+    name for cls in QueryMixin.__mro__ for name, v in vars(cls).items() if isinstance(v, property)
+)
+
+
+def _position(node: Node) -> tuple[int, ...]:
+    """Document order: a node's delta path (a parent's path is a prefix of its children's)."""
+    return node.path
 
 
 #: A block's kind positions: type -> indices of the children that are or hold one (sorted).
@@ -458,6 +377,22 @@ class Block(QueryMixin, Node):
     def value(self) -> Any:
         """Always None: a block has no value of its own."""
         return None
+
+    @property
+    def key(self) -> str | None:
+        """The user key of a keyed container; a form's key (its form id), as in AppTest."""
+        key = self.proto.get(KEY)
+        if isinstance(key, str):
+            return key
+        if self.type == "form":
+            form_id = self.proto.get(FORM_ID)
+            return form_id if isinstance(form_id, str) and form_id else None
+        return None
+
+    @property
+    def label(self) -> str:
+        """The label of an expander, popover, tab or status; a dialog's title ("" for none)."""
+        return str(self.proto.get(LABEL) or self.proto.get("title") or "")
 
     def _describe(self) -> str:
         text = self.proto.get(LABEL) or self.proto.get("title")

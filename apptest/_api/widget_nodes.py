@@ -20,10 +20,11 @@ file uploads and the data editor in ``apptest._api.widget_nodes_data``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+import warnings
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from apptest._api.nodes import Widget
-from apptest._errors import AppTestError
+from apptest._api.nodes import Widget, _prop
+from apptest._errors import AppTestError, InvalidValueError
 from apptest._props import DEFAULT, FORM_ID, ID, PLACEHOLDER, VALUE
 from apptest._values.common import check_text, checked_bool, describe
 from apptest._values.uploads import download_bytes
@@ -76,13 +77,26 @@ class InputWidget(Widget):
         """How the label shows: "visible", "hidden" or "collapsed"."""
         return str(self.proto.get("label_visibility", "visible"))
 
+    def _range_on_one_thumb(self: W, lower: Any, upper: Any, default: Any) -> W:
+        """``set_range`` on a one-thumb slider: AppTest sends the pair, which the app cannot
+        read, so the slider returns to its default; apptest stages that default, and warns."""
+        __tracebackhide__ = True
+        warnings.warn(
+            f"{self._what} has one thumb: set_range({lower!r}, {upper!r}) gives it its default "
+            f"value {default!r}, as in Streamlit's AppTest. Use set_value() on a one-thumb "
+            "slider.",
+            UserWarning,
+            stacklevel=3,
+        )
+        return self._put(default)
+
     def verbs(self) -> list[str]:
         """The interaction verbs this widget offers."""
         return [verb for verb in VERBS if hasattr(type(self), verb)]
 
     if not TYPE_CHECKING:  # hidden from mypy, which would otherwise accept any attribute
 
-        def __getattr__(self, name: str) -> NoReturn:
+        def __getattr__(self, name: str) -> Any:
             __tracebackhide__ = True  # a verb the widget lacks shows the test's line
             if name in VERBS:
                 raise AppTestError(
@@ -90,7 +104,7 @@ class InputWidget(Widget):
                     f"{', '.join(f'{v}()' for v in self.verbs())}."
                     + (" Only buttons can be clicked." if name == "click" else "")
                 )
-            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            return _prop(self, name)  # another parameter of the widget: ``.max_chars`` ...
 
 
 class Button(InputWidget):
@@ -119,7 +133,9 @@ class Button(InputWidget):
         """Only ``set_value(True)``, the same as ``click()``."""
         __tracebackhide__ = True
         if value is not True:
-            raise AppTestError(f"{self._what} can only be clicked: use .click() (set_value(True)).")
+            raise InvalidValueError(
+                f"{self._what} can only be clicked: use .click() (set_value(True))."
+            )
         return self.click()
 
 
@@ -277,7 +293,7 @@ class ChatInput(InputWidget):
             return self
         text = check_text(self._what, value, self.max_chars)
         if not text:
-            raise AppTestError(
+            raise InvalidValueError(
                 f"{self._what} cannot submit an empty message; the browser does not send one."
             )
         return self._put(text, trigger=True)

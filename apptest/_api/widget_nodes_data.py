@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 from apptest._api.nodes import Widget
 from apptest._api.widget_nodes import InputWidget
+from apptest._props import VALUE
 from apptest._values.data_editor import (
     EditorRules,
     Table,
@@ -148,6 +149,12 @@ class DataEditor(InputWidget):
     def value(self) -> Any:
         """The data with the edits (staged ones included) applied, as the app receives it."""
         return apply_edits(self._table, self.edits)
+
+    def _shown_value(self) -> Any:
+        state = self.proto.get(VALUE)  # the last run's edits, not staged ones
+        return apply_edits(
+            self._table, dict(state) if isinstance(state, Mapping) else empty_state()
+        )
 
     @property
     def data(self) -> Any:

@@ -142,8 +142,11 @@ class Slider(InputWidget):
         return self._put(check_slider(self._what, self._spec, value))
 
     def set_range(self, lower: Any, upper: Any) -> Slider:
-        """Stage both thumbs of a range slider."""
+        """Stage both thumbs of a range slider (on a one-thumb slider: its default, with a
+        warning, as Streamlit's AppTest ends up)."""
         __tracebackhide__ = True
+        if not self._spec.is_range:
+            return self._range_on_one_thumb(lower, upper, self._spec.default)
         return self.set_value((lower, upper))
 
 

@@ -81,6 +81,8 @@ class Session:
     module: types.ModuleType | None = None
     #: "ExcType: message" of each exception element of the run in progress.
     exceptions: list[str] = field(default_factory=list)
+    #: The exceptions shown since the AppTest last looked (``raise_app_exceptions``).
+    errors: list[BaseException] = field(default_factory=list)
     #: F10 (1.67): fragment key -> (run id, definition) of the definition that claimed it.
     fragment_key_claims: dict[str, tuple[int, str]] = field(default_factory=dict)
 
@@ -108,6 +110,7 @@ class Session:
         """An exception element where the error was raised, as the browser shows it."""
         props = exception_props(exc)
         self.exceptions.append(f"{props['exc_type']}: {props['message']}")
+        self.errors.append(exc)
         emit_element(container, "exception", props)
 
 

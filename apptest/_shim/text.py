@@ -13,6 +13,7 @@ ignored, as apptest does not simulate what they change (``apptest._shim.versions
 from __future__ import annotations
 
 import json as _json
+import textwrap
 from collections import ChainMap, UserDict, UserList
 from collections.abc import ItemsView, KeysView, ValuesView
 from types import MappingProxyType
@@ -21,10 +22,50 @@ from apptest._features.session_apis import heading_props
 from apptest._run.layout import emit_element
 from apptest._shim.plumbing import Plumbing, W
 from apptest._shim.versions import NOT_GIVEN, newer_keywords
+from apptest._st_errors import StreamlitAPIException
 
 
 def _text(body: object) -> str:
     return body if isinstance(body, str) else str(body)
+
+
+def clean_text(body: object) -> str:
+    """The text Streamlit shows for ``body``: ``str()``, dedented, stripped (its
+    ``string_util.clean_text``): a triple-quoted, indented markdown string reads as its lines
+    without the indentation and without the blank first and last lines. Markdown, headings,
+    captions, ``st.text``, latex, alerts, toasts and ``st.html`` clean their body this way."""
+    text = body if isinstance(body, str) else str(body)
+    if "\n" not in text:
+        return text.strip()  # one line: dedent would only strip its indentation
+    return textwrap.dedent(text).strip()
+
+
+_DIVIDER_COLORS = ("red", "orange", "yellow", "blue", "green", "violet", "gray", "grey", "rainbow")
+
+
+def _divider(divider: object) -> bool | str:
+    """A heading's ``divider=`` as Streamlit sends it: True is "auto", a colour itself."""
+    if divider is True:
+        return "auto"
+    if not divider:
+        return False
+    if divider in _DIVIDER_COLORS:
+        return str(divider)
+    raise StreamlitAPIException(
+        f"Divider parameter has invalid value: `{divider}`. Please choose from: "
+        f"{', '.join(_DIVIDER_COLORS)}."
+    )
+
+
+def _json_expanded(expanded: object) -> dict[str, object]:
+    """``st.json``'s ``expanded=``: a bool, or an int depth (then expanded, to that depth)."""
+    if isinstance(expanded, bool):
+        return {"expanded": expanded}
+    if isinstance(expanded, int):
+        return {"expanded": True, "max_expand_depth": expanded}
+    raise TypeError(
+        f"The type {type(expanded)} of `expanded` is not supported, must be bool or int."
+    )
 
 
 class TextCommands(Plumbing):
@@ -47,8 +88,8 @@ class TextCommands(Plumbing):
     ) -> W:
         if anchors is not NOT_GIVEN or wrap is not NOT_GIVEN:
             newer_keywords(self, "markdown", anchors=anchors, wrap=wrap)
-        # The most frequent write (``st.write`` of text too): no helper layers.
-        text = body if isinstance(body, str) else str(body)
+        # The most frequent write (``st.write`` of text too): no keyword layer (``_el``).
+        text = clean_text(body)
         return emit_element(
             self, "markdown", {"body": text, "help": help, "allow_html": unsafe_allow_html}
         )  # type: ignore[return-value]
@@ -66,7 +107,7 @@ class TextCommands(Plumbing):
     ) -> W:
         if icon is not NOT_GIVEN or wrap is not NOT_GIVEN:
             newer_keywords(self, "title", icon=icon, wrap=wrap)
-        text = _text(body)
+        text = clean_text(body)
         props = {"body": text, "help": help, "tag": "h1", **heading_props(text, anchor)}
         return emit_element(self, "title", props)  # type: ignore[return-value]
 
@@ -85,8 +126,8 @@ class TextCommands(Plumbing):
         if icon is not NOT_GIVEN or wrap is not NOT_GIVEN:
             newer_keywords(self, "header", icon=icon, wrap=wrap)
         # Headings are frequent: one text conversion and no keyword layer (``_el``).
-        text = _text(body)
-        props = {"body": text, "help": help, "tag": "h2", "divider": divider}
+        text = clean_text(body)
+        props = {"body": text, "help": help, "tag": "h2", "divider": _divider(divider)}
         props.update(heading_props(text, anchor))
         return emit_element(self, "header", props)  # type: ignore[return-value]
 
@@ -105,8 +146,8 @@ class TextCommands(Plumbing):
         if icon is not NOT_GIVEN or wrap is not NOT_GIVEN:
             newer_keywords(self, "subheader", icon=icon, wrap=wrap)
         # Headings are frequent: one text conversion and no keyword layer (``_el``).
-        text = _text(body)
-        props = {"body": text, "help": help, "tag": "h3", "divider": divider}
+        text = clean_text(body)
+        props = {"body": text, "help": help, "tag": "h3", "divider": _divider(divider)}
         props.update(heading_props(text, anchor))
         return emit_element(self, "subheader", props)  # type: ignore[return-value]
 
@@ -122,7 +163,7 @@ class TextCommands(Plumbing):
     ) -> W:
         if wrap is not NOT_GIVEN:
             newer_keywords(self, "caption", wrap=wrap)
-        return self._el("caption", body=_text(body), help=help)
+        return self._el("caption", body=clean_text(body), help=help, allow_html=unsafe_allow_html)
 
     def text(
         self: W,
@@ -135,7 +176,7 @@ class TextCommands(Plumbing):
     ) -> W:
         if wrap is not NOT_GIVEN:
             newer_keywords(self, "text", wrap=wrap)
-        return self._el("text", body=_text(body), help=help)
+        return self._el("text", body=clean_text(body), help=help)
 
     def code(
         self: W,
@@ -156,7 +197,13 @@ class TextCommands(Plumbing):
         )
 
     def latex(self: W, body: object, *, help: str | None = None, width: int | str = "stretch") -> W:
-        return self._el("latex", body=_text(body), help=help)
+        if type(body).__module__.startswith("sympy"):
+            # lazy: only an app that passes a SymPy expression has sympy to import
+            import sympy  # type: ignore[import-untyped,import-not-found,unused-ignore]
+
+            body = sympy.latex(body)
+        # Streamlit sends the dedented source between ``$$`` lines, and AppTest reads that.
+        return self._el("latex", body=f"$$\n{clean_text(body)}\n$$", help=help)
 
     def json(
         self: W, body: object, *, expanded: bool | int = True, width: int | str = "stretch"
@@ -172,7 +219,7 @@ class TextCommands(Plumbing):
                 body = _json.dumps(body, default=repr)
             except TypeError:
                 body = _json.dumps(str(body))
-        return self._el("json", body=body, expanded=expanded)
+        return self._el("json", body=body, **_json_expanded(expanded))
 
     def divider(self: W, *, width: int | str = "stretch") -> W:
         return self._el("divider", body="---")
@@ -184,7 +231,9 @@ class TextCommands(Plumbing):
         width: int | str = "stretch",
         unsafe_allow_javascript: bool = False,
     ) -> W:
-        return self._el("html", body=_text(body), unsafe_allow_javascript=unsafe_allow_javascript)
+        return self._el(
+            "html", body=clean_text(body), unsafe_allow_javascript=unsafe_allow_javascript
+        )
 
     def metric(
         self: W,

@@ -12,9 +12,9 @@ applied). Streamlit behaviour reproduced (seed era, 1.58):
 * ``default_indices`` raises Streamlit's exception for a default that is not an option, and
   ``keep_options`` raises ``StreamlitSelectionCountExceedsMaxError`` past ``max_selections``.
 
-The staging checks ``check_choice``/``check_choices`` raise :class:`AppTestError` when a test
-stages a value a browser user could not pick. Values use the return-value representation
-described in ``apptest._values.common``.
+The staging checks ``check_choice``/``check_choices`` raise :class:`~apptest.InvalidValueError`
+(an AppTestError and a ValueError) when a test stages a value a browser user could not pick.
+Values use the return-value representation described in ``apptest._values.common``.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from enum import Enum, EnumMeta
 from typing import Any
 
 from apptest import _st_errors as errors
-from apptest._errors import AppTestError, hide_test_errors
+from apptest._errors import InvalidValueError, hide_test_errors
 from apptest._st_errors import StreamlitAPIException
 
 # pytest leaves this module's frames out of the traceback of an AppTestError (a value a widget
@@ -202,7 +202,7 @@ def check_choice(
     if value is None:
         if clearable:
             return None
-        raise AppTestError(
+        raise InvalidValueError(
             f"{what} cannot be cleared to None: it has a default selection, so a browser user "
             f"can only pick another option. Options: {list(options.formatted)}."
         )
@@ -212,7 +212,7 @@ def check_choice(
     if accept_new and isinstance(value, str):
         return value
     extra = " (or a new string: accept_new_options=True)" if accept_new else ""
-    raise AppTestError(
+    raise InvalidValueError(
         f"{what} cannot take {value!r}: it is not one of its options. It accepts one of "
         f"{list(options.formatted)}{extra}."
     )
@@ -228,7 +228,7 @@ def check_choices(
 ) -> list[Any]:
     """Staging several choices: a list of distinct options, at most ``max_selections``."""
     if values is None or isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
-        raise AppTestError(
+        raise InvalidValueError(
             f"{what} takes a list of options, not {values!r}. Options: {list(options.formatted)}."
         )
     chosen = [
@@ -237,11 +237,11 @@ def check_choices(
     ]
     labels = [options.format(v) for v in chosen]
     if len(set(labels)) != len(labels):
-        raise AppTestError(
+        raise InvalidValueError(
             f"{what} cannot select the same option twice: {values!r}. Pass each option once."
         )
     if max_selections is not None and len(chosen) > max_selections:
-        raise AppTestError(
+        raise InvalidValueError(
             f"{what} accepts at most max_selections={max_selections} options; {values!r} has "
             f"{len(chosen)}."
         )

@@ -13,8 +13,9 @@ Two kinds of checks live in this package:
 
 * the command's own argument checks, raising Streamlit's exceptions with Streamlit's texts
   (seed era, 1.58) — used by the shim;
-* the staging checks (``check_*``), raising :class:`AppTestError` when a test stages a value
-  a browser user could not give the widget, naming what was wrong and what the widget takes.
+* the staging checks (``check_*``), raising :class:`~apptest.InvalidValueError` (an
+  AppTestError and a ValueError) when a test stages a value a browser user could not give the
+  widget, naming what was wrong and what the widget takes.
 
 This module holds the small checks several widgets share: ``label_visibility`` (Streamlit's
 ``maybe_raise_label_warnings``), a button's ``type``, ``key_state`` (what Session State holds
@@ -31,7 +32,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from apptest._errors import AppTestError, hide_test_errors
+from apptest._errors import InvalidValueError, hide_test_errors
 from apptest._run.layout import current_run
 from apptest._st_errors import StreamlitAPIException
 
@@ -76,11 +77,11 @@ def check_text(what: str, value: Any, max_chars: int | None, *, secret: bool = F
     """Staging typed text: a string (or None) no longer than ``max_chars``. A ``secret`` text
     (a password field) is never shown in the message."""
     if value is not None and not isinstance(value, str):
-        raise AppTestError(
+        raise InvalidValueError(
             f"{what} takes a string (or None), not {type(value).__name__} {value!r}."
         )
     if value is not None and max_chars is not None and len(value) > max_chars:
-        raise AppTestError(
+        raise InvalidValueError(
             f"{what} accepts at most max_chars={max_chars} characters; "
             f"{'the text' if secret else repr(value)} has {len(value)}. Stage a shorter text."
         )
@@ -89,7 +90,7 @@ def check_text(what: str, value: Any, max_chars: int | None, *, secret: bool = F
 
 def check_color(what: str, value: Any) -> str:
     if not isinstance(value, str) or not _HEX_COLOR.match(value):
-        raise AppTestError(
+        raise InvalidValueError(
             f"{what} takes a hex colour such as '#00ffaa' or '#0fa', not {value!r}. "
             "Use .pick('00ffaa') to add the '#'."
         )
@@ -120,7 +121,7 @@ def check_feedback(what: str, count: int, value: Any) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < count:
-        raise AppTestError(
+        raise InvalidValueError(
             f"{what} takes an option index 0..{count - 1} (or None to clear), not {value!r}."
         )
     return value
@@ -128,7 +129,7 @@ def check_feedback(what: str, count: int, value: Any) -> int | None:
 
 def checked_bool(what: str, value: Any) -> bool:
     if not isinstance(value, bool):
-        raise AppTestError(f"{what} takes True or False, not {value!r}.")
+        raise InvalidValueError(f"{what} takes True or False, not {value!r}.")
     return value
 
 

@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from apptest._errors import AppTestError, hide_test_errors
+from apptest._errors import InvalidValueError, hide_test_errors
 from apptest._st_errors import StreamlitAPIException
 
 # pytest leaves this module's frames out of the traceback of an AppTestError (a value a widget
@@ -259,7 +259,7 @@ def _check_value(what: str, table: Table, column: str, value: Any) -> Any:
         or (kind == "str" and isinstance(value, str))
     )
     if not ok:
-        raise AppTestError(
+        raise InvalidValueError(
             f"{what}: column {column!r} holds {kind} values; {value!r} cannot be entered there."
         )
     return value
@@ -268,9 +268,9 @@ def _check_value(what: str, table: Table, column: str, value: Any) -> Any:
 def _check_column(what: str, table: Table, rules: EditorRules, column: object) -> str:
     name = str(column)
     if name not in table.columns:
-        raise AppTestError(f"{what} has no column {column!r}. Columns: {list(table.columns)}.")
+        raise InvalidValueError(f"{what} has no column {column!r}. Columns: {list(table.columns)}.")
     if rules.disabled is True or (isinstance(rules.disabled, frozenset) and name in rules.disabled):
-        raise AppTestError(f"{what}: column {name!r} is disabled and cannot be edited.")
+        raise InvalidValueError(f"{what}: column {name!r} is disabled and cannot be edited.")
     return name
 
 
@@ -293,12 +293,12 @@ def edit_cells(
 ) -> EditState:
     new = _fresh(state)
     if isinstance(row, bool) or not isinstance(row, int) or not 0 <= row < table.n_rows:
-        raise AppTestError(
+        raise InvalidValueError(
             f"{what} has rows 0..{table.n_rows - 1} (positions in the app's data); {row!r} is "
             "not one. Use add_row() for new rows."
         )
     if row in new["deleted_rows"]:
-        raise AppTestError(f"{what}: row {row} is deleted and cannot be edited.")
+        raise InvalidValueError(f"{what}: row {row} is deleted and cannot be edited.")
     cells = new["edited_rows"].setdefault(row, {})
     for column, value in changes.items():
         name = _check_column(what, table, rules, column)
@@ -314,7 +314,7 @@ def add_row(
     values: Mapping[Any, Any],
 ) -> EditState:
     if not rules.can_add():
-        raise AppTestError(
+        raise InvalidValueError(
             f"{what} has num_rows={rules.num_rows!r}: rows cannot be added. "
             "Rows can be added with num_rows='dynamic' or 'add'."
         )
@@ -335,18 +335,20 @@ def delete_rows(
     rows: Sequence[int],
 ) -> EditState:
     if not rules.can_delete():
-        raise AppTestError(
+        raise InvalidValueError(
             f"{what} has num_rows={rules.num_rows!r}: rows cannot be deleted. "
             "Rows can be deleted with num_rows='dynamic' or 'delete'."
         )
     if rules.disabled is True:
-        raise AppTestError(f"{what} is disabled: rows cannot be deleted.")
+        raise InvalidValueError(f"{what} is disabled: rows cannot be deleted.")
     new = _fresh(state)
     for row in rows:
         if isinstance(row, bool) or not isinstance(row, int) or not 0 <= row < table.n_rows:
-            raise AppTestError(f"{what} has rows 0..{table.n_rows - 1}; cannot delete {row!r}.")
+            raise InvalidValueError(
+                f"{what} has rows 0..{table.n_rows - 1}; cannot delete {row!r}."
+            )
         if row in new["deleted_rows"]:
-            raise AppTestError(f"{what}: row {row} is already deleted.")
+            raise InvalidValueError(f"{what}: row {row} is already deleted.")
         new["deleted_rows"].append(row)
     return new
 
@@ -358,7 +360,7 @@ def check_state(what: str, table: Table, rules: EditorRules, state: Any) -> Edit
         "added_rows",
         "deleted_rows",
     }:
-        raise AppTestError(
+        raise InvalidValueError(
             f"{what} takes an edit state {{'edited_rows': {{row: {{column: value}}}}, "
             f"'added_rows': [...], 'deleted_rows': [...]}}, not {state!r}."
         )

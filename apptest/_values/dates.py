@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from apptest._errors import AppTestError, hide_test_errors
+from apptest._errors import InvalidValueError, hide_test_errors
 from apptest._st_errors import StreamlitAPIException
 
 # pytest leaves this module's frames out of the traceback of an AppTestError (a value a widget
@@ -148,12 +148,12 @@ def check_date_format(format: str) -> None:
 
 def _check_day(what: str, spec: DateSpec, value: Any) -> date:
     if not isinstance(value, date):
-        raise AppTestError(
+        raise InvalidValueError(
             f"{what} takes datetime.date values, not {type(value).__name__} {value!r}."
         )
     day = value.date() if isinstance(value, datetime) else value
     if not spec.min <= day <= spec.max:
-        raise AppTestError(
+        raise InvalidValueError(
             f"{what} cannot take {day.isoformat()}: it is outside the widget's range "
             f"[{spec.min.isoformat()}, {spec.max.isoformat()}]."
         )
@@ -166,22 +166,22 @@ def check_date(what: str, spec: DateSpec, value: Any) -> Any:
         if value is None:
             if spec.clearable:
                 return None
-            raise AppTestError(f"{what} has a default date and cannot be cleared to None.")
+            raise InvalidValueError(f"{what} has a default date and cannot be cleared to None.")
         if isinstance(value, (list, tuple)):
-            raise AppTestError(f"{what} takes a single date, not {value!r}.")
+            raise InvalidValueError(f"{what} takes a single date, not {value!r}.")
         return _check_day(what, spec, value)
     if value is None or (isinstance(value, (list, tuple)) and not value):
         if spec.clearable:
             return ()
-        raise AppTestError(f"{what} has a default range and cannot be cleared.")
+        raise InvalidValueError(f"{what} has a default range and cannot be cleared.")
     if not isinstance(value, (list, tuple)) or len(value) > 2:
-        raise AppTestError(
+        raise InvalidValueError(
             f"{what} is a range date input and takes a (start, end) pair (or just (start,)), "
             f"not {value!r}."
         )
     days = tuple(_check_day(what, spec, v) for v in value)
     if len(days) == 2 and days[0] > days[1]:
-        raise AppTestError(f"{what} cannot take {value!r}: the start is after the end.")
+        raise InvalidValueError(f"{what} cannot take {value!r}: the start is after the end.")
     return days
 
 
@@ -225,15 +225,15 @@ def check_time(what: str, value: Any, *, clearable: bool) -> time | None:
     if value is None:
         if clearable:
             return None
-        raise AppTestError(f"{what} has a default time and cannot be cleared to None.")
+        raise InvalidValueError(f"{what} has a default time and cannot be cleared to None.")
     if isinstance(value, datetime):
         value = value.time()
     if not isinstance(value, time):
-        raise AppTestError(
+        raise InvalidValueError(
             f"{what} takes datetime.time values, not {type(value).__name__} {value!r}."
         )
     if value.second or value.microsecond:
-        raise AppTestError(
+        raise InvalidValueError(
             f"{what} holds hours and minutes only (the browser sends HH:MM); {value!r} has "
             "seconds. Stage a time with second=0."
         )

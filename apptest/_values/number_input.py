@@ -11,7 +11,7 @@ number bounds raise ``StreamlitJSNumberBoundsError``. ``NumberSpec.sanitize`` is
 
 ``MIN_SAFE_INTEGER``/``MAX_SAFE_INTEGER`` (JavaScript's safe integers) are shared with
 ``apptest._values.sliders``. The staging checks ``check_number``/``step_number`` raise
-:class:`AppTestError` for a number a browser user could not enter. Values use the
+:class:`~apptest.InvalidValueError` for a number a browser user could not enter. Values use the
 return-value representation described in ``apptest._values.common``.
 """
 
@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from apptest import _st_errors as errors
-from apptest._errors import AppTestError, hide_test_errors
+from apptest._errors import InvalidValueError, hide_test_errors
 from apptest._st_errors import StreamlitAPIException
 
 # pytest leaves this module's frames out of the traceback of an AppTestError (a value a widget
@@ -206,21 +206,21 @@ def check_number(what: str, spec: NumberSpec, value: Any) -> int | float | None:
     if value is None:
         if spec.clearable:
             return None
-        raise AppTestError(
+        raise InvalidValueError(
             f"{what} cannot be cleared to None: it was created with a value, so the browser "
             "puts the value back. Stage a number."
         )
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise AppTestError(f"{what} takes a number, not {type(value).__name__} {value!r}.")
+        raise InvalidValueError(f"{what} takes a number, not {type(value).__name__} {value!r}.")
     if isinstance(value, float) and math.isnan(value):
-        raise AppTestError(f"{what} cannot take NaN: a browser user cannot type it.")
+        raise InvalidValueError(f"{what} cannot take NaN: a browser user cannot type it.")
     if spec.data_type == "int" and isinstance(value, float) and not value.is_integer():
-        raise AppTestError(
+        raise InvalidValueError(
             f"{what} holds integers (its arguments are ints); {value!r} is not one. Stage an int."
         )
     lower, upper = spec.min, spec.max
     if (lower is not None and value < lower) or (upper is not None and value > upper):
-        raise AppTestError(
+        raise InvalidValueError(
             f"{what} cannot take {value!r}: it is outside the widget's range "
             f"[{_bound(lower, '-inf')}, {_bound(upper, 'inf')}]. Stage a number in that range."
         )

@@ -15,7 +15,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from apptest import _st_errors as errors
-from apptest._errors import AppTestError, hide_test_errors
+from apptest._errors import InvalidValueError, hide_test_errors
 from apptest._st_errors import StreamlitAPIException
 from apptest._values.choices import Options, check_choice
 from apptest._values.number_input import MAX_SAFE_INTEGER, MIN_SAFE_INTEGER
@@ -295,9 +295,9 @@ def _check_slider_part(what: str, spec: SliderSpec, value: Any) -> Any:
     elif kind == "time" and isinstance(value, (time, datetime)):
         ok = (value.timetz() if isinstance(value, datetime) else value).replace(tzinfo=spec.tz)
     if ok is None:
-        raise AppTestError(f"{what} holds {kind} values; {value!r} is not one.")
+        raise InvalidValueError(f"{what} holds {kind} values; {value!r} is not one.")
     if not spec.in_range(ok):
-        raise AppTestError(
+        raise InvalidValueError(
             f"{what} cannot take {value!r}: it is outside the slider's range "
             f"[{spec.min!r}, {spec.max!r}]."
         )
@@ -308,16 +308,18 @@ def check_slider(what: str, spec: SliderSpec, value: Any) -> Any:
     """Staging a slider value: one value, or a ``(low, high)`` pair for a range slider."""
     if not spec.is_range:
         if isinstance(value, (list, tuple)):
-            raise AppTestError(f"{what} has one thumb and takes a single value, not {value!r}.")
+            raise InvalidValueError(
+                f"{what} has one thumb and takes a single value, not {value!r}."
+            )
         return _check_slider_part(what, spec, value)
     if not isinstance(value, (list, tuple)) or len(value) != 2:
-        raise AppTestError(
+        raise InvalidValueError(
             f"{what} is a range slider and takes two values (low, high), not {value!r}. "
             "Use .set_range(low, high)."
         )
     low, high = (_check_slider_part(what, spec, v) for v in value)
     if _comparable(low) > _comparable(high):
-        raise AppTestError(
+        raise InvalidValueError(
             f"{what} cannot take {value!r}: the lower thumb is above the upper one. Stage "
             "(low, high) with low <= high."
         )
@@ -384,18 +386,17 @@ def select_slider_spec(options: Options, value: Any) -> SelectSliderSpec:
 def check_select_slider(what: str, spec: SelectSliderSpec, value: Any) -> Any:
     if not spec.is_range:
         if isinstance(value, (list, tuple)):
-            raise AppTestError(f"{what} has one thumb and takes a single option, not {value!r}.")
+            raise InvalidValueError(
+                f"{what} has one thumb and takes a single option, not {value!r}."
+            )
         return check_choice(what, spec.options, value, clearable=False)
     if not isinstance(value, (list, tuple)) or len(value) != 2:
-        raise AppTestError(
+        raise InvalidValueError(
             f"{what} is a range select slider and takes two options (low, high), not {value!r}. "
             "Use .set_range(low, high)."
         )
     low, high = (check_choice(what, spec.options, v, clearable=False) for v in value)
     options = spec.options
     if options.index_of(low) > options.index_of(high):  # type: ignore[operator]
-        raise AppTestError(
-            f"{what} cannot take {value!r}: {low!r} comes after {high!r} in the options. Stage "
-            "(low, high) in option order."
-        )
+        return (high, low)  # sorted into option order, as Streamlit's AppTest does
     return (low, high)

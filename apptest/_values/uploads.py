@@ -13,7 +13,7 @@ import os
 from collections.abc import Sequence
 from typing import Any
 
-from apptest._errors import AppTestError, hide_test_errors
+from apptest._errors import InvalidValueError, hide_test_errors
 
 # pytest leaves this module's frames out of the traceback of an AppTestError (a value a widget
 # verb refused): the test's line and the message say it all.
@@ -119,12 +119,12 @@ def check_upload(
     elif isinstance(files, (list, tuple)):
         items = list(files)
     else:
-        raise AppTestError(
+        raise InvalidValueError(
             f"{what} takes (name, data, mime_type) tuples, a list of them, or None; got "
             f"{type(files).__name__}."
         )
     if len(items) > 1 and not multiple:
-        raise AppTestError(
+        raise InvalidValueError(
             f"{what} takes one file (accept_multiple_files=False); got {len(items)}."
         )
     result = []
@@ -133,25 +133,25 @@ def check_upload(
             result.append(item)
             continue
         if not (isinstance(item, tuple) and len(item) in (2, 3)):
-            raise AppTestError(f"{what} takes (name, data, mime_type) tuples, not {item!r}.")
+            raise InvalidValueError(f"{what} takes (name, data, mime_type) tuples, not {item!r}.")
         name, data = item[0], item[1]
         mime = item[2] if len(item) == 3 else "application/octet-stream"
         if not isinstance(name, str) or not name:
-            raise AppTestError(f"{what}: a file needs a non-empty name, not {name!r}.")
+            raise InvalidValueError(f"{what}: a file needs a non-empty name, not {name!r}.")
         if not isinstance(data, (bytes, bytearray, memoryview)):
-            raise AppTestError(
+            raise InvalidValueError(
                 f"{what}: the content of {name!r} must be bytes, not {type(data).__name__} "
                 "(use text.encode() for text)."
             )
         if "\x00" in name:
-            raise AppTestError(f"{what}: file names cannot contain null bytes.")
+            raise InvalidValueError(f"{what}: file names cannot contain null bytes.")
         if not _accepted(name, str(mime), allowed):
-            raise AppTestError(
+            raise InvalidValueError(
                 f"{what} accepts only {list(allowed)}; {name!r} ({mime}) is not one of them."
             )
         content = bytes(data)
         if len(content) > max_mb * 1024 * 1024:
-            raise AppTestError(
+            raise InvalidValueError(
                 f"{what} accepts files up to {max_mb} MB; {name!r} has {len(content)} bytes."
             )
         result.append(new_file(name, content, str(mime)))

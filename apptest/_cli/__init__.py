@@ -1,0 +1,1 @@
+"""The ``apptest`` command's verbs (``apptest.cli`` registers them): ``run``, ``check``."""
