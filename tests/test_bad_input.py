@@ -19,7 +19,13 @@ from typing import Any
 
 import pytest
 
-from apptest import AppTest, AppTestError, ElementIndexError, ElementNotFoundError
+from apptest import (
+    AppTest,
+    AppTestError,
+    ElementIndexError,
+    ElementNotFoundError,
+    InvalidValueError,
+)
 
 
 def _lit(text: str) -> str:
@@ -328,9 +334,9 @@ tick()
 
 Action = Callable[[AppTest, Path], Any]
 LISTING = (
-    "it has 6 children:\n  [0] slider 'S' = 0\n  [1] checkbox 'C' = False\n"
-    "  [2] selectbox 'Sel' = 'a'\n  [3] number_input 'N' = 0\n  [4] text_input 'T' = ''\n"
-    "  [5] container"
+    "it has 6 children:\n  [0] slider 'S' = 0 range [0, 10]\n  [1] checkbox 'C' = False\n"
+    "  [2] selectbox 'Sel' = 'a' options ['a', 'b']\n  [3] number_input 'N' = 0 range [0, 10]\n"
+    "  [4] text_input 'T' = ''\n  [5] container"
 )
 
 #: (id, action, exception class, exact message or a pattern) — test actions and the clock.
@@ -344,7 +350,7 @@ ACTION_CASES: list[tuple[str, Action, type[BaseException], str]] = [
     (
         "slider_out_of_range",
         lambda at, _: at.slider("s").set_value(99),
-        AppTestError,
+        InvalidValueError,
         _lit("st.slider 'S' (key='s') cannot take 99: it is outside the slider's range [0, 10]."),
     ),
     (
@@ -371,7 +377,7 @@ ACTION_CASES: list[tuple[str, Action, type[BaseException], str]] = [
     (
         "selectbox_not_an_option",
         lambda at, _: at.selectbox[0].select("z"),
-        AppTestError,
+        InvalidValueError,
         _lit(
             "st.selectbox 'Sel' cannot take 'z': it is not one of its options. It accepts one "
             "of ['a', 'b']."
@@ -380,13 +386,13 @@ ACTION_CASES: list[tuple[str, Action, type[BaseException], str]] = [
     (
         "number_input_text",
         lambda at, _: at.number_input[0].set_value("x"),
-        AppTestError,
+        InvalidValueError,
         _lit("st.number_input 'N' takes a number, not str 'x'."),
     ),
     (
         "text_over_max_chars",
         lambda at, _: at.text_input[0].input("toolong"),
-        AppTestError,
+        InvalidValueError,
         _lit(
             "st.text_input 'T' accepts at most max_chars=3 characters; 'toolong' has 7. Stage a "
             "shorter text."
