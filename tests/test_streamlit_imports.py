@@ -10,6 +10,7 @@ modules of the same name (namespace packages included) never see each other's.
 from __future__ import annotations
 
 import sys
+import types
 from pathlib import Path
 from unittest import mock
 
@@ -225,3 +226,26 @@ def test_same_named_namespace_packages_do_not_leak_between_apps(
     assert (a.markdown.values, b.markdown.values) == (["A"], ["B"])
     assert (a.run().markdown.values, b.run().markdown.values) == (["A"], ["B"])
     assert not [name for name in sys.modules if name.startswith("nsutils_i15")]
+
+
+def test_components_v1_stands_for_the_shims_components(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``streamlit.components.v1`` imports in any case; its names are the shim's
+    ``st.components.v1`` ones when the shim has them, else not simulated."""
+    source = """
+        import streamlit as st
+        import streamlit.components.v1 as components
+        from streamlit.components.v1 import html
+        st.text(str(html("<b>x</b>")))
+        st.text(str(components.html("<i>y</i>")))
+        """
+    at = AppTest.from_string(source).run()
+    assert at.exception[0].exc_type in ("ImportError", "StreamlitAPIUnimplementedError")
+    import apptest._shim as shim
+
+    if "components" in vars(shim):
+        return  # the shim has components of its own: the delegation is tested with them
+    v1 = types.SimpleNamespace(html=lambda body: f"html {body}")
+    monkeypatch.setattr(shim, "components", types.SimpleNamespace(v1=v1), raising=False)
+    at = AppTest.from_string(source).run()
+    assert not at.exception, at.exception
+    assert at.text.values == ["html <b>x</b>", "html <i>y</i>"]

@@ -164,6 +164,8 @@ def _source_attribute(module: str, name: str) -> Any:
     try:
         for part in (*path.split("."), name):
             source = getattr(source, part)
+            if isinstance(source, _TableModule):
+                return _MISSING  # the module itself, set on its parent by the import system
     except AttributeError:
         return _MISSING
     return source
