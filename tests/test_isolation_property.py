@@ -1,7 +1,7 @@
 """Isolation as a property (issue 15): nothing an app does is visible from one AppTest to the
 next, whatever it changed.
 
-Each example builds one or two AppTests of the same app file. The app first *observes* what it
+Each example builds one or two AppTests of the same app file and runs them in turns. The app first *observes* what it
 can see (working directory, environment, ``sys.path``, warnings filters, logging, the recursion
 limit, a helper module's globals, Session State, a resource cache, secrets, the clock, the
 ``streamlit`` module), then applies the changes the example chose. Every AppTest's first run
@@ -158,10 +158,13 @@ def test_nothing_an_app_changes_is_visible_to_the_next_apptest(
 ) -> None:
     before, pristine = _process(), _pristine()
     apps = [(_app(changes), changes, runs) for changes, runs in plans]
-    for at, changes, runs in apps:  # each AppTest's first run sees a clean slate
-        first = _observe(at.run())
-        assert first == dict(pristine, secret="secret" if "secrets" in changes else None)
-        for _ in range(runs - 1):
-            later = _observe(at.run())
-            assert {k: later[k] for k in PROCESS} == {k: pristine[k] for k in PROCESS}
-        assert _process() == before
+    for turn in range(max(runs for _, _, runs in apps)):  # the AppTests' runs interleaved
+        for at, changes, runs in apps:
+            if turn >= runs:
+                continue
+            seen = _observe(at.run())
+            if turn == 0:  # each AppTest's first run sees a clean slate
+                assert seen == dict(pristine, secret="secret" if "secrets" in changes else None)
+            else:  # later ones see the process as it was (their own AppTest's state aside)
+                assert {k: seen[k] for k in PROCESS} == {k: pristine[k] for k in PROCESS}
+            assert _process() == before

@@ -158,3 +158,16 @@ def test_a_logger_made_during_a_run_still_works_after_it() -> None:
     made = logging.getLogger("apptest_i15_made_in_run")
     made.info("after the run")  # raised AttributeError: '_cache' was taken away
     assert made.isEnabledFor(logging.CRITICAL)
+
+
+def test_sigint_handler_and_meta_path_are_restored() -> None:
+    """An app that swallowed Ctrl-C would make the test run impossible to stop."""
+    import signal
+
+    before = (signal.getsignal(signal.SIGINT), list(sys.meta_path))
+    _run(
+        "import signal, sys\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\n"
+        "class Finder:\n    def find_spec(self, *a):\n        return None\n"
+        "sys.meta_path.insert(0, Finder())"
+    )
+    assert (signal.getsignal(signal.SIGINT), list(sys.meta_path)) == before

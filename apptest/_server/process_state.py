@@ -5,7 +5,8 @@ Restored after every run: the working directory, ``os.environ`` (and the time zo
 logging configuration (every logger's level, handlers, ``propagate`` and ``disabled``, as
 recorded by :mod:`apptest._server.logging_journal`; the root logger's filters;
 ``logging.disable``), the recursion limit, ``sys.stdout``/``stderr``/``stdin``,
-``sys.excepthook`` and ``sys.displayhook``. (``sys.modules``, ``sys.path``, ``sys.argv`` and
+``sys.excepthook``, ``sys.displayhook``, ``sys.meta_path`` and the ``SIGINT``/``SIGTERM``
+handlers. (``sys.modules``, ``sys.path``, ``sys.argv`` and
 the ``streamlit`` module are the script's: :mod:`apptest._server.script`.)
 
 Saving is cheap and checks come first: a run that changed nothing costs a few comparisons.
@@ -18,12 +19,22 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
+import threading
 import time
 import warnings
 from typing import Any
 
 from apptest._server.logging_journal import Recording
+
+#: Signals whose handlers an app may replace: Ctrl-C (KeyboardInterrupt) and SIGTERM.
+_SIGNALS = tuple(
+    number
+    for number in (getattr(signal, "SIGINT", None), getattr(signal, "SIGTERM", None))
+    if number is not None
+)
+_getsignal = signal.getsignal
 
 
 def _environ_data() -> dict[Any, Any]:
@@ -41,8 +52,10 @@ class ProcessState:
         "environ",
         "hooks",
         "logging",
+        "meta_path",
         "recursion",
         "root_filters",
+        "signals",
         "streams",
         "warn_filters",
         "warn_list",
@@ -61,6 +74,8 @@ class ProcessState:
         self.recursion = 0
         self.streams: tuple[Any, ...] = ()
         self.hooks: tuple[Any, ...] = ()
+        self.meta_path: list[Any] = []
+        self.signals: tuple[Any, ...] = ()
 
     def save(self) -> None:
         try:
@@ -77,6 +92,8 @@ class ProcessState:
         self.recursion = sys.getrecursionlimit()
         self.streams = (sys.stdout, sys.stderr, sys.stdin)
         self.hooks = (sys.excepthook, sys.displayhook)
+        self.meta_path = list(sys.meta_path)
+        self.signals = tuple(map(_getsignal, _SIGNALS))
 
     def restore(self) -> None:
         if self.cwd:
@@ -93,6 +110,19 @@ class ProcessState:
         sys.stdout, sys.stderr, sys.stdin = self.streams
         sys.excepthook, sys.displayhook = self.hooks
         self.streams = self.hooks = ()
+        if sys.meta_path != self.meta_path:
+            sys.meta_path[:] = self.meta_path
+        self._restore_signals()
+
+    def _restore_signals(self) -> None:
+        """Ctrl-C and SIGTERM handlers an app installed (main thread only, where they can be
+        set) are put back, so Ctrl-C still ends the test run."""
+        if self.signals == tuple(map(_getsignal, _SIGNALS)):
+            return
+        if threading.current_thread() is threading.main_thread():
+            for number, handler in zip(_SIGNALS, self.signals, strict=True):
+                if handler is not None:
+                    signal.signal(number, handler)
 
     def _restore_environ(self) -> None:
         if _environ_data() == self.environ:

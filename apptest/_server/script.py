@@ -209,12 +209,12 @@ class _Patched:
 
     def __enter__(self) -> None:
         script, modules = self.script, sys.modules
-        self.process.save()
         names = list(script._own_modules)
         if self.main is not None:
             names.append("__main__")
         self.saved = {name: modules.get(name) for name in names}
         self.swap.__enter__()
+        self.process.save()
         modules.update(script._own_modules)
         if self.main is not None:
             modules["__main__"] = self.main
