@@ -1,10 +1,11 @@
 """Isolation as a property (issue 15): nothing an app does is visible from one AppTest to the
 next, whatever it changed.
 
-Each example builds one or two AppTests of the same app file and runs them in turns. The app first *observes* what it
-can see (working directory, environment, ``sys.path``, warnings filters, logging, the recursion
-limit, a helper module's globals, Session State, a resource cache, secrets, the clock, the
-``streamlit`` module), then applies the changes the example chose. Every AppTest's first run
+Each example builds one or two AppTests of the same app file and runs them in turns. The app
+first *observes* what it can see (working directory, environment, ``sys.path``, warnings
+filters, logging, the recursion limit, a helper module's globals, Session State, a resource
+cache, secrets, the clock, the ``streamlit`` module), then applies the changes the example
+chose. Every AppTest's first run
 must observe the pristine values; every later run must still see the process as it was.
 """
 
