@@ -34,7 +34,8 @@ _SIGNALS = tuple(
     for number in (getattr(signal, "SIGINT", None), getattr(signal, "SIGTERM", None))
     if number is not None
 )
-_getsignal = signal.getsignal
+#: ``signal.getsignal`` without its enum conversion (microseconds each, twice per run).
+_getsignal: Any = getattr(signal, "_signal", signal).getsignal
 
 
 def _environ_data() -> dict[Any, Any]:
