@@ -15,7 +15,7 @@ here for annotations and ``isinstance`` checks: ``def pick(w: apptest.Selectbox)
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from apptest._api.apptest import AppTest, FragmentInfo
+from apptest._api.apptest import AppTest, FragmentInfo, _shim_package, keep_modules_loaded
 from apptest._api.clock_control import ClockControl
 from apptest._api.lists import ElementList, WidgetList
 from apptest._api.nodes import (
@@ -45,6 +45,8 @@ from apptest._errors import (
     ScriptTimeoutError,
 )
 from apptest._profile import PROFILES, SEED, Semantics
+from apptest._server import imports as _imports
+from apptest._server.imports import real_streamlit_installed
 from apptest._server.records import RunRecord
 from apptest._values.uploads import UploadedFile
 
@@ -80,6 +82,11 @@ if TYPE_CHECKING:
         TimeInput,
     )
 
+
+# ``import streamlit`` finds apptest's fake package (in runs; outside them when no real
+# Streamlit is installed): see apptest/_server/imports.py.
+_imports.install(_shim_package)
+
 # The typed widget classes load on first use (the first snapshot loads them too), which keeps
 # ``import apptest`` fast.
 _LAZY_MODULES = {
@@ -100,6 +107,7 @@ if not TYPE_CHECKING:  # mypy reads the imports above; a module __getattr__ woul
         module = _LAZY.get(name)
         if module is None:
             raise AttributeError(f"module 'apptest' has no attribute {name!r}")
+        keep_modules_loaded()
         value = getattr(importlib.import_module(module), name)
         globals()[name] = value
         return value
@@ -174,4 +182,5 @@ __all__ = [
     "UploadedFile",
     "Widget",
     "WidgetList",
+    "real_streamlit_installed",
 ]

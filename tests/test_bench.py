@@ -7,12 +7,13 @@ that the script runs to the end and prints its table, so it cannot rot as the co
 from __future__ import annotations
 
 import functools
-import importlib.util
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from apptest import real_streamlit_installed
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "bench" / "compare.py"
@@ -91,7 +92,7 @@ def test_quick_benchmark_prints_the_scaling_table() -> None:
 
 
 @pytest.mark.skipif(
-    importlib.util.find_spec("streamlit") is None,
+    not real_streamlit_installed(),
     reason="streamlit is not installed (pip install -e '.[bench]')",
 )
 def test_quick_benchmark_with_streamlit_fills_the_apptest_columns() -> None:

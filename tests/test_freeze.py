@@ -456,9 +456,10 @@ def _app_sleeping_and_pausing(pauses, seen, nap):  # type: ignore[no-untyped-def
     pauses.pause()
 
 
-def test_two_apptests_in_two_threads_each_read_their_own_clock() -> None:
-    """Both runs are inside their scripts at once; each reads its own start_time and is moved
-    only by its own sleep. The test thread reads the real clock meanwhile."""
+def test_two_apptests_in_two_threads_take_turns_and_each_read_their_own_clock() -> None:
+    """Runs in two threads take turns (a run swaps process-wide state: issue 15, item 6): the
+    second waits while the first is paused inside its script. Each reads its own start_time
+    and is moved only by its own sleep. The test thread reads the real clock meanwhile."""
     first = (_Pauses(), [], "2001-01-01T00:00:00", 10.0)
     second = (_Pauses(), [], "2030-06-01T08:00:00", 5.0)
     apps = [
@@ -469,18 +470,20 @@ def test_two_apptests_in_two_threads_each_read_their_own_clock() -> None:
     thread1 = _run_in_thread(apps[0])
     p1.wait_until_paused()
     thread2 = _run_in_thread(apps[1])
-    p2.wait_until_paused()
     try:
-        _assert_reads_the_real_clock()  # both runs are active now
-        p1.go_on()  # run 1 reads its clock again while run 2 is still inside its script
+        _assert_reads_the_real_clock()  # run 1 is active
+        p1.go_on()
         p1.wait_until_paused()
+        assert seen2 == []  # run 2 has not begun: it waits for run 1 to end
+        p1.go_on()
+        thread1.join(_PATIENCE)
+        p2.wait_until_paused()
         p2.go_on()
         p2.wait_until_paused()
     finally:
-        p2.go_on()  # run 2 ends first: overlapping runs end in the reverse order
+        for pauses in (p2, p2, p1, p1):
+            pauses.go_on()
         thread2.join(_PATIENCE)
-        p1.go_on()
-        p1.go_on()
         thread1.join(_PATIENCE)
     assert not thread1.is_alive() and not thread2.is_alive()
     assert [at.exception.values for at in apps] == [[], []]
@@ -631,3 +634,57 @@ def test_test_threads_asyncio_keeps_real_time_while_an_apptest_runs() -> None:
     assert seen == [pytest.approx(2.0, abs=1e-4)]
     _real_time_objects_are_in_place()
     assert isinstance(selectors.DefaultSelector, type)  # the real class again, not the switch
+
+
+# -- the app's time zone is UTC, whatever the machine's (issue 15, item 7) ------------------------
+@pytest.fixture
+def new_york(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """The machine's zone is America/New_York for the test (UTC-5 in January)."""
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_localtime_and_strftime_in_a_run_use_utc_whatever_tz(new_york: None) -> None:
+    assert time.timezone == 5 * 3600  # the machine's zone really is New York here
+    at = AppTest.from_string(
+        """
+        import datetime, time
+        import streamlit as st
+        st.text(time.strftime("%Y-%m-%d %H:%M"))
+        st.text(str(tuple(time.localtime())[:6]))
+        st.text(time.ctime())
+        st.text(time.asctime())
+        st.text(str(time.mktime(time.localtime()) == time.time()))
+        st.text(str(datetime.datetime.fromtimestamp(time.time())))
+        st.text(str(datetime.datetime.now()))
+        st.text(str(tuple(time.localtime(0))[:4]))
+        """
+    ).run()
+    assert at.text.values == [
+        "2024-01-01 12:00",
+        "(2024, 1, 1, 12, 0, 0)",
+        "Mon Jan  1 12:00:00 2024",
+        "Mon Jan  1 12:00:00 2024",
+        "True",
+        "2024-01-01 12:00:00",
+        "2024-01-01 12:00:00",
+        "(1970, 1, 1, 0)",
+    ]
+    assert time.localtime(0).tm_hour == 19  # outside the run: the machine's zone again
+
+
+def test_a_naive_datetime_the_app_stored_gives_its_timestamp_after_the_run() -> None:
+    """It raised IndexError: freezegun's zone offset list is empty once no freeze is active."""
+    at = AppTest.from_string(
+        "import datetime\nimport streamlit as st\n"
+        "st.session_state.made = datetime.datetime.now()\n"
+        "st.session_state.day = datetime.date.today()\n"
+    ).run()
+    made = at.session_state["made"]
+    assert made.tzinfo is None
+    assert made.timestamp() == DEFAULT_START.timestamp()  # naive: UTC, the app's zone
+    assert made == dt.datetime(2024, 1, 1, 12, 0)
+    assert at.session_state["day"].isoformat() == "2024-01-01"

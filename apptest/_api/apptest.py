@@ -15,19 +15,23 @@ from __future__ import annotations
 import datetime as _dt
 import inspect
 import os
+import sys
+import threading
 import tokenize
+import types
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
 from apptest._api.clock_control import ClockControl
+from apptest._api.describe import MASK
 from apptest._api.html import to_html
 from apptest._api.nodes import Node, Widget
 from apptest._api.query import Block, QueryMixin
 from apptest._api.render import render_tree
 from apptest._api.session_inputs import SessionInputsMixin
-from apptest._api.snapshot import freeze_roots
+from apptest._api.snapshot import freeze_roots, load_typed_classes
 from apptest._errors import AppTestError, hide_test_errors
 from apptest._plugin_state import current_scope, note_created
 from apptest._profile import Semantics, resolve_profile
@@ -39,6 +43,40 @@ from apptest._server.script import Script
 
 if TYPE_CHECKING:
     from apptest._browser.browser import Staged
+    from apptest._server.imports import ShimImports
+
+
+#: apptest's modules as first loaded: see keep_modules_loaded.
+_LOADED: dict[str, types.ModuleType] = {}
+
+
+def keep_modules_loaded(*, record: bool = False) -> None:
+    """Put back apptest modules something took out of ``sys.modules`` since they loaded.
+
+    pytester's in-process runs drop every module first imported inside them; importing one
+    again would make a second copy (its classes not the ones the snapshots already use, a
+    second fake ``streamlit``). With ``record``, remember the modules loaded now.
+    """
+    modules = sys.modules
+    for name, module in _LOADED.items():
+        if modules.get(name) is not module:
+            modules[name] = module
+    if record and not _LOADED:
+        load_typed_classes()  # what the first snapshot would load: loaded and kept now
+        _LOADED.update(
+            (name, module)
+            for name, module in list(modules.items())
+            if name.startswith("apptest.") and module is not None
+        )
+
+
+def _shim_package() -> ShimImports:
+    """The fake ``streamlit`` package, loaded when something first imports ``streamlit``."""
+    # lazy: ``import apptest`` stays light; the shim loads with the first ``import streamlit``
+    # (outside runs only when no real Streamlit is installed) or the first AppTest.
+    from apptest._shim.modules import shim_package
+
+    return shim_package()
 
 
 class RunHistory(Sequence[RunRecord]):
@@ -97,14 +135,34 @@ class FragmentInfo:
     is_dialog: bool
 
 
+class _Masked:
+    """Stands for a password in printed Session State."""
+
+    def __repr__(self) -> str:
+        return repr(MASK)
+
+
 class _TestSessionState(SessionStateProxy):
     """``at.session_state``: also remembers which keys the test assigned."""
 
-    __slots__ = ("_assigned",)
+    __slots__ = ("_assigned", "_secret_keys")
 
-    def __init__(self, get_state: Callable[[], Any], assigned: set[str]) -> None:
+    def __init__(
+        self,
+        get_state: Callable[[], Any],
+        assigned: set[str],
+        secret_keys: Callable[[], set[str]] = set,
+    ) -> None:
         super().__init__(get_state)
         object.__setattr__(self, "_assigned", assigned)
+        object.__setattr__(self, "_secret_keys", secret_keys)
+
+    def __repr__(self) -> str:
+        """As a dict, with the values of password fields' keys masked (issue 15)."""
+        shown = self.to_dict()
+        for key in self._secret_keys() & shown.keys():
+            shown[key] = _Masked()
+        return repr(shown)
 
     def __setitem__(self, key: str, value: Any) -> None:
         super().__setitem__(key, value)
@@ -141,11 +199,16 @@ class AppTest(SessionInputsMixin, QueryMixin):
         #: raised during it, after showing it, as Starlette's TestClient does.
         self.raise_app_exceptions = raise_app_exceptions
         profile = resolve_profile(semantics)
+        keep_modules_loaded()
         # lazy: ``import apptest`` (pytest does it in every run, for the plugin) stays light;
         # the fake streamlit package, the server and the browser load with the first AppTest.
         from apptest._api.runtime import open_runtime
 
+        keep_modules_loaded(record=True)
         self._session, self._browser = open_runtime(script, profile, start_time, default_timeout)
+        #: One thread at a time uses this AppTest: run(), clock.advance() and reading the tree
+        #: from several threads take turns (each whole), so no update is lost.
+        self._lock = threading.RLock()
         self._snapshot: tuple[Block, ...] | None = None
         self._snapshot_version = -1
         self._by_kind: dict[str, list[Node]] = {}
@@ -154,10 +217,10 @@ class AppTest(SessionInputsMixin, QueryMixin):
         #: Keys the test assigned through ``at.session_state`` since the last run.
         self._assigned: set[str] = set()
         self.session_state: SessionStateProxy = _TestSessionState(
-            lambda: self._session.state, self._assigned
+            lambda: self._session.state, self._assigned, self._password_keys
         )
         self.clock: ClockControl[AppTest] = ClockControl(
-            self, self._browser, self._deliver, self._fragment_name
+            self, self._browser, self._deliver, self._fragment_name, lock=self._lock
         )
         self._init_session_inputs()  # at.secrets, at.query_params, at.context, at.user
         note_created(self)  # the pytest plugin's failure report shows this AppTest
@@ -268,9 +331,10 @@ class AppTest(SessionInputsMixin, QueryMixin):
         ``default_timeout`` for this call; ``None`` keeps the default, ``math.inf`` means none.
         """
         __tracebackhide__ = True  # a timeout or rerun loop shows the test's line and the message
-        request, cleared = self._browser.take_request(self._assigned_widget_values())
-        self._deliver(self._browser.with_overdue_ticks(request), timeout, None)  # Q4
-        self._browser.restage_defaults(cleared)  # FM4
+        with self._lock:
+            request, cleared = self._browser.take_request(self._assigned_widget_values())
+            self._deliver(self._browser.with_overdue_ticks(request), timeout, None)  # Q4
+            self._browser.restage_defaults(cleared)  # FM4
         return self
 
     def _assigned_widget_values(self) -> dict[str, Any]:
@@ -319,13 +383,15 @@ class AppTest(SessionInputsMixin, QueryMixin):
     # -- reading -------------------------------------------------------------------------
     def _roots(self) -> tuple[Block, ...]:
         frontend = self._browser.frontend
-        if self._snapshot is None or self._snapshot_version != frontend.version:
-            # only the paths a run changed are frozen again; the rest is shared
-            self._snapshot = freeze_roots(frontend.roots, self)
-            frontend.snapshot_taken()
-            self._snapshot_version = frontend.version
-            self._by_kind = {}
-        return self._snapshot
+        snapshot = self._snapshot
+        if snapshot is None or self._snapshot_version != frontend.version:
+            with self._lock:
+                # only the paths a run changed are frozen again; the rest is shared
+                snapshot = self._snapshot = freeze_roots(frontend.roots, self)
+                frontend.snapshot_taken()
+                self._snapshot_version = frontend.version
+                self._by_kind = {}
+        return snapshot
 
     def _nodes(self) -> Iterator[Node]:
         yield from self._roots()
@@ -387,6 +453,14 @@ class AppTest(SessionInputsMixin, QueryMixin):
         at creation, else the ``apptest_semantics`` marker, ini option, ``APPTEST_SEMANTICS``,
         ``"seed"``."""
         return self._session.profile
+
+    def _password_keys(self) -> set[str]:
+        """The keys of ``type="password"`` inputs: their values are masked when printed."""
+        return {
+            node.key
+            for node in self._of_kind("text_input")
+            if node.key is not None and node.proto.get("type") == "password"
+        }
 
     def _fragment_name(self, fragment_id: str) -> str:
         return self._fragment_names.get(fragment_id, fragment_id)

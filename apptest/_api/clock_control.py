@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import datetime as _dt
+import threading
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from apptest._browser.timers import PendingTimer
 from apptest._errors import AppTestError
-from apptest._time.clock import Clock, to_ns
+from apptest._time.clock import Clock, check_instant, to_ns
 
 Owner = TypeVar("Owner")
 
 if TYPE_CHECKING:
     from apptest._browser.browser import Browser, Deliver
+    from apptest._server.requests import Request
 
 
 class ClockControl(Generic[Owner]):
@@ -26,12 +28,26 @@ class ClockControl(Generic[Owner]):
         at.clock.advance("2s")          # every timer due in the next 2 s fires, in order
         at.clock.now                    # aware datetime (UTC)
         at.clock.pending()              # armed run_every timers, soonest first
+
+    One ``advance`` fires at most :attr:`max_runs` timer runs (``advance("1d")`` on a 1 s
+    ticker would be 86,400): more is an error before anything runs. Raise it for one AppTest
+    (``at.clock.max_runs = 100_000``) or for all (``apptest.ClockControl.max_runs``).
     """
 
+    #: The most timer runs one ``advance`` may fire.
+    max_runs: int = 10_000
+
     def __init__(
-        self, owner: Owner, browser: Browser, deliver: Deliver, name_of: Callable[[str], str]
+        self,
+        owner: Owner,
+        browser: Browser,
+        deliver: Deliver,
+        name_of: Callable[[str], str],
+        *,
+        lock: threading.RLock | None = None,
     ) -> None:
         self._owner = owner
+        self._lock = lock if lock is not None else threading.RLock()
         self._browser = browser
         self._deliver = deliver
         self._name_of = name_of
@@ -64,7 +80,9 @@ class ClockControl(Generic[Owner]):
         run (T12), if that is still within ``delta``. Time a run sleeps past the end of one
         ``advance`` counts toward the next one, so ``advance(a + b)`` and ``advance(a)``
         followed by ``advance(b)`` fire the same runs. Returns the AppTest. Raises AppTestError
-        if a timer that would fire continuously (run_every under 1 ms) is armed.
+        if a timer that would fire continuously (run_every under 1 ms) is armed, if ``delta``
+        would take the clock past the year 9999, or if it would fire more than
+        :attr:`max_runs` timer runs.
         """
         __tracebackhide__ = True
         step = to_ns(delta)
@@ -73,15 +91,56 @@ class ClockControl(Generic[Owner]):
                 f"advance() moves time forward only; got {delta!r}. The virtual clock never "
                 "goes back."
             )
-        runs = self._browser.session.runs
-        clock = self._clock
-        base = clock.now_ns
-        if self._last is not None and self._last[:2] == (len(runs), clock.now_ns):
-            base = self._last[2]  # nothing happened since the last advance overshot its target
-        target = base + step
-        self._browser.advance(target, self._deliver, self._name_of)
-        self._last = (len(runs), clock.now_ns, target)
+        with self._lock:
+            runs = self._browser.session.runs
+            clock = self._clock
+            base = clock.now_ns
+            if self._last is not None and self._last[:2] == (len(runs), clock.now_ns):
+                base = self._last[2]  # nothing happened since the last advance overshot
+            target = base + step
+            check_instant(target, f"advance({delta!r})")
+            self._check_runs(delta, target)
+            deliver = _counted(self._deliver, self.max_runs, delta)
+            self._browser.advance(target, deliver, self._name_of)
+            self._last = (len(runs), clock.now_ns, target)
         return self._owner
+
+    def _check_runs(self, delta: object, target: int) -> None:
+        """Refuse, before any run, an advance whose soonest timer alone would fire too often
+        (the other timers are not looked at: a tick costs the same with 1 or 1,000 armed)."""
+        __tracebackhide__ = True
+        timers = self._browser.timers
+        if timers.hot_timer() is not None:
+            return  # the browser refuses with its own message, naming the fragment
+        timer = timers.next_due(target)
+        if timer is None or timer.interval <= 0:
+            return
+        expected = (target - timer.due) // timer.interval + 1
+        if expected > self.max_runs:
+            raise AppTestError(_too_many(delta, self.max_runs, f"at least {expected}"))
+
+
+def _too_many(delta: object, limit: int, count: str) -> str:
+    return (
+        f"advance({delta!r}) would fire {count} timer runs, more than at.clock.max_runs "
+        f"({limit}). Advance in smaller steps, or raise the limit (at.clock.max_runs = ..., "
+        "or apptest.ClockControl.max_runs for every AppTest) if the test needs that many runs."
+    )
+
+
+def _counted(deliver: Deliver, limit: int, delta: object) -> Deliver:
+    """``deliver`` that refuses the run after ``limit`` (timers armed during the advance)."""
+    count = 0
+
+    def counted(request: Request, timeout: float | None, until: int | None) -> None:
+        __tracebackhide__ = True
+        nonlocal count
+        count += 1
+        if count > limit:
+            raise AppTestError(_too_many(delta, limit, "more than " + str(limit)))
+        deliver(request, timeout, until)
+
+    return counted
 
 
 __all__ = ["ClockControl"]

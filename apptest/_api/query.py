@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from apptest._api.lists import ElementList, WidgetList
 from apptest._api.nodes import Node, _short
 from apptest._api.query_elements import ElementQueries
-from apptest._errors import ElementNotFoundError
+from apptest._errors import ElementIndexError, ElementNotFoundError
 from apptest._props import FORM_ID, FRAGMENT_ID, KEY, LABEL
 
 if TYPE_CHECKING:
@@ -399,7 +399,11 @@ class Block(QueryMixin, Node):
 
     def __getitem__(self, index: int) -> Node:
         """The direct child at ``index``: ``at.main[0]``."""
-        return self.children[index]
+        __tracebackhide__ = True  # a bad index shows the test's line and the message
+        try:
+            return self.children[index]
+        except IndexError:
+            raise _no_child(self, index) from None
 
     def __iter__(self) -> Iterator[Node]:
         """The direct children in order: ``[n.type for n in at.main]``."""
@@ -466,3 +470,16 @@ class Status(Block):
     def state(self) -> str:
         """The state: "running", "complete" or "error"."""
         return str(self.proto.get("state", ""))
+
+
+def _no_child(block: Block, index: object) -> ElementIndexError:
+    """``at[999]``: say how many children there are, and list the first ones."""
+    children = block.children
+    shown = [f"  [{i}] {child._describe()}" for i, child in enumerate(children[:10])]
+    if len(children) > 10:
+        shown.append(f"  ... and {len(children) - 10} more")
+    listing = ":\n" + "\n".join(shown) if shown else " (it is empty)"
+    return ElementIndexError(
+        f"No element at index {index} of {block._describe()}: it has {len(children)} "
+        f"children{listing}"
+    )

@@ -17,7 +17,7 @@ from apptest._server.deadline import check_timeout
 from apptest._server.script import Script
 from apptest._server.session import Session
 from apptest._shim import _magic_write, _main
-from apptest._shim.modules import shim_modules
+from apptest._shim.modules import shim_package
 from apptest._time.clock import Clock, to_epoch_ns
 
 
@@ -38,7 +38,7 @@ def open_runtime(
         frontend=frontend,
         main=_main,
         magic=_magic_write,
-        shim_modules=shim_modules(),
+        shim_modules=shim_package(),
         timeout=check_timeout(timeout, "default_timeout"),
     )
     return session, Browser(session, frontend, timers)

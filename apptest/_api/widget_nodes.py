@@ -265,7 +265,8 @@ class TextInput(InputWidget):
     def set_value(self, value: Any) -> TextInput:
         """Stage the text (or None), as ``input()``."""
         __tracebackhide__ = True
-        return self._put(check_text(self._what, value, self.max_chars))
+        secret = self.proto.get("type") == "password"
+        return self._put(check_text(self._what, value, self.max_chars, secret=secret))
 
 
 class ChatInput(InputWidget):

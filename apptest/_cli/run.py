@@ -16,7 +16,7 @@ from typing import Any
 from apptest._api.apptest import AppTest
 from apptest._api.report import exception_lines
 from apptest._cli.report import step_json, step_text
-from apptest._cli.steps import Step, apply_step
+from apptest._cli.steps import Step, apply_step, shown_step
 from apptest._errors import AppTestError
 from apptest._profile import ENV_VAR, PROFILES
 
@@ -100,7 +100,7 @@ def run_command(args: argparse.Namespace) -> int:
     for step in getattr(args, "steps", None) or []:
         apply_step(at, step)
         showed_exception = showed_exception or bool(at.exception)
-        seen = _emit(at, str(step), seen, args.json, steps)
+        seen = _emit(at, shown_step(at, step), seen, args.json, steps)
     if args.json:
         document = {"app": args.script, "semantics": at.semantics.name, "steps": steps}
         print(json.dumps(document, indent=2, ensure_ascii=False, default=str))

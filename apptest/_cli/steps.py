@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from apptest._api.apptest import AppTest
+from apptest._api.describe import MASK
 from apptest._api.nodes import Node, Widget
 from apptest._api.query import Block
 from apptest._errors import AppTestError
@@ -152,6 +153,19 @@ def _upload(widget: Any, text: str) -> None:
         raise AppTestError(f"No file to upload at {path} (the path after @ is read).")
     mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
     widget.upload(path.name, path.read_bytes(), mime)
+
+
+def shown_step(at: AppTest, step: Step) -> str:
+    """``str(step)`` for output, with the text typed into a password field masked (issue 15)."""
+    name, sep, _ = step.arg.partition("=")
+    if step.verb in ("set", "input") and sep:
+        try:
+            widget = find_widget(at, name)
+        except AppTestError:
+            return str(step)
+        if widget.proto.get("type") == "password":
+            return str(Step(step.verb, f"{name}={MASK}"))
+    return str(step)
 
 
 def apply_step(at: AppTest, step: Step) -> None:

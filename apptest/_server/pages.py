@@ -230,6 +230,12 @@ def request_from_test(session: Session, page_path: str) -> None:
             f"the main script. (Looked for {full}.)"
         )
     resolved = str(full.resolve())
+    if not full.resolve().is_relative_to(folder.resolve()):
+        raise AppTestError(
+            f"at.switch_page({page_path!r}) points outside the app's folder ({folder}): pages "
+            "are files in the main script's folder or below it. Pass a path such as "
+            "'pages/two.py'."
+        )
     registry = session.pages.registry
     matches = [p for p in registry.values() if p.script_path == resolved]
     if matches:

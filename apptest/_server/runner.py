@@ -9,6 +9,7 @@ for, timer ticks that came due meanwhile) is the browser's loop (``apptest._brow
 
 from __future__ import annotations
 
+import threading
 import types
 from dataclasses import dataclass
 
@@ -33,6 +34,11 @@ from apptest._server.pages import run_page
 from apptest._server.records import RunRecord, Status
 from apptest._server.requests import Request
 from apptest._server.session import RERUN_NOOP_WARNING, Session
+
+#: One run at a time in the process: a run swaps process-wide state (``sys.modules``,
+#: ``sys.path``, the working directory, ``os.environ`` …), so runs of AppTests in several
+#: threads take turns, each run whole. Re-entrant: an app may run another AppTest.
+RUN_LOCK = threading.RLock()
 
 
 @dataclass
@@ -60,7 +66,7 @@ def execute(session: Session, request: Request, *, timeout: float) -> Request | 
     module = _begin(session, run, request)
     outcome = _Outcome()
     try:
-        with running(run), session.script.patched(session.shim_modules, module):
+        with RUN_LOCK, running(run), session.script.patched(session.shim_modules, module):
             with session.clock.frozen():
                 _run_guarded(session, run, request, module, outcome, timeout)
     finally:
@@ -132,8 +138,11 @@ def _run_guarded(
         outcome.status = "compile_error" if compile_error else "error"
         outcome.early_stop = True
         session.show_exception(exc, session.main)
-    except (Exception, SystemExit) as exc:
-        # SystemExit too: sys.exit() in an app must not end the test process.
+    except KeyboardInterrupt:
+        raise  # Ctrl-C ends the test run (the run's patches are undone on the way out)
+    except BaseException as exc:
+        # SystemExit and other BaseExceptions too: sys.exit() in an app must not end the
+        # test process.
         outcome.status, outcome.early_stop = "error", True
         session.show_exception(exc, session.main)
 

@@ -1,10 +1,13 @@
 """Script loading: sources, compile-once with magic, and the process patches of one run.
 
 A script runs as ``__main__`` in a new module per full run (D10), with ``__file__`` set, its
-folder on ``sys.path`` and ``streamlit`` resolving to apptest's shim. Everything touched is
-put back after the run: ``sys.modules`` entries, ``sys.path``, ``sys.argv``. Modules the app
-imports from its own folder are kept per AppTest, out of ``sys.modules`` between runs, so two
-apps with a helper of the same name never see each other's.
+folder on ``sys.path`` and ``streamlit`` resolving to apptest's shim
+(:mod:`apptest._server.imports`). Everything touched is put back after the run: ``sys.modules``
+entries, ``sys.path``, ``sys.argv``, and the process state of
+:mod:`apptest._server.process_state` (working directory, environment, warnings, logging …).
+Modules the app imports from its own folder (namespace packages included) are kept per
+AppTest, out of ``sys.modules`` between runs, so two apps with a helper of the same name never
+see each other's; a module the test imported before the run stays where it is.
 """
 
 from __future__ import annotations
@@ -16,6 +19,9 @@ import os
 import sys
 import types
 from typing import Any
+
+from apptest._server.imports import ShimImports, swap
+from apptest._server.process_state import ProcessState
 
 MAGIC_NAME = "__apptest_magic__"
 
@@ -124,8 +130,16 @@ class Script:
         if self.folder is None or name == "apptest" or name.startswith("apptest."):
             return False
         file = getattr(module, "__file__", None)
-        if not isinstance(file, str):
-            return False
+        if isinstance(file, str):
+            files = [file]
+        else:  # a namespace package (no __init__.py): where its portions are
+            files = [entry for entry in getattr(module, "__path__", None) or () if entry]
+            if not all(isinstance(entry, str) for entry in files):
+                return False
+        return bool(files) and all(self._inside(path, other_roots) for path in files)
+
+    def _inside(self, file: str, other_roots: list[str]) -> bool:
+        assert self.folder is not None
         file = os.path.abspath(file)
         if not file.startswith(self.folder + os.sep):
             return False
@@ -139,20 +153,27 @@ class Script:
         roots = {os.path.abspath(entry) for entry in sys.path if isinstance(entry, str)}
         return [root for root in roots if root.startswith(inside)]
 
-    def patched(
-        self, shim_modules: dict[str, types.ModuleType], main: types.ModuleType | None
-    ) -> _Patched:
+    def patched(self, shim_modules: ShimImports, main: types.ModuleType | None) -> _Patched:
         """``with script.patched(shim, main):`` installs the shim and the script's module
         context; everything is restored after."""
         return _Patched(self, shim_modules, main)
 
-    def _keep_own_modules(self, saved: dict[str, Any], shim: dict[str, types.ModuleType]) -> None:
+    def _keep_own_modules(self, saved: dict[str, Any], last: str | None) -> None:
         """After a run that imported modules: keep those from the app's folder for this
-        AppTest (and take them out of ``sys.modules`` with the rest)."""
+        AppTest (and take them out of ``sys.modules`` with the rest).
+
+        Only modules the run imported: ``sys.modules`` keeps insertion order, so they are the
+        names after ``last`` (the last name before the run). A module the test imported first
+        (``from helpers import price``, ``mock.patch("helpers.fetch")``) stays where it is,
+        shared by the test and the app.
+        """
         modules = sys.modules
         other_roots = self._other_roots()
-        for name in list(modules):
-            if name not in saved and name not in shim:
+        names = list(modules)
+        if last is not None and last in modules:
+            names = names[len(names) - names[::-1].index(last) :]
+        for name in names:
+            if name not in saved:
                 module = modules[name]
                 if module is not None and self._owns(name, module, other_roots):
                     self._own_modules[name] = module
@@ -163,27 +184,37 @@ class _Patched:
     """One run's process patches (``Script.patched``): a plain class rather than a
     ``@contextmanager``, as it is entered on every run."""
 
-    __slots__ = ("count", "main", "saved", "saved_argv", "saved_path", "script", "shim")
+    __slots__ = (
+        "count",
+        "last",
+        "main",
+        "process",
+        "saved",
+        "saved_argv",
+        "saved_path",
+        "script",
+        "swap",
+    )
 
-    def __init__(
-        self, script: Script, shim: dict[str, types.ModuleType], main: types.ModuleType | None
-    ) -> None:
+    def __init__(self, script: Script, shim: ShimImports, main: types.ModuleType | None) -> None:
         self.script = script
-        self.shim = shim
+        self.swap = swap(shim)
+        self.process = ProcessState()
         self.main = main
         self.saved: dict[str, Any] = {}
         self.saved_path: list[Any] = []
         self.saved_argv: list[str] = []
         self.count = 0
+        self.last: str | None = None
 
     def __enter__(self) -> None:
         script, modules = self.script, sys.modules
-        names = list(self.shim)
+        names = list(script._own_modules)
         if self.main is not None:
             names.append("__main__")
-        names.extend(script._own_modules)
         self.saved = {name: modules.get(name) for name in names}
-        modules.update(self.shim)
+        self.swap.__enter__()
+        self.process.save()
         modules.update(script._own_modules)
         if self.main is not None:
             modules["__main__"] = self.main
@@ -196,15 +227,20 @@ class _Patched:
             # Tracebacks of a script from a string show its source lines, as for a file.
             linecache.cache[script.filename] = script._cache_entry
         self.count = len(modules)
+        self.last = next(reversed(modules), None)
 
     def __exit__(self, *exc: object) -> None:
         modules, saved = sys.modules, self.saved
-        if len(modules) != self.count:
-            self.script._keep_own_modules(saved, self.shim)
-        for name, old in saved.items():
-            if old is None:
-                modules.pop(name, None)
-            else:
-                modules[name] = old
-        sys.path[:] = self.saved_path
-        sys.argv = self.saved_argv
+        try:
+            if len(modules) != self.count:
+                self.script._keep_own_modules(saved, self.last)
+            self.swap.__exit__()
+            for name, old in saved.items():
+                if old is None:
+                    modules.pop(name, None)
+                else:
+                    modules[name] = old
+            sys.path[:] = self.saved_path
+            sys.argv = self.saved_argv
+        finally:
+            self.process.restore()

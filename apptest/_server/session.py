@@ -20,6 +20,7 @@ from apptest._profile import Semantics
 from apptest._run.host import DeltaSink, Stores
 from apptest._run.layout import Container, ScriptRun, emit_element, require_run
 from apptest._run.state import SessionState
+from apptest._server.imports import ShimImports
 from apptest._server.records import RunRecord, Status
 from apptest._server.script import Script
 from apptest._server.storage import FragmentStorage, Pages
@@ -68,7 +69,7 @@ class Session:
     frontend: BrowserConnection
     main: Container
     magic: Callable[..., Any]
-    shim_modules: dict[str, types.ModuleType]
+    shim_modules: ShimImports
     timeout: float
     state: SessionState = field(default_factory=SessionState)
     fragments: FragmentStorage = field(default_factory=FragmentStorage)
@@ -163,7 +164,10 @@ def _message_of(exc: BaseException) -> str:
             f'File "{exc.filename}", line {exc.lineno}\n  {exc.text.rstrip()}\n'
             f"  {caret}^\n{type(exc).__name__}: {exc.msg}"
         )
-    return str(exc).strip()
+    try:
+        return str(exc).strip()
+    except Exception:  # the app's __str__ is broken: as Python's own traceback shows it
+        return f"<exception str() failed> ({type(exc).__name__})"
 
 
 __all__ = [

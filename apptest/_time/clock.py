@@ -29,6 +29,22 @@ DEFAULT_START = _dt.datetime(2024, 1, 1, 12, 0, 0, tzinfo=_dt.timezone.utc)
 NS = 1_000_000_000
 MS = 1_000_000
 _EPOCH_UTC = _dt.datetime(1970, 1, 1, tzinfo=_dt.timezone.utc)
+#: The latest instant the clock may reach: Python's datetimes end with the year 9999.
+LATEST_NS = (_dt.datetime(9999, 12, 31, tzinfo=_dt.timezone.utc) - _EPOCH_UTC).days * 86400 * NS
+#: ``time.sleep`` refuses what does not fit in a C ``_PyTime_t`` (signed 64-bit nanoseconds).
+_SLEEP_MAX_NS = 2**63 - 1
+
+
+def check_instant(instant_ns: int, what: str) -> None:
+    """Refuse to move a clock past :data:`LATEST_NS` (every later datetime would overflow)."""
+    __tracebackhide__ = hide_test_errors
+    if instant_ns > LATEST_NS:
+        years = (instant_ns - LATEST_NS) / NS / 86400 / 365.25
+        raise AppTestError(
+            f"{what} would move the virtual clock about {years:.3g} years past 9999-12-31, the "
+            "last date Python's datetime can show. Pass a duration that keeps the clock "
+            "within that (minutes, days or years, not millennia)."
+        )
 
 
 def seconds_to_ns(seconds: float) -> int:
@@ -104,6 +120,13 @@ class Clock:
         """An instant as an aware UTC datetime (microsecond resolution)."""
         return _EPOCH_UTC + _dt.timedelta(microseconds=instant_ns // 1000)
 
+    def as_ns(self, instant: _dt.datetime) -> int:
+        """An aware datetime (or a naive one, read as UTC) as an instant in nanoseconds."""
+        if instant.tzinfo is None:
+            instant = instant.replace(tzinfo=_dt.timezone.utc)
+        delta = instant - _EPOCH_UTC
+        return (delta.days * 86400 + delta.seconds) * NS + delta.microseconds * 1000
+
     # -- the app's view of time ------------------------------------------------------------
     def sleep(self, seconds: float) -> None:
         """``time.sleep`` inside a run: returns at once, ``now`` moves on by ``seconds``."""
@@ -117,9 +140,15 @@ class Clock:
             raise ValueError("Invalid value NaN (not a number)")
         if seconds < 0:
             raise ValueError("sleep length must be non-negative")
-        if math.isinf(seconds):
+        if math.isinf(seconds) or seconds * NS > _SLEEP_MAX_NS:
             raise OverflowError("timestamp too large to convert to C _PyTime_t")
-        self.now_ns += seconds_to_ns(seconds)
+        step = seconds_to_ns(seconds)
+        if self.now_ns + step > LATEST_NS:
+            raise OverflowError(
+                f"time.sleep({seconds!r}) would move apptest's virtual clock past "
+                "9999-12-31, the last date Python's datetime can show"
+            )
+        self.now_ns += step
 
     def frozen(self) -> AbstractContextManager[None]:
         """Make the app's time functions read this clock while a script runs."""

@@ -48,6 +48,7 @@ started itself is set aside in the other threads (they see the real clock).
 
 from __future__ import annotations
 
+import calendar
 import contextvars
 import datetime as _dt
 import selectors
@@ -153,6 +154,46 @@ def _frozen_now() -> _dt.datetime:
     return _EPOCH + _dt.timedelta(microseconds=clock.now_ns // 1000)
 
 
+_REAL_GMTIME = _time.gmtime
+_REAL_STRFTIME = _time.strftime
+_REAL_ASCTIME = _time.asctime
+_NS = 1_000_000_000
+
+
+def _utc_localtime(seconds: float | None = None) -> _time.struct_time:
+    """``time.localtime`` in a run: the run's clock (or ``seconds``) in UTC, the app's zone."""
+    if seconds is None:
+        clock = _CLOCK.get()
+        seconds = 0 if clock is None else clock.now_ns // _NS
+    return _REAL_GMTIME(seconds)
+
+
+def _utc_strftime(format: str, t: Any = None) -> str:
+    return _REAL_STRFTIME(format, _utc_localtime() if t is None else t)
+
+
+def _utc_mktime(t: Any) -> float:
+    return float(calendar.timegm(tuple(t)))
+
+
+def _utc_asctime(t: Any = None) -> str:
+    return _REAL_ASCTIME(_utc_localtime() if t is None else t)
+
+
+def _utc_ctime(seconds: float | None = None) -> str:
+    return _REAL_ASCTIME(_utc_localtime(seconds))
+
+
+#: The app's zone is UTC: these replace the real (machine-zone) functions in runs.
+_UTC_FUNCTIONS: dict[str, Callable[..., Any]] = {
+    "localtime": _utc_localtime,
+    "strftime": _utc_strftime,
+    "mktime": _utc_mktime,
+    "asctime": _utc_asctime,
+    "ctime": _utc_ctime,
+}
+
+
 def _per_run(fake: Callable[..., Any], real: Callable[..., Any]) -> Callable[..., Any]:
     """``fake`` where a run's clock is in context, else ``real``."""
 
@@ -164,6 +205,13 @@ def _per_run(fake: Callable[..., Any], real: Callable[..., Any]) -> Callable[...
     time_function.__name__ = time_function.__qualname__ = real.__name__
     time_function.__doc__ = real.__doc__
     return time_function
+
+
+def _tz_offset(cls: type) -> _dt.timedelta:
+    """freezegun's zone offset, UTC when no freeze is active: a naive datetime an app made
+    (UTC, the app's zone) still gives its ``timestamp()`` after the run."""
+    offsets = _FREEZER.api.tz_offsets
+    return offsets[-1] if offsets else _ZERO
 
 
 def _per_run_method(cls: type, name: str, real_cls: type) -> Any:
@@ -237,12 +285,17 @@ class _Freezer:
                 _REAL_SELECTOR,
             ),
         ]
-        names = ["time", "monotonic", "perf_counter", "localtime", "gmtime", "strftime"]
+        names = ["time", "monotonic", "perf_counter", "gmtime"]
         for name in (*names, "time_ns", "monotonic_ns", "perf_counter_ns"):
             fake = getattr(api, f"fake_{name}", None)
             real = getattr(api, f"real_{name}", None)
             if fake is not None and real is not None:
                 pairs.append((_time, name, _per_run(fake, real), real))
+        for name, utc in _UTC_FUNCTIONS.items():
+            real = getattr(_time, name)
+            pairs.append((_time, name, _per_run(utc, real), real))
+        for cls in (api.FakeDatetime, api.FakeDate):
+            cls._tz_offset = classmethod(_tz_offset)  # type: ignore[assignment]
         self.swaps = [(obj, name, fake) for obj, name, fake, _ in pairs]
         self.real_swaps = [(obj, name, real) for obj, name, _, real in pairs]
         self.reals = {id(real): real for *_, real in pairs}

@@ -73,16 +73,17 @@ def key_state(key: object) -> tuple[bool, Any]:
 
 
 # -- text ----------------------------------------------------------------------------------------
-def check_text(what: str, value: Any, max_chars: int | None) -> str | None:
-    """Staging typed text: a string (or None) no longer than ``max_chars``."""
+def check_text(what: str, value: Any, max_chars: int | None, *, secret: bool = False) -> str | None:
+    """Staging typed text: a string (or None) no longer than ``max_chars``. A ``secret`` text
+    (a password field) is never shown in the message."""
     if value is not None and not isinstance(value, str):
         raise InvalidValueError(
             f"{what} takes a string (or None), not {type(value).__name__} {value!r}."
         )
     if value is not None and max_chars is not None and len(value) > max_chars:
         raise InvalidValueError(
-            f"{what} accepts at most max_chars={max_chars} characters; {value!r} has "
-            f"{len(value)}. Stage a shorter text."
+            f"{what} accepts at most max_chars={max_chars} characters; "
+            f"{'the text' if secret else repr(value)} has {len(value)}. Stage a shorter text."
         )
     return value
 

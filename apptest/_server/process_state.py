@@ -1,0 +1,162 @@
+"""Process-wide state an app may change, saved before each run and put back after it.
+
+Restored after every run: the working directory, ``os.environ`` (and the time zone,
+``time.tzset()``, when ``TZ`` changed), the ``warnings`` filters and ``showwarning``, the
+logging configuration (every logger's level, handlers, ``propagate`` and ``disabled``, as
+recorded by :mod:`apptest._server.logging_journal`; the root logger's filters;
+``logging.disable``), the recursion limit, ``sys.stdout``/``stderr``/``stdin``,
+``sys.excepthook``, ``sys.displayhook``, ``sys.meta_path`` and the ``SIGINT``/``SIGTERM``
+handlers. (``sys.modules``, ``sys.path``, ``sys.argv`` and
+the ``streamlit`` module are the script's: :mod:`apptest._server.script`.)
+
+Saving is cheap and checks come first: a run that changed nothing costs a few comparisons.
+What cannot be put back: ``os._exit``, threads and processes the app started, files it wrote,
+state inside C extensions, and changes made through other means than the ones listed here
+(``locale.setlocale``, ``socket.setdefaulttimeout``, ``random.seed`` …).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import sys
+import threading
+import time
+import warnings
+from typing import Any
+
+from apptest._server.logging_journal import Recording
+
+#: Signals whose handlers an app may replace: Ctrl-C (KeyboardInterrupt) and SIGTERM.
+_SIGNALS = tuple(
+    number
+    for number in (getattr(signal, "SIGINT", None), getattr(signal, "SIGTERM", None))
+    if number is not None
+)
+#: ``signal.getsignal`` without its enum conversion (microseconds each, twice per run).
+_getsignal: Any = getattr(signal, "_signal", signal).getsignal
+
+
+def _environ_data() -> dict[Any, Any]:
+    """``os.environ``'s own dict (encoded keys and values), or a copy of the mapping."""
+    data = getattr(os.environ, "_data", None)
+    return data if isinstance(data, dict) else dict(os.environ)
+
+
+class ProcessState:
+    """``save()`` before a run, ``restore()`` after it (see the module docstring)."""
+
+    __slots__ = (
+        "cwd",
+        "disable",
+        "environ",
+        "hooks",
+        "logging",
+        "meta_path",
+        "recursion",
+        "root_filters",
+        "signals",
+        "streams",
+        "warn_filters",
+        "warn_list",
+        "warn_show",
+    )
+
+    def __init__(self) -> None:
+        self.cwd = ""
+        self.environ: dict[Any, Any] = {}
+        self.warn_list: list[Any] = []
+        self.warn_filters: list[Any] = []
+        self.warn_show: Any = None
+        self.disable = 0
+        self.root_filters: list[Any] = []
+        self.logging = Recording()
+        self.recursion = 0
+        self.streams: tuple[Any, ...] = ()
+        self.hooks: tuple[Any, ...] = ()
+        self.meta_path: list[Any] = []
+        self.signals: tuple[Any, ...] = ()
+
+    def save(self) -> None:
+        try:
+            self.cwd = os.getcwd()
+        except OSError:
+            self.cwd = ""  # the test's own directory is gone: nothing to go back to
+        self.environ = dict(_environ_data())
+        self.warn_list = warnings.filters  # type: ignore[assignment]  # a list at run time
+        self.warn_filters = list(warnings.filters)
+        self.warn_show = warnings.showwarning
+        self.disable = logging.root.manager.disable
+        self.root_filters = list(logging.root.filters)
+        self.logging.start()
+        self.recursion = sys.getrecursionlimit()
+        self.streams = (sys.stdout, sys.stderr, sys.stdin)
+        self.hooks = (sys.excepthook, sys.displayhook)
+        self.meta_path = list(sys.meta_path)
+        self.signals = tuple(map(_getsignal, _SIGNALS))
+
+    def restore(self) -> None:
+        if self.cwd:
+            try:
+                if os.getcwd() != self.cwd:
+                    os.chdir(self.cwd)
+            except OSError:
+                os.chdir(self.cwd)
+        self._restore_environ()
+        self._restore_warnings()
+        self._restore_logging()
+        if sys.getrecursionlimit() != self.recursion:
+            sys.setrecursionlimit(self.recursion)
+        sys.stdout, sys.stderr, sys.stdin = self.streams
+        sys.excepthook, sys.displayhook = self.hooks
+        self.streams = self.hooks = ()
+        if sys.meta_path != self.meta_path:
+            sys.meta_path[:] = self.meta_path
+        self._restore_signals()
+
+    def _restore_signals(self) -> None:
+        """Ctrl-C and SIGTERM handlers an app installed (main thread only, where they can be
+        set) are put back, so Ctrl-C still ends the test run."""
+        if self.signals == tuple(map(_getsignal, _SIGNALS)):
+            return
+        if threading.current_thread() is threading.main_thread():
+            for number, handler in zip(_SIGNALS, self.signals, strict=True):
+                if handler is not None:
+                    signal.signal(number, handler)
+
+    def _restore_environ(self) -> None:
+        if _environ_data() == self.environ:
+            return
+        tz = os.environ.get("TZ")
+        saved = self.environ
+        current = _environ_data()
+        for key in [key for key in current if key not in saved]:
+            os.environ.pop(_decoded(key), None)
+        for key, value in saved.items():
+            if current.get(key) != value:
+                os.environ[_decoded(key)] = _decoded(value)
+        if os.environ.get("TZ") != tz and hasattr(time, "tzset"):
+            time.tzset()
+
+    def _restore_warnings(self) -> None:
+        if warnings.filters is not self.warn_list or warnings.filters != self.warn_filters:
+            warnings.filters = self.warn_list
+            self.warn_list[:] = self.warn_filters
+            warnings._filters_mutated()  # type: ignore[attr-defined]
+        warnings.showwarning = self.warn_show
+
+    def _restore_logging(self) -> None:
+        self.logging.stop()  # loggers' levels, handlers, propagate, disabled
+        if logging.root.manager.disable != self.disable:
+            logging.disable(self.disable)
+        if logging.root.filters != self.root_filters:
+            logging.root.filters[:] = self.root_filters
+
+
+def _decoded(value: Any) -> str:
+    """A key or value of ``os.environ._data`` as ``os.environ`` takes it."""
+    return os.fsdecode(value) if isinstance(value, bytes) else str(value)
+
+
+__all__ = ["ProcessState"]

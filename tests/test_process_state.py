@@ -1,0 +1,173 @@
+"""Process state an app changes is put back after each run (issue 15, item 7).
+
+The working directory, ``os.environ`` (and the time zone), ``warnings`` filters, logging
+configuration, the recursion limit, ``sys.stdout``/``stderr``, ``sys.excepthook`` and attributes
+assigned on the ``streamlit`` module: an app's change is visible to the rest of its own run and
+gone afterwards, whether the run finished, failed or was stopped.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+import warnings
+from pathlib import Path
+
+import pytest
+
+from apptest import AppTest
+
+ENDINGS = ["", "\nst.stop()", "\nraise ValueError('boom')", "\nimport sys\nsys.exit(1)"]
+
+
+def _run(body: str, ending: str = "") -> AppTest:
+    at = AppTest.from_string("import streamlit as st\n" + body + ending).run()
+    return at
+
+
+@pytest.mark.parametrize("ending", ENDINGS, ids=["finished", "stopped", "error", "exit"])
+def test_working_directory_is_restored(tmp_path: Path, ending: str) -> None:
+    before = os.getcwd()
+    at = _run(f"import os\nos.chdir({str(tmp_path)!r})\nst.write(os.getcwd())", ending)
+    assert at.markdown[0].value == str(tmp_path)  # the app saw its own change
+    assert os.getcwd() == before
+
+
+@pytest.mark.parametrize("ending", ENDINGS, ids=["finished", "stopped", "error", "exit"])
+def test_environment_is_restored(monkeypatch: pytest.MonkeyPatch, ending: str) -> None:
+    monkeypatch.setenv("APPTEST_KEPT", "test value")
+    monkeypatch.delenv("APPTEST_ADDED", raising=False)
+    body = (
+        "import os\nos.environ['APPTEST_ADDED'] = 'app'\nos.environ['APPTEST_KEPT'] = 'changed'\n"
+        "st.write(os.environ['APPTEST_KEPT'])"
+    )
+    at = _run(body, ending)
+    assert at.markdown[0].value == "changed"
+    assert os.environ["APPTEST_KEPT"] == "test value"
+    assert "APPTEST_ADDED" not in os.environ
+    at = _run("import os\nos.environ.pop('APPTEST_KEPT')\nos.environ.clear()")
+    assert os.environ["APPTEST_KEPT"] == "test value" and "PATH" in os.environ
+
+
+def test_time_zone_change_is_restored() -> None:
+    before = (time.timezone, time.tzname)
+    _run("import os, time\nos.environ['TZ'] = 'Asia/Tokyo'\ntime.tzset()")
+    assert "TZ" not in os.environ or os.environ["TZ"] != "Asia/Tokyo"
+    assert (time.timezone, time.tzname) == before
+
+
+def test_warnings_filters_are_restored() -> None:
+    before = list(warnings.filters)
+    _run("import warnings\nwarnings.simplefilter('error')\nwarnings.filterwarnings('ignore')")
+    assert warnings.filters == before
+    _run("import warnings\nwarnings.filters = []\nwarnings.showwarning = print")
+    assert warnings.filters == before
+    assert warnings.showwarning is not print
+
+
+def test_logging_configuration_is_restored() -> None:
+    root = logging.getLogger()
+    named = logging.getLogger("apptest_i15_existing")
+    before = (root.level, list(root.handlers), named.level, list(named.handlers), named.propagate)
+    at = _run(
+        "import logging\nlogging.basicConfig(level=logging.DEBUG, force=True)\n"
+        "logging.getLogger('apptest_i15_existing').setLevel(logging.CRITICAL)\n"
+        "logging.getLogger('apptest_i15_existing').addHandler(logging.NullHandler())\n"
+        "logging.getLogger('apptest_i15_existing').propagate = False\n"
+        "logging.disable(logging.ERROR)\n"
+        "st.write(str(logging.getLogger().level))"
+    )
+    assert at.markdown[0].value == str(logging.DEBUG)
+    after = (root.level, list(root.handlers), named.level, list(named.handlers), named.propagate)
+    assert after == before
+    assert logging.root.manager.disable == 0
+    assert named.isEnabledFor(logging.WARNING) == (named.getEffectiveLevel() <= logging.WARNING)
+
+
+def test_recursion_limit_is_restored() -> None:
+    before = sys.getrecursionlimit()
+    at = _run("import sys\nsys.setrecursionlimit(123456)\nst.write(str(sys.getrecursionlimit()))")
+    assert at.markdown[0].value == "123456"
+    assert sys.getrecursionlimit() == before
+
+
+def test_stdout_stderr_and_hooks_are_restored() -> None:
+    before = (sys.stdout, sys.stderr, sys.stdin, sys.excepthook, sys.displayhook)
+    _run(
+        "import io, sys\nsys.stdout = io.StringIO()\nsys.stderr = io.StringIO()\n"
+        "sys.stdin = io.StringIO()\nsys.excepthook = print\nsys.displayhook = print"
+    )
+    assert (sys.stdout, sys.stderr, sys.stdin, sys.excepthook, sys.displayhook) == before
+
+
+def test_attributes_assigned_on_the_streamlit_module_are_restored() -> None:
+    """``st.write = ...`` made st.write a no-op in every later AppTest."""
+    at = _run("st.write = lambda *a: None\nst.markdown = None\ndel st.title\nst.write('x')")
+    assert at.markdown.values == []
+    at = _run("st.write('x')\nst.markdown('y')\nst.title('z')")
+    assert (at.markdown.values, at.title.values) == (["x", "y"], ["z"])
+
+
+def test_the_same_apptest_sees_no_change_of_its_own_previous_run() -> None:
+    at = AppTest.from_string(
+        """
+        import os, streamlit as st
+        st.write(os.environ.get("APPTEST_RUN_MARK", "unset"))
+        os.environ["APPTEST_RUN_MARK"] = "set by the app"
+        """
+    )
+    assert at.run().markdown.values == ["unset"]
+    assert at.run().markdown.values == ["unset"]
+
+
+def test_logging_dict_config_in_an_app_is_undone() -> None:
+    named = logging.getLogger("apptest_i15_dictconfig")
+    root = logging.getLogger()
+    before = (root.level, list(root.handlers), named.level, named.disabled, list(named.handlers))
+    _run(
+        "import logging.config\n"
+        "logging.config.dictConfig({'version': 1, 'disable_existing_loggers': True,\n"
+        "    'handlers': {'h': {'class': 'logging.NullHandler'}},\n"
+        "    'root': {'level': 'DEBUG', 'handlers': ['h']}})"
+    )
+    after = (root.level, list(root.handlers), named.level, named.disabled, list(named.handlers))
+    assert after == before
+
+
+def test_logging_changes_the_test_makes_between_runs_are_kept() -> None:
+    """Only what a run changes is undone: the test's own logging setup stays."""
+    named = logging.getLogger("apptest_i15_test_owned")
+    at = AppTest.from_string("import streamlit as st\nst.write('x')").run()
+    named.setLevel(logging.ERROR)
+    handler = logging.NullHandler()
+    named.addHandler(handler)
+    at.run()
+    assert named.level == logging.ERROR and named.handlers == [handler]
+    named.removeHandler(handler)
+    named.setLevel(logging.NOTSET)
+
+
+def test_a_logger_made_during_a_run_still_works_after_it() -> None:
+    """Only changes to what existed are undone: a logger the run made keeps its attributes."""
+    _run(
+        "import logging\nlog = logging.getLogger('apptest_i15_made_in_run')\n"
+        "log.setLevel(logging.INFO)\nlog.info('in the run')"
+    )
+    made = logging.getLogger("apptest_i15_made_in_run")
+    made.info("after the run")  # raised AttributeError: '_cache' was taken away
+    assert made.isEnabledFor(logging.CRITICAL)
+
+
+def test_sigint_handler_and_meta_path_are_restored() -> None:
+    """An app that swallowed Ctrl-C would make the test run impossible to stop."""
+    import signal
+
+    before = (signal.getsignal(signal.SIGINT), list(sys.meta_path))
+    _run(
+        "import signal, sys\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\n"
+        "class Finder:\n    def find_spec(self, *a):\n        return None\n"
+        "sys.meta_path.insert(0, Finder())"
+    )
+    assert (signal.getsignal(signal.SIGINT), list(sys.meta_path)) == before
