@@ -10,7 +10,6 @@ modules of the same name (namespace packages included) never see each other's.
 from __future__ import annotations
 
 import sys
-import types
 from pathlib import Path
 from unittest import mock
 
@@ -228,24 +227,18 @@ def test_same_named_namespace_packages_do_not_leak_between_apps(
     assert not [name for name in sys.modules if name.startswith("nsutils_i15")]
 
 
-def test_components_v1_stands_for_the_shims_components(monkeypatch: pytest.MonkeyPatch) -> None:
-    """``streamlit.components.v1`` imports in any case; its names are the shim's
-    ``st.components.v1`` ones when the shim has them, else not simulated."""
+def test_components_v1_stands_for_the_shims_components() -> None:
+    """``streamlit.components.v1`` imports in a run and is the shim's ``st.components.v1``:
+    ``html`` from either spelling writes an iframe element."""
     source = """
         import streamlit as st
         import streamlit.components.v1 as components
         from streamlit.components.v1 import html
-        st.text(str(html("<b>x</b>")))
-        st.text(str(components.html("<i>y</i>")))
+        st.session_state.same = components is st.components.v1 and html is components.html
+        html("<b>x</b>")
+        components.html("<i>y</i>")
         """
     at = AppTest.from_string(source).run()
-    assert at.exception[0].exc_type in ("ImportError", "StreamlitAPIUnimplementedError")
-    import apptest._shim as shim
-
-    if "components" in vars(shim):
-        return  # the shim has components of its own: the delegation is tested with them
-    v1 = types.SimpleNamespace(html=lambda body: f"html {body}")
-    monkeypatch.setattr(shim, "components", types.SimpleNamespace(v1=v1), raising=False)
-    at = AppTest.from_string(source).run()
     assert not at.exception, at.exception
-    assert at.text.values == ["html <b>x</b>", "html <i>y</i>"]
+    assert at.session_state.same is True
+    assert [frame.srcdoc for frame in at.iframe] == ["<b>x</b>", "<i>y</i>"]
