@@ -199,15 +199,25 @@ class Frontend:
 
         Returns the block's path: writes into the block through that very object (a cursor's
         parent) find it without a walk."""
-        node = TreeNode(kind, props, self.run_id, fragment_id, [])
         path = (*parent_path, index)
-        old = self._place(parent_path, index, node)
+        siblings = self._children_of(parent_path, index)
+        self.version += 1
+        old = siblings[index] if index < len(siblings) else None
         if old is not None and old.children is not None and old.kind == kind:
-            node.children = old.children
-            # the same children: the old frozen copy still serves them, with their marks
-            node.frozen, node.dirty = old.frozen, old.dirty
+            # The same block, sent again: it takes the new properties and this run's id, and
+            # keeps its children, their frozen copies and their marks.
+            node = old
+            node.props, node.run_id, node.fragment_id = props, self.run_id, fragment_id
             assert node.dirty is not None
             node.dirty.add(SELF)
+        else:
+            node = TreeNode(kind, props, self.run_id, fragment_id, [])
+            if old is None:
+                siblings.append(node)  # past the end: see ``_place``
+            else:
+                siblings[index] = node
+                if old.children is not None:
+                    self._blocks = {}  # the blocks below ``old`` left the tree
         self._blocks[id(path)] = (path, node)
         if self._is_fragment_run and fragment_id in self._fragment_ids:
             self._marked[id(node)] = (node, path)
