@@ -595,9 +595,9 @@ def test_the_shared_snapshot_equals_one_frozen_from_scratch(data: hs.DataObject)
                 if shown is not None:
                     spinners.append((path, shown))
             elif kind in ("container", "expander"):
-                frontend.put_block(path, kind, props, fragment_id)
+                frontend.put_block(path[:-1], path[-1], kind, props, fragment_id)
             else:
-                frontend.put_element(path, kind, props, fragment_id)
+                frontend.put_element(path[:-1], path[-1], kind, props, fragment_id)
         if data.draw(hs.booleans(), label="snapshot"):
             _check_snapshot(frontend)
     _check_snapshot(frontend)
@@ -608,13 +608,13 @@ def test_a_snapshot_taken_mid_run_does_not_hide_what_the_fragment_run_clears() -
     marks of the run's writes, so clearing marks the path to the cleared block again."""
     frontend = Frontend(cast(Any, None))
     frontend.begin_run(1, ())
-    frontend.put_block((0, 0), "container", {}, "f")
-    frontend.put_element((0, 0, 0), "markdown", {"body": 1}, "f")
-    frontend.put_element((0, 0, 1), "markdown", {"body": 2}, "f")
+    block = frontend.put_block((0,), 0, "container", {}, "f")
+    frontend.put_element(block, 0, "markdown", {"body": 1}, "f")
+    frontend.put_element(block, 1, "markdown", {"body": 2}, "f")
     frontend.clear_stale()
     _check_snapshot(frontend)
     frontend.begin_run(2, ("f",))
-    frontend.put_element((0, 0, 0), "markdown", {"body": 3}, "f")
+    frontend.put_element((0, 0), 0, "markdown", {"body": 3}, "f")
     _check_snapshot(frontend)  # mid-run
     frontend.clear_stale()  # FE5: the second markdown was not written again
     _check_snapshot(frontend)

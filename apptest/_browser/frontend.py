@@ -75,10 +75,11 @@ class Frontend:
         # Blocks that became current in this fragment run and carry a rerun fragment's id, with
         # their paths: only under them can FE5 remove anything, so clearing never walks the rest.
         self._marked: dict[int, tuple[TreeNode, Path]] = {}
-        # The blocks written into in this run, by path. Their ancestors already carry this
-        # run's id (FE1) and the marks of a change, so a write into a known block does not walk
-        # from the root: writes cost the same at any depth.
-        self._blocks: dict[Path, TreeNode] = {}
+        # The blocks written into in this run, by the identity of the path object a cursor
+        # holds (with the path, which keeps the id from being reused). Their ancestors already
+        # carry this run's id (FE1) and the marks of a change, so a write into a known block
+        # neither walks from the root nor hashes its path: writes cost the same at any depth.
+        self._blocks: dict[int, tuple[Path, TreeNode]] = {}
         self._widgets_sent: set[str] = set()
         #: Bumped on every change; the frozen snapshot is rebuilt only when it moved.
         self.version = 0
@@ -109,13 +110,16 @@ class Frontend:
         """The snapshot consumed the change marks: the next write walks its path again."""
         self._blocks = {}
 
-    def _parent_for(self, path: Path) -> list[TreeNode]:
+    def _children_of(self, parent_path: Path, index: int) -> list[TreeNode]:
+        """The children of the block at ``parent_path``, marking child ``index`` changed."""
         # This runs for every delta: one lookup when the block was written into in this run.
-        parent = self._blocks.get(path[:-1])
-        if parent is None:
-            parent = self._walk(path[:-1])
+        entry = self._blocks.get(id(parent_path))
+        if entry is not None and entry[0] is parent_path:
+            parent = entry[1]
+        else:
+            parent = self._walk(parent_path)
         assert parent.dirty is not None and parent.children is not None
-        parent.dirty.add(path[-1])
+        parent.dirty.add(index)
         return parent.children
 
     def _walk(self, block_path: Path) -> TreeNode:
@@ -138,7 +142,7 @@ class Frontend:
             node.run_id = run_id
             if marking:
                 self._mark(node, block_path[:depth])
-        self._blocks[block_path] = node
+        self._blocks[id(block_path)] = (block_path, node)
         return node
 
     def _mark(self, node: TreeNode, path: Path) -> None:
@@ -163,9 +167,8 @@ class Frontend:
             for node in root.walk():
                 node.frozen = None
 
-    def _place(self, path: Path, node: TreeNode) -> TreeNode | None:
-        siblings = self._parent_for(path)
-        index = path[-1]
+    def _place(self, parent_path: Path, index: int, node: TreeNode) -> TreeNode | None:
+        siblings = self._children_of(parent_path, index)
         self.version += 1
         if index < len(siblings):
             old = siblings[index]
@@ -178,34 +181,53 @@ class Frontend:
         siblings.append(node)
         return None
 
-    def put_element(self, path: Path, kind: str, props: dict[str, Any], fragment_id: str) -> None:
-        """FE1: replace the node at ``path`` or append it."""
-        self._place(path, TreeNode(kind, props, self.run_id, fragment_id))
+    def put_element(
+        self, parent_path: Path, index: int, kind: str, props: dict[str, Any], fragment_id: str
+    ) -> None:
+        """FE1: replace the node at ``(*parent_path, index)`` or append it."""
+        self._place(parent_path, index, TreeNode(kind, props, self.run_id, fragment_id))
         # ``keeps_value(props)``, written out: this runs for every element of every run.
         widget_id = props.get(ID)
         if widget_id is not None and not props.get(TRIGGER) and VALUE in props:
             self.widget_values[widget_id] = props[VALUE]
             self._widgets_sent.add(widget_id)
 
-    def put_block(self, path: Path, kind: str, props: dict[str, Any], fragment_id: str) -> None:
-        """FE2: a block of the same type keeps the old children; another type starts empty."""
-        node = TreeNode(kind, props, self.run_id, fragment_id, [])
-        old = self._place(path, node)
+    def put_block(
+        self, parent_path: Path, index: int, kind: str, props: dict[str, Any], fragment_id: str
+    ) -> Path:
+        """FE2: a block of the same type keeps the old children; another type starts empty.
+
+        Returns the block's path: writes into the block through that very object (a cursor's
+        parent) find it without a walk."""
+        path = (*parent_path, index)
+        siblings = self._children_of(parent_path, index)
+        self.version += 1
+        old = siblings[index] if index < len(siblings) else None
         if old is not None and old.children is not None and old.kind == kind:
-            node.children = old.children
-            # the same children: the old frozen copy still serves them, with their marks
-            node.frozen, node.dirty = old.frozen, old.dirty
+            # The same block, sent again: it takes the new properties and this run's id, and
+            # keeps its children, their frozen copies and their marks.
+            node = old
+            node.props, node.run_id, node.fragment_id = props, self.run_id, fragment_id
             assert node.dirty is not None
             node.dirty.add(SELF)
-        self._blocks[path] = node
+        else:
+            node = TreeNode(kind, props, self.run_id, fragment_id, [])
+            if old is None:
+                siblings.append(node)  # past the end: see ``_place``
+            else:
+                siblings[index] = node
+                if old.children is not None:
+                    self._blocks = {}  # the blocks below ``old`` left the tree
+        self._blocks[id(path)] = (path, node)
         if self._is_fragment_run and fragment_id in self._fragment_ids:
             self._marked[id(node)] = (node, path)
+        return path
 
     def put_transient(
         self, path: Path, kind: str, props: dict[str, Any], fragment_id: str
     ) -> TreeNode | None:
         """Show a transient at ``path`` if that slot is free; it never replaces a node."""
-        siblings = self._parent_for(path)
+        siblings = self._children_of(path[:-1], path[-1])
         if path[-1] != len(siblings):
             return None
         node = TreeNode(kind, props, self.run_id, fragment_id)

@@ -27,10 +27,14 @@ class DeltaSink(Protocol):
     """The browser's end of a run: where elements, blocks and transients are sent."""
 
     def put_element(
-        self, path: Path, kind: str, props: dict[str, Any], fragment_id: str
+        self, parent_path: Path, index: int, kind: str, props: dict[str, Any], fragment_id: str
     ) -> None: ...
 
-    def put_block(self, path: Path, kind: str, props: dict[str, Any], fragment_id: str) -> None: ...
+    def put_block(
+        self, parent_path: Path, index: int, kind: str, props: dict[str, Any], fragment_id: str
+    ) -> Path:
+        """Returns the block's path; writes into it should use that object (a fast lookup)."""
+        ...
 
     def put_transient(
         self, path: Path, kind: str, props: dict[str, Any], fragment_id: str

@@ -294,17 +294,15 @@ def emit_element(
     if cursor is None:
         cursor = run.cursors.get(target._root) or run.root_cursor(target._root)
     parent, index = cursor.parent, cursor.index
-    path = (*parent, index)
     frame = run.frame
     if frame is not None:
-        wrapper = _check_outside(run, target, path, widget=widget)
+        wrapper = _check_outside(run, target, (*parent, index), widget=widget)
         if wrapper is not None:  # O1: the write goes into the fragment's wrapper
             target = wrapper
             cursor = wrapper._live_cursor(run)
             parent, index = cursor.parent, cursor.index
-            path = (*parent, index)
     fragment_id = frame.fragment_id if frame is not None else ""
-    run.session.frontend.put_element(path, kind, props, fragment_id)
+    run.session.frontend.put_element(parent, index, kind, props, fragment_id)
     if not cursor.locked:
         cursor.index = index + 1
     if widget and not run.observers:
@@ -388,8 +386,7 @@ def emit_block(
             target = through_wrapper(run, frame, target, target._live_cursor(run).path) or target
     fragment_id = frame.fragment_id if frame is not None else ""
     cursor = target._live_cursor(run)
-    path = cursor.path
-    run.session.frontend.put_block(path, kind, props, fragment_id)
+    path = run.session.frontend.put_block(cursor.parent, cursor.index, kind, props, fragment_id)
     cursor.advance()
     child = target._spawn(Cursor(path, 0, False, fragment_id), form_id=form_id, kind=kind)
     if in_dialog is not None:
@@ -458,8 +455,10 @@ def _new_wrapper(
     creator = cursor.fragment_id
     if run.is_fragment_run and creator not in run.fragment_ids:
         raise layout_error(NO_WRAPPER)  # O6
-    path = cursor.path
-    run.session.frontend.put_block(path, "transparent", WRAPPER_PROPS, fragment_id)
+    frontend = run.session.frontend
+    path = frontend.put_block(
+        cursor.parent, cursor.index, "transparent", WRAPPER_PROPS, fragment_id
+    )
     cursor.advance()
     inner = target._spawn(Cursor(path, 0, cursor.locked, fragment_id))
     wrapper = Wrapper(path, inner, creator)
@@ -473,7 +472,10 @@ def reuse_wrappers(run: ScriptRun, fragment_id: str) -> None:
     store = run.session.stores[WRAPPERS]
     store.drop_created_by(fragment_id)
     for wrapper in store.by_fragment.get(fragment_id, {}).values():
-        run.session.frontend.put_block(wrapper.path, "transparent", WRAPPER_PROPS, fragment_id)
+        where = wrapper.path
+        run.session.frontend.put_block(
+            where[:-1], where[-1], "transparent", WRAPPER_PROPS, fragment_id
+        )
         cursor = wrapper.container._cursor
         if cursor is not None and not cursor.locked:
             cursor.index = 0
