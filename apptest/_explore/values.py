@@ -1,0 +1,126 @@
+"""What a browser user can send to each widget kind, as Hypothesis strategies.
+
+A registry keyed by the node's ``type`` (``"slider"``, ``"selectbox"`` …): each entry says
+which values the widget can take (a strategy built from the widget's own bounds, options and
+limits, shrinking towards its default) and how a value is staged and printed as apptest code
+(``.click()``, ``.set_value(3)``, ``.check()``). Kinds live in ``kinds.py``; a new widget kind
+is added with :func:`register`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from hypothesis import strategies as st
+
+from apptest._api.nodes import Node, Widget
+from apptest._errors import AppTestError
+
+Strategy = st.SearchStrategy[Any]
+ValuesFor = Callable[[Any], Strategy]
+
+#: Types whose ``repr`` is Python code that gives the same value back.
+_LITERALS = (str, int, float, bool, type(None))
+
+
+def literal(value: Any) -> bool:
+    """True when ``repr(value)`` is code that evaluates to an equal value."""
+    if isinstance(value, (tuple, list)):
+        return all(literal(v) for v in value)
+    return type(value) in _LITERALS or type(value).__module__ == "datetime"
+
+
+@dataclass(frozen=True)
+class WidgetKind:
+    """How the explorer drives one widget kind.
+
+    ``values(widget)``: the strategy of values it can take. ``trigger``: a click (the value
+    is ignored; ``click()`` stages it). ``verb``: the method that stages a value.
+    ``code(value)``: the verb call as apptest code, e.g. ``.set_value(3)``; by default
+    ``.{verb}({value!r})``.
+    """
+
+    values: ValuesFor
+    trigger: bool = False
+    verb: str = "set_value"
+    code: Callable[[Any], str] | None = None
+
+    def stage(self, widget: Any, value: Any) -> None:
+        """Stage ``value`` on ``widget`` through its public verb (values are checked there)."""
+        if self.trigger:
+            widget.click()
+        else:
+            getattr(widget, self.verb)(value)
+
+    def call_code(self, value: Any) -> str:
+        """The staging call as code: ``.click()``, ``.set_value(3)`` …"""
+        if self.trigger:
+            return ".click()"
+        if self.code is not None:
+            return self.code(value)
+        return f".{self.verb}({value!r})"
+
+
+REGISTRY: dict[str, WidgetKind] = {}
+
+
+def register(
+    kind: str,
+    values: ValuesFor,
+    *,
+    trigger: bool = False,
+    verb: str = "set_value",
+    code: Callable[[Any], str] | None = None,
+) -> None:
+    """Teach the strategies (and the explorer) a widget kind: ``values(widget)`` returns the
+    strategy of values a browser user could send it. A later registration replaces one."""
+    REGISTRY[kind] = WidgetKind(values, trigger, verb, code)
+
+
+def kind_of(node: Node) -> WidgetKind:
+    """The registry entry for ``node``'s type; a clear error when there is none."""
+    entry = REGISTRY.get(node.type)
+    if entry is not None:
+        return entry
+    if not isinstance(node, Widget):
+        raise AppTestError(
+            f"values_for() takes an input widget; {node!r} is a {node.type!r} element, which "
+            "takes no values."
+        )
+    raise AppTestError(
+        f"No value strategy for the widget kind {node.type!r} ({node!r}): apptest.strategies "
+        f"knows {', '.join(sorted(REGISTRY))}. Teach it this kind with "
+        f"apptest.strategies.register_values({node.type!r}, lambda widget: <a strategy>)."
+    )
+
+
+def values_for(widget: Node) -> Strategy:
+    """Every value ``widget`` can be sent, shrinking towards its default."""
+    return kind_of(widget).values(widget)
+
+
+def with_default(default: Any, values: Strategy, *, usable: bool = True) -> Strategy:
+    """``values``, trying ``default`` first (Hypothesis shrinks to the first branch)."""
+    return st.one_of(st.just(default), values) if usable else values
+
+
+def interactive(widget: Widget) -> bool:
+    """False for widgets a user cannot act on: disabled, or clicks that never rerun the app
+    (a download or link button with ``on_click="ignore"``)."""
+    proto = widget.proto
+    return not proto.get("disabled") and not proto.get("ignore_rerun")
+
+
+__all__ = [
+    "REGISTRY",
+    "Strategy",
+    "WidgetKind",
+    "interactive",
+    "kind_of",
+    "literal",
+    "register",
+    "values_for",
+    "with_default",
+]
