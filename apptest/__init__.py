@@ -67,6 +67,7 @@ if TYPE_CHECKING:
         Slider,
         TimeInput,
     )
+    from apptest._explore.explorer import ExploreResult, explore
 
 # The typed widget classes load on first use (the first snapshot loads them too), which keeps
 # ``import apptest`` fast.
@@ -77,6 +78,7 @@ _LAZY_MODULES = {
     "TimeInput",
     "apptest._api.widget_nodes_choice": "ButtonGroup Multiselect Radio Selectbox SelectSlider",
     "apptest._api.widget_nodes_data": "CameraInput DataEditor FileUploader",
+    "apptest._explore.explorer": "ExploreResult explore",  # loads Hypothesis: on first use
 }
 _LAZY = {name: module for module, names in _LAZY_MODULES.items() for name in names.split()}
 
@@ -117,6 +119,7 @@ __all__ = [
     "ElementList",
     "ElementNotFoundError",
     "Exception_",
+    "ExploreResult",
     "Feedback",
     "FileUploader",
     "FragmentInfo",
@@ -143,4 +146,5 @@ __all__ = [
     "UploadedFile",
     "Widget",
     "WidgetList",
+    "explore",
 ]

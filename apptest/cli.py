@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from apptest._api.apptest import AppTest
 from apptest._errors import AppTestError
+from apptest._explore.cli import add_explore_parser, run_explore
 from apptest._profile import ENV_VAR, PROFILES
 
 
@@ -66,6 +67,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help=f"semantics profile: {', '.join(sorted(PROFILES))} (default: ${ENV_VAR}, else seed)",
     )
+    add_explore_parser(commands)  # apptest explore APP (issue 12)
     return parser
 
 
@@ -80,6 +82,8 @@ def _show(at: AppTest, title: str, seen: int) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "explore":
+        return run_explore(args)
     try:
         at = AppTest.from_file(args.script, semantics=args.semantics).run()
         seen = _show(at, f"run {args.script}", 0)

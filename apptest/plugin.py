@@ -19,6 +19,7 @@ Steps 2-4 apply to ``AppTest`` built directly in the test as well as to the fixt
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Generator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -40,10 +41,16 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+@pytest.hookimpl(tryfirst=True)  # before Hypothesis's plugin loads --hypothesis-profile
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "apptest_semantics(name): the semantics profile the apptest fixtures use"
     )
+    if config.getoption("hypothesis_profile", None) == "apptest" or "hypothesis" in sys.modules:
+        # lazy: Hypothesis loads only when the run uses it; the "apptest" profile: deadline=None
+        from apptest._explore.profile import register_profile
+
+        register_profile()
 
 
 def _chosen(item: pytest.Item) -> str | None:

@@ -116,7 +116,7 @@ class AppMachine(RuleBasedStateMachine):
         if name in _OWN_RULES and self.driver.steps:
             line = self.driver.steps[-1].code()
         else:
-            line = str(super()._repr_step(rule, data, result))  # type: ignore[misc]
+            line = str(super()._repr_step(rule, data, result))
         if not self._printed_setup:
             self._printed_setup = True
             line = f"at = state.at\n{line}"
@@ -130,7 +130,7 @@ class AppMachine(RuleBasedStateMachine):
             final = False
         if final:
             note(f"Replay as a test:\n\n{self.regression_code()}\n")
-        super().teardown()
+        super().teardown()  # type: ignore[no-untyped-call]
 
 
 __all__ = ["AppMachine"]

@@ -52,7 +52,9 @@ register_builtin_kinds()
 register_profile()
 
 
-def register_values(kind: str, values: Any, *, click: bool = False, verb: str = "set_value") -> None:
+def register_values(
+    kind: str, values: Any, *, click: bool = False, verb: str = "set_value"
+) -> None:
     """Teach the strategies and the explorer a widget kind: ``values(widget)`` returns a
     strategy of what a user could send it; ``click=True`` for a button (the value is ignored
     and ``click()`` stages it); ``verb`` is the widget method that stages a value.

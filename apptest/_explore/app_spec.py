@@ -53,11 +53,11 @@ class AppSpec:
 
     def make(self) -> AppTest:
         """A new AppTest of the app, not run yet."""
-        options = {"semantics": self.semantics, "start_time": self.start_time}
+        semantics, start_time = self.semantics, self.start_time
         if self.source is not None:
-            return AppTest.from_string(self.source, **options)
+            return AppTest.from_string(self.source, semantics=semantics, start_time=start_time)
         assert self.resolved is not None
-        return AppTest.from_file(self.resolved, **options)
+        return AppTest.from_file(self.resolved, semantics=semantics, start_time=start_time)
 
     def identity(self) -> bytes:
         """What tells this app apart in Hypothesis's example database."""

@@ -122,7 +122,7 @@ def explore(
     digest = hashlib.sha256(spec.identity() + repr((max_steps, checks.names)).encode())
     test.hypothesis.inner_test._hypothesis_internal_add_digest = digest.digest()  # type: ignore[attr-defined]
     result = ExploreResult(app=str(app) if spec.path else "<source>")
-    with reporting.with_reporter(result.report.append):
+    with reporting.with_reporter(lambda text: result.report.append(str(text))):
         try:
             test()
         except Exception as exc:  # the shrunk failure: an invariant, or the harness

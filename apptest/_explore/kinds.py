@@ -14,7 +14,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from apptest._explore.values import Strategy, literal, register, with_default
-from apptest._props import CLEARABLE, DEFAULT, SPEC
+from apptest._props import CLEARABLE, DEFAULT
 
 #: The largest integer a browser number field holds exactly (JavaScript's safe integers).
 JS_SAFE = (1 << 53) - 1
@@ -63,7 +63,8 @@ def _option_values(widget: Any) -> list[Any]:
     not code (``select`` and ``set_value`` take either)."""
     options = widget._options
     return [
-        raw if literal(raw) else label for raw, label in zip(options.raw, options.formatted)
+        raw if literal(raw) else label
+        for raw, label in zip(options.raw, options.formatted, strict=True)
     ]
 
 
@@ -89,9 +90,7 @@ def _multi(widget: Any) -> Strategy:
     limit = widget.max_selections
     if not values:
         return st.just([])
-    indices = st.lists(
-        st.integers(0, len(values) - 1), unique=True, max_size=limit or len(values)
-    )
+    indices = st.lists(st.integers(0, len(values) - 1), unique=True, max_size=limit or len(values))
     return indices.map(lambda picked: [values[i] for i in picked])
 
 
@@ -206,7 +205,7 @@ def _time(widget: Any) -> Strategy:
         lambda k: dt.time((k * step) // 3600, (k * step) % 3600 // 60)
     )
     any_minute = st.builds(dt.time, st.integers(0, 23), st.integers(0, 59))
-    values = stepped | any_minute
+    values: Strategy = stepped | any_minute
     if widget.proto.get(CLEARABLE):
         values = st.none() | values
     default = _default(widget)
@@ -264,8 +263,10 @@ def _data_editor(widget: Any) -> Strategy:
     if rules.disabled is True or not table.columns:
         return st.just({"edited_rows": {}, "added_rows": [], "deleted_rows": []})
     locked = rules.disabled if isinstance(rules.disabled, frozenset) else frozenset()
-    columns = [c for c, k in zip(table.columns, table.kinds) if c not in locked and k in _CELL]
-    kinds = dict(zip(table.columns, table.kinds))
+    columns = [
+        c for c, k in zip(table.columns, table.kinds, strict=True) if c not in locked and k in _CELL
+    ]
+    kinds = dict(zip(table.columns, table.kinds, strict=True))
     empty: Strategy = st.just({"edited_rows": {}, "added_rows": [], "deleted_rows": []})
     if not columns or not table.n_rows:
         return empty
