@@ -89,7 +89,7 @@ def interactions(at: AppTest) -> Strategy:
     return st.sampled_from(found).flatmap(draw_value)
 
 
-def durations(max_seconds: float = 86400) -> Strategy:
+def durations(max_seconds: float = 3600) -> Strategy:
     """Clock steps for ``at.clock.advance``: ints, floats (whole milliseconds), timedeltas
     and time strings, shrinking towards 1 second."""
     whole = st.integers(1, int(max_seconds))

@@ -27,7 +27,7 @@ register_builtin_kinds()
 #: Step choice: 0..INTERACT interact, then a clock step, then a full rerun (shrinks to 0).
 INTERACT, CLOCK, RERUN = 11, 13, 14
 #: Clock steps other than "to the next tick", in seconds (shrinking towards the first).
-CLOCK_STEPS: tuple[int | float, ...] = (1, 0.5, 5, 60, 3600, 86400)
+CLOCK_STEPS: tuple[int | float, ...] = (1, 0.5, 2, 10, 60)
 
 
 class Draws(Protocol):
