@@ -56,7 +56,8 @@ def test_a_failing_example_prints_each_step_as_apptest_code() -> None:
     assert lines[0] == "at = state.at" and len(lines) <= 6
     assert [line for line in lines if "Go" in line] == ['at.button(label="Go").click().run()'] * 3
     assert all(line.startswith("at.") for line in lines[1:])
-    pasted = notes.split("Replay as a test:\n\n", 1)[1]
+    replay = next(n for n in error.__notes__ if n.startswith("Replay as a test:"))
+    pasted = replay.split("\n\n", 1)[1].strip()
     assert pasted.splitlines()[-1] == "assert not at.exception, at.exception[0].message"
     with pytest.raises(AssertionError, match="the third click breaks"):
         exec(compile(pasted, "<pasted>", "exec"), {})
