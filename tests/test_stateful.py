@@ -60,14 +60,14 @@ def test_a_failing_example_prints_each_step_as_apptest_code() -> None:
     pasted = replay.split("\n\n", 1)[1].strip()
     assert pasted.splitlines()[-1] == "assert not at.exception, at.exception[0].message"
     with pytest.raises(AssertionError, match="the third click breaks"):
-        exec(compile(pasted, "<pasted>", "exec"), {})
+        exec(compile(pasted, __file__, "exec"), {})  # as if pasted into this file
 
 
 def test_the_hypothesis_printout_itself_replays() -> None:
     notes = "\n".join(getattr(failure(ThirdClick), "__notes__", []))
     program = notes.split("Falsifying example:\n", 1)[1].split("state.teardown()", 1)[0]
     namespace: dict[str, Any] = {"ThirdClick": ThirdClick}
-    exec(compile(program, "<printout>", "exec"), namespace)
+    exec(compile(program, __file__, "exec"), namespace)
     assert namespace["at"].exception[0].message == "the third click breaks"
 
 
