@@ -17,15 +17,25 @@ from apptest._api.query import Block
 from apptest._explore.checks import Checks
 from apptest._explore.kinds import register_builtin_kinds
 from apptest._explore.steps import ClockStep, FullRerun, Interaction, Step, seconds_of
-from apptest._explore.values import REGISTRY, Strategy, interactive
+from apptest._explore.values import (
+    DEFAULT_FIRST,
+    EITHER,
+    MAPPED,
+    REGISTRY,
+    SAMPLED,
+    Strategy,
+    interactive,
+)
+from apptest._props import VALUE
 
 if TYPE_CHECKING:
     from apptest._api.apptest import AppTest
 
 register_builtin_kinds()
 
-#: Step choice: 0..INTERACT interact, then a clock step, then a full rerun (shrinks to 0).
-INTERACT, CLOCK, RERUN = 11, 13, 14
+#: Step choice: ``PER_WIDGET`` slots per widget, then ``CLOCK_SHARE`` for a clock step, then
+#: one for a full rerun (an app without widgets gets clock steps and reruns only).
+PER_WIDGET, CLOCK_SHARE = 8, 2
 #: Clock steps other than "to the next tick", in seconds (shrinking towards the first).
 CLOCK_STEPS: tuple[int | float, ...] = (1, 0.5, 2, 10, 60)
 
@@ -55,9 +65,24 @@ class HypothesisDraws:
         return int(self._data.draw(st.integers(low, high)))
 
     def value(self, strategy: Strategy) -> Any:
-        if self._cd is not None:
-            return self._cd.draw(strategy)
-        return self._data.draw(strategy)
+        """A value of ``strategy``; the helpers' strategies (``with_default``, ``sampled``,
+        ``mapped_range``) as primitive choices, which shrink the same way."""
+        cd = self._cd
+        if cd is None:
+            return self._data.draw(strategy)
+        parts = getattr(strategy, DEFAULT_FIRST, None)
+        if parts is not None:
+            return parts[0] if cd.draw_integer(0, 7) == 0 else self.value(parts[1])
+        options = getattr(strategy, SAMPLED, None)
+        if options is not None:
+            return options[cd.draw_integer(0, len(options) - 1)]
+        mapped = getattr(strategy, MAPPED, None)
+        if mapped is not None:
+            return mapped[2](cd.draw_integer(mapped[0], mapped[1]))
+        branches = getattr(strategy, EITHER, None)
+        if branches is not None:
+            return self.value(branches[cd.draw_integer(0, len(branches) - 1)])
+        return cd.draw(strategy)
 
     def more(self, steps_run: int, max_steps: int) -> bool:
         """Whether to take another step: a choice of its own, so that shrinking can drop
@@ -77,6 +102,13 @@ class HypothesisDraws:
             self._cd.stop_span()
 
 
+def _same_props(old: dict[str, Any], new: dict[str, Any]) -> bool:
+    try:
+        return bool(old == new)
+    except Exception:  # a property whose == is not a bool (a DataFrame): build anew
+        return False
+
+
 _GO = st.integers(0, 255).map(lambda n: n != 0)
 _STEP_LABEL = 0x61707074657374  # "apptest": marks one step's choices for the shrinker
 
@@ -93,6 +125,7 @@ class Driver:
         self._widgets: tuple[Widget, ...] = ()
         self._below: dict[int, tuple[Block, tuple[Widget, ...]]] = {}
         self._strategies: dict[int, tuple[Widget, Strategy]] = {}
+        self._by_props: dict[tuple[str, str], tuple[dict[str, Any], Strategy]] = {}
         #: Widget kinds found in the app that have no value strategy (they are left alone).
         self.unknown_kinds: set[str] = set()
         #: What the last step raised (an InvariantError, or the harness's error), if any.
@@ -128,26 +161,38 @@ class Driver:
         return result
 
     def strategy(self, widget: Widget) -> Strategy:
-        """``values_for(widget)``, built once per frozen widget node."""
+        """``values_for(widget)``, built once per widget and set of properties: a full run
+        re-freezes every widget node, but a widget whose properties (its value aside) did
+        not change keeps its strategy, already validated by Hypothesis."""
         hit = self._strategies.get(id(widget))
         if hit is not None and hit[0] is widget:
             return hit[1]
         if len(self._strategies) > 4096:
             self._strategies.clear()
-        strategy = REGISTRY[widget.type].values(widget)
+            self._by_props.clear()
+        props = {k: v for k, v in widget.proto.items() if k != VALUE}
+        key = (widget.type, widget.id)
+        known = self._by_props.get(key)
+        strategy = known[1] if known is not None and _same_props(known[0], props) else None
+        if strategy is None:
+            strategy = REGISTRY[widget.type].values(widget)
+            self._by_props[key] = (props, strategy)
         self._strategies[id(widget)] = (widget, strategy)
         return strategy
 
     # -- drawing steps ---------------------------------------------------------------------
     def draw_step(self, draws: Draws) -> Step:
-        """A step: mostly interactions, sometimes a clock step or a full rerun."""
-        choice = draws.integer(0, RERUN)
-        if choice <= INTERACT:
-            interaction = self.draw_interaction(draws)
-            if interaction is not None:
-                return interaction
-            choice = CLOCK
-        if choice <= CLOCK:
+        """A step: mostly interactions, sometimes a clock step or a full rerun.
+
+        One choice picks both the kind of step and the widget: ``PER_WIDGET`` values per
+        widget (in document order, so a failure shrinks towards the first widgets), then
+        ``CLOCK_SHARE`` for clock steps and one for a full rerun."""
+        widgets = self.widgets()
+        slots = PER_WIDGET * len(widgets)
+        choice = draws.integer(0, slots + CLOCK_SHARE)
+        if choice < slots:
+            return self._interaction(widgets[choice // PER_WIDGET], draws)
+        if choice < slots + CLOCK_SHARE:
             return self.draw_clock(draws)
         return FullRerun()
 
@@ -157,8 +202,12 @@ class Driver:
         if not widgets:
             return None
         widget = widgets[draws.integer(0, len(widgets) - 1)] if len(widgets) > 1 else widgets[0]
-        value = draws.value(self.strategy(widget))
-        return Interaction(widget, value, REGISTRY[widget.type], self._roots or ())
+        return self._interaction(widget, draws)
+
+    def _interaction(self, widget: Widget, draws: Draws) -> Interaction:
+        kind = REGISTRY[widget.type]
+        value = True if kind.trigger else draws.value(self.strategy(widget))
+        return Interaction(widget, value, kind, self._roots or ())
 
     def draw_clock(self, draws: Draws) -> ClockStep:
         """Time to the next ``run_every`` tick (the first choice), or a fixed step."""

@@ -13,7 +13,15 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from apptest._explore.values import Strategy, literal, register, with_default
+from apptest._explore.values import (
+    Strategy,
+    either,
+    literal,
+    mapped_range,
+    register,
+    sampled,
+    with_default,
+)
 from apptest._props import CLEARABLE, DEFAULT
 
 #: The largest integer a browser number field holds exactly (JavaScript's safe integers).
@@ -34,7 +42,8 @@ def _click(widget: Any) -> Strategy:
 
 
 def _boolean(widget: Any) -> Strategy:
-    return with_default(bool(_default(widget)), st.booleans())
+    default = bool(_default(widget))
+    return with_default(default, sampled([not default]))
 
 
 def _check_code(value: Any) -> str:
@@ -45,7 +54,7 @@ def _text(widget: Any) -> Strategy:
     limit = widget.max_chars
     size = 20 if limit is None else min(limit, 20)
     samples = [t for t in ("", "a", "0", "-1", "1.5", " ") if len(t) <= size]
-    texts = st.one_of(st.sampled_from(samples), st.text(_TEXT, max_size=size))
+    texts = either(sampled(samples), st.text(_TEXT, max_size=size))
     default = _default(widget)
     return with_default(default, texts, usable=isinstance(default, str) or default is None)
 
@@ -76,11 +85,11 @@ def _current(widget: Any, values: list[Any]) -> Any:
 def _single(widget: Any) -> Strategy:
     values = _option_values(widget)
     clearable = bool(widget.proto.get(CLEARABLE))
-    choices: Strategy = st.sampled_from(values) if values else st.nothing()
+    choices: Strategy = sampled(values) if values else st.nothing()
     if widget.proto.get("accept_new_options"):
         choices = choices | st.text(_TEXT, min_size=1, max_size=10)
     if clearable:
-        choices = st.just(None) | choices
+        choices = with_default(None, choices)
     start = _current(widget, values)
     return with_default(start, choices, usable=start is not None)
 
@@ -98,8 +107,8 @@ def _button_group(widget: Any) -> Strategy:
     if widget.selection_mode == "multi":
         return _multi(widget)
     values = _option_values(widget)
-    choices: Strategy = st.sampled_from(values) if values else st.nothing()
-    return choices if widget.required else st.just(None) | choices
+    choices: Strategy = sampled(values) if values else st.nothing()
+    return choices if widget.required else with_default(None, choices)
 
 
 def _select_slider(widget: Any) -> Strategy:
@@ -108,7 +117,7 @@ def _select_slider(widget: Any) -> Strategy:
     spec = widget._spec
     start = [values[i] for i in spec.default_indices]
     if not spec.is_range:
-        return with_default(start[0], st.sampled_from(values), usable=bool(start))
+        return with_default(start[0], sampled(values), usable=bool(start))
     pairs = st.tuples(st.integers(0, last), st.integers(0, last)).map(sorted)
     drawn = pairs.map(lambda p: (values[p[0]], values[p[1]]))
     return with_default(tuple(start), drawn, usable=len(start) == 2)
@@ -116,7 +125,7 @@ def _select_slider(widget: Any) -> Strategy:
 
 def _feedback(widget: Any) -> Strategy:
     count = int(widget.proto.get("option_count", 2))
-    return st.one_of(st.none(), st.integers(0, count - 1))
+    return with_default(None, mapped_range(0, count - 1, int))
 
 
 # -- numbers, sliders, dates, times --------------------------------------------------------------
@@ -125,17 +134,17 @@ def _number(widget: Any) -> Strategy:
     if spec.data_type == "int":
         low = -JS_SAFE if spec.min is None else int(spec.min)
         high = JS_SAFE if spec.max is None else int(spec.max)
-        values: Strategy = st.integers(low, high)
+        values: Strategy = mapped_range(low, high, int)
     else:
         low_f = -FLOAT_SPAN if spec.min is None else float(spec.min)
         high_f = FLOAT_SPAN if spec.max is None else float(spec.max)
         values = st.floats(low_f, high_f, allow_nan=False, allow_infinity=False)
     base = spec.default if spec.default is not None else (spec.min or 0)
-    stepped = st.integers(-5, 5).map(lambda k: spec.cast(base + k * spec.step))
-    stepped = stepped.filter(lambda v: _within(v, spec.min, spec.max))
-    choices = st.one_of(stepped, values)
+    near = [spec.cast(base + k * spec.step) for k in (1, -1, 2, -2, 5, -5)]
+    near = [v for v in near if _within(v, spec.min, spec.max)]
+    choices = either(sampled(near), values) if near else values
     if spec.clearable:
-        choices = st.none() | choices
+        choices = with_default(None, choices)
     return with_default(spec.default, choices, usable=spec.default is not None)
 
 
@@ -174,15 +183,19 @@ def _slider_steps(spec: Any) -> int:
 def _slider(widget: Any) -> Strategy:
     spec = widget._spec
     steps = _slider_steps(spec)
-    ks = st.integers(0, steps)
     default = spec.default
     if not spec.is_range:
-        drawn = ks.map(lambda k: _slider_value(spec, k))
+        drawn = mapped_range(0, steps, lambda k: _slider_value(spec, k))
         return with_default(default, drawn, usable=not isinstance(default, (list, tuple)))
-    pairs = st.tuples(ks, ks).map(sorted)
-    drawn = pairs.map(lambda p: (_slider_value(spec, p[0]), _slider_value(spec, p[1])))
+    size = steps + 1
+    drawn = mapped_range(0, size * size - 1, lambda n: _slider_pair(spec, *divmod(n, size)))
     start = tuple(default) if isinstance(default, (list, tuple)) else None
     return with_default(start, drawn, usable=start is not None and len(start) == 2)
+
+
+def _slider_pair(spec: Any, a: int, b: int) -> tuple[Any, Any]:
+    low, high = sorted((a, b))
+    return (_slider_value(spec, low), _slider_value(spec, high))
 
 
 def _date(widget: Any) -> Strategy:
@@ -201,19 +214,19 @@ def _date(widget: Any) -> Strategy:
 def _time(widget: Any) -> Strategy:
     step = max(60, widget.step)
     slots = 86400 // step
-    stepped = st.integers(0, slots - 1).map(
-        lambda k: dt.time((k * step) // 3600, (k * step) % 3600 // 60)
+    stepped = mapped_range(
+        0, slots - 1, lambda k: dt.time((k * step) // 3600, k * step % 3600 // 60)
     )
     any_minute = st.builds(dt.time, st.integers(0, 23), st.integers(0, 59))
-    values: Strategy = stepped | any_minute
+    values: Strategy = either(stepped, any_minute)
     if widget.proto.get(CLEARABLE):
-        values = st.none() | values
+        values = with_default(None, values)
     default = _default(widget)
     return with_default(default, values, usable=isinstance(default, dt.time))
 
 
 def _color(widget: Any) -> Strategy:
-    colors = st.integers(0, 0xFFFFFF).map(lambda n: f"#{n:06x}")
+    colors = mapped_range(0, 0xFFFFFF, lambda n: f"#{n:06x}")
     default = _default(widget)
     return with_default(default, colors, usable=isinstance(default, str))
 
