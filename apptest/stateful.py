@@ -85,8 +85,7 @@ class AppMachine(RuleBasedStateMachine):
                 f"{cls.__name__} needs an app: set the class attribute app = 'app.py' (relative "
                 "to the test file) or app = <the app's source text>."
             )
-        base = Path(inspect.getfile(cls)).parent
-        return AppSpec.of(cls.app, base, cls.semantics, cls.start_time)
+        return AppSpec.of(cls.app, _defined_in(cls), cls.semantics, cls.start_time)
 
     @rule(data=st.data())
     def interact(self, data: Any) -> None:
@@ -131,6 +130,20 @@ class AppMachine(RuleBasedStateMachine):
         if final:
             note(f"Replay as a test:\n\n{self.regression_code()}\n")
         super().teardown()  # type: ignore[no-untyped-call]
+
+
+def _defined_in(cls: type) -> Path | None:
+    """The folder of the file that defines ``cls`` (its module's, else its methods')."""
+    for klass in cls.__mro__:
+        if klass is AppMachine:
+            break
+        try:
+            return Path(inspect.getfile(klass)).parent
+        except (TypeError, OSError):  # a class made by exec(): its methods know their file
+            for member in vars(klass).values():
+                if inspect.isfunction(member):
+                    return Path(member.__code__.co_filename).parent
+    return None
 
 
 __all__ = ["AppMachine"]
