@@ -4,6 +4,7 @@ failing example as apptest code, and leaves Hypothesis on real time."""
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -108,3 +109,21 @@ def test_the_machine_sees_real_time_while_the_app_sleeps_for_an_hour() -> None:
             assert time.time() - real < 60  # the test (and Hypothesis) did not
 
     run_state_machine_as_test(Sleepy, settings=settings(QUICK, max_examples=5, deadline=2000))
+
+
+def test_the_plugin_offers_the_apptest_profile(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = str(Path(__file__).resolve().parent.parent)
+    monkeypatch.setenv("PYTHONPATH", root)  # this checkout's plugin, not an installed one
+    pytester.makepyfile(
+        test_profile="""
+        from hypothesis import settings
+
+        def test_profile():
+            assert settings.get_current_profile_name() == "apptest"
+            assert settings.default.deadline is None
+        """
+    )
+    result = pytester.runpytest_subprocess("--hypothesis-profile=apptest", "-p", "no:cacheprovider")
+    result.assert_outcomes(passed=1)

@@ -163,3 +163,20 @@ def test_durations_are_clock_steps(value: Any) -> None:
 def test_run_every_values_are_accepted_by_the_fragment_parser(value: Any) -> None:
     seconds = run_every_seconds(value)
     assert seconds is not None and 0.001 <= seconds <= 4 * 3600
+
+
+def test_import_apptest_does_not_import_hypothesis() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, apptest, apptest.cli\n"
+        "assert 'hypothesis' not in sys.modules, 'import apptest loaded Hypothesis'\n"
+        "import apptest.strategies\n"
+        "assert 'hypothesis' in sys.modules\n"
+        "from hypothesis import settings\n"
+        "assert settings.get_profile('apptest').deadline is None\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
