@@ -142,9 +142,7 @@ def streamlit_loop(app: Path, steps: int, values: dict[tuple[str, str], list[Any
         at = StAppTest.from_file(str(app), default_timeout=600).run()
         done = 0
         while done < steps:
-            found = [
-                (w, kinds[w.type]) for t in sorted(kinds) for w in at.get(t) if not w.disabled
-            ]
+            found = [(w, kinds[w.type]) for t in sorted(kinds) for w in at.get(t) if not w.disabled]
             widget, kind = rng.choice(found)
             value = rng.choice(values.get((kind, widget.label)) or [None])
             try:

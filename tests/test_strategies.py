@@ -111,7 +111,7 @@ def test_values_stay_within_bounds_step_and_limits(data: Any) -> None:
 
 def test_a_widget_kind_without_a_strategy_is_named_in_the_error() -> None:
     at = AppTest.from_string("import streamlit as st\nst.write('x')").run()
-    with pytest.raises(AppTestError, match="takes an input widget; .*'markdown'"):
+    with pytest.raises(AppTestError, match=r"takes an input widget; .*'markdown'"):
         values_for(at.markdown[0])
     kind = REGISTRY.pop("color_picker")
     try:
