@@ -75,8 +75,8 @@ def widgets(at: AppTest) -> list[Widget]:
 
 def interactions(at: AppTest) -> Strategy:
     """An :class:`Interaction` with an enabled widget of ``at``'s current tree: a value, a
-    click, a form submit or a chat message. Raises ``AppTestError`` naming a widget kind no
-    strategy knows only when such a widget is drawn; ``st.nothing()`` when there is none."""
+    click, a form submit or a chat message (``st.nothing()`` when the app shows no widget).
+    Widgets of a kind no strategy knows are left out (see :func:`register_values`)."""
     roots = at._roots()
     found = widgets(at)
     if not found:

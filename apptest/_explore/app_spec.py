@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 from apptest._api.apptest import AppTest
 from apptest._errors import AppTestError
 from apptest._explore.checks import InvariantError
-from apptest._explore.steps import Step, py
+from apptest._explore.steps import Step
+from apptest._explore.values import py
 
 if TYPE_CHECKING:
     from apptest._profile import Semantics

@@ -12,20 +12,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from apptest._api.query import _ACCESSORS
-from apptest._explore.values import WidgetKind
+from apptest._explore.values import WidgetKind, py
 
 if TYPE_CHECKING:
     from apptest._api.apptest import AppTest
     from apptest._api.nodes import Widget
     from apptest._api.query import Block
-
-
-def py(value: Any) -> str:
-    """``repr(value)``, with a string in double quotes when that needs no escaping (the
-    style ``ruff format`` writes)."""
-    if isinstance(value, str) and value.isprintable() and '"' not in value and "\\" not in value:
-        return f'"{value}"'
-    return repr(value)
 
 
 def locator(widget: Widget, roots: tuple[Block, ...]) -> str:
@@ -91,10 +83,6 @@ class Interaction(Step):
 
     def code(self) -> str:
         call = self.kind.call_code(self.value)
-        if call.startswith(".set_value(") and isinstance(self.value, str):
-            call = f".set_value({py(self.value)})"
-        elif call.startswith(".input(") and isinstance(self.value, str):
-            call = f".input({py(self.value)})"
         suffix = ".run()" if self.runs else ""
         return f"{locator(self.widget, self.roots)}{call}{suffix}"
 

@@ -25,6 +25,14 @@ ValuesFor = Callable[[Any], Strategy]
 _LITERALS = (str, int, float, bool, type(None))
 
 
+def py(value: Any) -> str:
+    """``repr(value)`` as code, a string in double quotes when that needs no escaping (the
+    style ``ruff format`` writes): ``py("Go") == '"Go"'``."""
+    if isinstance(value, str) and value.isprintable() and '"' not in value and "\\" not in value:
+        return f'"{value}"'
+    return repr(value)
+
+
 def literal(value: Any) -> bool:
     """True when ``repr(value)`` is code that evaluates to an equal value."""
     if isinstance(value, (tuple, list)):
@@ -60,7 +68,7 @@ class WidgetKind:
             return ".click()"
         if self.code is not None:
             return self.code(value)
-        return f".{self.verb}({value!r})"
+        return f".{self.verb}({py(value)})"
 
 
 REGISTRY: dict[str, WidgetKind] = {}
@@ -156,6 +164,7 @@ __all__ = [
     "interactive",
     "kind_of",
     "literal",
+    "py",
     "mapped_range",
     "register",
     "sampled",
