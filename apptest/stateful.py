@@ -44,7 +44,8 @@ from hypothesis.stateful import RuleBasedStateMachine, rule
 
 from apptest._explore.app_spec import AppSpec, regression_code
 from apptest._explore.checks import BUILTIN, Checks
-from apptest._explore.driver import Driver, HypothesisDraws
+from apptest._explore.draws import HypothesisDraws
+from apptest._explore.driver import Driver
 from apptest._explore.explorer import start
 from apptest._explore.profile import register_profile
 from apptest._explore.steps import FullRerun

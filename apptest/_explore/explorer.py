@@ -22,7 +22,8 @@ from hypothesis import strategies as st
 
 from apptest._explore.app_spec import AppSpec, regression_code
 from apptest._explore.checks import Checks, Invariant
-from apptest._explore.driver import Driver, HypothesisDraws
+from apptest._explore.draws import HypothesisDraws
+from apptest._explore.driver import Driver
 from apptest._explore.steps import FullRerun
 
 if TYPE_CHECKING:
