@@ -99,8 +99,16 @@ def _multi(widget: Any) -> Strategy:
     limit = widget.max_selections
     if not values:
         return st.just([])
-    indices = st.lists(st.integers(0, len(values) - 1), unique=True, max_size=limit or len(values))
-    return indices.map(lambda picked: [values[i] for i in picked])
+    if len(values) > 64:
+        picks = st.lists(st.integers(0, len(values) - 1), unique=True, max_size=limit or 64)
+        return picks.map(lambda picked: [values[i] for i in picked])
+    # A subset as a bit mask (shrinks towards none, then the first options), cut to the limit.
+    return mapped_range(0, 2 ** len(values) - 1, lambda mask: _subset(values, mask, limit))
+
+
+def _subset(values: list[Any], mask: int, limit: int | None) -> list[Any]:
+    picked = [value for i, value in enumerate(values) if mask >> i & 1]
+    return picked[:limit] if limit is not None else picked
 
 
 def _button_group(widget: Any) -> Strategy:
@@ -200,15 +208,20 @@ def _slider_pair(spec: Any, a: int, b: int) -> tuple[Any, Any]:
 
 def _date(widget: Any) -> Strategy:
     spec = widget._spec
-    days = st.dates(spec.min, spec.max)
+    span = (spec.max - spec.min).days + 1
     if spec.is_range:
-        values: Strategy = st.tuples(days, days).map(lambda p: tuple(sorted(p)))
+        values = mapped_range(0, span * span - 1, lambda n: _date_pair(spec.min, *divmod(n, span)))
     else:
-        values = days
+        values = mapped_range(0, span - 1, lambda n: spec.min + dt.timedelta(days=n))
     if spec.clearable:
-        values = st.none() | values
+        values = with_default(None, values)
     default = spec.default
     return with_default(default, values, usable=default is not None and default != ())
+
+
+def _date_pair(start: dt.date, a: int, b: int) -> tuple[dt.date, dt.date]:
+    low, high = sorted((a, b))
+    return (start + dt.timedelta(days=low), start + dt.timedelta(days=high))
 
 
 def _time(widget: Any) -> Strategy:
