@@ -15,6 +15,7 @@ from hypothesis.database import InMemoryExampleDatabase
 from apptest import AppTest, explore
 from apptest._explore.checks import BUILTIN, InvariantError, check_isolation
 from apptest._explore.cli import BUILTIN as CLI_INVARIANTS
+from apptest._explore.cli import explore_command
 from apptest.cli import main
 
 APPS = Path(__file__).parent / "apps" / "explore"
@@ -185,3 +186,30 @@ def test_command_line_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(argv) == 0
     assert "interactions tried in 10 sequences" in capsys.readouterr().out
     assert main(["explore", "missing.py"]) == 2
+
+
+def test_dates_and_files_print_as_code_that_replays() -> None:
+    source = (
+        "import datetime as dt\n"
+        "import streamlit as st\n"
+        "first, last = dt.date(2024, 1, 1), dt.date(2024, 1, 9)\n"
+        "day = st.date_input('Day', first, first, last)\n"
+        "upload = st.file_uploader('Data', type=['csv'])\n"
+        "if upload is not None and day.day > 4:\n"
+        "    raise RuntimeError('late upload')\n"
+    )
+    result = explore(source, database=None, settings=QUICK)
+    assert result.code.startswith("import datetime\n")
+    assert 'at.date_input(label="Day").set_value(datetime.date(2024, 1, 5)).run()' in result.steps
+    assert "at.file_uploader(label=\"Data\").set_value(('file0.csv', b'', 'text/csv')).run()" in (
+        result.steps
+    )
+    with pytest.raises(AssertionError, match="late upload"):
+        replay(result.code)
+
+
+def test_explore_command_entry_point() -> None:
+    counters = Path(__file__).parent.parent / "examples" / "counters.py"
+    assert explore_command([str(counters), "--no-database", "--max-examples", "5"]) == 0
+    skip = ["--skip", "no_exception", "--skip", "widget_values", "--no-database"]
+    assert explore_command([str(APPS / "third_click.py"), *skip, "--max-examples", "20"]) == 0

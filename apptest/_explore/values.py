@@ -9,6 +9,7 @@ is added with :func:`register`.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -30,14 +31,26 @@ def py(value: Any) -> str:
     style ``ruff format`` writes): ``py("Go") == '"Go"'``."""
     if isinstance(value, str) and value.isprintable() and '"' not in value and "\\" not in value:
         return f'"{value}"'
-    return repr(value)
+    return repr(real(value))
+
+
+def real(value: Any) -> Any:
+    """``value`` with the app's frozen-time dates and datetimes (freezegun's ``FakeDate``,
+    made while the app ran) as real ``datetime`` objects, which print as code."""
+    if isinstance(value, (list, tuple)):
+        return type(value)(real(v) for v in value)
+    if isinstance(value, dt.datetime) and type(value) is not dt.datetime:
+        return dt.datetime(*value.timetuple()[:6], value.microsecond, value.tzinfo)
+    if isinstance(value, dt.date) and type(value) not in (dt.date, dt.datetime):
+        return dt.date(value.year, value.month, value.day)
+    return value
 
 
 def literal(value: Any) -> bool:
     """True when ``repr(value)`` is code that evaluates to an equal value."""
     if isinstance(value, (tuple, list)):
         return all(literal(v) for v in value)
-    return type(value) in _LITERALS or type(value).__module__ == "datetime"
+    return type(value) in _LITERALS or isinstance(value, (dt.date, dt.time, dt.timedelta))
 
 
 @dataclass(frozen=True)
@@ -165,6 +178,7 @@ __all__ = [
     "kind_of",
     "literal",
     "py",
+    "real",
     "mapped_range",
     "register",
     "sampled",
