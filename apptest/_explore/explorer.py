@@ -43,6 +43,8 @@ class ExploreResult:
     each); ``examples``: how many sequences ran.
     """
 
+    __module__ = "apptest"
+
     app: str
     failed: bool = False
     code: str = ""
