@@ -52,6 +52,8 @@ st.file_uploader("CSVs", type=["csv"], accept_multiple_files=True, key="csvs")
 st.time_input("Alarm", dt.time(7, 30), step=600, key="alarm")
 st.color_picker("Ink", "#123456", key="ink")
 st.data_editor({"n": [1, 2], "s": ["a", "b"], "ok": [True, False]}, key="grid")
+st.data_editor({"n": [1, 2], "f": [0.5, 1.5]}, num_rows="dynamic", key="rows")
+st.data_editor({"n": [1, 2]}, num_rows="delete", disabled=["n"], key="deletable")
 """
 
 

@@ -285,29 +285,37 @@ _CELL: dict[str, Strategy] = {
 
 
 def _data_editor(widget: Any) -> Strategy:
+    """Edit states: cell edits, plus added rows (``num_rows`` "dynamic"/"add") and deleted
+    rows ("dynamic"/"delete"); shrinking towards no edit."""
     table, rules = widget._table, widget._rules
-    if rules.disabled is True or not table.columns:
-        return st.just({"edited_rows": {}, "added_rows": [], "deleted_rows": []})
-    locked = rules.disabled if isinstance(rules.disabled, frozenset) else frozenset()
-    columns = [
-        c for c, k in zip(table.columns, table.kinds, strict=True) if c not in locked and k in _CELL
-    ]
-    kinds = dict(zip(table.columns, table.kinds, strict=True))
     empty: Strategy = st.just({"edited_rows": {}, "added_rows": [], "deleted_rows": []})
-    if not columns or not table.n_rows:
+    if rules.disabled is True or not table.columns:
         return empty
-    cell = st.tuples(st.integers(0, table.n_rows - 1), st.sampled_from(columns)).flatmap(
-        lambda rc: _CELL[kinds[rc[1]]].map(lambda v: (rc[0], rc[1], v))
-    )
-    edits = st.lists(cell, min_size=1, max_size=3).map(_edit_state)
-    return empty | edits
+    locked = rules.disabled if isinstance(rules.disabled, frozenset) else frozenset()
+    kinds = dict(zip(table.columns, table.kinds, strict=True))
+    columns = [c for c in table.columns if c not in locked and kinds[c] in _CELL]
+    cell = st.sampled_from(columns).flatmap(lambda c: _CELL[kinds[c]].map(lambda v: (c, v)))
+    edits: Strategy = st.just([])
+    if columns and table.n_rows:
+        edits = st.lists(st.tuples(st.integers(0, table.n_rows - 1), cell), max_size=3)
+    added: Strategy = st.just([])
+    if rules.can_add():
+        row = st.lists(cell, max_size=len(columns)).map(dict) if columns else st.just({})
+        added = st.lists(row, max_size=2)
+    deleted: Strategy = st.just([])
+    if rules.can_delete() and table.n_rows:
+        deleted = st.lists(st.integers(0, table.n_rows - 1), unique=True, max_size=2)
+    return either(empty, st.builds(_edit_state, edits, added, deleted))
 
 
-def _edit_state(cells: list[tuple[int, str, Any]]) -> dict[str, Any]:
+def _edit_state(
+    cells: list[tuple[int, tuple[str, Any]]], added: list[dict[str, Any]], deleted: list[int]
+) -> dict[str, Any]:
     rows: dict[int, dict[str, Any]] = {}
-    for row, column, value in cells:
-        rows.setdefault(row, {})[column] = value
-    return {"edited_rows": rows, "added_rows": [], "deleted_rows": []}
+    for row, (column, value) in cells:
+        if row not in deleted:
+            rows.setdefault(row, {})[column] = value
+    return {"edited_rows": rows, "added_rows": added, "deleted_rows": deleted}
 
 
 def register_builtin_kinds() -> None:
