@@ -98,7 +98,10 @@ def explore(
 
     ``invariants``: names of built-in ones (``"no_exception"``, ``"fragment_isolation"``,
     ``"widget_values"``; all by default) and callables ``check(at)`` that raise on a bad
-    state. Returns an :class:`ExploreResult`; a failure is shrunk first.
+    state. ``database``: Hypothesis's example database (by default the current settings
+    profile's, ``.hypothesis/`` in the working directory; ``None`` for none). ``settings``:
+    base Hypothesis settings (``max_examples`` and the deadline are set here). Returns an
+    :class:`ExploreResult`; a failure is shrunk first.
     """
     caller = Path(traceback.extract_stack(limit=2)[0].filename).parent
     spec = AppSpec.of(app, caller, semantics, start_time)
