@@ -3,6 +3,7 @@ failing example as apptest code, and leaves Hypothesis on real time."""
 
 from __future__ import annotations
 
+import functools
 import time
 from pathlib import Path
 from typing import Any
@@ -42,7 +43,9 @@ class DocCounters(AppMachine):
         assert self.at.session_state.fragment_runs >= self.model["fragment"]
 
 
+@functools.cache
 def failure(machine: type[AppMachine]) -> BaseException:
+    """What running ``machine`` raised (once per machine: the tests read the same failure)."""
     with pytest.raises(Exception) as caught:
         run_state_machine_as_test(machine, settings=QUICK)
     return caught.value
