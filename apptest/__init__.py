@@ -81,6 +81,7 @@ if TYPE_CHECKING:
         Slider,
         TimeInput,
     )
+    from apptest._explore.explorer import ExploreResult, explore
 
 
 # ``import streamlit`` finds apptest's fake package (in runs; outside them when no real
@@ -98,6 +99,7 @@ _LAZY_MODULES = {
     "Selectbox SelectSlider",
     "apptest._api.widget_nodes_data": "AudioInput CameraInput DataEditor FileUploader",
     "apptest._api.element_nodes": "ChatMessage Iframe PageLink Pdf Space",
+    "apptest._explore.explorer": "ExploreResult explore",  # loads Hypothesis: on first use
 }
 _LAZY = {name: module for module, names in _LAZY_MODULES.items() for name in names.split()}
 
@@ -150,6 +152,7 @@ __all__ = [
     "ElementList",
     "ElementNotFoundError",
     "Exception_",
+    "ExploreResult",
     "Feedback",
     "FileUploader",
     "FragmentInfo",
@@ -183,4 +186,5 @@ __all__ = [
     "Widget",
     "WidgetList",
     "real_streamlit_installed",
+    "explore",
 ]

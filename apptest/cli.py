@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from apptest._cli import check, run
 from apptest._errors import AppTestError, RerunLimitError, ScriptTimeoutError
+from apptest._explore.cli import EXPLORE_HELP, run_explore, setup_parser
 
 OK, APP_ERROR, USAGE_ERROR = run.OK, run.APP_ERROR, run.USAGE_ERROR
 EXIT_STATUS = (
@@ -59,6 +60,7 @@ register(
     "check",
     Command("replay a scenario file and diff its trees", check.configure, check.check_command),
 )
+register("explore", Command(EXPLORE_HELP, setup_parser, run_explore))
 
 
 def _parser() -> argparse.ArgumentParser:

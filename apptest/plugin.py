@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from collections.abc import Callable, Generator
 from functools import partial
 from pathlib import Path
@@ -93,6 +94,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+@pytest.hookimpl(tryfirst=True)  # before Hypothesis's plugin loads --hypothesis-profile
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers",
@@ -106,6 +108,11 @@ def pytest_configure(config: pytest.Config) -> None:
     timeout = str(config.getini("apptest_default_timeout") or "").strip()
     if timeout:
         _timeout(timeout)
+    if config.getoption("hypothesis_profile", None) == "apptest" or "hypothesis" in sys.modules:
+        # lazy: Hypothesis loads only when the run uses it; the "apptest" profile: deadline=None
+        from apptest._explore.profile import register_profile
+
+        register_profile()
 
 
 def _report_lines(config: pytest.Config) -> int:

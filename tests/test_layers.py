@@ -4,7 +4,9 @@ The layers, top to bottom (a module may import its own layer, without cycles, an
 below it; never one above):
 
 ==============  ==========================================================================
-public          ``apptest/__init__.py``, ``cli.py`` (+ ``_cli/``), ``plugin.py``, ``syrupy.py``
+public          ``apptest/__init__.py``, ``cli.py`` (+ ``_cli/``), ``plugin.py``, ``syrupy.py``,
+                ``strategies.py``, ``stateful.py``: what users import and run
+``_explore``    property-based exploration: value strategies, steps, invariants, explorer
 ``_api``        what a test touches: AppTest, clock control, session inputs, queries, nodes
 ``_shim``       the fake ``streamlit`` package apps import: thin, delegates to what is below
 ``_browser``    what the browser does: element tree, staged interactions, forms, timers
@@ -37,7 +39,8 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "apptest"
 
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("__init__.py", "cli.py", "plugin.py", "syrupy.py", "_cli"),
+    ("__init__.py", "cli.py", "plugin.py", "syrupy.py", "strategies.py", "stateful.py", "_cli"),
+    ("_explore",),
     ("_api",),
     ("_shim",),
     ("_browser",),

@@ -1,0 +1,1 @@
+"""Property-based exploration of apps: value strategies, steps, invariants, the explorer."""
