@@ -29,7 +29,6 @@ import pandas as pd
 import pytest
 
 from apptest import AppTest
-from apptest._api.query import QueryMixin
 
 
 # -- GS: "A simple testing example with pytest" ---------------------------------------------------
@@ -310,8 +309,6 @@ def test_cs_layouts_and_containers(AppTestClass: Any) -> None:
 
 
 def test_cs_chat_elements(AppTestClass: Any) -> None:
-    if AppTestClass is AppTest and not hasattr(QueryMixin, "chat_message"):
-        pytest.skip("st.chat_message comes with the st commands of issue 14 item 1")
     at = AppTestClass.from_file("apps/docs/chat.py").run()
     at.chat_input[0].set_value("Do you know any jokes?").run()
     assert at.chat_message[0].markdown[0].value == "Do you know any jokes?"

@@ -9,6 +9,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -101,6 +102,14 @@ def test_from_function_without_arguments() -> None:
 def test_from_function_refuses_a_non_callable() -> None:
     with pytest.raises(AppTestError, match="takes a function"):
         AppTest.from_function("not a function")  # type: ignore[arg-type]
+
+
+def test_from_function_without_source_says_where_to_put_it() -> None:
+    namespace: dict[str, Any] = {}
+    exec("def app():\n    import streamlit as st\n    st.write('hi')\n", namespace)
+    with pytest.raises(AppTestError, match=r"reads the source of 'app'.*\.py file"):
+        AppTest.from_function(namespace["app"])
+    assert AppTest.from_string("import streamlit as st\nst.write('hi')").run().markdown[0].value
 
 
 # -- the script's module context --------------------------------------------------------------

@@ -310,7 +310,14 @@ class AppTest(SessionInputsMixin, QueryMixin):
             raise AppTestError(f"from_function() takes a function, not {type(script).__name__}.")
         import textwrap
 
-        source = textwrap.dedent(inspect.getsource(script))
+        try:
+            source = textwrap.dedent(inspect.getsource(script))
+        except (OSError, TypeError):
+            raise AppTestError(
+                f"from_function() reads the source of {script.__name__!r}, and Python has none "
+                "for it (a function defined in the REPL, by exec() or in C). Define it in a "
+                ".py file, or pass the script text to AppTest.from_string()."
+            ) from None
         source += f"\n{script.__name__}(*__args, **__kwargs)\n"
         extra = {"__args": tuple(args or ()), "__kwargs": dict(kwargs or {})}
         return cls(

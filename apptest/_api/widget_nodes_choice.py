@@ -266,25 +266,12 @@ class SelectSlider(_Choice):
         return self.set_value((lower, upper))
 
 
-class MenuButton(InputWidget):
+class MenuButton(_Choice):
     """``st.menu_button``: ``at.menu_button("Export").click("CSV").run()``; the app gets the
     option in that run, None in the others."""
 
     __module__ = "apptest"
     __slots__ = ()
-
-    @property
-    def _options(self) -> Options:
-        return Options(
-            tuple(self.proto.get("option_values", ())),
-            tuple(self.proto.get(OPTIONS, ())),
-            self.proto.get("format_func") or str,
-        )
-
-    @property
-    def options(self) -> list[str]:
-        """The options as the menu shows them (``format_func`` applied)."""
-        return list(self.proto.get(OPTIONS, ()))
 
     @property
     def value(self) -> Any:
