@@ -736,6 +736,27 @@ def test_blocks_are_frozen_snapshots(app: RunApp) -> None:
     assert main.run_id == 1 and at.main.run_id == 2  # the old snapshot did not change
 
 
+def test_a_node_read_mid_run_keeps_its_properties_when_the_app_updates_it(app: RunApp) -> None:
+    """Frozen nodes share the properties the runtime sent (no copy): an update sends new ones
+    and leaves the old snapshot's as they were (``st.status(...).update``, ``empty`` reuse)."""
+    at = app(
+        """
+        import streamlit as st
+        status = st.status("working")
+        slot = st.empty()
+        slot.markdown("first")
+        st.session_state.seen = (st.session_state.get("probe") or (lambda: None))()
+        status.update(label="done", state="complete")
+        slot.markdown("second")
+        """
+    )
+    at.session_state.probe = lambda: (at.status[0], at.markdown[0])
+    at.run()
+    status, markdown = at.session_state.seen  # frozen mid-run, read after the run ended
+    assert (status.label, status.state, markdown.value) == ("working", "running", "first")
+    assert (at.status[0].label, at.markdown[0].value) == ("done", "second")
+
+
 # -- what the text tree shows (issue 11) -------------------------------------------------------
 def test_tree_shows_metric_value_delta_and_colour(app: RunApp) -> None:
     at = app("import streamlit as st\nst.metric('Temp', '70 °F', '-1.2 °F', delta_color='inverse')")

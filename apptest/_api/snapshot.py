@@ -97,8 +97,10 @@ def freeze(node: TreeNode, path: Path, at: AppTest) -> Node:
         leaf = ELEMENT_CLASSES.get(node.kind)
         if leaf is None:
             leaf = Widget if is_widget(node.props) else Element
+        # No copy of the properties: the runtime never changes a dict it sent (a change
+        # sends a new one), so the read-only view stays what this run wrote.
         node.frozen = leaf(
-            node.kind, path, node.run_id, node.fragment_id, MappingProxyType(dict(node.props)), at
+            node.kind, path, node.run_id, node.fragment_id, MappingProxyType(node.props), at
         )
         return node.frozen  # type: ignore[no-any-return]
     assert node.dirty is not None
@@ -121,7 +123,7 @@ def _new_block(node: TreeNode, path: Path, at: AppTest) -> Block:
     cls = ELEMENT_CLASSES.get(node.kind, Block)
     if not issubclass(cls, Block):
         cls = Block
-    props = MappingProxyType(dict(node.props))
+    props = MappingProxyType(node.props)  # never changed once sent: see ``freeze``
     block = cls(node.kind, path, node.run_id, node.fragment_id, props, at)
     assert isinstance(block, Block)
     return block
