@@ -143,7 +143,7 @@ def builds(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, str]]:
     of_kind = Block._of_kind
 
     def counting(self: Block, kind: str) -> list[Any]:
-        known = getattr(self, "_by_kind", {})
+        known = self._by_kind or {}
         if kind not in known:
             found.append((id(self), kind))
         return of_kind(self, kind)

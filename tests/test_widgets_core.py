@@ -8,6 +8,7 @@ widget not rendered by a full run loses its value), C5 (a button is True for one
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import TYPE_CHECKING
 
@@ -17,7 +18,7 @@ from hypothesis import strategies as hs
 
 from apptest import AppTest, AppTestError
 from apptest._profile import SEED
-from apptest._run.widgets import compute_widget_id
+from apptest._run.widgets import WidgetCall, _widget_id, compute_widget_id
 
 if TYPE_CHECKING:
     from conftest import RunApp
@@ -110,6 +111,54 @@ def test_W1_same_parameters_give_the_same_id(kind: str, key: str | None, identit
 
     assert make() == make()
     assert ID_PATTERN.match(make())
+
+
+#: Values that compare equal while their reprs (and so their ids) differ, and kin.
+_LOOKALIKES = [
+    0, 0.0, -0.0, 1, 1.0, True, False, None, "1", (1,), [1], (1.0,), (True,), [[0.0]], [[-0.0]],
+    datetime.time(7), datetime.time(7, fold=1), datetime.time(7, tzinfo=datetime.timezone.utc),
+    datetime.datetime(2000, 1, 1), datetime.date(2000, 1, 1), datetime.timedelta(seconds=1),
+]
+_IDENTITY_VALUES = hs.recursive(
+    hs.sampled_from(_LOOKALIKES) | hs.floats(allow_nan=True, allow_infinity=False, width=16),
+    lambda inner: hs.lists(inner, max_size=3) | hs.lists(inner, max_size=3).map(tuple),
+    max_leaves=4,
+)
+
+
+def test_W1_lookalike_values_never_share_a_remembered_id(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every ordered pair of ``_LOOKALIKES``, the first remembered before the second asks."""
+    import apptest._run.widgets as widgets
+
+    for first in _LOOKALIKES:
+        for second in _LOOKALIKES:
+            monkeypatch.setattr(widgets, "_ID_MEMO", widgets.Memo[str]())
+            for value in (first, second):
+                call = WidgetCall("slider", label="L", key=None, identity={"value": value})
+                expected = compute_widget_id(
+                    "slider", None, {"label": "L", "value": value}, form_id="", root=0,
+                    page="p", calc_hash=SEED.calc_hash,
+                )
+                assert _widget_id(call, None, "", 0, "p", SEED.calc_hash) == expected, (
+                    first,
+                    second,
+                )
+
+
+@given(hs.lists(hs.tuples(_IDENTITY_VALUES, hs.booleans()), min_size=1, max_size=8))
+def test_W1_a_remembered_id_is_the_computed_one(calls: list[tuple[object, bool]]) -> None:
+    """The id memo (``_widget_id``) never answers with another value's id: 1, 1.0 and True,
+    0.0 and -0.0, (1,) and [1], aware and naive times each keep their own (W1, by repr)."""
+    for value, keyed in calls:
+        key = "k" if keyed else None
+        call = WidgetCall("slider", label="L", key=key, identity={"value": value})
+        expected = compute_widget_id(
+            "slider", key, {"label": "L", "value": value}, form_id="", root=0, page="p",
+            calc_hash=SEED.calc_hash,
+        )
+        assert _widget_id(call, key, "", 0, "p", SEED.calc_hash) == expected
 
 
 @given(hs.lists(hs.text(alphabet="abcdefgh", min_size=1, max_size=6), min_size=1, max_size=5, unique=True))

@@ -10,7 +10,7 @@ list as ``at.datetime_input``, ``at.get("grid_container")`` the same as ``at.gri
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from heapq import merge
 from typing import TYPE_CHECKING, Any
 
@@ -18,9 +18,11 @@ from apptest._api.lists import ElementList, WidgetList
 from apptest._api.nodes import Node, _short
 from apptest._api.query_elements import ElementQueries
 from apptest._errors import ElementIndexError, ElementNotFoundError
+from apptest._paths import Path
 from apptest._props import FORM_ID, FRAGMENT_ID, KEY, LABEL
 
 if TYPE_CHECKING:
+    from apptest._api.apptest import AppTest
     from apptest._api.widget_nodes import (
         Button,
         ChatInput,
@@ -79,9 +81,10 @@ class QueryMixin(ElementQueries):
         while stack:
             node = stack.pop()
             yield node
-            children = getattr(node, "children", None)
-            if children:
-                stack.extend(reversed(children))
+            # isinstance, not getattr(node, "children", None): a leaf's failed lookup goes
+            # through Node.__getattr__ (AppTest's "any other property") and raises.
+            if isinstance(node, Block) and node.children:
+                stack.extend(reversed(node.children))
 
     # The typed accessors below call these directly (no kind lookup): they are hot.
     def _widgets(self, kind: str) -> WidgetList[Any]:
@@ -336,8 +339,21 @@ class Block(QueryMixin, Node):
     __module__ = "apptest"
     __slots__ = ("_by_kind", "_positions", "children")
     children: tuple[Node, ...]
-    _by_kind: dict[str, list[Node]]
-    _positions: KindPositions
+
+    def __init__(
+        self,
+        kind: str,
+        path: Path,
+        run_id: int,
+        fragment_id: str,
+        props: Mapping[str, Any],
+        at: AppTest,
+    ) -> None:
+        super().__init__(kind, path, run_id, fragment_id, props, at)
+        # Set, not left unset: a missing slot would go through Node.__getattr__ (AppTest's
+        # "any other property"), which is slow and raises.
+        self._by_kind: dict[str, list[Node]] | None = None
+        self._positions: KindPositions | None = None
 
     def _nodes(self) -> Iterator[Node]:
         yield from self.children
@@ -345,11 +361,9 @@ class Block(QueryMixin, Node):
     def _of_kind(self, kind: str) -> list[Node]:
         # A block never changes, so each kind's list is built on its first query and kept;
         # a later snapshot shares the block (and the lists) when nothing below it changed.
-        try:
-            cache = self._by_kind
-        except AttributeError:
-            cache = {}
-            self._by_kind = cache
+        cache = self._by_kind
+        if cache is None:
+            cache = self._by_kind = {}
         found = cache.get(kind)
         if found is None:
             found = cache[kind] = []
@@ -368,26 +382,22 @@ class Block(QueryMixin, Node):
 
     def kind_positions(self) -> KindPositions:
         """For each type found below, the indices of the children that are or hold one."""
-        try:
+        if self._positions is not None:
             return self._positions
-        except AttributeError:
-            positions: KindPositions = {}
-            for index, child in enumerate(self.children):
-                for kind in kinds_of(child):
-                    found = positions.get(kind)
-                    if found is None:
-                        positions[kind] = [index]
-                    else:
-                        found.append(index)
-            self._positions = positions
-            return positions
+        positions: KindPositions = {}
+        for index, child in enumerate(self.children):
+            for kind in kinds_of(child):
+                found = positions.get(kind)
+                if found is None:
+                    positions[kind] = [index]
+                else:
+                    found.append(index)
+        self._positions = positions
+        return positions
 
     def known_positions(self) -> KindPositions | None:
         """``kind_positions()`` if it was built, else None (nothing is computed)."""
-        try:
-            return self._positions
-        except AttributeError:
-            return None
+        return self._positions
 
     def set_positions(self, positions: KindPositions) -> None:
         """Give a new block the positions the snapshot derived from its previous copy."""

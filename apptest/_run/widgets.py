@@ -16,6 +16,8 @@ from apptest import _st_errors as errors
 from apptest._props import FORM_ID, ID, KEY, LABEL, TRIGGER, VALUE
 from apptest._run.layout import Container, ScriptRun, current_run, emit_element, widget_placement
 from apptest._run.state import WIDGET_ID_PREFIX, SessionState, WidgetMeta
+from apptest._run.tokens import PLAIN, Memo
+from apptest._run.tokens import tokens as tokens_of
 from apptest._st_errors import StreamlitAPIException
 
 
@@ -80,9 +82,7 @@ class WidgetCall(NamedTuple):
     read_only: bool = False
 
 
-_PLAIN = frozenset({str, int, bool, type(None)})
-_ID_MEMO: dict[tuple[Any, ...], str] = {}
-_ID_MEMO_LIMIT = 50_000
+_ID_MEMO: Memo[str] = Memo()
 
 
 def _widget_id(
@@ -94,30 +94,24 @@ def _widget_id(
     calc_hash: Callable[[str], str],
 ) -> str:
     """``compute_widget_id`` for one widget call, remembered across runs (apps render the
-    same widgets run after run) when every identity value has one of the _PLAIN types: equal
-    values of the same exact type have equal reprs, so the id is the same, while 1, 1.0 and
-    True (or 0.0 and -0.0) never share an entry."""
+    same widgets run after run) when every identity value has a token
+    (``apptest._run.tokens``): equal tokens mean equal reprs, so the id is the same, while 1,
+    1.0 and True (or 0.0 and -0.0) never share an entry."""
     kind, label, identity, key_identity = call.kind, call.label, call.identity, call.key_identity
     values = tuple(identity.values())
     value_types = tuple(map(type, values))
     memo_key: tuple[Any, ...] | None = None
-    if type(label) is str and _PLAIN.issuperset(value_types):
-        memo_key = (
-            kind,
-            label,
-            user_key,
-            key_identity,
-            form_id,
-            root,
-            page,
-            calc_hash,
-            tuple(identity),
-            values,
-            value_types,
-        )
-        known = _ID_MEMO.get(memo_key)
-        if known is not None:
-            return known
+    if type(label) is str:
+        if PLAIN.issuperset(value_types):
+            tokens: Any = (values, value_types)  # the common case, without a call per value
+        else:
+            tokens = tokens_of(values)
+        if tokens is not None:
+            memo_key = (kind, label, user_key, key_identity, form_id, root, page, calc_hash)
+            memo_key += (tuple(identity), tokens)
+            known = _ID_MEMO.get(memo_key)
+            if known is not None:
+                return known
     id_kwargs = {"label": label, **identity}
     if user_key is not None and key_identity is not False:
         kept = frozenset() if key_identity is True else key_identity
@@ -126,9 +120,7 @@ def _widget_id(
         kind, user_key, id_kwargs, form_id=form_id, root=root, page=page, calc_hash=calc_hash
     )
     if memo_key is not None:
-        if len(_ID_MEMO) >= _ID_MEMO_LIMIT:
-            _ID_MEMO.clear()
-        _ID_MEMO[memo_key] = widget_id
+        _ID_MEMO.remember(memo_key, widget_id)
     return widget_id
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from apptest import _st_errors as errors
 from apptest._errors import InvalidValueError, hide_test_errors
+from apptest._run.tokens import Memo, tokens
 from apptest._st_errors import StreamlitAPIException
 from apptest._values.choices import Options, check_choice
 from apptest._values.number_input import MAX_SAFE_INTEGER, MIN_SAFE_INTEGER
@@ -105,6 +106,9 @@ class SliderSpec:
         return value
 
 
+_SPECS: Memo[SliderSpec] = Memo()
+
+
 def slider_spec(
     min_value: Any,
     max_value: Any,
@@ -115,7 +119,25 @@ def slider_spec(
     state: tuple[bool, Any],
 ) -> SliderSpec:
     """Streamlit's ``_slider`` argument handling (seed era, 1.58), step by step: the default
-    value, its data type, the missing arguments, their types, the bounds, the spec."""
+    value, its data type, the missing arguments, their types, the bounds, the spec.
+
+    A pure function of its arguments when ``value`` is given (the spec is immutable), so the
+    spec is remembered for arguments with tokens: the same slider in the next run costs a
+    lookup. (Without a value the default comes from Session State: computed each time.)"""
+    key = None if value is None else tokens((min_value, max_value, value, step, format))
+    if key is not None:
+        known = _SPECS.get(key)
+        if known is not None:
+            return known
+    spec = _slider_spec(min_value, max_value, value, step, format, state)
+    if key is not None:
+        _SPECS.remember(key, spec)
+    return spec
+
+
+def _slider_spec(
+    min_value: Any, max_value: Any, value: Any, step: Any, format: str | None, state: Any
+) -> SliderSpec:
     if value is None:
         value = _slider_value_when_none(min_value, max_value, state)
     single_value, prepared = _slider_value_list(value)
