@@ -137,3 +137,22 @@ def test_real_streamlit_imported_first_after_an_apptest_run_works() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().endswith("ok")
+
+
+def test_a_real_module_imported_between_runs_is_set_aside_in_the_next_run() -> None:
+    """apptest remembers which real ``streamlit.*`` modules to set aside for a run (no scan
+    of ``sys.modules`` per run); one the test imports between two runs joins them."""
+    at = AppTest.from_string(
+        "import streamlit as st\n"
+        "try:\n"
+        "    import streamlit.hello.animation_demo as demo\n"
+        "    st.text('real' if not hasattr(demo, '__apptest_shim__') else 'shim')\n"
+        "except ModuleNotFoundError as error:\n"
+        "    st.text('not simulated' if 'not simulated' in str(error) else repr(error))\n"
+    )
+    at.run()
+    import streamlit.hello.animation_demo as real_demo  # loaded between the two runs
+
+    at.run()
+    assert at.text.values == ["not simulated"]
+    assert sys.modules["streamlit.hello.animation_demo"] is real_demo  # put back after the run

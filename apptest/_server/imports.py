@@ -100,6 +100,8 @@ class StreamlitFinder(importlib.abc.MetaPathFinder):
         elif fullname.startswith(_PREFIX) and _is_shim(sys.modules.get(_parent(fullname))):
             module = self._provider().submodule(fullname)
         else:
+            if fullname.startswith(_PREFIX):
+                _REAL_NAMES.forget()  # a real Streamlit module is about to be loaded
             return None
         if self.log is not None:
             self.log.append(fullname)
@@ -139,6 +141,30 @@ def install(provider: Callable[[], ShimImports]) -> StreamlitFinder:
     return _finder
 
 
+class _RealNames:
+    """The names of real Streamlit's submodules in ``sys.modules``, found again only when
+    ``sys.modules`` changed size or the finder saw a ``streamlit.*`` import: a run does not
+    scan every loaded module (hundreds of them with pandas) to set Streamlit's aside."""
+
+    __slots__ = ("names", "size")
+
+    def __init__(self) -> None:
+        self.size = -1
+        self.names: list[str] = []
+
+    def forget(self) -> None:
+        self.size = -1
+
+    def current(self, modules: dict[str, Any]) -> list[str]:
+        if len(modules) != self.size:
+            self.names = [name for name in modules if name.startswith(_PREFIX)]
+            self.size = len(modules)
+        return self.names
+
+
+_REAL_NAMES = _RealNames()
+
+
 class _ShimSwap:
     """One run's ``streamlit`` names in ``sys.modules``: the shim in, real Streamlit out."""
 
@@ -157,8 +183,12 @@ class _ShimSwap:
         self.saved = modules.get(ROOT)
         if self.saved is not None and self.saved is not root:
             # Real Streamlit is loaded: its modules wait outside sys.modules for the run.
-            names = [name for name in modules if name.startswith(_PREFIX)]
-            self.set_aside = {name: modules.pop(name) for name in names}
+            aside = self.set_aside = {}
+            pop = modules.pop
+            for name in _REAL_NAMES.current(modules):
+                module = pop(name, None)
+                if module is not None:
+                    aside[name] = module
             if not _is_shim(self.saved):
                 self.shim.adopt_real(self.saved)
         modules[ROOT] = root
