@@ -38,8 +38,8 @@ from typing import TYPE_CHECKING, Any
 
 from hypothesis import strategies as st
 
+from apptest._explore import kinds  # noqa: F401  (importing it registers the built-in kinds)
 from apptest._explore.app_spec import regression_code
-from apptest._explore.kinds import register_builtin_kinds
 from apptest._explore.profile import register_profile
 from apptest._explore.steps import ClockStep, FullRerun, Interaction, Step
 from apptest._explore.values import REGISTRY, Strategy, interactive, register, values_for
@@ -48,7 +48,6 @@ if TYPE_CHECKING:
     from apptest._api.apptest import AppTest
     from apptest._api.nodes import Widget
 
-register_builtin_kinds()
 register_profile()
 
 

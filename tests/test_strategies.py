@@ -182,3 +182,23 @@ def test_import_apptest_does_not_import_hypothesis() -> None:
     root = Path(__file__).resolve().parent.parent
     result = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_a_registered_strategy_survives_the_explorer_loading_later() -> None:
+    """The built-in kinds register once, when their module loads: importing the explorer
+    after a test registered its own strategy keeps the test's (a fresh interpreter, where
+    neither is loaded yet)."""
+    import subprocess
+    import sys
+
+    program = (
+        "from hypothesis import strategies as st\n"
+        "from apptest.strategies import register_values\n"
+        "from apptest._explore.values import REGISTRY\n"
+        "register_values('slider', lambda w: st.just(7))\n"
+        "mine = REGISTRY['slider']\n"
+        "import apptest.stateful, apptest._explore.explorer\n"
+        "assert REGISTRY['slider'] is mine, 'the built-in slider strategy came back'\n"
+    )
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Any
 
 from apptest._api.nodes import Widget
 from apptest._api.query import Block
+from apptest._explore import kinds  # noqa: F401  (importing it registers the built-in kinds)
 from apptest._explore.checks import Checks
 from apptest._explore.draws import Draws
-from apptest._explore.kinds import register_builtin_kinds
 from apptest._explore.steps import ClockStep, FullRerun, Interaction, Step, seconds_of
 from apptest._explore.values import REGISTRY, Strategy, interactive
 from apptest._props import VALUE
@@ -22,7 +22,6 @@ from apptest._props import VALUE
 if TYPE_CHECKING:
     from apptest._api.apptest import AppTest
 
-register_builtin_kinds()
 
 #: Step choice: ``PER_WIDGET`` slots per widget, then ``CLOCK_SHARE`` for a clock step, then
 #: one for a full rerun (an app without widgets gets clock steps and reruns only).

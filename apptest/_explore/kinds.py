@@ -344,7 +344,8 @@ def _edit_state(
 
 
 def register_builtin_kinds() -> None:
-    """Register the strategies of every widget kind above (idempotent)."""
+    """Register the strategies of every widget kind above. Done once, when this module is
+    first imported: a later call would replace what users registered since."""
     for kind in ("button", "form_submit_button", "download_button", "link_button"):
         register(kind, _click, trigger=True)
     for kind in ("checkbox", "toggle"):
