@@ -55,19 +55,22 @@ def keep_modules_loaded(*, record: bool = False) -> None:
 
     pytester's in-process runs drop every module first imported inside them; importing one
     again would make a second copy (its classes not the ones the snapshots already use, a
-    second fake ``streamlit``). With ``record``, remember the modules loaded now.
+    second fake ``streamlit``). With ``record`` instead, remember the modules loaded now (the
+    first time only).
     """
     modules = sys.modules
+    if record:
+        if not _LOADED:
+            load_typed_classes()  # what the first snapshot would load: loaded and kept now
+            _LOADED.update(
+                (name, module)
+                for name, module in list(modules.items())
+                if name.startswith("apptest.") and module is not None
+            )
+        return
     for name, module in _LOADED.items():
         if modules.get(name) is not module:
             modules[name] = module
-    if record and not _LOADED:
-        load_typed_classes()  # what the first snapshot would load: loaded and kept now
-        _LOADED.update(
-            (name, module)
-            for name, module in list(modules.items())
-            if name.startswith("apptest.") and module is not None
-        )
 
 
 def _shim_package() -> ShimImports:
@@ -213,7 +216,6 @@ class AppTest(SessionInputsMixin, QueryMixin):
         self._snapshot_version = -1
         self._by_kind: dict[str, list[Node]] = {}
         self._fragment_names: dict[str, str] = {}
-        self._kind_index: dict[str, list[Node]] | None = None
         #: Keys the test assigned through ``at.session_state`` since the last run.
         self._assigned: set[str] = set()
         self.session_state: SessionStateProxy = _TestSessionState(
