@@ -99,7 +99,9 @@ class Semantics:
     accepts_newer_keywords: bool
     #: The ``st`` module of 1.67: ``st.grid``, ``st.skeleton``, ``st.echarts_chart``,
     #: ``st.mermaid_chart``, ``st.typing`` and 1.67's config options exist, ``st.bokeh_chart``,
-    #: ``st.cache`` and the ``mapbox.token`` option do not (1.58: the other way round).
+    #: ``st.cache`` and the ``mapbox.token`` option do not (1.58: the other way round); the
+    #: commands both have check their arguments as 1.67 does, with its error classes
+    #: (``apptest._run.layout.newer_commands`` reads it).
     newer_commands: bool
     #: D3, D5, F10, E6, E7: ``@st.fragment(key=...)`` exists (1.67); 1.58 has no ``key``
     #: parameter, so passing one is a ``TypeError``.

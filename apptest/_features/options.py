@@ -21,7 +21,7 @@ from apptest._features.config_defaults import (
     SCRIPTABLE,
     SCRIPTABLE_MODERN,
 )
-from apptest._run.layout import current_run, require_run
+from apptest._run.layout import current_run, newer_commands, require_run
 from apptest._st_errors import StreamlitAPIException
 
 
@@ -33,14 +33,9 @@ def _known(modern: bool) -> dict[str, Any]:
     return known
 
 
-def _is_modern() -> bool:
-    run = current_run()
-    return run is not None and run.session.profile.newer_commands
-
-
 def get_option(key: str) -> Any:
     """Return the current value of a given Streamlit configuration option."""
-    known = _known(_is_modern())
+    known = _known(newer_commands())
     if key not in known:
         raise RuntimeError(f'Config key "{key}" not defined.')
     run = current_run()
@@ -53,7 +48,7 @@ def get_option(key: str) -> Any:
 
 def set_option(key: str, value: Any) -> None:
     """Set a configuration option (only those a script may set, as in Streamlit)."""
-    modern = _is_modern()
+    modern = newer_commands()
     if key not in _known(modern):
         raise StreamlitAPIException(f"Unrecognized config option: {key}")
     if key not in (SCRIPTABLE_MODERN if modern else SCRIPTABLE):

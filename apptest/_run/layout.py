@@ -143,6 +143,13 @@ _current: contextvars.ContextVar[ScriptRun | None] = contextvars.ContextVar(
 current_run: Callable[[], ScriptRun | None] = _current.get
 
 
+def newer_commands() -> bool:
+    """Whether the running app has 1.67's ``st`` module (``Semantics.newer_commands``): its
+    commands, config options and argument checks. Outside a run: no (the seed's, 1.58)."""
+    run = _current.get()
+    return run is not None and run.session.profile.newer_commands
+
+
 def require_run(command: str, hint: str = "") -> ScriptRun:
     """The current run, or ``NoSessionContext`` naming the command used outside any run."""
     run = _current.get()

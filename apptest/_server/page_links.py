@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from apptest._run.layout import current_run
+from apptest._run.layout import current_run, newer_commands
 from apptest._server.navigation import StreamlitPage, _is_url
 from apptest._server.pages import app_pages, script_folder, uses_pages_folder
 from apptest._server.session import session_of
@@ -33,11 +33,6 @@ _NOT_FOUND_FOLDER = (
 )
 
 
-def run_is_modern() -> bool:
-    run = current_run()
-    return run is not None and run.session.profile.newer_commands
-
-
 def page_link_target(page: Any, label: str | None) -> tuple[str, str]:
     """``(label, url)`` of a ``st.page_link`` to ``page``; Streamlit's errors otherwise."""
     if isinstance(page, StreamlitPage):
@@ -45,7 +40,7 @@ def page_link_target(page: Any, label: str | None) -> tuple[str, str]:
         return shown, page.external_url or "" if page.is_external else page.url_path
     text = str(page) if isinstance(page, Path) else page
     if _is_url(text):
-        if not label and run_is_modern():
+        if not label and newer_commands():
             raise StreamlitMissingRequiredParameterError(
                 "The `label` parameter is required. Streamlit cannot infer a label for an "
                 "external URL."

@@ -14,7 +14,8 @@ import inspect
 import unicodedata
 from typing import Any
 
-from apptest._shim.errors_modern import bad_type, missing_parameter, modern
+from apptest._run.layout import newer_commands
+from apptest._shim.errors_modern import bad_type, missing_parameter
 from apptest._shim.plumbing import Plumbing, W
 from apptest._st_errors import StreamlitAPIException
 
@@ -47,7 +48,7 @@ class ChatCommands(Plumbing):
     """``st.chat_message`` and ``st.write_stream``."""
 
     def chat_message(self: W, name: str, *, avatar: Any = None, width: Any = "stretch") -> W:
-        if name is None and modern():
+        if name is None and newer_commands():
             raise missing_parameter("name")
         if name is None:
             raise StreamlitAPIException(
@@ -65,7 +66,7 @@ class ChatCommands(Plumbing):
         refused = isinstance(stream, str) or type(stream).__module__.startswith(
             ("pandas", "polars")
         )
-        if refused and modern():
+        if refused and newer_commands():
             raise bad_type(
                 "stream",
                 stream,

@@ -17,7 +17,7 @@ import inspect
 from typing import Any
 
 from apptest._props import LABEL
-from apptest._run.layout import Cursor, path_of, update_block
+from apptest._run.layout import Cursor, newer_commands, path_of, update_block
 from apptest._shim.charts import ChartCommands
 from apptest._shim.chat import ChatCommands
 from apptest._shim.data_media import DataMediaCommands
@@ -27,9 +27,6 @@ from apptest._shim.newer import (
     NEWER_COMMANDS,
     NewerCommands,
     open_grid,
-)
-from apptest._shim.newer import (
-    newer_commands as _newer_commands,
 )
 from apptest._shim.status_elements import StatusElements
 from apptest._shim.text import TextCommands
@@ -230,7 +227,7 @@ class _ModernOnly:
     def __get__(self, instance: object, owner: type | None = None) -> Any:
         if instance is None:
             return self._func
-        if not _newer_commands():
+        if not newer_commands():
             raise AttributeError(f"'DeltaGenerator' object has no attribute '{self._name}'")
         return self._func.__get__(instance, owner)
 

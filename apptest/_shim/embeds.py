@@ -12,7 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from apptest._shim.errors_modern import check_tab_index, missing_parameter, modern
+from apptest._run.layout import newer_commands
+from apptest._shim.errors_modern import check_tab_index, missing_parameter
 from apptest._shim.plumbing import Plumbing, W
 from apptest._shim.versions import NOT_GIVEN, newer_keywords
 from apptest._st_errors import StreamlitAPIException
@@ -26,7 +27,7 @@ class EmbedCommands(Plumbing):
     ) -> W:
         if alt is not NOT_GIVEN:
             newer_keywords(self, "pdf", alt=alt)
-        if data is None and modern():
+        if data is None and newer_commands():
             raise missing_parameter(
                 "data",
                 "Please provide a valid PDF file path, URL, bytes data, or file-like object.",

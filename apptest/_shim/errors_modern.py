@@ -5,13 +5,7 @@
 from __future__ import annotations
 
 from apptest import _st_errors as errors
-from apptest._run.layout import current_run
-
-
-def modern() -> bool:
-    """Whether the running app follows 1.67 (outside a run: the seed, 1.58)."""
-    run = current_run()
-    return run is not None and run.session.profile.newer_commands
+from apptest._run.layout import newer_commands
 
 
 def missing_parameter(parameter: str, detail: str = "") -> Exception:
@@ -63,7 +57,7 @@ def check_tab_index(tab_index: object) -> None:
     if tab_index is None:
         return
     is_int = isinstance(tab_index, int) and not isinstance(tab_index, bool)
-    if modern():
+    if newer_commands():
         if not is_int:
             raise bad_type("tab_index", tab_index, "int")
         if tab_index < -1:  # type: ignore[operator]

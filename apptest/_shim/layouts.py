@@ -17,7 +17,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from apptest import _st_errors as errors
-from apptest._shim.errors_modern import bad_value, modern
+from apptest._run.layout import newer_commands
+from apptest._shim.errors_modern import bad_value
 from apptest._shim.plumbing import Plumbing, W
 from apptest._shim.versions import NOT_GIVEN, newer_keywords
 from apptest._st_errors import StreamlitAPIException
@@ -177,7 +178,7 @@ class LayoutCommands(Plumbing):
         return self._el("empty")
 
     def space(self: W, size: Any = "small") -> W:
-        if modern() and not (
+        if newer_commands() and not (
             (isinstance(size, str) and size in _SPACE_SIZES) or (isinstance(size, int) and size > 0)
         ):
             valid = ", ".join([*(f"'{s}'" for s in _SPACE_SIZES), "a positive integer"])

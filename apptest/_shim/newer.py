@@ -14,11 +14,9 @@ from __future__ import annotations
 from typing import Any
 
 from apptest import _st_errors as errors
-from apptest._shim.errors_modern import bad_type, modern, out_of_range
+from apptest._run.layout import newer_commands
+from apptest._shim.errors_modern import bad_type, out_of_range
 from apptest._shim.plumbing import Plumbing, W
-
-#: Whether the running app's profile has 1.67's commands (outside a run: no).
-newer_commands = modern
 
 
 def _require_newer(container: object, name: str) -> None:

@@ -28,10 +28,11 @@ from apptest._run.layout import (
     emit_element,
     form_id_of,
     layout_error,
+    newer_commands,
 )
 from apptest._run.widgets import WidgetCall, register_widget
 from apptest._server.page_links import page_link_target
-from apptest._shim.errors_modern import missing_parameter, modern
+from apptest._shim.errors_modern import missing_parameter
 from apptest._shim.versions import NOT_GIVEN, newer_keywords
 from apptest._st_errors import StreamlitAPIException
 from apptest._values.choices import Options
@@ -338,7 +339,7 @@ class ButtonWidgets(Container):
                 valid_values="'primary', 'secondary', 'tertiary'",
             )
         opts = Options.make(options, format_func)
-        if not opts.raw and modern():
+        if not opts.raw and newer_commands():
             raise missing_parameter("options", "Provide at least one option.")
         if not opts.raw:
             raise StreamlitAPIException(

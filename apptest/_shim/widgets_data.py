@@ -15,9 +15,9 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from apptest._props import DEFAULT
-from apptest._run.layout import Container
+from apptest._run.layout import Container, newer_commands
 from apptest._run.widgets import WidgetCall, register_widget
-from apptest._shim.errors_modern import bad_value, modern
+from apptest._shim.errors_modern import bad_value
 from apptest._shim.versions import NOT_GIVEN, newer_keywords
 from apptest._st_errors import StreamlitAPIException
 from apptest._values.common import check_label_visibility
@@ -198,7 +198,7 @@ class DataWidgets(Container):
         width: Any = "stretch",
     ) -> UploadedFile | None:
         check_label_visibility(label_visibility)
-        if sample_rate is not None and sample_rate not in _SAMPLE_RATES and modern():
+        if sample_rate is not None and sample_rate not in _SAMPLE_RATES and newer_commands():
             rates = ", ".join(str(rate) for rate in sorted(_SAMPLE_RATES))
             raise bad_value("sample_rate", f"{rates}, None")
         if sample_rate is not None and sample_rate not in _SAMPLE_RATES:

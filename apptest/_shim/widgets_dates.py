@@ -16,9 +16,9 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from apptest._props import CLEARABLE, DEFAULT, SPEC
-from apptest._run.layout import Container
+from apptest._run.layout import Container, newer_commands
 from apptest._run.widgets import WidgetCall, register_widget
-from apptest._shim.errors_modern import bad_type, bad_value, modern, out_of_range
+from apptest._shim.errors_modern import bad_type, bad_value, out_of_range
 from apptest._shim.versions import NOT_GIVEN, newer_keywords
 from apptest._st_errors import StreamlitAPIException
 from apptest._values.common import check_label_visibility, key_state
@@ -59,7 +59,7 @@ def _check_format_modern(format: object) -> None:
 
 
 def _step_seconds(step: Any) -> int:
-    if modern():
+    if newer_commands():
         if isinstance(step, bool) or not isinstance(step, (int, timedelta)):
             raise bad_type("step", step, "int, timedelta")
         seconds = int(step.total_seconds()) if isinstance(step, timedelta) else step
@@ -233,8 +233,8 @@ class DateWidgets(Container):
         if required is not NOT_GIVEN or persist_state is not NOT_GIVEN:
             newer_keywords(self, "datetime_input", required=required, persist_state=persist_state)
         check_label_visibility(label_visibility)
-        spec = datetime_spec(value, min_value, max_value, modern=modern())
-        if modern():
+        spec = datetime_spec(value, min_value, max_value, modern=newer_commands())
+        if newer_commands():
             _check_format_modern(format)
         if not _date_format_ok(format):
             raise StreamlitAPIException(

@@ -16,9 +16,9 @@ from collections.abc import Callable
 from typing import Any
 
 from apptest._props import CLEARABLE, DEFAULT, OPTIONS, PLACEHOLDER, SPEC
-from apptest._run.layout import Container
+from apptest._run.layout import Container, newer_commands
 from apptest._run.widgets import WidgetCall, register_widget
-from apptest._shim.errors_modern import bad_type, modern, out_of_range
+from apptest._shim.errors_modern import bad_type, out_of_range
 from apptest._shim.versions import NOT_GIVEN, newer_keywords
 from apptest._st_errors import StreamlitAPIException
 from apptest._values.choices import Options
@@ -287,9 +287,9 @@ def _check_pages(num_pages: object, default: object, max_visible_pages: object) 
         raise StreamlitAPIException(
             f"`num_pages` must be an integer of at least 1. Got {num_pages}."
         )
-    if modern() and not _is_int(default):
+    if newer_commands() and not _is_int(default):
         raise bad_type("default", default, "int")
-    if modern() and not 1 <= default <= num_pages:  # type: ignore[operator]
+    if newer_commands() and not 1 <= default <= num_pages:  # type: ignore[operator]
         raise out_of_range("default", default, 1, num_pages)
     if not _is_int(default) or not 1 <= default <= num_pages:  # type: ignore[operator]
         raise StreamlitAPIException(
