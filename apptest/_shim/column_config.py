@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from apptest._run.layout import current_run
+from apptest._run.layout import newer_commands
 from apptest._st_errors import StreamlitMissingRequiredParameterError, StreamlitValueError
 
 _COMMON = ("label", "width", "help", "disabled", "required", "pinned", "alignment", "default")
@@ -428,8 +428,7 @@ _ButtonColumn.__name__ = _ButtonColumn.__qualname__ = "ButtonColumn"
 
 
 def __getattr__(name: str) -> Any:
-    run = current_run()
-    if name in _MODERN and run is not None and run.session.profile.newer_commands:
+    if name in _MODERN and newer_commands():
         return _MODERN[name]
     raise AttributeError(f"module 'streamlit.column_config' has no attribute '{name}'")
 
