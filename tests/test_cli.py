@@ -156,6 +156,11 @@ def test_a_value_a_widget_cannot_take_is_a_usage_error(
     assert main(["run", str(script), "--set", "count=11"]) == 2
     assert main(["run", str(script), "--submit", "nope"]) == 2
     assert "No form 'nope'. Forms: 'order'." in capsys.readouterr().err
+    assert main(["run", str(script), "--set", "Day=2024-13-01"]) == 2
+    err = capsys.readouterr().err
+    assert "takes an ISO date such as 2024-01-31, not '2024-13-01'" in err
+    assert "Traceback" not in err
+    assert main(["run", str(script), "--set", "Day=2024-02-03"]) == 0  # the next run works
 
 
 def test_app_exception_exits_1_unless_allowed(capsys: pytest.CaptureFixture[str]) -> None:

@@ -24,7 +24,7 @@ from typing import Any
 
 from apptest._api.apptest import AppTest
 from apptest._api.describe import MASK
-from apptest._api.nodes import Node, Widget
+from apptest._api.nodes import Widget
 from apptest._api.query import Block
 from apptest._errors import AppTestError
 
@@ -44,20 +44,11 @@ class Step:
         return f"{self.verb} {self.arg!r}" if self.arg else self.verb
 
 
-def _walk(at: AppTest) -> list[Node]:
-    found: list[Node] = []
-    stack: list[Node] = list(at._roots())  # main, sidebar, event, bottom
-    while stack:
-        node = stack.pop(0)
-        found.append(node)
-        if isinstance(node, Block):
-            stack[:0] = node.children
-    return found
-
-
 def find_widget(at: AppTest, name: str, kinds: tuple[str, ...] = ()) -> Widget:
     """The widget with key ``name``, else the one labelled ``name`` (of ``kinds`` if given)."""
-    widgets = [n for n in _walk(at) if isinstance(n, Widget) and (not kinds or n.type in kinds)]
+    widgets = [
+        n for n in at._descendants() if isinstance(n, Widget) and (not kinds or n.type in kinds)
+    ]
     by_key = [w for w in widgets if w.key == name]
     matches = by_key or [w for w in widgets if w.label == name]
     if not matches:  # a chat input has no label: its placeholder names it
@@ -118,14 +109,25 @@ def _scalar(widget: Widget, text: str) -> Any:
     kind = widget.type
     data_type = widget.proto.get("data_type")
     if kind == "date_input" or data_type == "date":
-        return dt.date.fromisoformat(text)
+        return _iso(widget, text, dt.date.fromisoformat, "an ISO date such as 2024-01-31")
     if kind == "time_input" or data_type == "time":
-        return dt.time.fromisoformat(text)
-    if data_type == "datetime":
-        return dt.datetime.fromisoformat(text)
+        return _iso(widget, text, dt.time.fromisoformat, "an ISO time such as 07:30")
+    if data_type == "datetime" or kind == "datetime_input":
+        return _iso(
+            widget, text, dt.datetime.fromisoformat, "an ISO datetime such as 2024-01-31T07:30"
+        )
     if kind in ("number_input", "slider"):
         return _number(widget, text)
     return text
+
+
+def _iso(widget: Widget, text: str, parse: Any, what: str) -> Any:
+    try:
+        return parse(text)
+    except ValueError as exc:
+        raise AppTestError(
+            f"{widget.type} {widget.label!r} takes {what}, not {text!r} ({exc})."
+        ) from None
 
 
 def typed_value(widget: Widget, text: str) -> Any:
@@ -143,7 +145,12 @@ def typed_value(widget: Widget, text: str) -> Any:
     if multi:
         return [part.strip() for part in text.split(",") if part.strip()]
     if kind == "feedback":
-        return int(text)
+        try:
+            return int(text)
+        except ValueError:
+            raise AppTestError(
+                f"feedback {widget.label!r} takes the index of a choice (0, 1 ...), not {text!r}."
+            ) from None
     return _scalar(widget, text)
 
 
@@ -204,7 +211,7 @@ def _set(at: AppTest, verb: str, arg: str) -> None:
 
 
 def _submit(at: AppTest, form: str) -> None:
-    forms = [n for n in _walk(at) if isinstance(n, Block) and n.type == "form"]
+    forms = [n for n in at._descendants() if isinstance(n, Block) and n.type == "form"]
     chosen = [f for f in forms if f.proto.get("form_id") == form or f.key == form]
     if not chosen:
         names = ", ".join(repr(f.proto.get("form_id")) for f in forms) or "none"
