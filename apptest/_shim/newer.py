@@ -1,12 +1,12 @@
 """Commands Streamlit added after 1.58, for the modern profile (1.67): ``st.grid``,
 ``st.skeleton``, ``st.echarts_chart``, ``st.mermaid_chart``.
 
-Under the seed profile (1.58) they do not exist: calling one on a container raises the
-``AttributeError`` 1.58 gives, and ``st.grid`` is missing from the module (its
-``__getattr__`` checks the profile). ``st.grid`` opens a ``grid`` block whose ``cell()`` opens
-a ``grid_cell``; ``st.skeleton`` is a placeholder element that the next write to it replaces
-(as ``st.empty``); charts record their spec. An ECharts selection (``on_select``) is not
-simulated.
+Under the seed profile (1.58) they do not exist: reading one on a container raises the
+``AttributeError`` 1.58 gives (``DeltaGenerator`` gates each name of ``NEWER_COMMANDS``), and
+``st.grid`` is missing from the module (its ``__getattr__`` checks the profile). ``st.grid``
+opens a ``grid`` block whose ``cell()`` opens a ``grid_cell``; ``st.skeleton`` is a
+placeholder element that the next write to it replaces (as ``st.empty``); charts record their
+spec. An ECharts selection (``on_select``) is not simulated.
 """
 
 from __future__ import annotations
@@ -14,14 +14,8 @@ from __future__ import annotations
 from typing import Any
 
 from apptest import _st_errors as errors
-from apptest._run.layout import newer_commands
 from apptest._shim.errors_modern import bad_type, out_of_range
 from apptest._shim.plumbing import Plumbing, W
-
-
-def _require_newer(container: object, name: str) -> None:
-    if not newer_commands():
-        raise AttributeError(f"'DeltaGenerator' object has no attribute '{name}'")
 
 
 def _check_grid_columns(columns: object, wrap: object) -> None:
@@ -47,7 +41,6 @@ def _check_grid_columns(columns: object, wrap: object) -> None:
 
 def open_grid(container: Plumbing, columns: Any, wrap: Any, **props: Any) -> Plumbing:
     """``st.grid``'s block (``DeltaGenerator.grid`` turns it into a ``GridContainer``)."""
-    _require_newer(container, "grid")
     _check_grid_columns(columns, wrap)
     return container._block("grid", columns=columns, wrap=wrap, **props)
 
@@ -57,7 +50,6 @@ class NewerCommands(Plumbing):
     on ``DeltaGenerator``, as it returns a subclass of it)."""
 
     def skeleton(self: W, height: Any = None, *, width: Any = "stretch") -> W:
-        _require_newer(self, "skeleton")
         return self._el("skeleton", height=height)
 
     def echarts_chart(
@@ -72,7 +64,6 @@ class NewerCommands(Plumbing):
         renderer: str = "canvas",
         alt: str | None = None,
     ) -> W:
-        _require_newer(self, "echarts_chart")
         if on_select != "ignore":
             raise errors.StreamlitAPIUnimplementedError(
                 "`st.echarts_chart(on_select=...)` is not simulated by apptest: a chart "
@@ -81,7 +72,6 @@ class NewerCommands(Plumbing):
         return self._el("echarts_chart", data=spec, theme=theme, renderer=renderer, alt=alt)
 
     def mermaid_chart(self: W, body: str, *, width: Any = "stretch", alt: str | None = None) -> W:
-        _require_newer(self, "mermaid_chart")
         return self._el("mermaid_chart", body=body, alt=alt)
 
 
