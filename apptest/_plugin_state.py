@@ -3,7 +3,8 @@
 The plugin pushes one :class:`TestScope` when a test starts and pops it when the test ends
 (pytester runs a session inside a test, so scopes nest). ``AppTest`` reads the innermost scope:
 it records itself there (the plugin's failure report lists the AppTests a test created) and
-takes ``raise_app_exceptions`` from it when the test did not choose.
+takes ``raise_app_exceptions`` from it when the test did not choose; the profile's default
+(``apptest._profile.default_semantics``) takes ``semantics`` from it.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ class TestScope:
     """One test's settings from the ``apptest`` marker and ini options, and its AppTests."""
 
     raise_app_exceptions: bool = False
+    #: The profile the marker or ini option chose (None: neither did).
+    semantics: str | None = None
     created: list[Any] = field(default_factory=list)
     #: How many AppTests the test made (``created`` keeps the last ``KEPT``).
     count: int = 0

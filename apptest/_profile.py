@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from apptest._errors import AppTestError
+from apptest._plugin_state import current_scope
 
 # hashlib is imported where it is used: loading it (OpenSSL) costs about 3 ms, which
 # ``import apptest`` does not pay; once loaded, the import statement is a dict lookup.
@@ -197,32 +198,18 @@ PROFILES: dict[str, Semantics] = {SEED.name: SEED, MODERN.name: MODERN}
 #: The environment variable that names the default profile (below the marker and ini option).
 ENV_VAR = "APPTEST_SEMANTICS"
 
-#: The defaults the pytest plugin set for the tests in progress (marker or ini option; None
-#: for neither), innermost last: pytester runs a test session inside a test.
-_plugin_defaults: list[str | None] = []
-
 
 def default_semantics() -> tuple[str, str]:
     """The profile name used when ``semantics=`` is not given, and where it came from:
     the pytest marker or ini option (set by the plugin), then ``APPTEST_SEMANTICS``, then
     ``"seed"``."""
-    if _plugin_defaults and _plugin_defaults[-1] is not None:
-        return _plugin_defaults[-1], "the apptest_semantics marker or ini option"
+    scope = current_scope()
+    if scope is not None and scope.semantics is not None:
+        return scope.semantics, "the apptest_semantics marker or ini option"
     from_env = os.environ.get(ENV_VAR, "").strip()
     if from_env:
         return from_env, f"the {ENV_VAR} environment variable"
     return SEED.name, "the default"
-
-
-def push_plugin_default(name: str | None) -> None:
-    """A test starts: the pytest plugin's default for it (``None``: no marker, no ini option)."""
-    _plugin_defaults.append(name)
-
-
-def pop_plugin_default() -> None:
-    """The test ended: back to the default of the test around it, if any."""
-    if _plugin_defaults:
-        _plugin_defaults.pop()
 
 
 def resolve_profile(semantics: str | Semantics | None, source: str = "") -> Semantics:

@@ -40,7 +40,6 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from apptest._plugin_state import TestScope, current_scope, pop_scope, push_scope
-from apptest._profile import pop_plugin_default, push_plugin_default
 
 if TYPE_CHECKING:
     from apptest._api.apptest import AppTest
@@ -178,15 +177,18 @@ def pytest_runtest_protocol(item: pytest.Item) -> Generator[None, object, object
     # The marker and ini options hold for the whole test (fixtures and AppTests built in it).
     chosen = settings(item)
     semantics = chosen.get("semantics")
-    push_plugin_default(None if semantics is None else str(semantics))
-    push_scope(TestScope(raise_app_exceptions=bool(chosen.get("raise_app_exceptions", False))))
+    push_scope(
+        TestScope(
+            raise_app_exceptions=bool(chosen.get("raise_app_exceptions", False)),
+            semantics=None if semantics is None else str(semantics),
+        )
+    )
     _ITEMS.append(item)
     try:
         return (yield)
     finally:
         _ITEMS.pop()
         pop_scope()
-        pop_plugin_default()
 
 
 @pytest.hookimpl(wrapper=True)
