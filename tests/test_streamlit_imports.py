@@ -242,3 +242,97 @@ def test_components_v1_stands_for_the_shims_components() -> None:
     assert not at.exception, at.exception
     assert at.session_state.same is True
     assert [frame.srcdoc for frame in at.iframe] == ["<b>x</b>", "<i>y</i>"]
+
+
+# -- a loaded "real" Streamlit is set aside only when a run imports one of its submodules ----
+
+
+@pytest.fixture
+def stand_in_streamlit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """A stand-in for a real Streamlit, imported as the test would (``streamlit`` and
+    ``streamlit.errors`` in ``sys.modules``); returns the count of set-asides so far."""
+    from apptest._server import imports
+
+    package = tmp_path / "stand_in" / "streamlit"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text("REAL_STREAMLIT = True\n")
+    (package / "errors.py").write_text("REAL_ERRORS = True\n")
+    monkeypatch.syspath_prepend(str(package.parent))
+    for name in ("streamlit", "streamlit.errors"):
+        monkeypatch.delitem(sys.modules, name, raising=False)
+    monkeypatch.setattr(imports, "_REAL_NAMES", imports._RealNames())
+    import streamlit
+    import streamlit.errors
+
+    assert hasattr(streamlit, "REAL_STREAMLIT") and hasattr(streamlit.errors, "REAL_ERRORS")
+    count = [0]
+    set_aside = imports._ShimSwap.set_real_modules_aside
+
+    def counting(swap: imports._ShimSwap) -> None:
+        count[0] += 1
+        set_aside(swap)
+
+    monkeypatch.setattr(imports._ShimSwap, "set_real_modules_aside", counting)
+    return count
+
+
+def test_a_run_importing_only_streamlit_does_not_set_real_modules_aside(
+    stand_in_streamlit: list[int],
+) -> None:
+    """Most apps only ``import streamlit as st`` (and ``from streamlit import <command>``):
+    their runs do not move real Streamlit's hundreds of modules out and back (issue 13)."""
+    import builtins
+    import importlib
+
+    real_errors = sys.modules["streamlit.errors"]
+    before = (builtins.__import__, importlib.import_module)
+    at = AppTest.from_string(
+        "import streamlit as st\nfrom streamlit import session_state, text\n"
+        "text(str(hasattr(st, 'REAL_STREAMLIT')))\n"
+    )
+    at.run().run()
+    assert at.text.values == ["False"] and not at.exception
+    assert stand_in_streamlit == [0]
+    assert sys.modules["streamlit.errors"] is real_errors
+    assert (builtins.__import__, importlib.import_module) == before
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "from streamlit.errors import StreamlitAPIException as E\n"
+        "errors = sys.modules[E.__module__]",
+        "import streamlit.errors\nerrors = streamlit.errors",
+        "import importlib\nerrors = importlib.import_module('streamlit.errors')",
+        "import importlib\nerrors = importlib.import_module('.errors', 'streamlit')",
+    ],
+)
+def test_a_run_importing_a_submodule_gets_the_shim_and_real_modules_come_back(
+    stand_in_streamlit: list[int], statement: str
+) -> None:
+    import builtins
+    import importlib
+
+    real_errors = sys.modules["streamlit.errors"]
+    before = (builtins.__import__, importlib.import_module)
+    at = AppTest.from_string(
+        f"import sys\nimport streamlit as st\n{statement}\n"
+        "st.text(str(hasattr(errors, 'REAL_ERRORS')))\n"
+    )
+    at.run()
+    assert at.text.values == ["False"], at.exception
+    assert stand_in_streamlit == [1]
+    assert sys.modules["streamlit.errors"] is real_errors
+    assert (builtins.__import__, importlib.import_module) == before
+
+
+def test_from_streamlit_import_a_name_the_shim_lacks_sets_real_modules_aside(
+    stand_in_streamlit: list[int],
+) -> None:
+    at = AppTest.from_string(
+        "import streamlit as st\ntry:\n    from streamlit import errors_nowhere\n"
+        "except ImportError as error:\n    st.text(type(error).__name__)\n"
+    )
+    at.run()
+    assert at.text.values == ["ImportError"]
+    assert stand_in_streamlit == [1]

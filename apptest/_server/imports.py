@@ -8,8 +8,10 @@ One import hook, a meta path finder at the front of ``sys.meta_path``, installed
   table (:meth:`ShimImports.submodule`): a module with the shim's objects
   (``streamlit.delta_generator.DeltaGenerator`` is the class ``st.container()`` returns), or a
   ``ModuleNotFoundError`` saying the module is not simulated. Real Streamlit's modules, when
-  it is loaded, are set aside for the run and put back after; whatever the run added under
-  ``streamlit`` is taken out again.
+  it is loaded, are set aside and put back after the run; whatever the run added under
+  ``streamlit`` is taken out again. Setting them aside (hundreds of names) waits for the
+  first import of a ``streamlit.<sub>`` name in the run (:class:`_ImportGuard`): most runs
+  only do ``import streamlit``, which finds the shim without it.
 - **outside runs**, ``import streamlit`` is left to the other finders when a real Streamlit is
   installed; when none is, the shim is imported under that name (a test file can then import
   the app module or a helper that does ``import streamlit as st``).
@@ -20,6 +22,8 @@ inside runs: the real module is made run-aware (:meth:`ShimImports.adopt_real`).
 
 from __future__ import annotations
 
+import builtins
+import importlib
 import importlib.abc
 import importlib.machinery
 import sys
@@ -165,15 +169,69 @@ class _RealNames:
 _REAL_NAMES = _RealNames()
 
 
+class _ImportGuard:
+    """Until a run imports a ``streamlit.<sub>`` name, real Streamlit's modules stay in
+    ``sys.modules``: ``builtins.__import__`` and ``importlib.import_module`` are wrapped for
+    the run, and the first such import (from any thread, as the set-aside is process-wide)
+    sets them aside before the import system looks in ``sys.modules``. ``import streamlit``
+    alone, and ``from streamlit import <attribute of the shim>``, need no set-aside."""
+
+    __slots__ = ("import_", "import_module", "set_aside", "swap")
+
+    def __init__(self, swap: _ShimSwap) -> None:
+        self.swap = swap
+        self.set_aside = False
+        self.import_ = builtins.__import__
+        self.import_module = importlib.import_module
+        builtins.__import__ = self.guarded_import
+        importlib.import_module = self.guarded_import_module
+
+    def guarded_import(
+        self,
+        name: str,
+        globals: Any = None,
+        locals: Any = None,
+        fromlist: Sequence[str] | None = (),
+        level: int = 0,
+    ) -> types.ModuleType:
+        if not self.set_aside and level == 0 and name.startswith(ROOT):
+            if name.startswith(_PREFIX) or (name == ROOT and self._needs_submodules(fromlist)):
+                self.now()
+        return self.import_(name, globals, locals, fromlist, level)
+
+    def guarded_import_module(self, name: str, package: str | None = None) -> types.ModuleType:
+        if not self.set_aside and (name.startswith(_PREFIX) or name.startswith(".")):
+            self.now()
+        return self.import_module(name, package)
+
+    def _needs_submodules(self, fromlist: Sequence[str] | None) -> bool:
+        root = self.swap.shim.root
+        return any(not hasattr(root, item) for item in fromlist or ())
+
+    def now(self) -> None:
+        """Set real Streamlit's modules aside, and stop guarding."""
+        self.set_aside = True
+        self.swap.set_real_modules_aside()
+        self.release()
+
+    def release(self) -> None:
+        """Put the real import functions back (unless the app replaced them meanwhile)."""
+        if builtins.__import__ == self.guarded_import:
+            builtins.__import__ = self.import_
+        if importlib.import_module == self.guarded_import_module:
+            importlib.import_module = self.import_module
+
+
 class _ShimSwap:
     """One run's ``streamlit`` names in ``sys.modules``: the shim in, real Streamlit out."""
 
-    __slots__ = ("log", "mark", "previous_log", "saved", "set_aside", "shim")
+    __slots__ = ("guard", "log", "mark", "previous_log", "saved", "set_aside", "shim")
 
     def __init__(self, shim: ShimImports) -> None:
         self.shim = shim
         self.saved: Any = None
         self.set_aside: dict[str, types.ModuleType] = {}
+        self.guard: _ImportGuard | None = None
         self.previous_log: list[str] | None = None
         self.log: list[str] = []
         self.mark = 0
@@ -182,22 +240,30 @@ class _ShimSwap:
         modules, root = sys.modules, self.shim.root
         self.saved = modules.get(ROOT)
         if self.saved is not None and self.saved is not root:
-            # Real Streamlit is loaded: its modules wait outside sys.modules for the run.
-            aside = self.set_aside = {}
-            pop = modules.pop
-            for name in _REAL_NAMES.current(modules):
-                module = pop(name, None)
-                if module is not None:
-                    aside[name] = module
+            # Real Streamlit is loaded: its modules leave sys.modules at the run's first
+            # streamlit.<sub> import.
             if not _is_shim(self.saved):
                 self.shim.adopt_real(self.saved)
+            self.guard = _ImportGuard(self)
         modules[ROOT] = root
         finder = install(lambda: self.shim)
         self.previous_log, finder.log = finder.log, self.log
         self.mark = self.shim.journal_mark()
 
+    def set_real_modules_aside(self) -> None:
+        modules = sys.modules
+        aside = self.set_aside
+        pop = modules.pop
+        for name in _REAL_NAMES.current(modules):
+            module = pop(name, None)
+            if module is not None:
+                aside[name] = module
+
     def __exit__(self, *exc: object) -> None:
         modules = sys.modules
+        if self.guard is not None:
+            self.guard.release()
+            self.guard = None
         self.shim.undo_since(self.mark)
         assert _finder is not None
         _finder.log = self.previous_log
