@@ -47,6 +47,14 @@ class _RunStores(NamedTuple):
     secrets: SecretsSource
 
 
+def _check_mappings(**inputs: object) -> None:
+    """``at.secrets``, ``at.query_params`` and ``at.connections`` are dicts (or mappings)."""
+    __tracebackhide__ = hide_test_errors
+    for name, value in inputs.items():
+        if not isinstance(value, Mapping):
+            raise AppTestError(f"at.{name} must be a dict, not {type(value).__name__}.")
+
+
 class SessionInputsMixin:
     """``at.secrets``, ``at.query_params``, ``at.context``, ``at.user``, pages, page config."""
 
@@ -107,25 +115,22 @@ class SessionInputsMixin:
     def _load_session_inputs(self, request: Request) -> Request:
         __tracebackhide__ = hide_test_errors
         session = self._session
-        stores = self._session_stores()
-        if not isinstance(self.secrets, Mapping):
-            raise AppTestError(f"at.secrets must be a dict, not {type(self.secrets).__name__}.")
-        if not isinstance(self.query_params, Mapping):
-            raise AppTestError(
-                f"at.query_params must be a dict, not {type(self.query_params).__name__}."
-            )
-        stores.apis.context = self._context.validated()
-        stores.apis.user = check_user(self.user)
-        if not isinstance(self.connections, Mapping):
-            raise AppTestError(
-                f"at.connections must be a dict, not {type(self.connections).__name__}."
-            )
-        stores.apis.connections = dict(self.connections)
-        from apptest._features.options import check_options  # lazy: see the note above
+        stores = self._run_stores or self._session_stores()
+        secrets, query, connections = self.secrets, self.query_params, self.connections
+        if type(secrets) is not dict or type(query) is not dict or type(connections) is not dict:
+            _check_mappings(secrets=secrets, query_params=query, connections=connections)
+        apis = stores.apis
+        apis.context = self._context.validated()
+        apis.user = check_user(self.user)
+        apis.connections = dict(connections)
+        if self.options or type(self.options) is not dict:
+            from apptest._features.options import check_options  # lazy: see the note above
 
-        stores.apis.options = check_options(self.options, session.profile.newer_commands)
-        stores.query.load(self.query_params)
-        stores.secrets.begin_run(self.secrets, session.script.folder)
+            apis.options = check_options(self.options, session.profile.newer_commands)
+        else:
+            apis.options = {}
+        stores.query.load(query)
+        stores.secrets.begin_run(secrets, session.script.folder)
         if session.pages.requested is not None and not request.is_full:
             # A page switch is a full run of the new page, whatever else was staged.
             request = merge_requests(request, Request.full(request.widget_states, request.trigger))

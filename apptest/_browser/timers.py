@@ -181,12 +181,16 @@ class Timers:
     def has_overdue(self) -> bool:
         """Whether a tick came due while a run was in progress: due strictly before now (a
         tick due exactly now is on time and fires on its own)."""
+        if not self._heap:
+            return False  # no timer: every run asks, so no call below
         timer = self._top()
         return timer is not None and timer.due < self.clock.now_ns
 
     def collect_overdue(self) -> list[str]:
         """T12: the overdue ticks become one pending fragment run: each timer moves past
         ``now`` and its fragment is listed once, in order of the first overdue tick."""
+        if not self._heap:
+            return []
         now = self.clock.now_ns
         due: list[Timer] = []
         timer = self._top()

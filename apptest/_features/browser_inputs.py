@@ -94,7 +94,7 @@ def _copy(values: dict[str, Any]) -> dict[str, Any]:
 
 def check_user(user: object) -> dict[str, Any]:
     """The copy of ``at.user`` one run reads."""
-    if not isinstance(user, Mapping):
+    if type(user) is not dict and not isinstance(user, Mapping):
         raise AppTestError(
             f"at.user must be a dict such as {{'is_logged_in': True, 'name': 'Ann'}}, not "
             f"{type(user).__name__} {user!r}."

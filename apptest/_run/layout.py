@@ -161,13 +161,22 @@ def require_run(command: str, hint: str = "") -> ScriptRun:
     return run
 
 
-@contextmanager
-def running(run: ScriptRun) -> Iterator[None]:
-    token = _current.set(run)
-    try:
-        yield
-    finally:
-        _current.reset(token)
+class running:
+    """``with running(run):`` makes ``run`` the current run of this context (a plain class, not
+    a ``@contextmanager``: it is entered on every run)."""
+
+    __slots__ = ("run", "token")
+
+    def __init__(self, run: ScriptRun) -> None:
+        self.run = run
+        self.token: contextvars.Token[ScriptRun | None] | None = None
+
+    def __enter__(self) -> None:
+        self.token = _current.set(self.run)
+
+    def __exit__(self, *exc: object) -> None:
+        assert self.token is not None
+        _current.reset(self.token)
 
 
 class Container:

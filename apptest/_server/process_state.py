@@ -38,8 +38,14 @@ _SIGNALS = tuple(
 _getsignal: Any = getattr(signal, "_signal", signal).getsignal
 
 
+_ENVIRON = os.environ
+_ENVIRON_DATA: Any = getattr(os.environ, "_data", None)
+
+
 def _environ_data() -> dict[Any, Any]:
     """``os.environ``'s own dict (encoded keys and values), or a copy of the mapping."""
+    if os.environ is _ENVIRON and type(_ENVIRON_DATA) is dict:
+        return _ENVIRON_DATA  # nearly always: no attribute lookup or isinstance per call
     data = getattr(os.environ, "_data", None)
     return data if isinstance(data, dict) else dict(os.environ)
 
@@ -97,14 +103,19 @@ class ProcessState:
         self.signals = tuple(map(_getsignal, _SIGNALS))
 
     def restore(self) -> None:
+        # Each check is inline and the put-back out of line: a run that changed nothing
+        # costs a few C calls here.
         if self.cwd:
             try:
                 if os.getcwd() != self.cwd:
                     os.chdir(self.cwd)
             except OSError:
                 os.chdir(self.cwd)
-        self._restore_environ()
-        self._restore_warnings()
+        if _environ_data() != self.environ:
+            self._restore_environ()
+        if warnings.filters is not self.warn_list or warnings.filters != self.warn_filters:
+            self._restore_warnings()
+        warnings.showwarning = self.warn_show
         self._restore_logging()
         if sys.getrecursionlimit() != self.recursion:
             sys.setrecursionlimit(self.recursion)
@@ -113,21 +124,18 @@ class ProcessState:
         self.streams = self.hooks = ()
         if sys.meta_path != self.meta_path:
             sys.meta_path[:] = self.meta_path
-        self._restore_signals()
+        if self.signals != tuple(map(_getsignal, _SIGNALS)):
+            self._restore_signals()
 
     def _restore_signals(self) -> None:
         """Ctrl-C and SIGTERM handlers an app installed (main thread only, where they can be
         set) are put back, so Ctrl-C still ends the test run."""
-        if self.signals == tuple(map(_getsignal, _SIGNALS)):
-            return
         if threading.current_thread() is threading.main_thread():
             for number, handler in zip(_SIGNALS, self.signals, strict=True):
                 if handler is not None:
                     signal.signal(number, handler)
 
     def _restore_environ(self) -> None:
-        if _environ_data() == self.environ:
-            return
         tz = os.environ.get("TZ")
         saved = self.environ
         current = _environ_data()
@@ -140,18 +148,17 @@ class ProcessState:
             time.tzset()
 
     def _restore_warnings(self) -> None:
-        if warnings.filters is not self.warn_list or warnings.filters != self.warn_filters:
-            warnings.filters = self.warn_list
-            self.warn_list[:] = self.warn_filters
-            warnings._filters_mutated()  # type: ignore[attr-defined]
-        warnings.showwarning = self.warn_show
+        warnings.filters = self.warn_list
+        self.warn_list[:] = self.warn_filters
+        warnings._filters_mutated()  # type: ignore[attr-defined]
 
     def _restore_logging(self) -> None:
         self.logging.stop()  # loggers' levels, handlers, propagate, disabled
-        if logging.root.manager.disable != self.disable:
+        root = logging.root
+        if root.manager.disable != self.disable:
             logging.disable(self.disable)
-        if logging.root.filters != self.root_filters:
-            logging.root.filters[:] = self.root_filters
+        if root.filters != self.root_filters:
+            root.filters[:] = self.root_filters
 
 
 def _decoded(value: Any) -> str:

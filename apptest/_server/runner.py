@@ -63,7 +63,8 @@ def execute(session: Session, request: Request, *, timeout: float) -> Request | 
         request.fragment_ids = session.fragments.ancestors_first(request.fragment_ids)  # R2
     run = ScriptRun(session, len(session.runs) + 1, request.fragment_ids)
     started = session.clock.as_datetime(session.clock.now_ns)
-    module = _begin(session, run, request)
+    full = request.is_full
+    module = _begin(session, run, request, full)
     outcome = _Outcome()
     try:
         with RUN_LOCK, running(run), session.script.patched(session.shim_modules, module):
@@ -71,11 +72,11 @@ def execute(session: Session, request: Request, *, timeout: float) -> Request | 
                 _run_guarded(session, run, request, module, outcome, timeout)
     finally:
         session.state.end_run()
-    _end(session, run, request, outcome)
+    _end(session, run, request, outcome, full)
     session.runs.append(
         RunRecord(
             id=run.run_id,
-            scope="app" if request.is_full else "fragment",
+            scope="app" if full else "fragment",
             trigger=request.trigger,
             fragment_ids=request.fragment_ids,
             fragments=session.fragment_names(request.fragment_ids),
@@ -94,16 +95,18 @@ def execute(session: Session, request: Request, *, timeout: float) -> Request | 
     return outcome.next_request
 
 
-def _begin(session: Session, run: ScriptRun, request: Request) -> types.ModuleType | None:
+def _begin(
+    session: Session, run: ScriptRun, request: Request, full: bool
+) -> types.ModuleType | None:
     """Steps 3-4: tell the browser a run starts; a full run gets a fresh ``__main__``."""
-    if request.is_full:
+    if full:
         session.frontend.new_session()  # T9 / FE10
         if session.profile.outside_writes == "wrappers":
             forget_wrappers(session)  # O4
     session.frontend.begin_run(run.run_id, request.fragment_ids)
     session.state.begin_run(request.fragment_ids, run.form_ids)
     session.exceptions = []
-    if request.is_full:
+    if full:
         return session.script.new_module(session.magic)
     return session.module
 
@@ -168,7 +171,7 @@ def _callbacks_and_body(
         _run_fragments(session, run)
 
 
-def _end(session: Session, run: ScriptRun, request: Request, outcome: _Outcome) -> None:
+def _end(session: Session, run: ScriptRun, request: Request, outcome: _Outcome, full: bool) -> None:
     """Steps 6-7: the browser clears stale elements; Session State and storage are tidied."""
     if outcome.status not in ("rerun", "compile_error"):
         session.frontend.clear_stale()  # FE3
@@ -178,7 +181,7 @@ def _end(session: Session, run: ScriptRun, request: Request, outcome: _Outcome) 
         if outcome.body_started and cleanup:
             # F6, R7, C1: after st.rerun() (1.58) the widgets not registered yet are stale too.
             session.state.remove_stale_widgets(request.fragment_ids)
-    if request.is_full and outcome.status == "finished":
+    if full and outcome.status == "finished":
         session.fragments.keep_only(run.fragments_executed)  # F5
 
 

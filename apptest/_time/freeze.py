@@ -51,6 +51,8 @@ from __future__ import annotations
 import calendar
 import contextvars
 import datetime as _dt
+import functools
+import operator
 import selectors
 import sys
 import threading
@@ -260,7 +262,8 @@ class _Freezer:
         self.real_swaps: list[Swap] = []
         self.reals: dict[int, Any] = {}  # id(real object) -> real object
         self.fakes: dict[int, Any] = {}  # id(real object) -> its fake
-        self.saved: list[Swap] = []
+        self.groups: list[_Group] = []
+        self.saved_values: list[tuple[Any, ...]] = []
         self.bindings: list[tuple[weakref.ref[ModuleType], str]] = []
         self.fresh: list[tuple[weakref.ref[ModuleType], str]] = []
         self.patched: list[Swap] = []
@@ -297,6 +300,7 @@ class _Freezer:
         for cls in (api.FakeDatetime, api.FakeDate):
             cls._tz_offset = classmethod(_tz_offset)  # type: ignore[assignment]
         self.swaps = [(obj, name, fake) for obj, name, fake, _ in pairs]
+        self.groups = _Group.of(self.swaps)
         self.real_swaps = [(obj, name, real) for obj, name, _, real in pairs]
         self.reals = {id(real): real for *_, real in pairs}
         self.fakes = {id(real): fake for _, _, fake, real in pairs}
@@ -326,7 +330,7 @@ class _Freezer:
     def _install(self) -> None:
         if not self.swaps:
             self._setup()
-        self.saved = [(obj, name, getattr(obj, name)) for obj, name, _ in self.swaps]
+        self.saved_values = [group.read(group.namespace) for group in self.groups]
         api = self.api
         api.freeze_factories.append(_frozen_now)
         api.tz_offsets.append(_ZERO)
@@ -334,7 +338,11 @@ class _Freezer:
         api.tick_flags.append(False)
         # A module still loading in another thread (begun under the previous install) keeps
         # the real objects until it is done; _load then puts the fakes in.
-        _set(self.swaps if self.loads == 0 else self.real_swaps)
+        if self.loads == 0:
+            for group in self.groups:
+                group.namespace.update(group.fakes)
+        else:
+            _set(self.real_swaps)
         self.patched = []
         if self.bindings:
             self._patch_bindings(self.bindings, prune=True)
@@ -345,7 +353,9 @@ class _Freezer:
         api = self.api
         if self.real_load is not None:
             self.bootstrap._load_unlocked = self.real_load  # type: ignore[union-attr]
-        _set(self.saved)
+        for group, values in zip(self.groups, self.saved_values, strict=True):
+            group.namespace.update(zip(group.names, values, strict=True))
+        self.saved_values = []
         if self.patched:
             _set(reversed(self.patched))
             self.patched = []
@@ -414,6 +424,36 @@ class _Freezer:
                 if self.runs:
                     self._patch_bindings(fresh, prune=False)
         return module
+
+
+def _read_one(name: str, namespace: dict[str, Any]) -> tuple[Any, ...]:
+    return (namespace[name],)
+
+
+class _Group:
+    """The names one module swaps, read with one ``itemgetter`` call and written with one
+    ``dict.update`` of its namespace: a run installs and removes the fakes with a few C calls,
+    not a ``setattr`` per name."""
+
+    __slots__ = ("fakes", "names", "namespace", "read")
+
+    def __init__(self, module: ModuleType, fakes: dict[str, Any]) -> None:
+        self.namespace: dict[str, Any] = module.__dict__
+        self.names = tuple(fakes)
+        self.fakes = fakes
+        #: ``read(namespace)``: the names' values now, as a tuple.
+        self.read: Callable[[dict[str, Any]], tuple[Any, ...]]
+        if len(self.names) > 1:
+            self.read = operator.itemgetter(*self.names)
+        else:
+            self.read = functools.partial(_read_one, self.names[0])
+
+    @classmethod
+    def of(cls, swaps: list[Swap]) -> list[_Group]:
+        by_module: dict[int, tuple[ModuleType, dict[str, Any]]] = {}
+        for module, name, fake in swaps:
+            by_module.setdefault(id(module), (module, {}))[1][name] = fake
+        return [cls(module, fakes) for module, fakes in by_module.values()]
 
 
 def _set(swaps: Any) -> None:
