@@ -77,6 +77,8 @@ class ContextSettings(dict[str, Any]):
 
     def validated(self) -> dict[str, Any]:
         """A checked copy for one run (``dict.update`` may have skipped the checks)."""
+        if not self:
+            return {}  # the usual case, on every run
         for key, value in self.items():
             _check(key, value)
         return _copy(dict(self))

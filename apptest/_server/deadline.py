@@ -165,10 +165,11 @@ class Deadline:
         _current.deadline = self
         if self._mode == "alarm":
             self._previous_handler = _set_handler(signal.SIGALRM, self._on_alarm)
-            self._started = _monotonic()
             self._previous_timer = signal.setitimer(
                 signal.ITIMER_REAL, self.seconds, RETRY_INTERVAL
             )
+            if self._previous_timer[0] > 0:
+                self._started = _monotonic()  # someone's timer: re-armed after, minus the run
         else:
             _WATCHDOG.add(self, self.seconds)
         return self
@@ -185,7 +186,8 @@ class Deadline:
         finally:
             self.expired = False
             _current.deadline = self._outer
-            self._untrace()
+            if self._tracing:
+                self._untrace()
             self._base = self._outer = None
 
     def _stop_alarm(self) -> None:

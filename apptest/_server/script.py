@@ -109,6 +109,7 @@ class Script:
         except SyntaxError as exc:
             self.compile_error = exc
         self._own_modules: dict[str, types.ModuleType] = {}
+        self._spare: _Patched | None = None
         lines = source.splitlines(keepends=True)
         self._cache_entry = (len(source), None, lines, self.filename)
 
@@ -156,6 +157,13 @@ class Script:
     def patched(self, shim_modules: ShimImports, main: types.ModuleType | None) -> _Patched:
         """``with script.patched(shim, main):`` installs the shim and the script's module
         context; everything is restored after."""
+        spare = self._spare
+        if spare is not None and spare.swap.shim is shim_modules:
+            # The last run's patches object, reused (a run makes no new objects for them);
+            # a nested run of this script (an app running another AppTest) makes its own.
+            self._spare = None
+            spare.main = main
+            return spare
         return _Patched(self, shim_modules, main)
 
     def _keep_own_modules(self, saved: dict[str, Any], last: str | None) -> None:
@@ -244,3 +252,6 @@ class _Patched:
             sys.argv = self.saved_argv
         finally:
             self.process.restore()
+            self.main = None
+            self.saved = {}
+            self.script._spare = self
