@@ -390,7 +390,9 @@ def emit_block(
     in_dialog: bool | None = None,
 ) -> Container:
     """Open a block at the active container's cursor; return the container writing into it."""
-    run = current_run()
+    run = _current.get()
+    if run is not None and run.frame is None and not run.observers:
+        return _emit_plain_block(run, container, kind, props, form_id, in_dialog)
     target = container._active()
     if run is None:
         return target._spawn(Cursor((target._root,)), form_id=form_id, kind=kind)
@@ -409,6 +411,36 @@ def emit_block(
         child._in_dialog = in_dialog
     for observe in run.observers:
         observe(container, target, kind, props, child, "block")
+    return child
+
+
+def _emit_plain_block(
+    run: ScriptRun,
+    container: Container,
+    kind: str,
+    props: dict[str, Any],
+    form_id: str | None,
+    in_dialog: bool | None,
+) -> Container:
+    """``emit_block`` outside fragments with no write observer, written out (as
+    ``emit_element`` is): every container, column and tab of a full run comes here."""
+    target = container
+    if container._cursor is None and container._root == MAIN and run.stack:
+        target = run.stack[-1]
+    cursor = target._cursor
+    if cursor is None:
+        cursor = run.cursors.get(target._root) or run.root_cursor(target._root)
+    path = run.session.frontend.put_block(cursor.parent, cursor.index, kind, props, "")
+    if not cursor.locked:
+        cursor.index += 1
+    child = target._clone()
+    child._cursor = Cursor(path, 0, False, "")
+    if form_id is not None:
+        child._form_id = form_id
+    if kind:
+        child._kind = kind
+    if in_dialog is not None:
+        child._in_dialog = in_dialog
     return child
 
 

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from apptest import _st_errors as errors
-from apptest._run.layout import newer_commands
+from apptest._run.layout import emit_block, newer_commands
 from apptest._shim.errors_modern import bad_value
 from apptest._shim.plumbing import Plumbing, W
 from apptest._shim.versions import NOT_GIVEN, newer_keywords
@@ -49,17 +49,17 @@ class LayoutCommands(Plumbing):
     ) -> W:
         if wrap is not NOT_GIVEN:
             newer_keywords(self, "container", wrap=wrap)
-        return self._block(
-            "container",
-            border=bool(border),
-            key=None if key is None else str(key),
-            height=height,
-            horizontal=horizontal,
-            horizontal_alignment=horizontal_alignment,
-            vertical_alignment=vertical_alignment,
-            gap=gap,
-            autoscroll=autoscroll,
-        )
+        props = {
+            "border": bool(border),
+            "key": None if key is None else str(key),
+            "height": height,
+            "horizontal": horizontal,
+            "horizontal_alignment": horizontal_alignment,
+            "vertical_alignment": vertical_alignment,
+            "gap": gap,
+            "autoscroll": autoscroll,
+        }
+        return emit_block(self, "container", props)  # type: ignore[return-value]
 
     def columns(
         self: W,
