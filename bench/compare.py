@@ -190,6 +190,23 @@ def nested_app(depth: int, count: int) -> str:
     )
 
 
+def side_by_side_app(containers: int, count: int) -> str:
+    """``count`` markdown elements in the last of ``containers`` side-by-side containers: the
+    same writes as ``nested_app(containers, count)``, at depth 1 instead of ``containers``."""
+    return textwrap.dedent(
+        f"""\
+        import streamlit as st
+
+        for _ in range({containers} - 1):
+            with st.container():
+                pass
+        with st.container():
+            for i in range({count}):
+                st.markdown(f"line {{i}}")
+        """
+    )
+
+
 # -- the floor: a do-nothing st ---------------------------------------------------------------
 
 
@@ -627,6 +644,10 @@ class Bench:
         def nested_op(depth: int) -> Callable[[], object]:
             return AppTest.from_string(nested_app(depth, 200), default_timeout=ST_TIMEOUT).run().run
 
+        def side_by_side_op(containers: int) -> Callable[[], object]:
+            app = side_by_side_app(containers, 200)
+            return AppTest.from_string(app, default_timeout=ST_TIMEOUT).run().run
+
         timers = 10 if self.quick else 1_000
         deep = 20 if self.quick else 200
         lines = [
@@ -654,6 +675,14 @@ class Bench:
                 f"run() of 200 markdown elements, nesting depth 1 vs {deep}",
                 nested_op(deep),
                 nested_op(1),
+            )
+        )
+        lines.append(
+            self.scaling_line(
+                f"run() of 200 markdown elements and {deep} containers, the containers side "
+                f"by side (depth 1) vs nested (depth {deep})",
+                nested_op(deep),
+                side_by_side_op(deep),
             )
         )
         return "\n".join(lines)
