@@ -1010,8 +1010,26 @@ def main(argv: list[str] | None = None) -> int:
             f"- `python -X importtime -c 'import apptest'`, apptest's cumulative line: median "
             f"{fmt(statistics.median(found))}, min {fmt(min(found))} ({len(found)} runs)"
         )
+    print()
+    print(explorer_throughput(options.quick))
     print(f"- whole benchmark: {time.perf_counter() - started:.0f} s")
     return 0
+
+
+def explorer_throughput(quick: bool) -> str:
+    """The explorer's throughput table (issue 12), from ``bench/explore.py`` in a process of
+    its own: it measures apptest before and after importing real Streamlit."""
+    script = ROOT / "bench" / "explore.py"
+    done = subprocess.run(
+        [sys.executable, str(script), *(["--quick"] if quick else [])],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
+    if done.returncode != 0:
+        return f"Explorer throughput: bench/explore.py failed:\n{done.stderr[-2000:]}"
+    return "Explorer throughput (`python bench/explore.py`):\n\n" + done.stdout.strip()
 
 
 if __name__ == "__main__":

@@ -85,6 +85,7 @@ def test_quick_benchmark_prints_the_scaling_table() -> None:
         "session-state keys outside",
         "other timed fragments",
         "nesting depth",
+        "side by side (depth 1) vs nested",
     ):
         assert what in labels, (what, out)
     for row in rows:
@@ -103,3 +104,13 @@ def test_quick_benchmark_with_streamlit_fills_the_apptest_columns() -> None:
     # Everything but apptest-only scenarios (run_every ticks) is measured under AppTest too.
     assert any(name.startswith("empty script") for name in measured), out
     assert not any("run_every" in name for name in measured), out
+
+
+def test_the_explorer_throughput_is_part_of_the_benchmark() -> None:
+    """Issue 13, item 3: ``compare.py`` reports the explorer's throughput (issue 12) too."""
+    out = _run("--no-streamlit")
+    assert "Explorer throughput (`python bench/explore.py`):" in out
+    rows = _table(out, "| app | harness | interactions/s CPU")
+    harnesses = {(row[0], row[1]) for row in rows}
+    assert ("counters example", "explore") in harnesses
+    assert ("20 widgets", "explore") in harnesses
