@@ -349,6 +349,8 @@ class AppTest(SessionInputsMixin, QueryMixin):
     def _assigned_widget_values(self) -> dict[str, Any]:
         """As in Streamlit's AppTest, a widget sends its Session State value: what the test
         assigned to a widget's key through ``at.session_state`` reaches the widget."""
+        if not self._assigned:
+            return {}
         state = self._session.state
         values = {
             state.key_to_id[key]: state.user[key]

@@ -137,7 +137,7 @@ class SessionInputsMixin:
         return request
 
     def _read_session_outputs(self) -> None:
-        stores = self._session_stores()
+        stores = self._run_stores or self._session_stores()
         stores.secrets.end_run()
         self.query_params = stores.query.for_test()
         self.user = dict(stores.apis.user)

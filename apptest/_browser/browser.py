@@ -78,6 +78,9 @@ class Browser:
         interaction wins). Values of a form wait until its submit button is clicked (FM1); a
         submitted ``clear_on_submit`` form's widgets go back to their defaults after it (FM4).
         """
+        if not self.staged and not assigned:
+            # Nothing staged (a plain run(), a timer tick): no request building below.
+            return self._merged([]), []
         submitted = {s.form_id for s in self.staged.values() if s.trigger and s.form_id}
         cleared = pending_defaults(self.frontend, submitted)
         values = self.frontend.widget_values
@@ -101,7 +104,7 @@ class Browser:
 
     def restage_defaults(self, cleared: list[PendingDefault]) -> None:
         """FM4: after a ``clear_on_submit`` submit, its widgets send their defaults next."""
-        for item in cleared:
+        for item in cleared:  # usually none
             self.staged.setdefault(
                 item.widget_id,
                 Staged(item.widget_id, item.value, False, item.fragment_id, item.form_id),

@@ -271,8 +271,11 @@ class Frontend:
         if not self._is_fragment_run:
             live: set[str] = set()
             for root in self.roots:
-                self._clear_full(root, removed, live)
-            self.widget_values = {k: v for k, v in self.widget_values.items() if k in live}
+                if root.children:
+                    self._clear_full(root, removed, live)
+            values = self.widget_values
+            if values.keys() - live:
+                self.widget_values = {k: v for k, v in values.items() if k in live}
             return
         for block, path in list(self._marked.values()):
             if block.run_id == self.run_id and block.fragment_id in self._fragment_ids:

@@ -69,6 +69,11 @@ LONGEST = 1e7
 #: raises and catches a ValueError inside ``enum``: several µs). Every run installs and
 #: restores the handler, so the C function behind ``signal.signal`` is called when there is one.
 _set_handler: Any = getattr(signal, "_signal", signal).signal
+_HAS_ITIMER = hasattr(signal, "setitimer")
+#: The main thread's ident (a forked child's main thread is the one that forked).
+_MAIN_THREAD = [threading.main_thread().ident]
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=lambda: _MAIN_THREAD.__setitem__(0, threading.get_ident()))
 
 TraceFunction = Any  # sys.settrace's argument; typeshed's alias is private
 
@@ -135,32 +140,35 @@ class Deadline:
     ``seconds`` comes from :func:`check_timeout`; ``math.inf`` (or 0) arms nothing.
     """
 
+    # Defaults as class attributes: a deadline is made for every run, and most of these are
+    # only ever set when the deadline fires.
+    #: The deadline passed and the body still runs: the interrupt keeps coming.
+    expired = False
+    _mode = ""  # how the interrupt is delivered: "alarm", "watchdog", or "" (off)
+    _previous_handler: Any = None
+    _previous_timer: tuple[float, float] = (0.0, 0.0)
+    _started = 0.0
+    _base: types.FrameType | None = None  # the frame that entered the deadline
+    _ident = 0
+    _outer: Deadline | None = None
+    _tracing = False
+    _previous_trace: TraceFunction = None
+
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
-        #: The deadline passed and the body still runs: the interrupt keeps coming.
-        self.expired = False
-        self._mode = ""  # how the interrupt is delivered: "alarm", "watchdog", or "" (off)
-        self._previous_handler: Any = None
-        self._previous_timer: tuple[float, float] = (0.0, 0.0)
-        self._started = 0.0
-        self._base: types.FrameType | None = None  # the frame that entered the deadline
-        self._ident = 0
-        self._outer: Deadline | None = None
-        self._tracing = False
-        self._previous_trace: TraceFunction = None
 
     def __enter__(self) -> Deadline:
         if not 0 < self.seconds <= LONGEST:
             return self
-        main = threading.current_thread() is threading.main_thread()
-        if main and hasattr(signal, "setitimer"):
+        ident = threading.get_ident()
+        if _HAS_ITIMER and ident == _MAIN_THREAD[0]:
             self._mode = "alarm"
         elif _WATCHDOG.usable():
             self._mode = "watchdog"
         else:
             return self  # neither signals nor CPython's async exceptions: no timeout
         self._base = sys._getframe(1)
-        self._ident = threading.get_ident()
+        self._ident = ident
         self._outer = getattr(_current, "deadline", None)
         _current.deadline = self
         if self._mode == "alarm":

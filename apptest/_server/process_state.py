@@ -89,7 +89,11 @@ class ProcessState:
             self.cwd = os.getcwd()
         except OSError:
             self.cwd = ""  # the test's own directory is gone: nothing to go back to
-        self.environ = dict(_environ_data())
+        self.environ = (
+            _ENVIRON_DATA.copy()
+            if os.environ is _ENVIRON and type(_ENVIRON_DATA) is dict
+            else dict(_environ_data())
+        )
         self.warn_list = warnings.filters  # type: ignore[assignment]  # a list at run time
         self.warn_filters = list(warnings.filters)
         self.warn_show = warnings.showwarning

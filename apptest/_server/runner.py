@@ -79,7 +79,7 @@ def execute(session: Session, request: Request, *, timeout: float) -> Request | 
             scope="app" if full else "fragment",
             trigger=request.trigger,
             fragment_ids=request.fragment_ids,
-            fragments=session.fragment_names(request.fragment_ids),
+            fragments=session.fragment_names(request.fragment_ids) if not full else (),
             status=outcome.status,
             started_at=started,
             spinners=tuple(run.spinners),
@@ -159,9 +159,11 @@ def _callbacks_and_body(
 ) -> None:
     if request.widget_states is not None:
         changed = session.state.on_request(request.widget_states, request.triggers, request.changed)
-        _run_callbacks(session, run, changed)
+        if changed:
+            _run_callbacks(session, run, changed)
     # RR8: replayed triggers go over the fresh values after the callbacks, firing nothing.
-    session.state.replay(request.replayed)
+    if request.replayed:
+        session.state.replay(request.replayed)
     outcome.body_started = True
     if request.is_full:
         assert module is not None

@@ -217,10 +217,11 @@ class _Patched:
 
     def __enter__(self) -> None:
         script, modules = self.script, sys.modules
-        names = list(script._own_modules)
+        saved = self.saved = dict.fromkeys(script._own_modules)
         if self.main is not None:
-            names.append("__main__")
-        self.saved = {name: modules.get(name) for name in names}
+            saved["__main__"] = None
+        for name in saved:
+            saved[name] = modules.get(name)
         self.swap.__enter__()
         self.process.save()
         modules.update(script._own_modules)

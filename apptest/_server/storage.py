@@ -133,6 +133,8 @@ class FragmentStorage:
 
     def keep_only(self, fragment_ids: list[str]) -> None:
         """F5: after a completed full run, only the fragments it ran stay."""
+        if not self.fragments:
+            return  # an app without fragments: nothing to keep or drop
         keep = set(fragment_ids)
         self.fragments = {k: v for k, v in self.fragments.items() if k in keep}
         self._children = {}

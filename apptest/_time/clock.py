@@ -115,6 +115,7 @@ class Clock:
 
     def __init__(self, start_ns: int) -> None:
         self.now_ns = start_ns
+        self._frozen: frozen | None = None
 
     def as_datetime(self, instant_ns: int) -> _dt.datetime:
         """An instant as an aware UTC datetime (microsecond resolution)."""
@@ -152,5 +153,9 @@ class Clock:
 
     def frozen(self) -> AbstractContextManager[None]:
         """Make the app's time functions read this clock while a script runs."""
-
-        return frozen(self)
+        spare = self._frozen
+        if spare is None or spare.token is not None:  # first use, or nested in its own block
+            spare = frozen(self)
+            if self._frozen is None:
+                self._frozen = spare
+        return spare
