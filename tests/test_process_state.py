@@ -35,6 +35,32 @@ def test_working_directory_is_restored(tmp_path: Path, ending: str) -> None:
     assert os.getcwd() == before
 
 
+def test_working_directory_changed_through_fchdir_or_a_bound_chdir_is_restored(
+    tmp_path: Path,
+) -> None:
+    """Every way an app changes directories through ``os`` is seen, also a ``chdir`` bound by
+    name in the run, and ``os.chdir`` is the real one again outside runs."""
+    before, real_chdir, real_fchdir = os.getcwd(), os.chdir, os.fchdir
+    (tmp_path / "a").mkdir()
+    at = AppTest.from_string(
+        "import os\nimport streamlit as st\nfrom os import chdir\n"
+        f"fd = os.open({str(tmp_path)!r}, os.O_RDONLY)\nos.fchdir(fd)\nos.close(fd)\n"
+        "st.text(os.getcwd())\nchdir('a')\nst.text(os.getcwd())\n"
+        "st.session_state.bound = chdir\n"
+    )
+    at.run()
+    assert at.text.values == [str(tmp_path), str(tmp_path / "a")]
+    assert os.getcwd() == before
+    assert (os.chdir, os.fchdir) == (real_chdir, real_fchdir)
+    at.run()  # and again in the next run
+    assert os.getcwd() == before
+    at.session_state.bound(str(tmp_path))  # outside runs it is the plain chdir
+    try:
+        assert os.getcwd() == str(tmp_path)
+    finally:
+        os.chdir(before)
+
+
 @pytest.mark.parametrize("ending", ENDINGS, ids=["finished", "stopped", "error", "exit"])
 def test_environment_is_restored(monkeypatch: pytest.MonkeyPatch, ending: str) -> None:
     monkeypatch.setenv("APPTEST_KEPT", "test value")

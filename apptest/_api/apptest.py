@@ -343,7 +343,8 @@ class AppTest(SessionInputsMixin, QueryMixin):
         with self._lock:
             request, cleared = self._browser.take_request(self._assigned_widget_values())
             self._deliver(self._browser.with_overdue_ticks(request), timeout, None)  # Q4
-            self._browser.restage_defaults(cleared)  # FM4
+            if cleared:
+                self._browser.restage_defaults(cleared)  # FM4
         return self
 
     def _assigned_widget_values(self) -> dict[str, Any]:
@@ -369,7 +370,8 @@ class AppTest(SessionInputsMixin, QueryMixin):
             self._browser.process(request, timeout=timeout, until=until)
         finally:
             self._read_session_outputs()
-        self._check_page_request()
+        if self._session.pages.requested is not None:
+            self._check_page_request()
         self._fragment_names.update(self._session.fragments.take_names())
         errors = self._session.errors
         if errors:

@@ -188,7 +188,10 @@ class Deadline:
             return
         try:
             if mode == "alarm":
-                self._stop_alarm()
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                _set_handler(signal.SIGALRM, self._previous_handler)
+                if self._previous_timer[0] > 0:
+                    self._rearm_previous_timer()
             else:
                 _WATCHDOG.settle()
         finally:
@@ -198,13 +201,11 @@ class Deadline:
                 self._untrace()
             self._base = self._outer = None
 
-    def _stop_alarm(self) -> None:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        _set_handler(signal.SIGALRM, self._previous_handler)
+    def _rearm_previous_timer(self) -> None:
+        """A timer someone armed before the run goes on, minus the time the run took."""
         delay, interval = self._previous_timer
-        if delay > 0:
-            elapsed = _monotonic() - self._started
-            signal.setitimer(signal.ITIMER_REAL, max(delay - elapsed, 1e-6), interval)
+        elapsed = _monotonic() - self._started
+        signal.setitimer(signal.ITIMER_REAL, max(delay - elapsed, 1e-6), interval)
 
     # -- delivering the interrupt ----------------------------------------------------------------
     def _on_alarm(self, signum: int, frame: types.FrameType | None) -> None:

@@ -74,7 +74,8 @@ class Recording:
         self.token: contextvars.Token[bool] | None = None
 
     def start(self) -> None:
-        _install()
+        if not _installed:
+            _install()
         self.mark = len(_JOURNAL)
         self.token = _RECORDING.set(True)
 

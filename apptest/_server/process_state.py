@@ -1,6 +1,8 @@
 """Process-wide state an app may change, saved before each run and put back after it.
 
-Restored after every run: the working directory, ``os.environ`` (and the time zone,
+Restored after every run: the working directory (watched through ``os.chdir`` and
+``os.fchdir``, which record where the run started before its first change: a run that does not
+change directories makes no system call for it), ``os.environ`` (and the time zone,
 ``time.tzset()``, when ``TZ`` changed), the ``warnings`` filters and ``showwarning``, the
 logging configuration (every logger's level, handlers, ``propagate`` and ``disabled``, as
 recorded by :mod:`apptest._server.logging_journal`; the root logger's filters;
@@ -50,6 +52,48 @@ def _environ_data() -> dict[Any, Any]:
     return data if isinstance(data, dict) else dict(os.environ)
 
 
+class _CwdWatch:
+    """``os.chdir``/``os.fchdir`` while runs are active: before a change, every active run that
+    has not recorded its starting directory yet records it (``ProcessState.cwd``)."""
+
+    def __init__(self) -> None:
+        self.active: list[ProcessState] = []
+        self.saved: tuple[Any, Any] = (None, None)
+        self.wrappers = {"chdir": self._wrap(os.chdir), "fchdir": self._wrap(os.fchdir)}
+
+    def _wrap(self, real: Any) -> Any:
+        def change_directory(path: Any) -> None:
+            for state in self.active:
+                if state.cwd is None:
+                    try:
+                        state.cwd = os.getcwd()
+                    except OSError:
+                        state.cwd = ""  # the test's own directory is gone: nothing to go back to
+            real(path)
+
+        change_directory.__name__ = change_directory.__qualname__ = real.__name__
+        change_directory.__doc__ = real.__doc__
+        return change_directory
+
+    def push(self, state: ProcessState) -> None:
+        if not self.active:
+            namespace = os.__dict__
+            self.saved = (namespace.get("chdir"), namespace.get("fchdir"))
+            namespace.update(self.wrappers)
+        self.active.append(state)
+
+    def pop(self, state: ProcessState) -> None:
+        if state in self.active:
+            self.active.remove(state)
+        if not self.active:
+            chdir, fchdir = self.saved
+            os.__dict__.update(chdir=chdir, fchdir=fchdir)
+            self.saved = (None, None)
+
+
+_CWD = _CwdWatch()
+
+
 class ProcessState:
     """``save()`` before a run, ``restore()`` after it (see the module docstring)."""
 
@@ -70,7 +114,8 @@ class ProcessState:
     )
 
     def __init__(self) -> None:
-        self.cwd = ""
+        #: Where the run started, once it changed directories (None: it did not).
+        self.cwd: str | None = None
         self.environ: dict[Any, Any] = {}
         self.warn_list: list[Any] = []
         self.warn_filters: list[Any] = []
@@ -85,10 +130,8 @@ class ProcessState:
         self.signals: tuple[Any, ...] = ()
 
     def save(self) -> None:
-        try:
-            self.cwd = os.getcwd()
-        except OSError:
-            self.cwd = ""  # the test's own directory is gone: nothing to go back to
+        self.cwd = None
+        _CWD.push(self)
         self.environ = (
             _ENVIRON_DATA.copy()
             if os.environ is _ENVIRON and type(_ENVIRON_DATA) is dict
@@ -109,12 +152,9 @@ class ProcessState:
     def restore(self) -> None:
         # Each check is inline and the put-back out of line: a run that changed nothing
         # costs a few C calls here.
+        _CWD.pop(self)
         if self.cwd:
-            try:
-                if os.getcwd() != self.cwd:
-                    os.chdir(self.cwd)
-            except OSError:
-                os.chdir(self.cwd)
+            os.chdir(self.cwd)
         if _environ_data() != self.environ:
             self._restore_environ()
         if warnings.filters is not self.warn_list or warnings.filters != self.warn_filters:

@@ -51,7 +51,6 @@ from __future__ import annotations
 import calendar
 import contextvars
 import datetime as _dt
-import functools
 import operator
 import selectors
 import sys
@@ -263,7 +262,7 @@ class _Freezer:
         self.reals: dict[int, Any] = {}  # id(real object) -> real object
         self.fakes: dict[int, Any] = {}  # id(real object) -> its fake
         self.groups: list[_Group] = []
-        self.saved_values: list[tuple[Any, ...]] = []
+        self.saved_values: list[Any] = []
         self.bindings: list[tuple[weakref.ref[ModuleType], str]] = []
         self.fresh: list[tuple[weakref.ref[ModuleType], str]] = []
         self.patched: list[Swap] = []
@@ -330,7 +329,9 @@ class _Freezer:
     def _install(self) -> None:
         if not self.swaps:
             self._setup()
-        self.saved_values = [group.read(group.namespace) for group in self.groups]
+        saved = self.saved_values = []
+        for group in self.groups:
+            saved.append(group.read(group.namespace))
         api = self.api
         api.freeze_factories.append(_frozen_now)
         api.tz_offsets.append(_ZERO)
@@ -354,7 +355,10 @@ class _Freezer:
         if self.real_load is not None:
             self.bootstrap._load_unlocked = self.real_load  # type: ignore[union-attr]
         for group, values in zip(self.groups, self.saved_values, strict=True):
-            group.namespace.update(zip(group.names, values, strict=True))
+            if group.single:
+                group.namespace[group.names[0]] = values
+            else:
+                group.namespace.update(zip(group.names, values, strict=True))
         self.saved_values = []
         if self.patched:
             _set(reversed(self.patched))
@@ -426,27 +430,20 @@ class _Freezer:
         return module
 
 
-def _read_one(name: str, namespace: dict[str, Any]) -> tuple[Any, ...]:
-    return (namespace[name],)
-
-
 class _Group:
     """The names one module swaps, read with one ``itemgetter`` call and written with one
     ``dict.update`` of its namespace: a run installs and removes the fakes with a few C calls,
     not a ``setattr`` per name."""
 
-    __slots__ = ("fakes", "names", "namespace", "read")
+    __slots__ = ("fakes", "names", "namespace", "read", "single")
 
     def __init__(self, module: ModuleType, fakes: dict[str, Any]) -> None:
         self.namespace: dict[str, Any] = module.__dict__
         self.names = tuple(fakes)
         self.fakes = fakes
-        #: ``read(namespace)``: the names' values now, as a tuple.
-        self.read: Callable[[dict[str, Any]], tuple[Any, ...]]
-        if len(self.names) > 1:
-            self.read = operator.itemgetter(*self.names)
-        else:
-            self.read = functools.partial(_read_one, self.names[0])
+        #: ``read(namespace)``: the names' values now: a tuple, or the value of a single name.
+        self.read: Callable[[dict[str, Any]], Any] = operator.itemgetter(*self.names)
+        self.single = len(self.names) == 1
 
     @classmethod
     def of(cls, swaps: list[Swap]) -> list[_Group]:
