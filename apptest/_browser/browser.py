@@ -24,7 +24,7 @@ from apptest._browser.frontend import Frontend
 from apptest._browser.timers import Timers, hot_timer_error
 from apptest._errors import RerunLimitError, hide_test_errors
 from apptest._server.deadline import check_timeout
-from apptest._server.requests import Request, merge_requests
+from apptest._server.requests import Request, Trigger, merge_requests
 from apptest._server.runner import execute
 from apptest._server.session import Session
 
@@ -79,8 +79,9 @@ class Browser:
         submitted ``clear_on_submit`` form's widgets go back to their defaults after it (FM4).
         """
         if not self.staged and not assigned:
-            # Nothing staged (a plain run(), a timer tick): no request building below.
-            return self._merged([]), []
+            # Nothing staged (a plain run()): a full run, with no request building below.
+            trigger: Trigger = "initial" if not self.session.runs else "user"
+            return self._with_values(Request((), False, None, trigger)), []
         submitted = {s.form_id for s in self.staged.values() if s.trigger and s.form_id}
         cleared = pending_defaults(self.frontend, submitted)
         values = self.frontend.widget_values

@@ -155,7 +155,9 @@ class ProcessState:
         _CWD.pop(self)
         if self.cwd:
             os.chdir(self.cwd)
-        if _environ_data() != self.environ:
+        fast = os.environ is _ENVIRON and type(_ENVIRON_DATA) is dict
+        environ = _ENVIRON_DATA if fast else _environ_data()
+        if environ != self.environ:
             self._restore_environ()
         if warnings.filters is not self.warn_list or warnings.filters != self.warn_filters:
             self._restore_warnings()

@@ -116,10 +116,16 @@ class Clock:
     def __init__(self, start_ns: int) -> None:
         self.now_ns = start_ns
         self._frozen: frozen | None = None
+        self._last_datetime: tuple[int, _dt.datetime] | None = None
 
     def as_datetime(self, instant_ns: int) -> _dt.datetime:
         """An instant as an aware UTC datetime (microsecond resolution)."""
-        return _EPOCH_UTC + _dt.timedelta(microseconds=instant_ns // 1000)
+        last = self._last_datetime
+        if last is not None and last[0] == instant_ns:
+            return last[1]  # every run asks for its start: often the same instant again
+        value = _EPOCH_UTC + _dt.timedelta(microseconds=instant_ns // 1000)
+        self._last_datetime = (instant_ns, value)
+        return value
 
     def as_ns(self, instant: _dt.datetime) -> int:
         """An aware datetime (or a naive one, read as UTC) as an instant in nanoseconds."""
