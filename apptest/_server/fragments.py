@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import contextvars
 import dataclasses
+import datetime
 import functools
+import numbers
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -61,9 +63,6 @@ def fragment_id_for(run: ScriptRun, func: object, path: Path, extra: str = "") -
 def run_every_seconds(run_every: object, *, missing_space: bool = False) -> float | None:
     """T1-T4: falsy means no timer; numbers, timedeltas and time strings become seconds.
     ``missing_space``: E20's wording of the profile (``time_string_error_missing_space``)."""
-    import datetime
-    import numbers
-
     if not run_every:
         return None
     if isinstance(run_every, numbers.Real):  # int, float, bool, numpy numbers (protobuf double)
