@@ -459,3 +459,80 @@ def test_C5_button_value_reads_true_once_a_click_is_staged() -> None:
     assert at.button[0].value is True  # the run the click caused
     at.run()
     assert at.button[0].value is False
+
+
+# -- plans: what a widget command's arguments resolve to, remembered across runs ----------------
+def test_a_rerun_of_the_same_widgets_builds_no_plan_and_computes_no_id(
+    app: RunApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The second run finds every plan and id remembered: no argument checks, no hashing."""
+    import apptest._run.widgets as widgets
+
+    at = app(
+        """
+        import streamlit as st
+        for i in range(3):
+            st.checkbox(f"c{i}")
+            st.toggle(f"t{i}", value=True)
+            st.text_input(f"x{i}", key=f"x{i}", max_chars=5)
+            st.text_area(f"a{i}")
+            st.button(f"b{i}")
+        """
+    )
+    counts = {"plans": 0, "ids": 0}
+    plan_init = widgets.WidgetPlan.__init__
+    widget_id = widgets._widget_id
+
+    def counting_init(self: widgets.WidgetPlan, *args: object, **kwargs: object) -> None:
+        counts["plans"] += 1
+        plan_init(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    def counting_id(*args: object) -> str:
+        counts["ids"] += 1
+        return widget_id(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(widgets.WidgetPlan, "__init__", counting_init)
+    monkeypatch.setattr(widgets, "_widget_id", counting_id)
+    at.checkbox[0].check()
+    at.text_input[1].input("hello")
+    at.run()
+    assert counts == {"plans": 0, "ids": 0}
+    assert at.checkbox[0].value is True
+    assert at.text_input[1].value == "hello"
+    assert len(at.checkbox) == 3 and len(at.toggle) == 3 and len(at.button) == 3
+
+
+def test_lookalike_arguments_never_share_a_plan() -> None:
+    """1, 1.0 and True (and 0.0 and -0.0) are equal but show differently: each call keeps
+    its own plan, so an element's properties keep the type the app passed."""
+    import apptest._run.widgets as widgets
+
+    lookalikes = [1, 1.0, True, 0, 0.0, -0.0, False, "1", None]
+    for first in lookalikes:
+        plan = widgets.remember_plan("probe", ("L", first), object())  # type: ignore[arg-type]
+        for second in lookalikes:
+            known = widgets.known_plan("probe", ("L", second))
+            same = type(first) is type(second) and repr(first) == repr(second)
+            assert (known is plan) == same, (first, second)
+        widgets._PLANS.clear()
+
+
+def test_a_call_with_a_callback_or_unhashable_arguments_is_not_remembered() -> None:
+    import apptest._run.widgets as widgets
+
+    for arguments in (("L", print), ("L", {"a": 1}), ("L", [object()])):
+        widgets.remember_plan("probe", arguments, object())  # type: ignore[arg-type]
+        assert widgets.known_plan("probe", arguments) is None
+
+
+def test_equal_looking_disabled_flags_keep_their_type(app: RunApp) -> None:
+    at = app(
+        """
+        import streamlit as st
+        st.checkbox("A", disabled=1)
+        st.checkbox("B", disabled=True)
+        st.checkbox("C", disabled=1)
+        """
+    )
+    at.run()
+    assert [type(box.proto["disabled"]) for box in at.checkbox] == [int, bool, int]

@@ -311,8 +311,15 @@ class SessionState:
         self.run_forms = None
 
     def register_widget(self, meta: WidgetMeta, default: Any) -> tuple[Any, bool]:
-        """Record a widget rendered in this run; return ``(value, value_set_by_user_code)``."""
-        self._index(meta)
+        """Record a widget rendered in this run; return ``(value, value_set_by_user_code)``.
+
+        ``meta`` is the object it registered with before when nothing in it changed (see
+        ``apptest._run.widgets``): then the indexes over it are already right."""
+        widget_id = meta.id
+        if self.meta.get(widget_id) is not meta:
+            self._index(meta)
+        elif meta.trigger:
+            self._armed.add(widget_id)  # its value this run may be a click (C5)
         self.registered[meta.id] = meta.fragment_id
         self._dirty.add(meta.id)  # the browser learns its value from the element, if sent
         key = meta.user_key

@@ -13,9 +13,10 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from apptest import _st_errors as errors
+from apptest._paths import MAIN
 from apptest._props import FORM_ID, ID, KEY, LABEL, TRIGGER, VALUE
 from apptest._run.layout import Container, ScriptRun, current_run, emit_element, widget_placement
-from apptest._run.state import WIDGET_ID_PREFIX, SessionState, WidgetMeta
+from apptest._run.state import WIDGET_ID_PREFIX, WidgetMeta
 from apptest._run.tokens import PLAIN, Memo
 from apptest._run.tokens import tokens as tokens_of
 from apptest._st_errors import StreamlitAPIException
@@ -124,6 +125,63 @@ def _widget_id(
     return widget_id
 
 
+class WidgetPlan:
+    """What a widget command's arguments resolve to, before Session State has a say: the
+    ``WidgetCall``, the default, the element's properties and the sanitizer. A pure function
+    of the arguments, so the shim remembers it (:func:`known_plan`): the same widget, run
+    after run, skips the command's argument checks and builds nothing. ``ids`` remembers the
+    widget id by where the widget lands (form, root, page, id hash)."""
+
+    __slots__ = ("call", "default", "ids", "props", "sanitize")
+
+    def __init__(
+        self,
+        call: WidgetCall,
+        default: Any,
+        props: dict[str, Any],
+        sanitize: Callable[[Any, bool], Any] | None = None,
+    ) -> None:
+        self.call = call
+        self.default = default
+        self.props = props
+        self.sanitize = sanitize
+        self.ids: dict[tuple[Any, ...], str] = {}
+
+
+_PLANS: Memo[WidgetPlan] = Memo()
+
+
+def _plan_key(kind: str, arguments: tuple[Any, ...]) -> tuple[Any, ...] | None:
+    """The memo key of a command's ``arguments``: their tokens (``apptest._run.tokens``), so
+    that 1, 1.0 and True never share a plan; None when one of them has no token."""
+    types = tuple(map(type, arguments))
+    if PLAIN.issuperset(types):
+        return (kind, arguments, types)  # the common case, without a call per value
+    found = tokens_of(arguments)
+    return None if found is None else (kind, found)
+
+
+def known_plan(kind: str, arguments: tuple[Any, ...]) -> WidgetPlan | None:
+    """The plan remembered for a ``kind`` command called with ``arguments`` (every argument
+    its plan depends on), or None: then the command checks its arguments, builds the plan
+    and hands it to :func:`remember_plan`. Only for calls without a callback (an app's
+    callback is a new function object on every run)."""
+    key = _plan_key(kind, arguments)
+    return None if key is None else _PLANS.get(key)
+
+
+def remember_plan(kind: str, arguments: tuple[Any, ...], plan: WidgetPlan) -> WidgetPlan:
+    key = _plan_key(kind, arguments)
+    if key is not None:
+        _PLANS.remember(key, plan)
+    return plan
+
+
+def register_plan(container: Container, plan: WidgetPlan) -> Any:
+    """:func:`register_widget` for a planned call (its id remembered on the plan)."""
+    return _register(container, plan.call, plan.default, plan.props, plan.sanitize, plan.ids)
+
+
 def register_widget(
     container: Container,
     call: WidgetCall,
@@ -142,33 +200,56 @@ def register_widget(
     Outside a script run nothing is registered and the default (a trigger's
     ``reset_value``) is returned.
     """
+    return _register(container, call, default, props, sanitize, None)
+
+
+def _register(
+    container: Container,
+    call: WidgetCall,
+    default: Any,
+    props: dict[str, Any],
+    sanitize: Callable[[Any, bool], Any] | None,
+    ids: dict[tuple[Any, ...], str] | None,
+) -> Any:
     run = current_run()
     if run is None:
         return call.reset_value if call.trigger else default
-    form_id, root = widget_placement(container, run)
+    # ``widget_placement``, written out for the common case (no fragment running): this runs
+    # for every widget of every run.
+    if run.frame is not None:
+        form_id, root = widget_placement(container, run)
+    elif container._cursor is None and container._root == MAIN and run.stack:
+        target = run.stack[-1]
+        form_id, root = target._form_id, target._root
+    else:
+        form_id, root = container._form_id, container._root
     key = call.key
     user_key = key if key is None or type(key) is str else normalize_key(key)
     if form_id and call.on_change is not None and call.kind != "form_submit_button":
         raise errors.StreamlitInvalidFormCallbackError()
     session = run.session
-    widget_id = _widget_id(
-        call, user_key, form_id, root, session.page_hash, session.profile.calc_hash
-    )
+    state = session.state
+    page, calc_hash = session.page_hash, session.profile.calc_hash
+    if ids is None:
+        widget_id = _widget_id(call, user_key, form_id, root, page, calc_hash)
+    else:
+        where = (form_id, root, page, calc_hash)
+        known_id = ids.get(where)
+        if known_id is None:
+            known_id = ids[where] = _widget_id(call, user_key, form_id, root, page, calc_hash)
+        widget_id = known_id
     _claim(run, call, widget_id, user_key)
-    meta = WidgetMeta(
-        widget_id,
-        call.kind,
-        user_key,
-        run.fragment_id,
-        form_id,
-        call.trigger,
-        call.reset_value,
-        call.on_change,
-        tuple(call.args) if call.args else (),
-        dict(call.kwargs) if call.kwargs else {},
-        call.read_only,
-    )
-    value = _resolve_value(session.state, meta, default, sanitize)
+    frame = run.frame
+    fragment_id = frame.fragment_id if frame is not None else ""
+    meta = _meta(state.meta.get(widget_id), call, widget_id, user_key, fragment_id, form_id)
+    # Session State's resolution (section 10.2), passed through ``sanitize``; a replacement
+    # is written back as the widget's value.
+    value, set_by_user = state.register_widget(meta, default)
+    if sanitize is not None:
+        fixed = sanitize(value, set_by_user)
+        if fixed is not value:
+            state.reset_widget_value(meta, fixed)
+            value = fixed
     element = {
         ID: widget_id,
         LABEL: call.label,
@@ -180,6 +261,46 @@ def register_widget(
     }
     emit_element(container, call.kind, element, widget=True)
     return value
+
+
+def _meta(
+    known: WidgetMeta | None,
+    call: WidgetCall,
+    widget_id: str,
+    user_key: str | None,
+    fragment_id: str,
+    form_id: str,
+) -> WidgetMeta:
+    """The widget's metadata: ``known`` (what it registered with before) when nothing in it
+    changed, so that Session State's indexes need no update (the common case: the same
+    widget run after run); a new ``WidgetMeta`` otherwise. Callback arguments are never
+    compared (an app's ``__eq__`` may raise or cost anything): a call with any gets a new one."""
+    if (
+        known is not None
+        and known.callback is call.on_change
+        and known.fragment_id == fragment_id
+        and known.form_id == form_id
+        and known.kind == call.kind
+        and known.user_key == user_key
+        and known.trigger is call.trigger
+        and known.reset_value is call.reset_value
+        and known.read_only is call.read_only
+        and not (call.args or call.kwargs or known.args or known.kwargs)
+    ):
+        return known
+    return WidgetMeta(
+        widget_id,
+        call.kind,
+        user_key,
+        fragment_id,
+        form_id,
+        call.trigger,
+        call.reset_value,
+        call.on_change,
+        tuple(call.args) if call.args else (),
+        dict(call.kwargs) if call.kwargs else {},
+        call.read_only,
+    )
 
 
 def _claim(run: ScriptRun, call: WidgetCall, widget_id: str, user_key: str | None) -> None:
@@ -196,20 +317,3 @@ def _claim(run: ScriptRun, call: WidgetCall, widget_id: str, user_key: str | Non
     run.widget_ids.add(widget_id)
     if user_key is not None:
         run.widget_keys.add(user_key)
-
-
-def _resolve_value(
-    state: SessionState,
-    meta: WidgetMeta,
-    default: Any,
-    sanitize: Callable[[Any, bool], Any] | None,
-) -> Any:
-    """The widget's value in this run (Session State's resolution, section 10.2), passed
-    through ``sanitize``; a replacement is written back as the widget's value."""
-    value, set_by_user = state.register_widget(meta, default)
-    if sanitize is not None:
-        fixed = sanitize(value, set_by_user)
-        if fixed is not value:
-            state.reset_widget_value(meta, fixed)
-            value = fixed
-    return value
