@@ -15,8 +15,8 @@ from typing import Any, NamedTuple
 from apptest import _st_errors as errors
 from apptest._paths import MAIN
 from apptest._props import FORM_ID, ID, KEY, LABEL, TRIGGER, VALUE
-from apptest._run.layout import Container, ScriptRun, current_run, emit_element, widget_placement
-from apptest._run.state import WIDGET_ID_PREFIX, WidgetMeta
+from apptest._run.layout import Container, current_run, emit_element, widget_placement
+from apptest._run.state import WIDGET_ID_PREFIX, SessionState, WidgetMeta
 from apptest._run.tokens import PLAIN, Memo
 from apptest._run.tokens import tokens as tokens_of
 from apptest._st_errors import StreamlitAPIException
@@ -129,10 +129,10 @@ class WidgetPlan:
     """What a widget command's arguments resolve to, before Session State has a say: the
     ``WidgetCall``, the default, the element's properties and the sanitizer. A pure function
     of the arguments, so the shim remembers it (:func:`known_plan`): the same widget, run
-    after run, skips the command's argument checks and builds nothing. ``ids`` remembers the
-    widget id by where the widget lands (form, root, page, id hash)."""
+    after run, skips the command's argument checks and builds nothing. ``placed`` remembers,
+    by where the widget lands (form, root, page, id hash), its id, user key and metadata."""
 
-    __slots__ = ("call", "default", "ids", "props", "sanitize")
+    __slots__ = ("call", "default", "placed", "props", "sanitize")
 
     def __init__(
         self,
@@ -145,17 +145,36 @@ class WidgetPlan:
         self.default = default
         self.props = props
         self.sanitize = sanitize
-        self.ids: dict[tuple[Any, ...], str] = {}
+        self.placed: dict[tuple[Any, ...], _Placed] = {}
+
+
+class _Placed:
+    """A plan's widget at one place: its id, user key and the metadata it last registered
+    with (reused while the fragment registering it is the same)."""
+
+    __slots__ = ("id", "meta", "user_key")
+
+    def __init__(self, widget_id: str, user_key: str | None) -> None:
+        self.id = widget_id
+        self.user_key = user_key
+        self.meta: WidgetMeta | None = None
 
 
 _PLANS: Memo[WidgetPlan] = Memo()
+#: Whether every type of a tuple of argument types is in ``PLAIN`` (a lookup is cheaper than
+#: ``issuperset``, which builds a set from the tuple).
+_PLAIN_TYPES: Memo[bool] = Memo(1_000)
 
 
 def _plan_key(kind: str, arguments: tuple[Any, ...]) -> tuple[Any, ...] | None:
     """The memo key of a command's ``arguments``: their tokens (``apptest._run.tokens``), so
     that 1, 1.0 and True never share a plan; None when one of them has no token."""
     types = tuple(map(type, arguments))
-    if PLAIN.issuperset(types):
+    plain = _PLAIN_TYPES.get(types)
+    if plain is None:
+        plain = PLAIN.issuperset(types)
+        _PLAIN_TYPES.remember(types, plain)
+    if plain:
         return (kind, arguments, types)  # the common case, without a call per value
     found = tokens_of(arguments)
     return None if found is None else (kind, found)
@@ -164,8 +183,12 @@ def _plan_key(kind: str, arguments: tuple[Any, ...]) -> tuple[Any, ...] | None:
 def known_plan(kind: str, arguments: tuple[Any, ...]) -> WidgetPlan | None:
     """The plan remembered for a ``kind`` command called with ``arguments`` (every argument
     its plan depends on), or None: then the command checks its arguments, builds the plan
-    and hands it to :func:`remember_plan`. Only for calls without a callback (an app's
-    callback is a new function object on every run)."""
+    and hands it to :func:`remember_plan`. A call with a callback never has one (a function
+    has no token; an app's callback is a new function object on every run anyway)."""
+    # ``_plan_key``, written out for the common case: this runs for every widget of every run
+    types = tuple(map(type, arguments))
+    if _PLAIN_TYPES.get(types):
+        return _PLANS.get((kind, arguments, types))
     key = _plan_key(kind, arguments)
     return None if key is None else _PLANS.get(key)
 
@@ -175,11 +198,6 @@ def remember_plan(kind: str, arguments: tuple[Any, ...], plan: WidgetPlan) -> Wi
     if key is not None:
         _PLANS.remember(key, plan)
     return plan
-
-
-def register_plan(container: Container, plan: WidgetPlan) -> Any:
-    """:func:`register_widget` for a planned call (its id remembered on the plan)."""
-    return _register(container, plan.call, plan.default, plan.props, plan.sanitize, plan.ids)
 
 
 def register_widget(
@@ -200,63 +218,86 @@ def register_widget(
     Outside a script run nothing is registered and the default (a trigger's
     ``reset_value``) is returned.
     """
-    return _register(container, call, default, props, sanitize, None)
+    return register_plan(container, WidgetPlan(call, default, props, sanitize))
 
 
-def _register(
-    container: Container,
-    call: WidgetCall,
-    default: Any,
-    props: dict[str, Any],
-    sanitize: Callable[[Any, bool], Any] | None,
-    ids: dict[tuple[Any, ...], str] | None,
-) -> Any:
+def register_plan(container: Container, plan: WidgetPlan) -> Any:
+    """:func:`register_widget` for a planned call: what the plan remembers is not redone."""
     run = current_run()
+    call = plan.call
     if run is None:
-        return call.reset_value if call.trigger else default
+        return call.reset_value if call.trigger else plan.default
     # ``widget_placement``, written out for the common case (no fragment running): this runs
     # for every widget of every run.
-    if run.frame is not None:
+    frame = run.frame
+    if frame is not None:
         form_id, root = widget_placement(container, run)
     elif container._cursor is None and container._root == MAIN and run.stack:
         target = run.stack[-1]
         form_id, root = target._form_id, target._root
     else:
         form_id, root = container._form_id, container._root
+    session = run.session
+    where = (form_id, root, session.page_hash, session.profile.hash_name)
+    placed = plan.placed.get(where)
+    if placed is None:
+        placed = _place(call, form_id, root, session.page_hash, session.profile.calc_hash)
+        plan.placed[where] = placed
+    elif form_id and call.on_change is not None and call.kind != "form_submit_button":
+        raise errors.StreamlitInvalidFormCallbackError()
+    widget_id, user_key = placed.id, placed.user_key
+    # W2-W3: a key or an id used twice in one run is an error (the key check first); a
+    # read-only widget's key must not be set in Session State (SS2, the seed era's message).
+    if user_key is not None and user_key in run.widget_keys:
+        raise errors.StreamlitDuplicateElementKey(user_key)
+    if widget_id in run.widget_ids:
+        raise errors.StreamlitDuplicateElementId(call.kind)
+    state = session.state
+    if call.read_only and user_key is not None and user_key in state.user:
+        raise errors.StreamlitValueAssignmentNotAllowedError(user_key)
+    run.widget_ids.add(widget_id)
+    if user_key is not None:
+        run.widget_keys.add(user_key)
+    fragment_id = frame.fragment_id if frame is not None else ""
+    meta = placed.meta
+    if meta is None or meta.fragment_id != fragment_id:
+        known = state.meta.get(widget_id)
+        meta = placed.meta = _meta(known, call, widget_id, user_key, fragment_id, form_id)
+    return _resolve_and_emit(container, plan, meta, state)
+
+
+def _place(
+    call: WidgetCall, form_id: str, root: int, page: str, calc_hash: Callable[[str], str]
+) -> _Placed:
+    """The id and user key of ``call`` landing in ``form_id`` and ``root`` (W1), after the
+    checks that depend on nothing else (the key's type, a callback in a form)."""
     key = call.key
     user_key = key if key is None or type(key) is str else normalize_key(key)
     if form_id and call.on_change is not None and call.kind != "form_submit_button":
         raise errors.StreamlitInvalidFormCallbackError()
-    session = run.session
-    state = session.state
-    page, calc_hash = session.page_hash, session.profile.calc_hash
-    if ids is None:
-        widget_id = _widget_id(call, user_key, form_id, root, page, calc_hash)
-    else:
-        where = (form_id, root, page, calc_hash)
-        known_id = ids.get(where)
-        if known_id is None:
-            known_id = ids[where] = _widget_id(call, user_key, form_id, root, page, calc_hash)
-        widget_id = known_id
-    _claim(run, call, widget_id, user_key)
-    frame = run.frame
-    fragment_id = frame.fragment_id if frame is not None else ""
-    meta = _meta(state.meta.get(widget_id), call, widget_id, user_key, fragment_id, form_id)
-    # Session State's resolution (section 10.2), passed through ``sanitize``; a replacement
-    # is written back as the widget's value.
-    value, set_by_user = state.register_widget(meta, default)
+    return _Placed(_widget_id(call, user_key, form_id, root, page, calc_hash), user_key)
+
+
+def _resolve_and_emit(
+    container: Container, plan: WidgetPlan, meta: WidgetMeta, state: SessionState
+) -> Any:
+    """Session State's resolution (section 10.2) passed through the plan's sanitizer (a
+    replacement is written back as the widget's value); then the element is written."""
+    value, set_by_user = state.register_widget(meta, plan.default)
+    sanitize = plan.sanitize
     if sanitize is not None:
         fixed = sanitize(value, set_by_user)
         if fixed is not value:
             state.reset_widget_value(meta, fixed)
             value = fixed
+    call = plan.call
     element = {
-        ID: widget_id,
+        ID: meta.id,
         LABEL: call.label,
-        KEY: user_key,
-        FORM_ID: form_id,
+        KEY: meta.user_key,
+        FORM_ID: meta.form_id,
         TRIGGER: call.trigger,
-        **props,
+        **plan.props,
         VALUE: value,
     }
     emit_element(container, call.kind, element, widget=True)
@@ -301,19 +342,3 @@ def _meta(
         dict(call.kwargs) if call.kwargs else {},
         call.read_only,
     )
-
-
-def _claim(run: ScriptRun, call: WidgetCall, widget_id: str, user_key: str | None) -> None:
-    """W2-W3: a key or an id used twice in one run is an error (the key check first); a
-    read-only widget's key must not be set in Session State (SS2, the seed era's message).
-    Then the key and id are taken for this run."""
-    if user_key is not None:
-        if user_key in run.widget_keys:
-            raise errors.StreamlitDuplicateElementKey(user_key)
-    if widget_id in run.widget_ids:
-        raise errors.StreamlitDuplicateElementId(call.kind)
-    if call.read_only and user_key is not None and user_key in run.session.state.user:
-        raise errors.StreamlitValueAssignmentNotAllowedError(user_key)
-    run.widget_ids.add(widget_id)
-    if user_key is not None:
-        run.widget_keys.add(user_key)
