@@ -283,7 +283,10 @@ def _resolve_and_emit(
 ) -> Any:
     """Session State's resolution (section 10.2) passed through the plan's sanitizer (a
     replacement is written back as the widget's value); then the element is written."""
-    value, set_by_user = state.register_widget(meta, plan.default)
+    default = plan.default
+    if type(default) is list:
+        default = default.copy()  # a multiselect's: the plan's own list stays as it was
+    value, set_by_user = state.register_widget(meta, default)
     sanitize = plan.sanitize
     if sanitize is not None:
         fixed = sanitize(value, set_by_user)

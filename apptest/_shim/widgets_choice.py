@@ -16,7 +16,14 @@ from typing import Any
 from apptest import _st_errors as errors
 from apptest._props import CLEARABLE, DEFAULT, OPTIONS, PLACEHOLDER
 from apptest._run.layout import Container
-from apptest._run.widgets import WidgetCall, register_widget
+from apptest._run.widgets import (
+    WidgetCall,
+    WidgetPlan,
+    known_plan,
+    register_plan,
+    register_widget,
+    remember_plan,
+)
 from apptest._shim.versions import NOT_GIVEN, newer_keywords
 from apptest._st_errors import StreamlitAPIException
 from apptest._values.choices import Options, default_indices, keep_option, keep_options
@@ -86,6 +93,43 @@ class ChoiceWidgets(Container):
     ) -> Any:
         if persist_state is not NOT_GIVEN:
             newer_keywords(self, "radio", persist_state=persist_state)
+        found, current = key_state(key)
+        # Everything the plan depends on: the same call in the next run finds it remembered.
+        arguments: tuple[Any, ...] = (label, options, index, format_func is str)
+        arguments += (None if format_func is str else format_func, key, help, on_change, args)
+        arguments += (kwargs, disabled, horizontal, captions, label_visibility, width)
+        arguments += (found and current is None,)
+        plan = known_plan("radio", arguments) or remember_plan(
+            "radio",
+            arguments,
+            self._radio_plan(
+                label, options, index, format_func, key, help, on_change, args, kwargs,
+                disabled, horizontal, captions, label_visibility, width,
+                found and current is None,
+            ),
+        )  # fmt: skip
+        return register_plan(self, plan)
+
+    # long: one parameter a line (every argument the plan depends on), as the signature
+    def _radio_plan(
+        self,
+        label: str,
+        options: Any,
+        index: int | None,
+        format_func: Callable[[Any], Any],
+        key: object,
+        help: str | None,
+        on_change: Callback,
+        args: Any,
+        kwargs: Any,
+        disabled: bool,
+        horizontal: bool,
+        captions: Sequence[str] | None,
+        label_visibility: str,
+        width: Any,
+        cleared: bool,
+    ) -> WidgetPlan:
+        """``cleared``: Session State holds None for ``key`` (no option is then selected)."""
         check_label_visibility(label_visibility)
         opts = Options.make(options, format_func)
         _check_index(
@@ -96,12 +140,10 @@ class ChoiceWidgets(Container):
                 raise StreamlitAPIException(
                     f"Radio captions must be strings. Passed type: {type(caption).__name__}"
                 )
-        found, current = key_state(key)
-        if found and current is None:
+        if cleared:
             index = None
         default = opts.raw[index] if index is not None and opts.raw else None
-        return register_widget(
-            self,
+        return WidgetPlan(
             WidgetCall(
                 "radio",
                 label=label,
@@ -162,6 +204,44 @@ class ChoiceWidgets(Container):
             newer_keywords(
                 self, "selectbox", required=required, icon=icon, persist_state=persist_state
             )
+        found, current = key_state(key)
+        # Everything the plan depends on: the same call in the next run finds it remembered.
+        arguments: tuple[Any, ...] = (label, options, index, format_func is str)
+        arguments += (None if format_func is str else format_func, key, help, on_change, args)
+        arguments += (kwargs, placeholder, disabled, label_visibility, accept_new_options)
+        arguments += (filter_mode, width, found and current is None)
+        plan = known_plan("selectbox", arguments) or remember_plan(
+            "selectbox",
+            arguments,
+            self._selectbox_plan(
+                label, options, index, format_func, key, help, on_change, args, kwargs,
+                placeholder, disabled, label_visibility, accept_new_options, filter_mode, width,
+                found and current is None,
+            ),
+        )  # fmt: skip
+        return register_plan(self, plan)
+
+    # long: one parameter a line (every argument the plan depends on), as the signature
+    def _selectbox_plan(
+        self,
+        label: str,
+        options: Any,
+        index: int | None,
+        format_func: Callable[[Any], Any],
+        key: object,
+        help: str | None,
+        on_change: Callback,
+        args: Any,
+        kwargs: Any,
+        placeholder: str | None,
+        disabled: bool,
+        label_visibility: str,
+        accept_new_options: bool,
+        filter_mode: Any,
+        width: Any,
+        cleared: bool,
+    ) -> WidgetPlan:
+        """``cleared``: Session State holds None for ``key`` (no option is then selected)."""
         check_label_visibility(label_visibility)
         opts = Options.make(options, format_func)
         _check_index(
@@ -174,12 +254,10 @@ class ChoiceWidgets(Container):
         if placeholder == "":
             placeholder = " "
         _check_filter_mode(filter_mode, accept_new_options, "st.selectbox")
-        found, current = key_state(key)
-        if found and current is None:
+        if cleared:
             index = None
         default = opts.raw[index] if index is not None and opts.raw else None
-        return register_widget(
-            self,
+        return WidgetPlan(
             WidgetCall(
                 "selectbox",
                 label=label,
@@ -242,6 +320,42 @@ class ChoiceWidgets(Container):
             newer_keywords(
                 self, "multiselect", select_all=select_all, wrap=wrap, persist_state=persist_state
             )
+        # Everything the plan depends on: the same call in the next run finds it remembered.
+        arguments: tuple[Any, ...] = (label, options, default, format_func is str)
+        arguments += (None if format_func is str else format_func, key, help, on_change, args)
+        arguments += (kwargs, max_selections, placeholder, disabled, label_visibility)
+        arguments += (accept_new_options, filter_mode, width)
+        plan = known_plan("multiselect", arguments) or remember_plan(
+            "multiselect",
+            arguments,
+            self._multiselect_plan(
+                label, options, default, format_func, key, help, on_change, args, kwargs,
+                max_selections, placeholder, disabled, label_visibility, accept_new_options,
+                filter_mode, width,
+            ),
+        )  # fmt: skip
+        return list(register_plan(self, plan) or ())
+
+    # long: one parameter a line (every argument the plan depends on), as the signature
+    def _multiselect_plan(
+        self,
+        label: str,
+        options: Any,
+        default: Any,
+        format_func: Callable[[Any], Any],
+        key: object,
+        help: str | None,
+        on_change: Callback,
+        args: Any,
+        kwargs: Any,
+        max_selections: int | None,
+        placeholder: str | None,
+        disabled: bool,
+        label_visibility: str,
+        accept_new_options: bool,
+        filter_mode: Any,
+        width: Any,
+    ) -> WidgetPlan:
         check_label_visibility(label_visibility)
         if max_selections is not None and max_selections < 1:
             action = (
@@ -261,8 +375,7 @@ class ChoiceWidgets(Container):
         _check_filter_mode(filter_mode, accept_new_options, "st.multiselect")
         initial = [opts.raw[i] for i in indices]
         sanitize = keep_options(opts, max_selections, drop_unknown=not accept_new_options)
-        value = register_widget(
-            self,
+        return WidgetPlan(
             WidgetCall(
                 "multiselect",
                 label=label,
@@ -295,7 +408,6 @@ class ChoiceWidgets(Container):
                 "label_visibility": label_visibility,
             },
         )
-        return list(value or ())
 
     def pills(
         self,
@@ -379,7 +491,6 @@ class ChoiceWidgets(Container):
             width,
         )
 
-    # long: Streamlit's signature, one parameter a line, is a third of it or more
     def _button_group(
         self,
         style: str,
@@ -398,6 +509,40 @@ class ChoiceWidgets(Container):
         label_visibility: str,
         width: Any,
     ) -> Any:
+        # Everything the plan depends on: the same call in the next run finds it remembered.
+        arguments: tuple[Any, ...] = (label, options, selection_mode, default, required)
+        arguments += (format_func is str, None if format_func is str else format_func, key)
+        arguments += (help, on_change, args, kwargs, disabled, label_visibility, width)
+        plan = known_plan(style, arguments) or remember_plan(
+            style,
+            arguments,
+            self._button_group_plan(
+                style, label, options, selection_mode, default, required, format_func, key,
+                help, on_change, args, kwargs, disabled, label_visibility, width,
+            ),
+        )  # fmt: skip
+        value = register_plan(self, plan)
+        return list(value or ()) if selection_mode == "multi" else value
+
+    # long: Streamlit's signature, one parameter a line, is a third of it or more
+    def _button_group_plan(
+        self,
+        style: str,
+        label: str,
+        options: Any,
+        selection_mode: str,
+        default: Any,
+        required: bool,
+        format_func: Callable[[Any], Any] | None,
+        key: object,
+        help: str | None,
+        on_change: Callback,
+        args: Any,
+        kwargs: Any,
+        disabled: bool,
+        label_visibility: str,
+        width: Any,
+    ) -> WidgetPlan:
         check_label_visibility(label_visibility)
         if required and selection_mode == "multi":
             raise StreamlitAPIException(
@@ -420,8 +565,7 @@ class ChoiceWidgets(Container):
         initial: Any = (
             [opts.raw[i] for i in indices] if multi else (opts.raw[indices[0]] if indices else None)
         )
-        value = register_widget(
-            self,
+        return WidgetPlan(
             WidgetCall(
                 style,
                 label=label,
@@ -451,7 +595,6 @@ class ChoiceWidgets(Container):
                 "label_visibility": label_visibility,
             },
         )
-        return list(value or ()) if multi else value
 
     def feedback(
         self,

@@ -433,6 +433,27 @@ class TextWidgets(Container):
     ) -> str:
         if persist_state is not NOT_GIVEN:
             newer_keywords(self, "color_picker", persist_state=persist_state)
+        # Everything the plan depends on: the same call in the next run finds it remembered.
+        arguments: tuple[Any, ...] = (label, value, key, help, on_change, args, kwargs)
+        arguments += (disabled, label_visibility, width)
+        plan = known_plan("color_picker", arguments) or remember_plan(
+            "color_picker", arguments, self._color_picker_plan(*arguments)
+        )
+        return str(register_plan(self, plan))
+
+    def _color_picker_plan(
+        self,
+        label: str,
+        value: str | None,
+        key: object,
+        help: str | None,
+        on_change: Callback,
+        args: Any,
+        kwargs: Any,
+        disabled: bool,
+        label_visibility: str,
+        width: Any,
+    ) -> WidgetPlan:
         check_label_visibility(label_visibility)
         identity = {"value": str(value), "help": help, "width": width}
         default = check_color_default(value)
@@ -442,28 +463,25 @@ class TextWidgets(Container):
                 return current
             return default
 
-        return str(
-            register_widget(
-                self,
-                WidgetCall(
-                    "color_picker",
-                    label=label,
-                    key=key,
-                    key_identity=True,
-                    identity=identity,
-                    on_change=on_change,
-                    args=args,
-                    kwargs=kwargs,
-                ),
-                default=default,
-                sanitize=sanitize,
-                props={
-                    DEFAULT: default,
-                    "help": help,
-                    "disabled": disabled,
-                    "label_visibility": label_visibility,
-                },
-            )
+        return WidgetPlan(
+            WidgetCall(
+                "color_picker",
+                label=label,
+                key=key,
+                key_identity=True,
+                identity=identity,
+                on_change=on_change,
+                args=args,
+                kwargs=kwargs,
+            ),
+            default=default,
+            sanitize=sanitize,
+            props={
+                DEFAULT: default,
+                "help": help,
+                "disabled": disabled,
+                "label_visibility": label_visibility,
+            },
         )
 
     # long: Streamlit's signature, one parameter a line, is a third of it or more
