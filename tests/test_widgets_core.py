@@ -507,7 +507,9 @@ def test_lookalike_arguments_never_share_a_plan() -> None:
     its own plan, so an element's properties keep the type the app passed."""
     import apptest._run.widgets as widgets
 
-    lookalikes = [1, 1.0, True, 0, 0.0, -0.0, False, "1", None]
+    lookalikes = [1, 1.0, True, 0, 0.0, -0.0, False, "1", None, [1], [1.0], [True], (1,)]
+    lookalikes += [[[0.0]], [[-0.0]], ["a", 1], ["a", 1.0], datetime.date(2000, 1, 1)]
+    lookalikes += [datetime.datetime(2000, 1, 1)]
     for first in lookalikes:
         plan = widgets.remember_plan("probe", ("L", first), object())  # type: ignore[arg-type]
         for second in lookalikes:

@@ -17,7 +17,7 @@ from apptest._paths import MAIN
 from apptest._props import FORM_ID, ID, KEY, LABEL, TRIGGER, VALUE
 from apptest._run.layout import Container, current_run, emit_element, widget_placement
 from apptest._run.state import WIDGET_ID_PREFIX, SessionState, WidgetMeta
-from apptest._run.tokens import PLAIN, Memo
+from apptest._run.tokens import NO_TOKEN, PLAIN, Memo, token
 from apptest._run.tokens import tokens as tokens_of
 from apptest._st_errors import StreamlitAPIException
 
@@ -152,32 +152,41 @@ class _Placed:
     """A plan's widget at one place: its id, user key and the metadata it last registered
     with (reused while the fragment registering it is the same)."""
 
-    __slots__ = ("id", "meta", "user_key")
+    __slots__ = ("element", "id", "meta", "user_key")
 
     def __init__(self, widget_id: str, user_key: str | None) -> None:
         self.id = widget_id
         self.user_key = user_key
         self.meta: WidgetMeta | None = None
+        #: The element's properties but its value (a copy is written in each run).
+        self.element: dict[str, Any] | None = None
 
 
 _PLANS: Memo[WidgetPlan] = Memo()
-#: Whether every type of a tuple of argument types is in ``PLAIN`` (a lookup is cheaper than
-#: ``issuperset``, which builds a set from the tuple).
-_PLAIN_TYPES: Memo[bool] = Memo(1_000)
+#: The positions of the arguments whose type is not in ``PLAIN``, by the arguments' types (a
+#: lookup: apps call each command with a handful of type combinations).
+_SHAPES: Memo[tuple[int, ...]] = Memo(1_000)
 
 
-def _plan_key(kind: str, arguments: tuple[Any, ...]) -> tuple[Any, ...] | None:
-    """The memo key of a command's ``arguments``: their tokens (``apptest._run.tokens``), so
-    that 1, 1.0 and True never share a plan; None when one of them has no token."""
-    types = tuple(map(type, arguments))
-    plain = _PLAIN_TYPES.get(types)
-    if plain is None:
-        plain = PLAIN.issuperset(types)
-        _PLAIN_TYPES.remember(types, plain)
-    if plain:
-        return (kind, arguments, types)  # the common case, without a call per value
-    found = tokens_of(arguments)
-    return None if found is None else (kind, found)
+def _plan_key(
+    kind: str, arguments: tuple[Any, ...], types: tuple[type, ...]
+) -> tuple[Any, ...] | None:
+    """The memo key of a command's ``arguments`` (of ``types``): so that 1, 1.0 and True
+    never share a plan, the types are part of it and an argument of another type than
+    ``PLAIN``'s stands by its token (``apptest._run.tokens``); None when one has none."""
+    others = _SHAPES.get(types)
+    if others is None:
+        others = tuple(i for i, kind_of in enumerate(types) if kind_of not in PLAIN)
+        _SHAPES.remember(types, others)
+    if not others:
+        return (kind, arguments, types)
+    values = list(arguments)
+    for i in others:
+        found = token(values[i])
+        if found is NO_TOKEN:
+            return None
+        values[i] = found
+    return (kind, tuple(values), types)
 
 
 def known_plan(kind: str, arguments: tuple[Any, ...]) -> WidgetPlan | None:
@@ -185,16 +194,15 @@ def known_plan(kind: str, arguments: tuple[Any, ...]) -> WidgetPlan | None:
     its plan depends on), or None: then the command checks its arguments, builds the plan
     and hands it to :func:`remember_plan`. A call with a callback never has one (a function
     has no token; an app's callback is a new function object on every run anyway)."""
-    # ``_plan_key``, written out for the common case: this runs for every widget of every run
     types = tuple(map(type, arguments))
-    if _PLAIN_TYPES.get(types):
-        return _PLANS.get((kind, arguments, types))
-    key = _plan_key(kind, arguments)
+    if _SHAPES.get(types) == ():
+        return _PLANS.get((kind, arguments, types))  # the common case, without a call
+    key = _plan_key(kind, arguments, types)
     return None if key is None else _PLANS.get(key)
 
 
 def remember_plan(kind: str, arguments: tuple[Any, ...], plan: WidgetPlan) -> WidgetPlan:
-    key = _plan_key(kind, arguments)
+    key = _plan_key(kind, arguments, tuple(map(type, arguments)))
     if key is not None:
         _PLANS.remember(key, plan)
     return plan
@@ -263,7 +271,7 @@ def register_plan(container: Container, plan: WidgetPlan) -> Any:
     if meta is None or meta.fragment_id != fragment_id:
         known = state.meta.get(widget_id)
         meta = placed.meta = _meta(known, call, widget_id, user_key, fragment_id, form_id)
-    return _resolve_and_emit(container, plan, meta, state)
+    return _resolve_and_emit(container, plan, placed, meta, state)
 
 
 def _place(
@@ -279,7 +287,7 @@ def _place(
 
 
 def _resolve_and_emit(
-    container: Container, plan: WidgetPlan, meta: WidgetMeta, state: SessionState
+    container: Container, plan: WidgetPlan, placed: _Placed, meta: WidgetMeta, state: SessionState
 ) -> Any:
     """Session State's resolution (section 10.2) passed through the plan's sanitizer (a
     replacement is written back as the widget's value); then the element is written."""
@@ -294,15 +302,18 @@ def _resolve_and_emit(
             state.reset_widget_value(meta, fixed)
             value = fixed
     call = plan.call
-    element = {
-        ID: meta.id,
-        LABEL: call.label,
-        KEY: meta.user_key,
-        FORM_ID: meta.form_id,
-        TRIGGER: call.trigger,
-        **plan.props,
-        VALUE: value,
-    }
+    base = placed.element
+    if base is None:
+        base = placed.element = {
+            ID: meta.id,
+            LABEL: call.label,
+            KEY: meta.user_key,
+            FORM_ID: meta.form_id,
+            TRIGGER: call.trigger,
+            **plan.props,
+        }
+    element = base.copy()  # (a copy is cheaper than building the dict again)
+    element[VALUE] = value
     emit_element(container, call.kind, element, widget=True)
     return value
 
