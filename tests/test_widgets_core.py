@@ -470,6 +470,7 @@ def test_a_rerun_of_the_same_widgets_builds_no_plan_and_computes_no_id(
 
     at = app(
         """
+        import datetime as dt
         import streamlit as st
         for i in range(3):
             st.checkbox(f"c{i}")
@@ -477,6 +478,17 @@ def test_a_rerun_of_the_same_widgets_builds_no_plan_and_computes_no_id(
             st.text_input(f"x{i}", key=f"x{i}", max_chars=5)
             st.text_area(f"a{i}")
             st.button(f"b{i}")
+            st.radio(f"r{i}", ["cm", "in"], key=f"r{i}")
+            st.selectbox(f"s{i}", ["red", "green"])
+            st.multiselect(f"m{i}", ["a", "b", "c"], default=["a"])
+            st.pills(f"p{i}", [1, 2, 3], selection_mode="multi")
+            st.segmented_control(f"g{i}", ["view", "edit"], default="view")
+            st.slider(f"l{i}", 0.0, 1.0, (0.2, 0.8))
+            st.select_slider(f"v{i}", ["low", "mid", "high"], value="mid")
+            st.number_input(f"n{i}", 0, 120, 30)
+            st.date_input(f"d{i}", dt.date(2024, 1, 1))
+            st.time_input(f"h{i}", dt.time(7, 0))
+            st.color_picker(f"k{i}", "#336699")
         """
     )
     counts = {"plans": 0, "ids": 0}
