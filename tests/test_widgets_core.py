@@ -489,6 +489,9 @@ def test_a_rerun_of_the_same_widgets_builds_no_plan_and_computes_no_id(
             st.date_input(f"d{i}", dt.date(2024, 1, 1))
             st.time_input(f"h{i}", dt.time(7, 0))
             st.color_picker(f"k{i}", "#336699")
+        with st.form("f"):
+            st.text_input("in the form")
+            st.form_submit_button("Save")
         """
     )
     counts = {"plans": 0, "ids": 0}
@@ -511,7 +514,7 @@ def test_a_rerun_of_the_same_widgets_builds_no_plan_and_computes_no_id(
     assert counts == {"plans": 0, "ids": 0}
     assert at.checkbox[0].value is True
     assert at.text_input[1].value == "hello"
-    assert len(at.checkbox) == 3 and len(at.toggle) == 3 and len(at.button) == 3
+    assert len(at.checkbox) == 3 and len(at.toggle) == 3 and len(at.button) == 4
 
 
 def test_lookalike_arguments_never_share_a_plan() -> None:

@@ -106,6 +106,49 @@ def _button_plan(
     )
 
 
+def _submit_button_plan(
+    label: str,
+    help: str | None,
+    on_click: Callback,
+    args: Any,
+    kwargs: Any,
+    key: object,
+    type: str,
+    icon: str | None,
+    icon_position: str,
+    disabled: bool,
+    width: Any,
+    shortcut: str | None,
+    form_id: str,
+) -> WidgetPlan:
+    check_button_type("st.form_submit_button", type)
+    user_key = key if key is not None else f"FormSubmitter:{form_id}-{label}"  # W4
+    return WidgetPlan(
+        WidgetCall(
+            "form_submit_button",
+            label=label,
+            key=user_key,
+            key_identity=True,
+            identity={
+                "icon": icon,
+                "help": help,
+                "is_form_submitter": True,
+                "type": type,
+                "width": width,
+                "icon_position": icon_position,
+                "shortcut": shortcut,
+            },
+            trigger=True,
+            read_only=True,
+            on_change=on_click,
+            args=args,
+            kwargs=kwargs,
+        ),
+        default=False,
+        props={"help": help, "type": type, "icon": icon, "disabled": disabled},
+    )
+
+
 class ButtonWidgets(Container):
     """``st.button``, ``st.form_submit_button``, ``st.download_button``, ``st.link_button``,
     ``st.menu_button``, ``st.page_link`` and ``st.form``."""
@@ -172,40 +215,19 @@ class ButtonWidgets(Container):
     ) -> bool:
         if wrap is not NOT_GIVEN:
             newer_keywords(self, "form_submit_button", wrap=wrap)
-        check_button_type("st.form_submit_button", type)
         form_id = form_id_of(self)
         if not form_id:
+            check_button_type("st.form_submit_button", type)
             raise layout_error(
                 f"`st.form_submit_button()` must be used inside an `st.form()`.{FORM_DOCS_INFO}"
             )
-        user_key = key if key is not None else f"FormSubmitter:{form_id}-{label}"  # W4
-        return bool(
-            register_widget(
-                self,
-                WidgetCall(
-                    "form_submit_button",
-                    label=label,
-                    key=user_key,
-                    key_identity=True,
-                    identity={
-                        "icon": icon,
-                        "help": help,
-                        "is_form_submitter": True,
-                        "type": type,
-                        "width": width,
-                        "icon_position": icon_position,
-                        "shortcut": shortcut,
-                    },
-                    trigger=True,
-                    read_only=True,
-                    on_change=on_click,
-                    args=args,
-                    kwargs=kwargs,
-                ),
-                default=False,
-                props={"help": help, "type": type, "icon": icon, "disabled": disabled},
-            )
+        # Everything the plan depends on: the same call in the next run finds it remembered.
+        arguments: tuple[Any, ...] = (label, help, on_click, args, kwargs, key, type, icon)
+        arguments += (icon_position, disabled, width, shortcut, form_id)
+        plan = known_plan("form_submit_button", arguments) or remember_plan(
+            "form_submit_button", arguments, _submit_button_plan(*arguments)
         )
+        return bool(register_plan(self, plan))
 
     # long: Streamlit's signature, one parameter a line, is a third of it or more
     def download_button(
