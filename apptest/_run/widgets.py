@@ -5,6 +5,14 @@ kind, label, key, the keyword arguments that make up its identity, its callback)
 default. The runtime computes the widget id, refuses duplicates with Streamlit's exceptions,
 records metadata (callback, fragment, form) in Session State and returns the value the
 widget shows in this run.
+
+Apps render the same widgets with the same arguments run after run. So a command first asks
+:func:`known_plan` for the :class:`WidgetPlan` its arguments resolved to in an earlier run
+(keyed by the arguments' tokens, ``apptest._run.tokens``: 1, 1.0 and True never share one)
+and hands it to :func:`register_plan`, which remembers on the plan, per place (form, root,
+page), the widget's id, metadata and element properties: a rerun of an unchanged widget
+redoes no argument check, no hashing and no dict building. Only what may change from run to
+run is done every time (the duplicate checks, Session State's resolution, the element).
 """
 
 from __future__ import annotations
