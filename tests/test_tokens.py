@@ -64,3 +64,15 @@ def test_sliders_of_ints_and_floats_keep_their_own_specs() -> None:
             value = at.session_state.v
             assert type(value) is (int if source is ints else float)
             assert type(at.slider[0].max) is type(value)
+
+
+def test_freezeguns_dates_have_tokens_of_their_own() -> None:
+    """Inside a run ``datetime.date(...)`` is freezegun's ``FakeDate``: remembered like a date,
+    never mistaken for one (their reprs differ)."""
+    from freezegun.api import FakeDate, FakeDatetime
+
+    fake, real = FakeDate(2024, 1, 1), datetime.date(2024, 1, 1)
+    assert token(fake) == token(FakeDate(2024, 1, 1)) != token(real)
+    assert token(FakeDatetime(2024, 1, 1)) != token(datetime.datetime(2024, 1, 1))
+    aware = FakeDatetime(2024, 1, 1, tzinfo=datetime.timezone.utc)
+    assert token(aware) is NO_TOKEN

@@ -459,3 +459,97 @@ def test_C5_button_value_reads_true_once_a_click_is_staged() -> None:
     assert at.button[0].value is True  # the run the click caused
     at.run()
     assert at.button[0].value is False
+
+
+# -- plans: what a widget command's arguments resolve to, remembered across runs ----------------
+def test_a_rerun_of_the_same_widgets_builds_no_plan_and_computes_no_id(
+    app: RunApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The second run finds every plan and id remembered: no argument checks, no hashing."""
+    import apptest._run.widgets as widgets
+
+    at = app(
+        """
+        import datetime as dt
+        import streamlit as st
+        for i in range(3):
+            st.checkbox(f"c{i}")
+            st.toggle(f"t{i}", value=True)
+            st.text_input(f"x{i}", key=f"x{i}", max_chars=5)
+            st.text_area(f"a{i}")
+            st.button(f"b{i}")
+            st.radio(f"r{i}", ["cm", "in"], key=f"r{i}")
+            st.selectbox(f"s{i}", ["red", "green"])
+            st.multiselect(f"m{i}", ["a", "b", "c"], default=["a"])
+            st.pills(f"p{i}", [1, 2, 3], selection_mode="multi")
+            st.segmented_control(f"g{i}", ["view", "edit"], default="view")
+            st.slider(f"l{i}", 0.0, 1.0, (0.2, 0.8))
+            st.select_slider(f"v{i}", ["low", "mid", "high"], value="mid")
+            st.number_input(f"n{i}", 0, 120, 30)
+            st.date_input(f"d{i}", dt.date(2024, 1, 1))
+            st.time_input(f"h{i}", dt.time(7, 0))
+            st.color_picker(f"k{i}", "#336699")
+        with st.form("f"):
+            st.text_input("in the form")
+            st.form_submit_button("Save")
+        """
+    )
+    counts = {"plans": 0, "ids": 0}
+    plan_init = widgets.WidgetPlan.__init__
+    widget_id = widgets._widget_id
+
+    def counting_init(self: widgets.WidgetPlan, *args: object, **kwargs: object) -> None:
+        counts["plans"] += 1
+        plan_init(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    def counting_id(*args: object) -> str:
+        counts["ids"] += 1
+        return widget_id(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(widgets.WidgetPlan, "__init__", counting_init)
+    monkeypatch.setattr(widgets, "_widget_id", counting_id)
+    at.checkbox[0].check()
+    at.text_input[1].input("hello")
+    at.run()
+    assert counts == {"plans": 0, "ids": 0}
+    assert at.checkbox[0].value is True
+    assert at.text_input[1].value == "hello"
+    assert len(at.checkbox) == 3 and len(at.toggle) == 3 and len(at.button) == 4
+
+
+def test_lookalike_arguments_never_share_a_plan() -> None:
+    """1, 1.0 and True (and 0.0 and -0.0) are equal but show differently: each call keeps
+    its own plan, so an element's properties keep the type the app passed."""
+    import apptest._run.widgets as widgets
+
+    lookalikes = [1, 1.0, True, 0, 0.0, -0.0, False, "1", None, [1], [1.0], [True], (1,)]
+    lookalikes += [[[0.0]], [[-0.0]], ["a", 1], ["a", 1.0], datetime.date(2000, 1, 1)]
+    lookalikes += [datetime.datetime(2000, 1, 1)]
+    for first in lookalikes:
+        plan = widgets.remember_plan("probe", ("L", first), object())  # type: ignore[arg-type]
+        for second in lookalikes:
+            known = widgets.known_plan("probe", ("L", second))
+            same = type(first) is type(second) and repr(first) == repr(second)
+            assert (known is plan) == same, (first, second)
+        widgets._PLANS.clear()
+
+
+def test_a_call_with_a_callback_or_unhashable_arguments_is_not_remembered() -> None:
+    import apptest._run.widgets as widgets
+
+    for arguments in (("L", print), ("L", {"a": 1}), ("L", [object()])):
+        widgets.remember_plan("probe", arguments, object())  # type: ignore[arg-type]
+        assert widgets.known_plan("probe", arguments) is None
+
+
+def test_equal_looking_disabled_flags_keep_their_type(app: RunApp) -> None:
+    at = app(
+        """
+        import streamlit as st
+        st.checkbox("A", disabled=1)
+        st.checkbox("B", disabled=True)
+        st.checkbox("C", disabled=1)
+        """
+    )
+    at.run()
+    assert [type(box.proto["disabled"]) for box in at.checkbox] == [int, bool, int]

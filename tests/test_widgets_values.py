@@ -390,3 +390,33 @@ def test_text_input_errors_and_password_type() -> None:
     assert at.text_input[0].proto["type"] == "password"
     assert at.text_input[0].placeholder == "pw"
     assert at.text_input[0].proto["autocomplete"] == "new-password"
+
+
+# -- remembered plans: what must still be computed in every run ---------------------------------
+def test_number_input_warning_is_shown_in_every_run() -> None:
+    at = run('st.number_input("n", value=1.5, format="%d")')
+    at.run()
+    at.run()
+    assert len(at.warning) == 1
+
+
+def test_date_input_today_and_time_input_now_follow_the_clock_from_run_to_run() -> None:
+    source = 'st.date_input("d")\nst.time_input("t")\nst.date_input("d2", dt.date(2030, 1, 1))'
+    at = run(source, start_time="2030-06-15T10:00:00+00:00")
+    at.clock.advance("2d")
+    at.clock.advance("1h")
+    at.run()
+    assert at.date_input[0].min == dt.date(2020, 6, 17)
+    assert at.date_input[1].value == dt.date(2030, 1, 1)
+    # the values stay as the widgets hold them; their defaults are the clock's, as new
+    fresh = run(source, start_time="2030-06-17T11:00:00+00:00")
+    assert at.date_input[0].proto["default"] == fresh.date_input[0].proto["default"]
+    assert at.time_input[0].proto["default"] == fresh.time_input[0].proto["default"]
+
+
+def test_a_slider_without_value_asks_session_state_in_every_run() -> None:
+    at = run('st.slider("s", 0, 10, key="s")')
+    assert at.slider[0].value == 0
+    at.session_state["s"] = (2, 5)
+    at.run()
+    assert at.slider[0].value == (2, 5)

@@ -185,7 +185,24 @@ class Frontend:
         self, parent_path: Path, index: int, kind: str, props: dict[str, Any], fragment_id: str
     ) -> None:
         """FE1: replace the node at ``(*parent_path, index)`` or append it."""
-        self._place(parent_path, index, TreeNode(kind, props, self.run_id, fragment_id))
+        # ``_place`` and ``_children_of``, written out: this runs for every element of every run.
+        entry = self._blocks.get(id(parent_path))
+        if entry is not None and entry[0] is parent_path:
+            parent = entry[1]
+        else:
+            parent = self._walk(parent_path)
+        siblings = parent.children
+        assert parent.dirty is not None and siblings is not None
+        parent.dirty.add(index)
+        self.version += 1
+        node = TreeNode(kind, props, self.run_id, fragment_id)
+        if index < len(siblings):
+            old = siblings[index]
+            siblings[index] = node
+            if old.children is not None:
+                self._blocks = {}  # the blocks below ``old`` left the tree
+        else:
+            siblings.append(node)  # past the end: see ``_place``
         # ``keeps_value(props)``, written out: this runs for every element of every run.
         widget_id = props.get(ID)
         if widget_id is not None and not props.get(TRIGGER) and VALUE in props:

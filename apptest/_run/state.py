@@ -311,23 +311,37 @@ class SessionState:
         self.run_forms = None
 
     def register_widget(self, meta: WidgetMeta, default: Any) -> tuple[Any, bool]:
-        """Record a widget rendered in this run; return ``(value, value_set_by_user_code)``."""
-        self._index(meta)
-        self.registered[meta.id] = meta.fragment_id
-        self._dirty.add(meta.id)  # the browser learns its value from the element, if sent
+        """Record a widget rendered in this run; return ``(value, value_set_by_user_code)``.
+
+        ``meta`` is the object it registered with before when nothing in it changed (see
+        ``apptest._run.widgets``): then the indexes over it are already right."""
+        widget_id = meta.id
+        if self.meta.get(widget_id) is not meta:
+            self._index(meta)
+        elif meta.trigger:
+            self._armed.add(widget_id)  # its value this run may be a click (C5)
+        self.registered[widget_id] = meta.fragment_id
+        self._dirty.add(widget_id)  # the browser learns its value from the element, if sent
         key = meta.user_key
-        if key is not None:
-            self.bind_key(key, meta.id)
+        if key is not None and self.key_to_id.get(key) != widget_id:
+            self.bind_key(key, widget_id)  # (an id has one key: bound once, bound for good)
         if meta.trigger:
-            value = self.incoming.get(meta.id, meta.reset_value)
-            self.incoming[meta.id] = value
+            value = self.incoming.get(widget_id, meta.reset_value)
+            self.incoming[widget_id] = value
             return value, False
-        if key is not None and key in self.user:
-            return self.user[key], True
+        if key is not None:
+            if key in self.user:
+                return self.user[key], True
+        elif widget_id in self.user:
+            return self.user[widget_id], False  # written under the id itself (``_lookup``)
+        # ``_lookup``, written out for the common case: the browser's value for the widget
+        value = self.incoming.get(widget_id, _MISSING)
+        if value is not _MISSING:
+            return value, False
         try:
-            return self._lookup(meta.id), False
+            return self._lookup(widget_id), False
         except KeyError:
-            self.incoming[meta.id] = default
+            self.incoming[widget_id] = default
             return default, False
 
     def _index(self, meta: WidgetMeta) -> None:

@@ -19,6 +19,10 @@ V = TypeVar("V")
 PLAIN = frozenset({str, int, bool, type(None)})
 #: Types whose equal values have equal reprs when naive and not folded (see ``token``).
 _EXACT = frozenset({_dt.date, _dt.timedelta, _dt.time, _dt.datetime})
+#: freezegun's date and datetime: what ``datetime.date(...)`` makes inside a run (the virtual
+#: clock). Known by name (freezegun is imported only when a run first needs it); a token
+#: holds the type, so a fake never shares one with a real date.
+_FAKES = (("freezegun.api", "FakeDate"), ("freezegun.api", "FakeDatetime"))
 #: What ``token`` returns for a value it cannot stand for.
 NO_TOKEN: Any = object()
 
@@ -37,7 +41,7 @@ def token(value: Any) -> Any:
             return (kind, tuple(value), types)
         tokens = tuple(map(token, value))
         return NO_TOKEN if NO_TOKEN in tokens else (kind, tokens)
-    if kind in _EXACT:
+    if kind in _EXACT or (kind.__module__, kind.__qualname__) in _FAKES:
         # equal aware times (another zone) or a fold of 1 would repr differently
         if getattr(value, "tzinfo", None) is None and not getattr(value, "fold", 0):
             return (kind, value)

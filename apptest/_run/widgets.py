@@ -5,6 +5,14 @@ kind, label, key, the keyword arguments that make up its identity, its callback)
 default. The runtime computes the widget id, refuses duplicates with Streamlit's exceptions,
 records metadata (callback, fragment, form) in Session State and returns the value the
 widget shows in this run.
+
+Apps render the same widgets with the same arguments run after run. So a command first asks
+:func:`known_plan` for the :class:`WidgetPlan` its arguments resolved to in an earlier run
+(keyed by the arguments' tokens, ``apptest._run.tokens``: 1, 1.0 and True never share one)
+and hands it to :func:`register_plan`, which remembers on the plan, per place (form, root,
+page), the widget's id, metadata and element properties: a rerun of an unchanged widget
+redoes no argument check, no hashing and no dict building. Only what may change from run to
+run is done every time (the duplicate checks, Session State's resolution, the element).
 """
 
 from __future__ import annotations
@@ -13,10 +21,11 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from apptest import _st_errors as errors
+from apptest._paths import MAIN
 from apptest._props import FORM_ID, ID, KEY, LABEL, TRIGGER, VALUE
-from apptest._run.layout import Container, ScriptRun, current_run, emit_element, widget_placement
+from apptest._run.layout import Container, current_run, emit_element, widget_placement
 from apptest._run.state import WIDGET_ID_PREFIX, SessionState, WidgetMeta
-from apptest._run.tokens import PLAIN, Memo
+from apptest._run.tokens import NO_TOKEN, PLAIN, Memo, token
 from apptest._run.tokens import tokens as tokens_of
 from apptest._st_errors import StreamlitAPIException
 
@@ -124,6 +133,89 @@ def _widget_id(
     return widget_id
 
 
+class WidgetPlan:
+    """What a widget command's arguments resolve to, before Session State has a say: the
+    ``WidgetCall``, the default, the element's properties and the sanitizer. A pure function
+    of the arguments, so the shim remembers it (:func:`known_plan`): the same widget, run
+    after run, skips the command's argument checks and builds nothing. ``placed`` remembers,
+    by where the widget lands (form, root, page, id hash), its id, user key and metadata."""
+
+    __slots__ = ("call", "default", "placed", "props", "sanitize")
+
+    def __init__(
+        self,
+        call: WidgetCall,
+        default: Any,
+        props: dict[str, Any],
+        sanitize: Callable[[Any, bool], Any] | None = None,
+    ) -> None:
+        self.call = call
+        self.default = default
+        self.props = props
+        self.sanitize = sanitize
+        self.placed: dict[tuple[Any, ...], _Placed] = {}
+
+
+class _Placed:
+    """A plan's widget at one place: its id, user key and the metadata it last registered
+    with (reused while the fragment registering it is the same)."""
+
+    __slots__ = ("element", "id", "meta", "user_key")
+
+    def __init__(self, widget_id: str, user_key: str | None) -> None:
+        self.id = widget_id
+        self.user_key = user_key
+        self.meta: WidgetMeta | None = None
+        #: The element's properties but its value (a copy is written in each run).
+        self.element: dict[str, Any] | None = None
+
+
+_PLANS: Memo[WidgetPlan] = Memo()
+#: The positions of the arguments whose type is not in ``PLAIN``, by the arguments' types (a
+#: lookup: apps call each command with a handful of type combinations).
+_SHAPES: Memo[tuple[int, ...]] = Memo(1_000)
+
+
+def _plan_key(
+    kind: str, arguments: tuple[Any, ...], types: tuple[type, ...]
+) -> tuple[Any, ...] | None:
+    """The memo key of a command's ``arguments`` (of ``types``): so that 1, 1.0 and True
+    never share a plan, the types are part of it and an argument of another type than
+    ``PLAIN``'s stands by its token (``apptest._run.tokens``); None when one has none."""
+    others = _SHAPES.get(types)
+    if others is None:
+        others = tuple(i for i, kind_of in enumerate(types) if kind_of not in PLAIN)
+        _SHAPES.remember(types, others)
+    if not others:
+        return (kind, arguments, types)
+    values = list(arguments)
+    for i in others:
+        found = token(values[i])
+        if found is NO_TOKEN:
+            return None
+        values[i] = found
+    return (kind, tuple(values), types)
+
+
+def known_plan(kind: str, arguments: tuple[Any, ...]) -> WidgetPlan | None:
+    """The plan remembered for a ``kind`` command called with ``arguments`` (every argument
+    its plan depends on), or None: then the command checks its arguments, builds the plan
+    and hands it to :func:`remember_plan`. A call with a callback never has one (a function
+    has no token; an app's callback is a new function object on every run anyway)."""
+    types = tuple(map(type, arguments))
+    if _SHAPES.get(types) == ():
+        return _PLANS.get((kind, arguments, types))  # the common case, without a call
+    key = _plan_key(kind, arguments, types)
+    return None if key is None else _PLANS.get(key)
+
+
+def remember_plan(kind: str, arguments: tuple[Any, ...], plan: WidgetPlan) -> WidgetPlan:
+    key = _plan_key(kind, arguments, tuple(map(type, arguments)))
+    if key is not None:
+        _PLANS.remember(key, plan)
+    return plan
+
+
 def register_widget(
     container: Container,
     call: WidgetCall,
@@ -142,24 +234,128 @@ def register_widget(
     Outside a script run nothing is registered and the default (a trigger's
     ``reset_value``) is returned.
     """
+    return register_plan(container, WidgetPlan(call, default, props, sanitize))
+
+
+def register_plan(container: Container, plan: WidgetPlan) -> Any:
+    """:func:`register_widget` for a planned call: what the plan remembers is not redone."""
     run = current_run()
+    call = plan.call
     if run is None:
-        return call.reset_value if call.trigger else default
-    form_id, root = widget_placement(container, run)
+        return call.reset_value if call.trigger else plan.default
+    # ``widget_placement``, written out for the common case (no fragment running): this runs
+    # for every widget of every run.
+    frame = run.frame
+    if frame is not None:
+        form_id, root = widget_placement(container, run)
+    elif container._cursor is None and container._root == MAIN and run.stack:
+        target = run.stack[-1]
+        form_id, root = target._form_id, target._root
+    else:
+        form_id, root = container._form_id, container._root
+    session = run.session
+    where = (form_id, root, session.page_hash, session.profile.hash_name)
+    placed = plan.placed.get(where)
+    if placed is None:
+        placed = _place(call, form_id, root, session.page_hash, session.profile.calc_hash)
+        plan.placed[where] = placed
+    elif form_id and call.on_change is not None and call.kind != "form_submit_button":
+        raise errors.StreamlitInvalidFormCallbackError()
+    widget_id, user_key = placed.id, placed.user_key
+    # W2-W3: a key or an id used twice in one run is an error (the key check first); a
+    # read-only widget's key must not be set in Session State (SS2, the seed era's message).
+    if user_key is not None and user_key in run.widget_keys:
+        raise errors.StreamlitDuplicateElementKey(user_key)
+    if widget_id in run.widget_ids:
+        raise errors.StreamlitDuplicateElementId(call.kind)
+    state = session.state
+    if call.read_only and user_key is not None and user_key in state.user:
+        raise errors.StreamlitValueAssignmentNotAllowedError(user_key)
+    run.widget_ids.add(widget_id)
+    if user_key is not None:
+        run.widget_keys.add(user_key)
+    fragment_id = frame.fragment_id if frame is not None else ""
+    meta = placed.meta
+    if meta is None or meta.fragment_id != fragment_id:
+        known = state.meta.get(widget_id)
+        meta = placed.meta = _meta(known, call, widget_id, user_key, fragment_id, form_id)
+    return _resolve_and_emit(container, plan, placed, meta, state)
+
+
+def _place(
+    call: WidgetCall, form_id: str, root: int, page: str, calc_hash: Callable[[str], str]
+) -> _Placed:
+    """The id and user key of ``call`` landing in ``form_id`` and ``root`` (W1), after the
+    checks that depend on nothing else (the key's type, a callback in a form)."""
     key = call.key
     user_key = key if key is None or type(key) is str else normalize_key(key)
     if form_id and call.on_change is not None and call.kind != "form_submit_button":
         raise errors.StreamlitInvalidFormCallbackError()
-    session = run.session
-    widget_id = _widget_id(
-        call, user_key, form_id, root, session.page_hash, session.profile.calc_hash
-    )
-    _claim(run, call, widget_id, user_key)
-    meta = WidgetMeta(
+    return _Placed(_widget_id(call, user_key, form_id, root, page, calc_hash), user_key)
+
+
+def _resolve_and_emit(
+    container: Container, plan: WidgetPlan, placed: _Placed, meta: WidgetMeta, state: SessionState
+) -> Any:
+    """Session State's resolution (section 10.2) passed through the plan's sanitizer (a
+    replacement is written back as the widget's value); then the element is written."""
+    default = plan.default
+    if type(default) is list:
+        default = default.copy()  # a multiselect's: the plan's own list stays as it was
+    value, set_by_user = state.register_widget(meta, default)
+    sanitize = plan.sanitize
+    if sanitize is not None:
+        fixed = sanitize(value, set_by_user)
+        if fixed is not value:
+            state.reset_widget_value(meta, fixed)
+            value = fixed
+    call = plan.call
+    base = placed.element
+    if base is None:
+        base = placed.element = {
+            ID: meta.id,
+            LABEL: call.label,
+            KEY: meta.user_key,
+            FORM_ID: meta.form_id,
+            TRIGGER: call.trigger,
+            **plan.props,
+        }
+    element = base.copy()  # (a copy is cheaper than building the dict again)
+    element[VALUE] = value
+    emit_element(container, call.kind, element, widget=True)
+    return value
+
+
+def _meta(
+    known: WidgetMeta | None,
+    call: WidgetCall,
+    widget_id: str,
+    user_key: str | None,
+    fragment_id: str,
+    form_id: str,
+) -> WidgetMeta:
+    """The widget's metadata: ``known`` (what it registered with before) when nothing in it
+    changed, so that Session State's indexes need no update (the common case: the same
+    widget run after run); a new ``WidgetMeta`` otherwise. Callback arguments are never
+    compared (an app's ``__eq__`` may raise or cost anything): a call with any gets a new one."""
+    if (
+        known is not None
+        and known.callback is call.on_change
+        and known.fragment_id == fragment_id
+        and known.form_id == form_id
+        and known.kind == call.kind
+        and known.user_key == user_key
+        and known.trigger is call.trigger
+        and known.reset_value is call.reset_value
+        and known.read_only is call.read_only
+        and not (call.args or call.kwargs or known.args or known.kwargs)
+    ):
+        return known
+    return WidgetMeta(
         widget_id,
         call.kind,
         user_key,
-        run.fragment_id,
+        fragment_id,
         form_id,
         call.trigger,
         call.reset_value,
@@ -168,48 +364,3 @@ def register_widget(
         dict(call.kwargs) if call.kwargs else {},
         call.read_only,
     )
-    value = _resolve_value(session.state, meta, default, sanitize)
-    element = {
-        ID: widget_id,
-        LABEL: call.label,
-        KEY: user_key,
-        FORM_ID: form_id,
-        TRIGGER: call.trigger,
-        **props,
-        VALUE: value,
-    }
-    emit_element(container, call.kind, element, widget=True)
-    return value
-
-
-def _claim(run: ScriptRun, call: WidgetCall, widget_id: str, user_key: str | None) -> None:
-    """W2-W3: a key or an id used twice in one run is an error (the key check first); a
-    read-only widget's key must not be set in Session State (SS2, the seed era's message).
-    Then the key and id are taken for this run."""
-    if user_key is not None:
-        if user_key in run.widget_keys:
-            raise errors.StreamlitDuplicateElementKey(user_key)
-    if widget_id in run.widget_ids:
-        raise errors.StreamlitDuplicateElementId(call.kind)
-    if call.read_only and user_key is not None and user_key in run.session.state.user:
-        raise errors.StreamlitValueAssignmentNotAllowedError(user_key)
-    run.widget_ids.add(widget_id)
-    if user_key is not None:
-        run.widget_keys.add(user_key)
-
-
-def _resolve_value(
-    state: SessionState,
-    meta: WidgetMeta,
-    default: Any,
-    sanitize: Callable[[Any, bool], Any] | None,
-) -> Any:
-    """The widget's value in this run (Session State's resolution, section 10.2), passed
-    through ``sanitize``; a replacement is written back as the widget's value."""
-    value, set_by_user = state.register_widget(meta, default)
-    if sanitize is not None:
-        fixed = sanitize(value, set_by_user)
-        if fixed is not value:
-            state.reset_widget_value(meta, fixed)
-            value = fixed
-    return value

@@ -30,7 +30,14 @@ from apptest._run.layout import (
     layout_error,
     newer_commands,
 )
-from apptest._run.widgets import WidgetCall, register_widget
+from apptest._run.widgets import (
+    WidgetCall,
+    WidgetPlan,
+    known_plan,
+    register_plan,
+    register_widget,
+    remember_plan,
+)
 from apptest._server.page_links import page_link_target
 from apptest._shim.errors_modern import missing_parameter
 from apptest._shim.versions import NOT_GIVEN, newer_keywords
@@ -58,6 +65,90 @@ def _duplicate_form_message(key: str) -> str:
     ).strip("\n")
 
 
+def _button_plan(
+    label: str,
+    key: object,
+    help: str | None,
+    on_click: Callback,
+    args: Any,
+    kwargs: Any,
+    type: str,
+    icon: str | None,
+    icon_position: str,
+    disabled: bool,
+    width: Any,
+    shortcut: str | None,
+) -> WidgetPlan:
+    check_button_type("st.button", type)
+    return WidgetPlan(
+        WidgetCall(
+            "button",
+            label=label,
+            key=key,
+            key_identity=True,
+            identity={
+                "icon": icon,
+                "help": help,
+                "is_form_submitter": False,
+                "type": type,
+                "width": width,
+                "icon_position": icon_position,
+                "shortcut": shortcut,
+            },
+            trigger=True,
+            read_only=True,
+            on_change=on_click,
+            args=args,
+            kwargs=kwargs,
+        ),
+        default=False,
+        props={"help": help, "type": type, "icon": icon, "disabled": disabled},
+    )
+
+
+def _submit_button_plan(
+    label: str,
+    help: str | None,
+    on_click: Callback,
+    args: Any,
+    kwargs: Any,
+    key: object,
+    type: str,
+    icon: str | None,
+    icon_position: str,
+    disabled: bool,
+    width: Any,
+    shortcut: str | None,
+    form_id: str,
+) -> WidgetPlan:
+    check_button_type("st.form_submit_button", type)
+    user_key = key if key is not None else f"FormSubmitter:{form_id}-{label}"  # W4
+    return WidgetPlan(
+        WidgetCall(
+            "form_submit_button",
+            label=label,
+            key=user_key,
+            key_identity=True,
+            identity={
+                "icon": icon,
+                "help": help,
+                "is_form_submitter": True,
+                "type": type,
+                "width": width,
+                "icon_position": icon_position,
+                "shortcut": shortcut,
+            },
+            trigger=True,
+            read_only=True,
+            on_change=on_click,
+            args=args,
+            kwargs=kwargs,
+        ),
+        default=False,
+        props={"help": help, "type": type, "icon": icon, "disabled": disabled},
+    )
+
+
 class ButtonWidgets(Container):
     """``st.button``, ``st.form_submit_button``, ``st.download_button``, ``st.link_button``,
     ``st.menu_button``, ``st.page_link`` and ``st.form``."""
@@ -83,36 +174,26 @@ class ButtonWidgets(Container):
     ) -> bool:
         if wrap is not NOT_GIVEN:
             newer_keywords(self, "button", wrap=wrap)
-        check_button_type("st.button", type)
         if form_id_of(self):
+            check_button_type("st.button", type)
             raise layout_error(f"`st.button()` can't be used in an `st.form()`.{FORM_DOCS_INFO}")
-        return bool(
-            register_widget(
-                self,
-                WidgetCall(
-                    "button",
-                    label=label,
-                    key=key,
-                    key_identity=True,
-                    identity={
-                        "icon": icon,
-                        "help": help,
-                        "is_form_submitter": False,
-                        "type": type,
-                        "width": width,
-                        "icon_position": icon_position,
-                        "shortcut": shortcut,
-                    },
-                    trigger=True,
-                    read_only=True,
-                    on_change=on_click,
-                    args=args,
-                    kwargs=kwargs,
-                ),
-                default=False,
-                props={"help": help, "type": type, "icon": icon, "disabled": disabled},
-            )
+        # Everything the plan depends on: the same call in the next run finds it remembered.
+        arguments: tuple[Any, ...] = (
+            label,
+            key,
+            help,
+            on_click,
+            args,
+            kwargs,
+            type,
+            icon,
+            icon_position,
         )
+        arguments += (disabled, width, shortcut)
+        plan = known_plan("button", arguments) or remember_plan(
+            "button", arguments, _button_plan(*arguments)
+        )
+        return bool(register_plan(self, plan))
 
     def form_submit_button(
         self,
@@ -134,40 +215,19 @@ class ButtonWidgets(Container):
     ) -> bool:
         if wrap is not NOT_GIVEN:
             newer_keywords(self, "form_submit_button", wrap=wrap)
-        check_button_type("st.form_submit_button", type)
         form_id = form_id_of(self)
         if not form_id:
+            check_button_type("st.form_submit_button", type)
             raise layout_error(
                 f"`st.form_submit_button()` must be used inside an `st.form()`.{FORM_DOCS_INFO}"
             )
-        user_key = key if key is not None else f"FormSubmitter:{form_id}-{label}"  # W4
-        return bool(
-            register_widget(
-                self,
-                WidgetCall(
-                    "form_submit_button",
-                    label=label,
-                    key=user_key,
-                    key_identity=True,
-                    identity={
-                        "icon": icon,
-                        "help": help,
-                        "is_form_submitter": True,
-                        "type": type,
-                        "width": width,
-                        "icon_position": icon_position,
-                        "shortcut": shortcut,
-                    },
-                    trigger=True,
-                    read_only=True,
-                    on_change=on_click,
-                    args=args,
-                    kwargs=kwargs,
-                ),
-                default=False,
-                props={"help": help, "type": type, "icon": icon, "disabled": disabled},
-            )
+        # Everything the plan depends on: the same call in the next run finds it remembered.
+        arguments: tuple[Any, ...] = (label, help, on_click, args, kwargs, key, type, icon)
+        arguments += (icon_position, disabled, width, shortcut, form_id)
+        plan = known_plan("form_submit_button", arguments) or remember_plan(
+            "form_submit_button", arguments, _submit_button_plan(*arguments)
         )
+        return bool(register_plan(self, plan))
 
     # long: Streamlit's signature, one parameter a line, is a third of it or more
     def download_button(

@@ -1,4 +1,5 @@
-"""Choice widgets of the shim: radio, selectbox, multiselect, pills, segmented_control, feedback.
+"""Choice widgets of the shim: radio, selectbox, multiselect (pills, segmented_control and
+feedback are in ``widgets_groups``).
 
 Thin translations of Streamlit's signatures (seed era, 1.58) to ``register_widget``; option
 handling and validation live in ``apptest._values.choices``.
@@ -16,11 +17,17 @@ from typing import Any
 from apptest import _st_errors as errors
 from apptest._props import CLEARABLE, DEFAULT, OPTIONS, PLACEHOLDER
 from apptest._run.layout import Container
-from apptest._run.widgets import WidgetCall, register_widget
+from apptest._run.widgets import (
+    WidgetCall,
+    WidgetPlan,
+    known_plan,
+    register_plan,
+    remember_plan,
+)
 from apptest._shim.versions import NOT_GIVEN, newer_keywords
 from apptest._st_errors import StreamlitAPIException
 from apptest._values.choices import Options, default_indices, keep_option, keep_options
-from apptest._values.common import FEEDBACK_OPTIONS, check_label_visibility, key_state
+from apptest._values.common import check_label_visibility, key_state
 
 Callback = Callable[..., Any] | None
 _FILTER_MODES = ("fuzzy", "contains", "prefix", None)
@@ -51,7 +58,7 @@ def _check_index(name: str, index: object, count: int, range_message: str) -> No
         raise StreamlitAPIException(range_message)
 
 
-def _option_props(options: Options) -> dict[str, Any]:
+def option_props(options: Options) -> dict[str, Any]:
     return {
         OPTIONS: list(options.formatted),
         "option_values": options.raw,
@@ -60,8 +67,7 @@ def _option_props(options: Options) -> dict[str, Any]:
 
 
 class ChoiceWidgets(Container):
-    """``st.radio``, ``st.selectbox``, ``st.multiselect``, ``st.pills``, ``st.segmented_control``,
-    ``st.feedback``."""
+    """``st.radio``, ``st.selectbox`` and ``st.multiselect``."""
 
     # long: Streamlit's signature, one parameter a line, is a third of it or more
     def radio(
@@ -86,6 +92,43 @@ class ChoiceWidgets(Container):
     ) -> Any:
         if persist_state is not NOT_GIVEN:
             newer_keywords(self, "radio", persist_state=persist_state)
+        found, current = key_state(key)
+        # Everything the plan depends on: the same call in the next run finds it remembered.
+        arguments: tuple[Any, ...] = (label, options, index, format_func is str)
+        arguments += (None if format_func is str else format_func, key, help, on_change, args)
+        arguments += (kwargs, disabled, horizontal, captions, label_visibility, width)
+        arguments += (found and current is None,)
+        plan = known_plan("radio", arguments) or remember_plan(
+            "radio",
+            arguments,
+            self._radio_plan(
+                label, options, index, format_func, key, help, on_change, args, kwargs,
+                disabled, horizontal, captions, label_visibility, width,
+                found and current is None,
+            ),
+        )  # fmt: skip
+        return register_plan(self, plan)
+
+    # long: one parameter a line (every argument the plan depends on), as the signature
+    def _radio_plan(
+        self,
+        label: str,
+        options: Any,
+        index: int | None,
+        format_func: Callable[[Any], Any],
+        key: object,
+        help: str | None,
+        on_change: Callback,
+        args: Any,
+        kwargs: Any,
+        disabled: bool,
+        horizontal: bool,
+        captions: Sequence[str] | None,
+        label_visibility: str,
+        width: Any,
+        cleared: bool,
+    ) -> WidgetPlan:
+        """``cleared``: Session State holds None for ``key`` (no option is then selected)."""
         check_label_visibility(label_visibility)
         opts = Options.make(options, format_func)
         _check_index(
@@ -96,12 +139,10 @@ class ChoiceWidgets(Container):
                 raise StreamlitAPIException(
                     f"Radio captions must be strings. Passed type: {type(caption).__name__}"
                 )
-        found, current = key_state(key)
-        if found and current is None:
+        if cleared:
             index = None
         default = opts.raw[index] if index is not None and opts.raw else None
-        return register_widget(
-            self,
+        return WidgetPlan(
             WidgetCall(
                 "radio",
                 label=label,
@@ -122,7 +163,7 @@ class ChoiceWidgets(Container):
             default=default,
             sanitize=keep_option(opts, default),
             props={
-                **_option_props(opts),
+                **option_props(opts),
                 "index": index,
                 DEFAULT: default,
                 CLEARABLE: index is None,
@@ -162,6 +203,44 @@ class ChoiceWidgets(Container):
             newer_keywords(
                 self, "selectbox", required=required, icon=icon, persist_state=persist_state
             )
+        found, current = key_state(key)
+        # Everything the plan depends on: the same call in the next run finds it remembered.
+        arguments: tuple[Any, ...] = (label, options, index, format_func is str)
+        arguments += (None if format_func is str else format_func, key, help, on_change, args)
+        arguments += (kwargs, placeholder, disabled, label_visibility, accept_new_options)
+        arguments += (filter_mode, width, found and current is None)
+        plan = known_plan("selectbox", arguments) or remember_plan(
+            "selectbox",
+            arguments,
+            self._selectbox_plan(
+                label, options, index, format_func, key, help, on_change, args, kwargs,
+                placeholder, disabled, label_visibility, accept_new_options, filter_mode, width,
+                found and current is None,
+            ),
+        )  # fmt: skip
+        return register_plan(self, plan)
+
+    # long: one parameter a line (every argument the plan depends on), as the signature
+    def _selectbox_plan(
+        self,
+        label: str,
+        options: Any,
+        index: int | None,
+        format_func: Callable[[Any], Any],
+        key: object,
+        help: str | None,
+        on_change: Callback,
+        args: Any,
+        kwargs: Any,
+        placeholder: str | None,
+        disabled: bool,
+        label_visibility: str,
+        accept_new_options: bool,
+        filter_mode: Any,
+        width: Any,
+        cleared: bool,
+    ) -> WidgetPlan:
+        """``cleared``: Session State holds None for ``key`` (no option is then selected)."""
         check_label_visibility(label_visibility)
         opts = Options.make(options, format_func)
         _check_index(
@@ -174,12 +253,10 @@ class ChoiceWidgets(Container):
         if placeholder == "":
             placeholder = " "
         _check_filter_mode(filter_mode, accept_new_options, "st.selectbox")
-        found, current = key_state(key)
-        if found and current is None:
+        if cleared:
             index = None
         default = opts.raw[index] if index is not None and opts.raw else None
-        return register_widget(
-            self,
+        return WidgetPlan(
             WidgetCall(
                 "selectbox",
                 label=label,
@@ -201,7 +278,7 @@ class ChoiceWidgets(Container):
             default=default,
             sanitize=None if accept_new_options else keep_option(opts, default),
             props={
-                **_option_props(opts),
+                **option_props(opts),
                 "index": index,
                 DEFAULT: default,
                 CLEARABLE: index is None,
@@ -242,6 +319,42 @@ class ChoiceWidgets(Container):
             newer_keywords(
                 self, "multiselect", select_all=select_all, wrap=wrap, persist_state=persist_state
             )
+        # Everything the plan depends on: the same call in the next run finds it remembered.
+        arguments: tuple[Any, ...] = (label, options, default, format_func is str)
+        arguments += (None if format_func is str else format_func, key, help, on_change, args)
+        arguments += (kwargs, max_selections, placeholder, disabled, label_visibility)
+        arguments += (accept_new_options, filter_mode, width)
+        plan = known_plan("multiselect", arguments) or remember_plan(
+            "multiselect",
+            arguments,
+            self._multiselect_plan(
+                label, options, default, format_func, key, help, on_change, args, kwargs,
+                max_selections, placeholder, disabled, label_visibility, accept_new_options,
+                filter_mode, width,
+            ),
+        )  # fmt: skip
+        return list(register_plan(self, plan) or ())
+
+    # long: one parameter a line (every argument the plan depends on), as the signature
+    def _multiselect_plan(
+        self,
+        label: str,
+        options: Any,
+        default: Any,
+        format_func: Callable[[Any], Any],
+        key: object,
+        help: str | None,
+        on_change: Callback,
+        args: Any,
+        kwargs: Any,
+        max_selections: int | None,
+        placeholder: str | None,
+        disabled: bool,
+        label_visibility: str,
+        accept_new_options: bool,
+        filter_mode: Any,
+        width: Any,
+    ) -> WidgetPlan:
         check_label_visibility(label_visibility)
         if max_selections is not None and max_selections < 1:
             action = (
@@ -261,8 +374,7 @@ class ChoiceWidgets(Container):
         _check_filter_mode(filter_mode, accept_new_options, "st.multiselect")
         initial = [opts.raw[i] for i in indices]
         sanitize = keep_options(opts, max_selections, drop_unknown=not accept_new_options)
-        value = register_widget(
-            self,
+        return WidgetPlan(
             WidgetCall(
                 "multiselect",
                 label=label,
@@ -285,7 +397,7 @@ class ChoiceWidgets(Container):
             default=initial,
             sanitize=sanitize,
             props={
-                **_option_props(opts),
+                **option_props(opts),
                 DEFAULT: initial,
                 "max_selections": max_selections,
                 PLACEHOLDER: placeholder or "",
@@ -295,209 +407,3 @@ class ChoiceWidgets(Container):
                 "label_visibility": label_visibility,
             },
         )
-        return list(value or ())
-
-    def pills(
-        self,
-        label: str,
-        options: Any,
-        *,
-        selection_mode: str = "single",
-        default: Any = None,
-        required: bool = False,
-        format_func: Callable[[Any], Any] | None = None,
-        key: object = None,
-        help: str | None = None,
-        on_change: Callback = None,
-        args: Any = None,
-        kwargs: Any = None,
-        disabled: bool = False,
-        label_visibility: str = "visible",
-        width: Any = "content",
-        bind: Any = None,
-        wrap: object = NOT_GIVEN,
-        persist_state: object = NOT_GIVEN,
-    ) -> Any:
-        if wrap is not NOT_GIVEN or persist_state is not NOT_GIVEN:
-            newer_keywords(self, "pills", wrap=wrap, persist_state=persist_state)
-        return self._button_group(
-            "pills",
-            label,
-            options,
-            selection_mode,
-            default,
-            required,
-            format_func,
-            key,
-            help,
-            on_change,
-            args,
-            kwargs,
-            disabled,
-            label_visibility,
-            width,
-        )
-
-    def segmented_control(
-        self,
-        label: str,
-        options: Any,
-        *,
-        selection_mode: str = "single",
-        default: Any = None,
-        required: bool = False,
-        format_func: Callable[[Any], Any] | None = None,
-        key: object = None,
-        help: str | None = None,
-        on_change: Callback = None,
-        args: Any = None,
-        kwargs: Any = None,
-        disabled: bool = False,
-        label_visibility: str = "visible",
-        width: Any = "content",
-        bind: Any = None,
-        wrap: object = NOT_GIVEN,
-        persist_state: object = NOT_GIVEN,
-    ) -> Any:
-        if wrap is not NOT_GIVEN or persist_state is not NOT_GIVEN:
-            newer_keywords(self, "segmented_control", wrap=wrap, persist_state=persist_state)
-        return self._button_group(
-            "segmented_control",
-            label,
-            options,
-            selection_mode,
-            default,
-            required,
-            format_func,
-            key,
-            help,
-            on_change,
-            args,
-            kwargs,
-            disabled,
-            label_visibility,
-            width,
-        )
-
-    # long: Streamlit's signature, one parameter a line, is a third of it or more
-    def _button_group(
-        self,
-        style: str,
-        label: str,
-        options: Any,
-        selection_mode: str,
-        default: Any,
-        required: bool,
-        format_func: Callable[[Any], Any] | None,
-        key: object,
-        help: str | None,
-        on_change: Callback,
-        args: Any,
-        kwargs: Any,
-        disabled: bool,
-        label_visibility: str,
-        width: Any,
-    ) -> Any:
-        check_label_visibility(label_visibility)
-        if required and selection_mode == "multi":
-            raise StreamlitAPIException(
-                "The `required` argument cannot be used with `selection_mode='multi'`. The "
-                "`required` parameter is only supported for single-select mode."
-            )
-        opts = Options.make(options, format_func)
-        indices = default_indices(opts, default)
-        if selection_mode not in ("single", "multi"):
-            raise StreamlitAPIException(
-                "The selection_mode argument must be one of ['single', 'multi']. The argument "
-                f"passed was '{selection_mode}'."
-            )
-        if selection_mode == "single" and len(indices) > 1:
-            raise StreamlitAPIException(
-                "The default argument to `st.pills` must be a single value when "
-                "`selection_mode='single'`."
-            )
-        multi = selection_mode == "multi"
-        initial: Any = (
-            [opts.raw[i] for i in indices] if multi else (opts.raw[indices[0]] if indices else None)
-        )
-        value = register_widget(
-            self,
-            WidgetCall(
-                style,
-                label=label,
-                key=key,
-                key_identity=frozenset({"click_mode"}),
-                identity={
-                    "options": opts.formatted,
-                    "default": indices,
-                    "click_mode": selection_mode,
-                    "style": style,
-                    "width": width,
-                    "help": help,
-                },
-                on_change=on_change,
-                args=args,
-                kwargs=kwargs,
-            ),
-            default=initial,
-            sanitize=keep_options(opts) if multi else keep_option(opts, initial),
-            props={
-                **_option_props(opts),
-                DEFAULT: initial,
-                "selection_mode": selection_mode,
-                "required": required,
-                "help": help,
-                "disabled": disabled,
-                "label_visibility": label_visibility,
-            },
-        )
-        return list(value or ()) if multi else value
-
-    def feedback(
-        self,
-        options: str = "thumbs",
-        *,
-        key: object = None,
-        default: int | None = None,
-        disabled: bool = False,
-        on_change: Callback = None,
-        args: Any = None,
-        kwargs: Any = None,
-        width: Any = "content",
-        bind: object = NOT_GIVEN,
-        persist_state: object = NOT_GIVEN,
-    ) -> int | None:
-        if bind is not NOT_GIVEN or persist_state is not NOT_GIVEN:
-            newer_keywords(self, "feedback", bind=bind, persist_state=persist_state)
-        if options not in FEEDBACK_OPTIONS:
-            raise StreamlitAPIException(
-                "The options argument to st.feedback must be one of ['thumbs', 'faces', "
-                f"'stars']. The argument passed was '{options}'."
-            )
-        count = FEEDBACK_OPTIONS[options]
-        if default is not None and (default < 0 or default >= count):
-            raise StreamlitAPIException(
-                f"The default value in '{options}' must be a number between 0 and {count - 1}. "
-                f"The passed default value is {default}"
-            )
-        value = register_widget(
-            self,
-            WidgetCall(
-                "feedback",
-                label="",
-                key=key,
-                key_identity=frozenset({"options"}),
-                identity={"options": options, "default": default, "width": width},
-                on_change=on_change,
-                args=args,
-                kwargs=kwargs,
-            ),
-            default=default,
-            props={
-                OPTIONS: options,
-                "option_count": count,
-                DEFAULT: default,
-                "disabled": disabled,
-            },
-        )
-        return None if value is None else int(value)

@@ -17,7 +17,14 @@ from typing import Any
 
 from apptest._props import CLEARABLE, DEFAULT, SPEC
 from apptest._run.layout import Container, newer_commands
-from apptest._run.widgets import WidgetCall, register_widget
+from apptest._run.widgets import (
+    WidgetCall,
+    WidgetPlan,
+    known_plan,
+    register_plan,
+    register_widget,
+    remember_plan,
+)
 from apptest._shim.errors_modern import bad_type, bad_value, out_of_range
 from apptest._shim.versions import NOT_GIVEN, newer_keywords
 from apptest._st_errors import StreamlitAPIException
@@ -105,6 +112,37 @@ class DateWidgets(Container):
     ) -> Any:
         if required is not NOT_GIVEN or persist_state is not NOT_GIVEN:
             newer_keywords(self, "date_input", required=required, persist_state=persist_state)
+        # Everything the plan depends on: the same call in the next run finds it remembered.
+        # Only for dates given as dates: "today" (and no value) read the virtual clock.
+        arguments: tuple[Any, ...] = (label, value, min_value, max_value, key, help, on_change)
+        arguments += (args, kwargs, format, disabled, label_visibility, width)
+        pure = isinstance(value, date) and all(
+            bound is None or isinstance(bound, date) for bound in (min_value, max_value)
+        )
+        plan = known_plan("date_input", arguments) if pure else None
+        if plan is None:
+            plan = self._date_input_plan(*arguments)
+            if pure:
+                remember_plan("date_input", arguments, plan)
+        return register_plan(self, plan)
+
+    # long: one parameter a line (every argument the plan depends on), as the signature
+    def _date_input_plan(
+        self,
+        label: str,
+        value: Any,
+        min_value: Any,
+        max_value: Any,
+        key: object,
+        help: str | None,
+        on_change: Callback,
+        args: Any,
+        kwargs: Any,
+        format: str,
+        disabled: bool,
+        label_visibility: str,
+        width: Any,
+    ) -> WidgetPlan:
         check_label_visibility(label_visibility)
         if value == "today" or isinstance(value, (str, date)) or value is None:
             value_for_id: Any = _date_for_id(value)
@@ -114,8 +152,7 @@ class DateWidgets(Container):
         spec = date_spec(
             value, min_value, max_value, state=key_state(key) if value == "today" else (False, None)
         )
-        return register_widget(
-            self,
+        return WidgetPlan(
             WidgetCall(
                 "date_input",
                 label=label,
@@ -172,6 +209,37 @@ class DateWidgets(Container):
             newer_keywords(
                 self, "time_input", required=required, format=format, persist_state=persist_state
             )
+        found, current = key_state(key)
+        # Everything the plan depends on: the same call in the next run finds it remembered.
+        # Not for "now", which reads the virtual clock.
+        arguments: tuple[Any, ...] = (label, value, key, help, on_change, args, kwargs)
+        arguments += (disabled, label_visibility, step, width, found and current is None)
+        pure = type(value) is not str or value != "now"
+        plan = known_plan("time_input", arguments) if pure else None
+        if plan is None:
+            plan = self._time_input_plan(*arguments)
+            if pure:
+                remember_plan("time_input", arguments, plan)
+        result = register_plan(self, plan)
+        return result if result is None or isinstance(result, time) else to_time(result)
+
+    # long: one parameter a line (every argument the plan depends on), as the signature
+    def _time_input_plan(
+        self,
+        label: str,
+        value: Any,
+        key: object,
+        help: str | None,
+        on_change: Callback,
+        args: Any,
+        kwargs: Any,
+        disabled: bool,
+        label_visibility: str,
+        step: int | timedelta,
+        width: Any,
+        cleared: bool,
+    ) -> WidgetPlan:
+        """``cleared``: Session State holds None for ``key`` (the widget then starts empty)."""
         check_label_visibility(label_visibility)
         parsed = None if value is None else to_time(value)
         identity = {
@@ -180,12 +248,10 @@ class DateWidgets(Container):
             "step": step,
             "width": width,
         }
-        found, current = key_state(key)
-        if found and current is None:
+        if cleared:
             parsed = None
         seconds = time_step(step)
-        result = register_widget(
-            self,
+        return WidgetPlan(
             WidgetCall(
                 "time_input",
                 label=label,
@@ -206,7 +272,6 @@ class DateWidgets(Container):
                 "label_visibility": label_visibility,
             },
         )
-        return result if result is None or isinstance(result, time) else to_time(result)
 
     # long: Streamlit's signature, one parameter a line, is a third of it or more
     def datetime_input(

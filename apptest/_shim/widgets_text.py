@@ -17,7 +17,14 @@ from typing import Any
 from apptest import _st_errors as errors
 from apptest._props import DEFAULT, PLACEHOLDER
 from apptest._run.layout import BOTTOM, MAIN, Container, form_id_of, layout_error
-from apptest._run.widgets import WidgetCall, register_widget
+from apptest._run.widgets import (
+    WidgetCall,
+    WidgetPlan,
+    known_plan,
+    register_plan,
+    register_widget,
+    remember_plan,
+)
 from apptest._shim.versions import NOT_GIVEN, newer_keywords
 from apptest._st_errors import StreamlitAPIException
 from apptest._values.common import (
@@ -128,28 +135,47 @@ class TextWidgets(Container):
         label_visibility: str,
         width: Any,
     ) -> bool:
+        # Everything the plan depends on: the same call in the next run finds it remembered.
+        arguments: tuple[Any, ...] = (label, value, key, help, on_change, args, kwargs, disabled)
+        arguments += (label_visibility, width)
+        plan = known_plan(kind, arguments) or remember_plan(
+            kind, arguments, self._checkbox_plan(kind, *arguments)
+        )
+        return bool(register_plan(self, plan))
+
+    def _checkbox_plan(
+        self,
+        kind: str,
+        label: str,
+        value: bool,
+        key: object,
+        help: str | None,
+        on_change: Callback,
+        args: Any,
+        kwargs: Any,
+        disabled: bool,
+        label_visibility: str,
+        width: Any,
+    ) -> WidgetPlan:
         check_label_visibility(label_visibility)
-        return bool(
-            register_widget(
-                self,
-                WidgetCall(
-                    kind,
-                    label=label,
-                    key=key,
-                    key_identity=True,
-                    identity={"value": bool(value), "help": help, "width": width},
-                    on_change=on_change,
-                    args=args,
-                    kwargs=kwargs,
-                ),
-                default=bool(value),
-                props={
-                    DEFAULT: bool(value),
-                    "help": help,
-                    "disabled": disabled,
-                    "label_visibility": label_visibility,
-                },
-            )
+        return WidgetPlan(
+            WidgetCall(
+                kind,
+                label=label,
+                key=key,
+                key_identity=True,
+                identity={"value": bool(value), "help": help, "width": width},
+                on_change=on_change,
+                args=args,
+                kwargs=kwargs,
+            ),
+            default=bool(value),
+            props={
+                DEFAULT: bool(value),
+                "help": help,
+                "disabled": disabled,
+                "label_visibility": label_visibility,
+            },
         )
 
     # -- text ------------------------------------------------------------------------------------
@@ -192,6 +218,45 @@ class TextWidgets(Container):
                 live=live,
                 persist_state=persist_state,
             )
+        found, current = key_state(key)
+        arguments: tuple[Any, ...] = (
+            label,
+            value,
+            found and current is None,
+            max_chars,
+            key,
+            type,
+            help,
+        )
+        arguments += (autocomplete, on_change, args, kwargs, placeholder, disabled)
+        arguments += (label_visibility, icon, width)
+        plan = known_plan("text_input", arguments) or remember_plan(
+            "text_input", arguments, self._text_input_plan(*arguments)
+        )
+        result = register_plan(self, plan)
+        return None if result is None else str(result)
+
+    # long: one parameter a line (every argument the plan depends on), as the signature
+    def _text_input_plan(
+        self,
+        label: str,
+        value: Any,
+        cleared: bool,
+        max_chars: int | None,
+        key: object,
+        type: str,
+        help: str | None,
+        autocomplete: str | None,
+        on_change: Callback,
+        args: Any,
+        kwargs: Any,
+        placeholder: str | None,
+        disabled: bool,
+        label_visibility: str,
+        icon: str | None,
+        width: Any,
+    ) -> WidgetPlan:
+        """``cleared``: Session State holds None for ``key`` (the widget then starts empty)."""
         check_label_visibility(label_visibility)
         default = None if value is None else str(value)
         identity = {
@@ -204,8 +269,7 @@ class TextWidgets(Container):
             "icon": icon,
             "width": width,
         }
-        found, current = key_state(key)
-        if found and current is None:
+        if cleared:
             default = None
         if type not in ("default", "password"):
             raise StreamlitAPIException(
@@ -214,7 +278,7 @@ class TextWidgets(Container):
             )
         if autocomplete is None:
             autocomplete = "new-password" if type == "password" else ""
-        return self._text(
+        return self._text_plan(
             "text_input",
             label,
             key,
@@ -257,6 +321,40 @@ class TextWidgets(Container):
     ) -> str | None:
         if required is not NOT_GIVEN or persist_state is not NOT_GIVEN:
             newer_keywords(self, "text_area", required=required, persist_state=persist_state)
+        found, current = key_state(key)
+        arguments: tuple[Any, ...] = (
+            label,
+            value,
+            found and current is None,
+            height,
+            max_chars,
+            key,
+            help,
+        )
+        arguments += (on_change, args, kwargs, placeholder, disabled, label_visibility, width)
+        plan = known_plan("text_area", arguments) or remember_plan(
+            "text_area", arguments, self._text_area_plan(*arguments)
+        )
+        result = register_plan(self, plan)
+        return None if result is None else str(result)
+
+    def _text_area_plan(
+        self,
+        label: str,
+        value: Any,
+        cleared: bool,
+        height: Any,
+        max_chars: int | None,
+        key: object,
+        help: str | None,
+        on_change: Callback,
+        args: Any,
+        kwargs: Any,
+        placeholder: str | None,
+        disabled: bool,
+        label_visibility: str,
+        width: Any,
+    ) -> WidgetPlan:
         check_label_visibility(label_visibility)
         default = None if value is None else str(value)
         identity = {
@@ -267,10 +365,9 @@ class TextWidgets(Container):
             "placeholder": str(placeholder),
             "width": width,
         }
-        found, current = key_state(key)
-        if found and current is None:
+        if cleared:
             default = None
-        return self._text(
+        return self._text_plan(
             "text_area",
             label,
             key,
@@ -289,7 +386,7 @@ class TextWidgets(Container):
             },
         )
 
-    def _text(
+    def _text_plan(
         self,
         kind: str,
         label: str,
@@ -301,9 +398,8 @@ class TextWidgets(Container):
         args: Any,
         kwargs: Any,
         props: dict[str, Any],
-    ) -> str | None:
-        result = register_widget(
-            self,
+    ) -> WidgetPlan:
+        return WidgetPlan(
             WidgetCall(
                 kind,
                 label=label,
@@ -318,7 +414,6 @@ class TextWidgets(Container):
             sanitize=_truncate(max_chars),
             props={**props, DEFAULT: default, "max_chars": max_chars},
         )
-        return None if result is None else str(result)
 
     def color_picker(
         self,
@@ -338,6 +433,27 @@ class TextWidgets(Container):
     ) -> str:
         if persist_state is not NOT_GIVEN:
             newer_keywords(self, "color_picker", persist_state=persist_state)
+        # Everything the plan depends on: the same call in the next run finds it remembered.
+        arguments: tuple[Any, ...] = (label, value, key, help, on_change, args, kwargs)
+        arguments += (disabled, label_visibility, width)
+        plan = known_plan("color_picker", arguments) or remember_plan(
+            "color_picker", arguments, self._color_picker_plan(*arguments)
+        )
+        return str(register_plan(self, plan))
+
+    def _color_picker_plan(
+        self,
+        label: str,
+        value: str | None,
+        key: object,
+        help: str | None,
+        on_change: Callback,
+        args: Any,
+        kwargs: Any,
+        disabled: bool,
+        label_visibility: str,
+        width: Any,
+    ) -> WidgetPlan:
         check_label_visibility(label_visibility)
         identity = {"value": str(value), "help": help, "width": width}
         default = check_color_default(value)
@@ -347,28 +463,25 @@ class TextWidgets(Container):
                 return current
             return default
 
-        return str(
-            register_widget(
-                self,
-                WidgetCall(
-                    "color_picker",
-                    label=label,
-                    key=key,
-                    key_identity=True,
-                    identity=identity,
-                    on_change=on_change,
-                    args=args,
-                    kwargs=kwargs,
-                ),
-                default=default,
-                sanitize=sanitize,
-                props={
-                    DEFAULT: default,
-                    "help": help,
-                    "disabled": disabled,
-                    "label_visibility": label_visibility,
-                },
-            )
+        return WidgetPlan(
+            WidgetCall(
+                "color_picker",
+                label=label,
+                key=key,
+                key_identity=True,
+                identity=identity,
+                on_change=on_change,
+                args=args,
+                kwargs=kwargs,
+            ),
+            default=default,
+            sanitize=sanitize,
+            props={
+                DEFAULT: default,
+                "help": help,
+                "disabled": disabled,
+                "label_visibility": label_visibility,
+            },
         )
 
     # long: Streamlit's signature, one parameter a line, is a third of it or more

@@ -17,7 +17,14 @@ from typing import Any
 
 from apptest._props import CLEARABLE, DEFAULT, OPTIONS, PLACEHOLDER, SPEC
 from apptest._run.layout import Container, newer_commands
-from apptest._run.widgets import WidgetCall, register_widget
+from apptest._run.widgets import (
+    WidgetCall,
+    WidgetPlan,
+    known_plan,
+    register_plan,
+    register_widget,
+    remember_plan,
+)
 from apptest._shim.errors_modern import bad_type, out_of_range
 from apptest._shim.versions import NOT_GIVEN, newer_keywords
 from apptest._st_errors import StreamlitAPIException
@@ -58,18 +65,46 @@ class ValueWidgets(Container):
     ) -> Any:
         if required is not NOT_GIVEN or persist_state is not NOT_GIVEN:
             newer_keywords(self, "number_input", required=required, persist_state=persist_state)
-        check_label_visibility(label_visibility)
         found, current = key_state(key)
-        spec = number_spec(
-            min_value, max_value, value, step, format, none_in_state=found and current is None
+        # Everything the plan depends on: the same call in the next run finds it remembered.
+        arguments: tuple[Any, ...] = (label, min_value, max_value, value, step, format, key)
+        arguments += (help, on_change, args, kwargs, placeholder, disabled, label_visibility)
+        arguments += (icon, width, found and current is None)
+        plan = known_plan("number_input", arguments) or remember_plan(
+            "number_input", arguments, self._number_input_plan(*arguments)
         )
-        if spec.warning is not None:
+        warning = plan.props[SPEC].warning
+        if warning is not None:
             # The package imports this module: ``st._main`` is read when a warning is shown.
             from apptest._shim import _main
 
-            _main.warning(spec.warning)
-        return register_widget(
-            self,
+            _main.warning(warning)
+        return register_plan(self, plan)
+
+    # long: one parameter a line (every argument the plan depends on), as the signature
+    def _number_input_plan(
+        self,
+        label: str,
+        min_value: Any,
+        max_value: Any,
+        value: Any,
+        step: Any,
+        format: str | None,
+        key: object,
+        help: str | None,
+        on_change: Callback,
+        args: Any,
+        kwargs: Any,
+        placeholder: str | None,
+        disabled: bool,
+        label_visibility: str,
+        icon: str | None,
+        width: Any,
+        none_in_state: bool,
+    ) -> WidgetPlan:
+        check_label_visibility(label_visibility)
+        spec = number_spec(min_value, max_value, value, step, format, none_in_state=none_in_state)
+        return WidgetPlan(
             WidgetCall(
                 "number_input",
                 label=label,
@@ -132,6 +167,35 @@ class ValueWidgets(Container):
     ) -> Any:
         if persist_state is not NOT_GIVEN:
             newer_keywords(self, "slider", persist_state=persist_state)
+        # Everything the plan depends on: the same call in the next run finds it remembered.
+        # (Without a value the default comes from Session State: no plan is remembered.)
+        arguments: tuple[Any, ...] = (label, min_value, max_value, value, step, format, key)
+        arguments += (help, on_change, args, kwargs, disabled, label_visibility, width)
+        plan = None if value is None else known_plan("slider", arguments)
+        if plan is None:
+            plan = self._slider_plan(*arguments)
+            if value is not None:
+                remember_plan("slider", arguments, plan)
+        return register_plan(self, plan)
+
+    # long: one parameter a line (every argument the plan depends on), as the signature
+    def _slider_plan(
+        self,
+        label: str,
+        min_value: Any,
+        max_value: Any,
+        value: Any,
+        step: Any,
+        format: str | None,
+        key: object,
+        help: str | None,
+        on_change: Callback,
+        args: Any,
+        kwargs: Any,
+        disabled: bool,
+        label_visibility: str,
+        width: Any,
+    ) -> WidgetPlan:
         check_label_visibility(label_visibility)
         identity = {
             "min_value": min_value,
@@ -143,8 +207,7 @@ class ValueWidgets(Container):
             "width": width,
         }
         spec = slider_spec(min_value, max_value, value, step, format, state=key_state(key))
-        return register_widget(
-            self,
+        return WidgetPlan(
             WidgetCall(
                 "slider",
                 label=label,
@@ -192,11 +255,39 @@ class ValueWidgets(Container):
     ) -> Any:
         if persist_state is not NOT_GIVEN:
             newer_keywords(self, "select_slider", persist_state=persist_state)
+        # Everything the plan depends on: the same call in the next run finds it remembered.
+        arguments: tuple[Any, ...] = (label, options, value, format_func is str)
+        arguments += (None if format_func is str else format_func, key, help, on_change, args)
+        arguments += (kwargs, disabled, label_visibility, width)
+        plan = known_plan("select_slider", arguments) or remember_plan(
+            "select_slider",
+            arguments,
+            self._select_slider_plan(
+                label, options, value, format_func, key, help, on_change, args, kwargs,
+                disabled, label_visibility, width,
+            ),
+        )  # fmt: skip
+        return register_plan(self, plan)
+
+    def _select_slider_plan(
+        self,
+        label: str,
+        options: Any,
+        value: Any,
+        format_func: Callable[[Any], Any],
+        key: object,
+        help: str | None,
+        on_change: Callback,
+        args: Any,
+        kwargs: Any,
+        disabled: bool,
+        label_visibility: str,
+        width: Any,
+    ) -> WidgetPlan:
         check_label_visibility(label_visibility)
         opts = Options.make(options, format_func)
         spec = select_slider_spec(opts, value)
-        return register_widget(
-            self,
+        return WidgetPlan(
             WidgetCall(
                 "select_slider",
                 label=label,

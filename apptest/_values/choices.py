@@ -155,6 +155,8 @@ def keep_option(options: Options, default: Any) -> Callable[[Any, bool], Any]:
     """Sanitizer: a selection whose label is no longer offered falls back to the default."""
 
     def sanitize(value: Any, _set_by_user: bool) -> Any:
+        if value is default:
+            return value  # an option (or None) of these very options: nothing to check
         value = options.coerce(value)
         if value is None or options.holds(value):
             return value

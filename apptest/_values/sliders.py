@@ -83,6 +83,8 @@ class SliderSpec:
     def sanitize(self, value: Any, set_by_user: bool) -> Any:
         """Values set through Session State must lie in range (1.58 raises); a stale browser
         value of the wrong shape or out of range falls back to the default (``SliderSerde``)."""
+        if value is self.default and not set_by_user:
+            return value  # in range and of its shape: the bounds were widened to take it in
         parts = list(value) if isinstance(value, (list, tuple)) else [value]
         if set_by_user:
             for part in parts:
@@ -357,6 +359,8 @@ class SelectSliderSpec:
     is_range: bool
 
     def sanitize(self, value: Any, _set_by_user: bool) -> Any:
+        if value is self.default and not self.is_range:
+            return value  # one of these very options: nothing to coerce or check
         if isinstance(value, (list, tuple)):
             value = type(value)(self.options.coerce(v) for v in value)
         else:
