@@ -2,8 +2,8 @@
 
 It is composed from the shim's command mixins, one module each: ``text``, ``status_elements``,
 ``data_media``, ``charts``, ``write``, ``layouts``, ``chat``, ``embeds``, ``newer`` and
-``widgets`` (with ``widgets_buttons``, ``widgets_text``, ``widgets_choice``, ``widgets_values``,
-``widgets_dates``, ``widgets_data``). Each method turns
+``widgets`` (with ``widgets_buttons``, ``widgets_toggles``, ``widgets_text``, ``widgets_choice``,
+``widgets_groups``, ``widgets_values``, ``widgets_dates``, ``widgets_data``). Each method turns
 Streamlit's signature into element properties and hands them to the runtime
 (``apptest._run.layout``, ``apptest._run.widgets``, ``apptest._server.fragments``); no
 behaviour lives in the shim beyond that translation.
