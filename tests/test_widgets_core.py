@@ -553,3 +553,14 @@ def test_equal_looking_disabled_flags_keep_their_type(app: RunApp) -> None:
     )
     at.run()
     assert [type(box.proto["disabled"]) for box in at.checkbox] == [int, bool, int]
+
+
+def test_a_list_read_from_a_widget_is_the_tests_own_copy() -> None:
+    """Widget plans share their option and caption lists between runs and AppTests: changing
+    a list a test read from an element changes nothing the next run or AppTest shows."""
+    source = "import streamlit as st\nst.radio('Pick', ['a', 'b'], captions=['one', 'two'])\n"
+    first = AppTest.from_string(source).run()
+    captions = first.radio[0].captions
+    captions.append("three")
+    assert first.run().radio[0].captions == ["one", "two"]
+    assert AppTest.from_string(source).run().radio[0].captions == ["one", "two"]

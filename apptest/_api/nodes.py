@@ -477,7 +477,10 @@ def _prop(node: Node, name: str) -> Any:
     if not name.startswith("_") and name != "proto":
         props = node.proto  # a slot: set for every node made by a snapshot
         if name in props:
-            return props[name]
+            value = props[name]
+            # A widget's remembered plan shares its lists (options, captions) with later runs
+            # and other AppTests: a test gets its own copy to change.
+            return list(value) if type(value) is list else value
     _no_attribute(node, name)
 
 
