@@ -58,10 +58,19 @@ class Checks:
         self.isolation = "fragment_isolation" in names
         self.values = "widget_values" in names
 
-    def after(self, at: AppTest, step: Step, roots: tuple[Block, ...], runs: int) -> None:
+    def after(
+        self,
+        at: AppTest,
+        step: Step,
+        roots: tuple[Block, ...],
+        runs: int,
+        *,
+        exception: bool = True,
+    ) -> None:
         """Check every invariant after ``step``; ``roots`` and ``runs`` are the tree and the
-        run count before it. Raises :class:`InvariantError`."""
-        if self.exceptions:
+        run count before it; ``exception=False`` says the tree holds no exception element
+        (the caller walked it). Raises :class:`InvariantError`."""
+        if self.exceptions and exception:
             check_no_exception(at)
         if self.isolation:
             check_isolation(at, roots, runs)
@@ -76,6 +85,10 @@ class Checks:
 
 
 def check_no_exception(at: AppTest) -> None:
+    # Each root knows the types found below it (kept across snapshots for the subtrees a run
+    # left alone): the list of exception elements is only built when there is one.
+    if not any("exception" in root.kind_positions() for root in at._roots()):
+        return
     shown = at._of_kind("exception")
     if shown:
         first = shown[0]
@@ -90,16 +103,34 @@ def check_value_shown(at: AppTest, step: Interaction) -> None:
     widget = step.widget
     if not step.runs or step.kind.trigger or widget.type == "chat_input":
         return
-    for node in at._of_kind(widget.type):
-        if node.proto.get("id") == widget.id:
-            shown = node.proto.get(VALUE)
-            if not _same(shown, step.sent):
-                raise InvariantError(
-                    "widget_values",
-                    f"{step.code()} sent {step.sent!r}, but after the run the widget shows "
-                    f"{shown!r}",
-                )
-            return
+    node = _shown_widget(at, widget)
+    if node is not None:
+        shown = node.proto.get(VALUE)
+        if not _same(shown, step.sent):
+            raise InvariantError(
+                "widget_values",
+                f"{step.code()} sent {step.sent!r}, but after the run the widget shows {shown!r}",
+            )
+
+
+def _shown_widget(at: AppTest, widget: Node) -> Node | None:
+    """The node of ``widget`` (same id) in the current tree: at its old path (where a run
+    that did not move it left it), else wherever it moved; None when it is gone."""
+    wanted = widget.proto.get("id")
+    node: Node | None = None
+    path = widget.path
+    roots = at._roots()
+    if path and path[0] < len(roots):
+        node = roots[path[0]]
+        for index in path[1:]:
+            children = node.children if isinstance(node, Block) else ()
+            if index >= len(children):
+                node = None
+                break
+            node = children[index]
+    if node is not None and node.type == widget.type and node.proto.get("id") == wanted:
+        return node
+    return next((n for n in at._of_kind(widget.type) if n.proto.get("id") == wanted), None)
 
 
 def _same(shown: Any, sent: Any) -> bool:
@@ -155,7 +186,7 @@ class _Oracle:
         if self._written_by_run(new):
             return  # a write of the fragment outside its area (replaced or wrapped)
         if isinstance(old, Block) and isinstance(new, Block):
-            if old.type == new.type and dict(old.proto) == dict(new.proto):
+            if old.type == new.type and _same_props(old, new):
                 self._children(old, new)
                 return
         elif _equal_leaf(old, new):
@@ -179,12 +210,17 @@ class _Oracle:
 
 
 def _equal_leaf(old: Node, new: Node) -> bool:
-    return (old.type, old.run_id, old.fragment_id, dict(old.proto)) == (
-        new.type,
-        new.run_id,
-        new.fragment_id,
-        dict(new.proto),
+    return (
+        old.type == new.type
+        and old.run_id == new.run_id
+        and old.fragment_id == new.fragment_id
+        and _same_props(old, new)
     )
+
+
+def _same_props(old: Node, new: Node) -> bool:
+    # The read-only views compare as the dicts they show, without copying them.
+    return bool(old.proto == new.proto)
 
 
 __all__ = ["BUILTIN", "Checks", "Invariant", "InvariantError"]

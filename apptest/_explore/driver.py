@@ -2,12 +2,14 @@
 
 Used by ``explore()`` (a fast loop over Hypothesis choices) and by ``AppMachine`` (whose rules
 call it). Per step it costs a few dictionary lookups beyond the run itself: the list of
-widgets is kept per frozen block (a fragment run re-lists only the blocks on its path), value
-strategies are kept per widget node, and draws go straight to Hypothesis's choice sequence.
+widgets (and whether an exception shows, for the ``no_exception`` check) is kept per frozen
+block (a fragment run re-lists only the blocks on its path), value strategies are kept per
+widget and set of properties, and draws go straight to Hypothesis's choice sequence.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from apptest._api.nodes import Widget
@@ -30,11 +32,22 @@ PER_WIDGET, CLOCK_SHARE = 8, 2
 CLOCK_STEPS: tuple[int | float, ...] = (1, 0.5, 2, 10, 60)
 
 
-def _same_props(old: dict[str, Any], new: dict[str, Any]) -> bool:
+def _same_props(old: Mapping[str, Any], new: Mapping[str, Any]) -> bool:
+    """Equal properties, the value aside (compared whole first: most widgets a run did not
+    touch send the same value again)."""
     try:
-        return bool(old == new)
+        if old == new:
+            return True
+        if old.keys() != new.keys():
+            return False
+        return all(old[key] == value for key, value in new.items() if key != VALUE)
     except Exception:  # a property whose == is not a bool (a DataFrame): build anew
         return False
+
+
+#: A block, its enabled widgets with a strategy (document order), and whether an exception
+#: element shows below it.
+_Outline = tuple[Block, tuple[Widget, ...], bool]
 
 
 class Driver:
@@ -47,9 +60,10 @@ class Driver:
         self.interactions = 0
         self._roots: tuple[Block, ...] | None = None
         self._widgets: tuple[Widget, ...] = ()
-        self._below: dict[int, tuple[Block, tuple[Widget, ...]]] = {}
+        self._exception = False
+        self._below: dict[int, _Outline] = {}
         self._strategies: dict[int, tuple[Widget, Strategy]] = {}
-        self._by_props: dict[tuple[str, str], tuple[dict[str, Any], Strategy]] = {}
+        self._by_props: dict[tuple[str, str], tuple[Mapping[str, Any], Strategy]] = {}
         #: Widget kinds found in the app that have no value strategy (they are left alone).
         self.unknown_kinds: set[str] = set()
         #: What the last step raised (an InvariantError, or the harness's error), if any.
@@ -60,29 +74,53 @@ class Driver:
         """The enabled widgets of the current tree (main, sidebar, dialogs), in order."""
         roots = self.at._roots()
         if roots is not self._roots:
-            below = self._below
-            if len(below) > 4096:
-                below.clear()
-            self._widgets = tuple(w for root in roots for w in self._widgets_below(root))
-            self._roots = roots
+            self._outline(roots)
         return self._widgets
 
-    def _widgets_below(self, block: Block) -> tuple[Widget, ...]:
+    def shows_exception(self) -> bool:
+        """Whether the current tree holds an exception element (read in the same walk as
+        the widgets, which the next step needs anyway)."""
+        roots = self.at._roots()
+        if roots is not self._roots:
+            self._outline(roots)
+        return self._exception
+
+    def _outline(self, roots: tuple[Block, ...]) -> None:
+        below = self._below
+        if len(below) > 4096:
+            below.clear()
+        found: list[Widget] = []
+        exception = False
+        for root in roots:
+            entry = self._outline_below(root)
+            found.extend(entry[1])
+            exception = exception or entry[2]
+        self._widgets, self._exception, self._roots = tuple(found), exception, roots
+
+    def _outline_below(self, block: Block) -> _Outline:
+        """``block``'s widgets and whether an exception shows below it: a block is frozen
+        once and shared by later snapshots until a run changes something below it, so only
+        the blocks on the paths a run changed are walked again."""
         hit = self._below.get(id(block))
         if hit is not None and hit[0] is block:
-            return hit[1]
+            return hit
         found: list[Widget] = []
+        exception = False
         for child in block.children:
             if isinstance(child, Block):
-                found.extend(self._widgets_below(child))
+                entry = self._outline_below(child)
+                found.extend(entry[1])
+                exception = exception or entry[2]
+            elif child.type == "exception":
+                exception = True
             elif isinstance(child, Widget) and interactive(child):
                 if child.type in REGISTRY:
                     found.append(child)
                 else:
                     self.unknown_kinds.add(child.type)
-        result = tuple(found)
-        self._below[id(block)] = (block, result)
-        return result
+        entry = (block, tuple(found), exception)
+        self._below[id(block)] = entry
+        return entry
 
     def strategy(self, widget: Widget) -> Strategy:
         """``values_for(widget)``, built once per widget and set of properties: a full run
@@ -94,13 +132,13 @@ class Driver:
         if len(self._strategies) > 4096:
             self._strategies.clear()
             self._by_props.clear()
-        props = {k: v for k, v in widget.proto.items() if k != VALUE}
+        proto = widget.proto
         key = (widget.type, widget.id)
         known = self._by_props.get(key)
-        strategy = known[1] if known is not None and _same_props(known[0], props) else None
+        strategy = known[1] if known is not None and _same_props(known[0], proto) else None
         if strategy is None:
             strategy = REGISTRY[widget.type].values(widget)
-            self._by_props[key] = (props, strategy)
+        self._by_props[key] = (proto, strategy)
         self._strategies[id(widget)] = (widget, strategy)
         return strategy
 
@@ -161,7 +199,7 @@ class Driver:
         self.interactions += 1
         try:
             step.apply(at)
-            self.checks.after(at, step, roots, runs)
+            self.checks.after(at, step, roots, runs, exception=self.shows_exception())
         except Exception as exc:
             self.error = exc
             raise
