@@ -60,19 +60,14 @@ class HypothesisDraws:
         return pick(int(cd.draw_integer(low, high)), self)
 
     def more(self, steps_run: int, max_steps: int) -> bool:
-        """Whether to take another step, without a choice when the choice sequence says how
-        many it holds: a new sequence runs to ``max_steps`` (as Hypothesis's stateful
-        testing nearly always does), and a replayed one (the shrinker's, a mutation's, the
-        database's) ends where its choices end, so shrinking still drops steps anywhere and a
-        mutation that shortens a sequence still runs. Otherwise a choice of its own."""
+        """Whether to take another step: a choice of its own, so that shrinking can drop
+        steps anywhere in the sequence (as Hypothesis's stateful testing does). (Reading the
+        sequence's length from Hypothesis instead saves the choice, but how Hypothesis calls
+        the test then decides the answer, not the choices: its replays came out flaky.)"""
         if steps_run >= max_steps:
             return False
-        cd = self._cd
-        if cd is not None and hasattr(cd, "max_choices"):
-            limit = cd.max_choices
-            return limit is None or len(cd.nodes) < limit
-        if cd is not None and hasattr(cd, "draw_boolean"):
-            return not cd.draw_boolean(p=2**-8, forced=False if steps_run < 1 else None)
+        if self._cd is not None and hasattr(self._cd, "draw_boolean"):
+            return not self._cd.draw_boolean(p=2**-8, forced=False if steps_run < 1 else None)
         return steps_run < 1 or bool(self._data.draw(_GO))
 
     def start_step(self) -> None:
