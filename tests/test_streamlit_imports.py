@@ -9,8 +9,11 @@ modules of the same name (namespace packages included) never see each other's.
 
 from __future__ import annotations
 
+import importlib
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 from unittest import mock
 
 import pytest
@@ -336,3 +339,27 @@ def test_from_streamlit_import_a_name_the_shim_lacks_sets_real_modules_aside(
     at.run()
     assert at.text.values == ["ImportError"]
     assert stand_in_streamlit == [1]
+
+
+def test_the_import_guard_passes_bad_names_on_to_python(stand_in_streamlit: list[int]) -> None:
+    """A name that is not a string gets Python's own error from the guarded import functions."""
+    at = AppTest.from_string(
+        "import importlib\nimport streamlit as st\n"
+        "for call in (lambda: __import__(b'x'), lambda: importlib.import_module(b'x')):\n"
+        "    try:\n        call()\n    except Exception as error:\n"
+        "        st.text(f'{type(error).__name__}: {error}')\n"
+    )
+    at.run()
+    bad: Any = b"x"
+    calls: list[Callable[[], object]] = [
+        lambda: __import__(bad),
+        lambda: importlib.import_module(bad),
+    ]
+    expected = []
+    for call in calls:
+        try:
+            call()
+        except Exception as error:
+            expected.append(f"{type(error).__name__}: {error}")
+    assert at.text.values == expected and len(expected) == 2
+    assert stand_in_streamlit == [0]

@@ -194,14 +194,17 @@ class _ImportGuard:
         fromlist: Sequence[str] | None = (),
         level: int = 0,
     ) -> types.ModuleType:
-        if not self.set_aside and level == 0 and name.startswith(ROOT):
+        if not self.set_aside and level == 0 and type(name) is str and name.startswith(ROOT):
             if name.startswith(_PREFIX) or (name == ROOT and self._needs_submodules(fromlist)):
                 self.now()
         return self.import_(name, globals, locals, fromlist, level)
 
     def guarded_import_module(self, name: str, package: str | None = None) -> types.ModuleType:
-        if not self.set_aside and (name.startswith(_PREFIX) or name.startswith(".")):
-            self.now()
+        if not self.set_aside and type(name) is str:
+            if name.startswith(_PREFIX) or (
+                name.startswith(".") and isinstance(package, str) and package.startswith(ROOT)
+            ):
+                self.now()
         return self.import_module(name, package)
 
     def _needs_submodules(self, fromlist: Sequence[str] | None) -> bool:
