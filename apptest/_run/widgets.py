@@ -259,7 +259,7 @@ def register_plan(container: Container, plan: WidgetPlan) -> Any:
     if placed is None:
         placed = _place(call, form_id, root, session.page_hash, session.profile.calc_hash)
         plan.placed[where] = placed
-    elif form_id and call.on_change is not None and call.kind != "form_submit_button":
+    if form_id and call.on_change is not None and call.kind != "form_submit_button":
         raise errors.StreamlitInvalidFormCallbackError()
     widget_id, user_key = placed.id, placed.user_key
     # W2-W3: a key or an id used twice in one run is an error (the key check first); a
@@ -286,11 +286,9 @@ def _place(
     call: WidgetCall, form_id: str, root: int, page: str, calc_hash: Callable[[str], str]
 ) -> _Placed:
     """The id and user key of ``call`` landing in ``form_id`` and ``root`` (W1), after the
-    checks that depend on nothing else (the key's type, a callback in a form)."""
+    key's type is checked."""
     key = call.key
     user_key = key if key is None or type(key) is str else normalize_key(key)
-    if form_id and call.on_change is not None and call.kind != "form_submit_button":
-        raise errors.StreamlitInvalidFormCallbackError()
     return _Placed(_widget_id(call, user_key, form_id, root, page, calc_hash), user_key)
 
 

@@ -41,12 +41,14 @@ _getsignal: Any = getattr(signal, "_signal", signal).getsignal
 
 
 _ENVIRON = os.environ
-_ENVIRON_DATA: Any = getattr(os.environ, "_data", None)
+_ENVIRON_DATA: dict[Any, Any] | None = getattr(os.environ, "_data", None)
+if type(_ENVIRON_DATA) is not dict:
+    _ENVIRON_DATA = None
 
 
 def _environ_data() -> dict[Any, Any]:
     """``os.environ``'s own dict (encoded keys and values), or a copy of the mapping."""
-    if os.environ is _ENVIRON and type(_ENVIRON_DATA) is dict:
+    if os.environ is _ENVIRON and _ENVIRON_DATA is not None:
         return _ENVIRON_DATA  # nearly always: no attribute lookup or isinstance per call
     data = getattr(os.environ, "_data", None)
     return data if isinstance(data, dict) else dict(os.environ)
@@ -132,11 +134,7 @@ class ProcessState:
     def save(self) -> None:
         self.cwd = None
         _CWD.push(self)
-        self.environ = (
-            _ENVIRON_DATA.copy()
-            if os.environ is _ENVIRON and type(_ENVIRON_DATA) is dict
-            else dict(_environ_data())
-        )
+        self.environ = dict(_environ_data())
         self.warn_list = warnings.filters  # type: ignore[assignment]  # a list at run time
         self.warn_filters = list(warnings.filters)
         self.warn_show = warnings.showwarning
@@ -155,9 +153,7 @@ class ProcessState:
         _CWD.pop(self)
         if self.cwd:
             os.chdir(self.cwd)
-        fast = os.environ is _ENVIRON and type(_ENVIRON_DATA) is dict
-        environ = _ENVIRON_DATA if fast else _environ_data()
-        if environ != self.environ:
+        if _environ_data() != self.environ:
             self._restore_environ()
         if warnings.filters is not self.warn_list or warnings.filters != self.warn_filters:
             self._restore_warnings()

@@ -472,19 +472,11 @@ class frozen:
         self.token: contextvars.Token[TimeSource | None] | None = None
 
     def __enter__(self) -> None:
-        freezer = _FREEZER  # _Freezer.enter(), written out: this runs for every run
-        with freezer.lock:
-            if freezer.runs == 0:
-                freezer._install()
-            freezer.runs += 1
+        _FREEZER.enter()
         self.token = _CLOCK.set(self.clock)
 
     def __exit__(self, *exc: object) -> None:
         assert self.token is not None
         _CLOCK.reset(self.token)
         self.token = None
-        freezer = _FREEZER  # _Freezer.exit(), written out
-        with freezer.lock:
-            freezer.runs -= 1
-            if freezer.runs == 0:
-                freezer._uninstall()
+        _FREEZER.exit()
