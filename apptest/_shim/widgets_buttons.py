@@ -66,6 +66,7 @@ def _duplicate_form_message(key: str) -> str:
 
 
 def _button_plan(
+    kind: str,
     label: str,
     key: object,
     help: str | None,
@@ -79,60 +80,19 @@ def _button_plan(
     width: Any,
     shortcut: str | None,
 ) -> WidgetPlan:
-    check_button_type("st.button", type)
+    """The plan of ``st.button`` or ``st.form_submit_button`` (``kind``): the same element,
+    told apart by ``is_form_submitter``."""
+    check_button_type(f"st.{kind}", type)
     return WidgetPlan(
         WidgetCall(
-            "button",
+            kind,
             label=label,
             key=key,
             key_identity=True,
             identity={
                 "icon": icon,
                 "help": help,
-                "is_form_submitter": False,
-                "type": type,
-                "width": width,
-                "icon_position": icon_position,
-                "shortcut": shortcut,
-            },
-            trigger=True,
-            read_only=True,
-            on_change=on_click,
-            args=args,
-            kwargs=kwargs,
-        ),
-        default=False,
-        props={"help": help, "type": type, "icon": icon, "disabled": disabled},
-    )
-
-
-def _submit_button_plan(
-    label: str,
-    help: str | None,
-    on_click: Callback,
-    args: Any,
-    kwargs: Any,
-    key: object,
-    type: str,
-    icon: str | None,
-    icon_position: str,
-    disabled: bool,
-    width: Any,
-    shortcut: str | None,
-    form_id: str,
-) -> WidgetPlan:
-    check_button_type("st.form_submit_button", type)
-    user_key = key if key is not None else f"FormSubmitter:{form_id}-{label}"  # W4
-    return WidgetPlan(
-        WidgetCall(
-            "form_submit_button",
-            label=label,
-            key=user_key,
-            key_identity=True,
-            identity={
-                "icon": icon,
-                "help": help,
-                "is_form_submitter": True,
+                "is_form_submitter": kind == "form_submit_button",
                 "type": type,
                 "width": width,
                 "icon_position": icon_position,
@@ -191,7 +151,7 @@ class ButtonWidgets(Container):
         )
         arguments += (disabled, width, shortcut)
         plan = known_plan("button", arguments) or remember_plan(
-            "button", arguments, _button_plan(*arguments)
+            "button", arguments, _button_plan("button", *arguments)
         )
         return bool(register_plan(self, plan))
 
@@ -224,9 +184,28 @@ class ButtonWidgets(Container):
         # Everything the plan depends on: the same call in the next run finds it remembered.
         arguments: tuple[Any, ...] = (label, help, on_click, args, kwargs, key, type, icon)
         arguments += (icon_position, disabled, width, shortcut, form_id)
-        plan = known_plan("form_submit_button", arguments) or remember_plan(
-            "form_submit_button", arguments, _submit_button_plan(*arguments)
-        )
+        plan = known_plan("form_submit_button", arguments)
+        if plan is None:
+            user_key = key if key is not None else f"FormSubmitter:{form_id}-{label}"  # W4
+            plan = remember_plan(
+                "form_submit_button",
+                arguments,
+                _button_plan(
+                    "form_submit_button",
+                    label,
+                    user_key,
+                    help,
+                    on_click,
+                    args,
+                    kwargs,
+                    type,
+                    icon,
+                    icon_position,
+                    disabled,
+                    width,
+                    shortcut,
+                ),
+            )
         return bool(register_plan(self, plan))
 
     # long: Streamlit's signature, one parameter a line, is a third of it or more
