@@ -58,19 +58,10 @@ class Checks:
         self.isolation = "fragment_isolation" in names
         self.values = "widget_values" in names
 
-    def after(
-        self,
-        at: AppTest,
-        step: Step,
-        roots: tuple[Block, ...],
-        runs: int,
-        *,
-        exception: bool = True,
-    ) -> None:
+    def after(self, at: AppTest, step: Step, roots: tuple[Block, ...], runs: int) -> None:
         """Check every invariant after ``step``; ``roots`` and ``runs`` are the tree and the
-        run count before it; ``exception=False`` says the tree holds no exception element
-        (the caller walked it). Raises :class:`InvariantError`."""
-        if self.exceptions and exception:
+        run count before it. Raises :class:`InvariantError`."""
+        if self.exceptions:
             check_no_exception(at)
         if self.isolation:
             check_isolation(at, roots, runs)

@@ -2,9 +2,9 @@
 
 Used by ``explore()`` (a fast loop over Hypothesis choices) and by ``AppMachine`` (whose rules
 call it). Per step it costs a few dictionary lookups beyond the run itself: the list of
-widgets (and whether an exception shows, for the ``no_exception`` check) is kept per frozen
-block (a fragment run re-lists only the blocks on its path), value strategies are kept per
-widget and set of properties, and draws go straight to Hypothesis's choice sequence.
+widgets is kept per frozen block (a fragment run re-lists only the blocks on its path), value
+strategies are kept per widget and set of properties, and draws go straight to Hypothesis's
+choice sequence.
 """
 
 from __future__ import annotations
@@ -45,11 +45,6 @@ def _same_props(old: Mapping[str, Any], new: Mapping[str, Any]) -> bool:
         return False
 
 
-#: A block, its enabled widgets with a strategy (document order), and whether an exception
-#: element shows below it.
-_Outline = tuple[Block, tuple[Widget, ...], bool]
-
-
 class Driver:
     """Drives one AppTest: draws steps from its current tree, applies them, checks them."""
 
@@ -60,8 +55,7 @@ class Driver:
         self.interactions = 0
         self._roots: tuple[Block, ...] | None = None
         self._widgets: tuple[Widget, ...] = ()
-        self._exception = False
-        self._below: dict[int, _Outline] = {}
+        self._below: dict[int, tuple[Block, tuple[Widget, ...]]] = {}
         self._strategies: dict[int, tuple[Widget, Strategy]] = {}
         self._by_props: dict[tuple[str, str], tuple[Mapping[str, Any], Strategy]] = {}
         #: Widget kinds found in the app that have no value strategy (they are left alone).
@@ -74,53 +68,32 @@ class Driver:
         """The enabled widgets of the current tree (main, sidebar, dialogs), in order."""
         roots = self.at._roots()
         if roots is not self._roots:
-            self._outline(roots)
+            below = self._below
+            if len(below) > 4096:
+                below.clear()
+            self._widgets = tuple(w for root in roots for w in self._widgets_below(root))
+            self._roots = roots
         return self._widgets
 
-    def shows_exception(self) -> bool:
-        """Whether the current tree holds an exception element (read in the same walk as
-        the widgets, which the next step needs anyway)."""
-        roots = self.at._roots()
-        if roots is not self._roots:
-            self._outline(roots)
-        return self._exception
-
-    def _outline(self, roots: tuple[Block, ...]) -> None:
-        below = self._below
-        if len(below) > 4096:
-            below.clear()
-        found: list[Widget] = []
-        exception = False
-        for root in roots:
-            entry = self._outline_below(root)
-            found.extend(entry[1])
-            exception = exception or entry[2]
-        self._widgets, self._exception, self._roots = tuple(found), exception, roots
-
-    def _outline_below(self, block: Block) -> _Outline:
-        """``block``'s widgets and whether an exception shows below it: a block is frozen
-        once and shared by later snapshots until a run changes something below it, so only
-        the blocks on the paths a run changed are walked again."""
+    def _widgets_below(self, block: Block) -> tuple[Widget, ...]:
+        """``block``'s widgets: a block is frozen once and shared by later snapshots until a
+        run changes something below it, so only the blocks on the paths a run changed are
+        walked again."""
         hit = self._below.get(id(block))
         if hit is not None and hit[0] is block:
-            return hit
+            return hit[1]
         found: list[Widget] = []
-        exception = False
         for child in block.children:
             if isinstance(child, Block):
-                entry = self._outline_below(child)
-                found.extend(entry[1])
-                exception = exception or entry[2]
-            elif child.type == "exception":
-                exception = True
+                found.extend(self._widgets_below(child))
             elif isinstance(child, Widget) and interactive(child):
                 if child.type in REGISTRY:
                     found.append(child)
                 else:
                     self.unknown_kinds.add(child.type)
-        entry = (block, tuple(found), exception)
-        self._below[id(block)] = entry
-        return entry
+        result = tuple(found)
+        self._below[id(block)] = (block, result)
+        return result
 
     def strategy(self, widget: Widget) -> Strategy:
         """``values_for(widget)``, built once per widget and set of properties: a full run
@@ -199,7 +172,7 @@ class Driver:
         self.interactions += 1
         try:
             step.apply(at)
-            self.checks.after(at, step, roots, runs, exception=self.shows_exception())
+            self.checks.after(at, step, roots, runs)
         except Exception as exc:
             self.error = exc
             raise

@@ -147,7 +147,7 @@ def start(driver: Driver) -> None:
     at = driver.at
     roots = at._roots()
     at.run()
-    driver.checks.after(at, FullRerun(), roots, 0, exception=driver.shows_exception())
+    driver.checks.after(at, FullRerun(), roots, 0)
 
 
 def _settings(given_settings: Settings | None, max_examples: int, database: Any) -> Settings:
