@@ -115,7 +115,7 @@ class SessionInputsMixin:
     def _load_session_inputs(self, request: Request) -> Request:
         __tracebackhide__ = hide_test_errors
         session = self._session
-        stores = self._run_stores or self._session_stores()
+        stores = self._session_stores()
         secrets, query, connections = self.secrets, self.query_params, self.connections
         if type(secrets) is not dict or type(query) is not dict or type(connections) is not dict:
             _check_mappings(secrets=secrets, query_params=query, connections=connections)
@@ -137,7 +137,7 @@ class SessionInputsMixin:
         return request
 
     def _read_session_outputs(self) -> None:
-        stores = self._run_stores or self._session_stores()
+        stores = self._session_stores()
         stores.secrets.end_run()
         self.query_params = stores.query.for_test()
         self.user = dict(stores.apis.user)
