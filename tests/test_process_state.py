@@ -77,6 +77,32 @@ def test_environment_is_restored(monkeypatch: pytest.MonkeyPatch, ending: str) -
     assert os.environ["APPTEST_KEPT"] == "test value" and "PATH" in os.environ
 
 
+def test_environment_changed_every_way_through_os_is_restored(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``os.environ`` is watched through ``os.putenv``/``os.unsetenv``: ``update``,
+    ``setdefault``, ``mock.patch.dict`` left open, ``del`` and a bound ``putenv`` are all
+    seen; a replaced ``os.environ`` is put back; outside runs the functions are the real ones."""
+    monkeypatch.setenv("APPTEST_KEPT", "test value")
+    for name in ("APPTEST_A", "APPTEST_B", "APPTEST_C"):
+        monkeypatch.delenv(name, raising=False)
+    real = (os.putenv, os.unsetenv, os.environ)
+    at = _run(
+        "import os\nfrom unittest import mock\n"
+        "os.environ.update(APPTEST_A='a')\nos.environ.setdefault('APPTEST_B', 'b')\n"
+        "mock.patch.dict(os.environ, {'APPTEST_C': 'c'}).start()\n"
+        "del os.environ['APPTEST_KEPT']\n"
+        "st.text(sorted(k for k in os.environ if k.startswith('APPTEST_')))\n"
+        "os.environ = {'REPLACED': '1'}\n"
+    )
+    assert at.text[0].value == str(["APPTEST_A", "APPTEST_B", "APPTEST_C"])
+    assert (os.putenv, os.unsetenv, os.environ) == real
+    assert os.environ["APPTEST_KEPT"] == "test value"
+    assert not {"APPTEST_A", "APPTEST_B", "APPTEST_C"} & set(os.environ)
+    _run("import os\nfrom os import putenv\nos.environ['APPTEST_A'] = 'x'\n")
+    assert "APPTEST_A" not in os.environ
+
+
 def test_time_zone_change_is_restored() -> None:
     before = (time.timezone, time.tzname)
     _run("import os, time\nos.environ['TZ'] = 'Asia/Tokyo'\ntime.tzset()")

@@ -2,8 +2,10 @@
 
 Restored after every run: the working directory (watched through ``os.chdir`` and
 ``os.fchdir``, which record where the run started before its first change: a run that does not
-change directories makes no system call for it), ``os.environ`` (and the time zone,
-``time.tzset()``, when ``TZ`` changed), the ``warnings`` filters and ``showwarning``, the
+change directories makes no system call for it), ``os.environ`` (watched through
+``os.putenv``/``os.unsetenv``, which every change of the mapping calls: a run that does not
+change it costs no copy or comparison; and the time zone, ``time.tzset()``, when ``TZ``
+changed; an ``os.environ`` the app replaced is put back too), the ``warnings`` filters and ``showwarning``, the
 logging configuration (every logger's level, handlers, ``propagate`` and ``disabled``, as
 recorded by :mod:`apptest._server.logging_journal`; the root logger's filters;
 ``logging.disable``), the recursion limit, ``sys.stdout``/``stderr``/``stdin``,
@@ -40,6 +42,13 @@ _SIGNALS = tuple(
 _getsignal: Any = getattr(signal, "_signal", signal).getsignal
 
 
+def _signals() -> tuple[Any, ...]:
+    """The handlers of ``_SIGNALS``, now."""
+    if len(_SIGNALS) == 2:
+        return (_getsignal(_SIGNALS[0]), _getsignal(_SIGNALS[1]))  # no map() per run
+    return tuple(map(_getsignal, _SIGNALS))
+
+
 _ENVIRON = os.environ
 _ENVIRON_DATA: dict[Any, Any] | None = getattr(os.environ, "_data", None)
 if type(_ENVIRON_DATA) is not dict:
@@ -54,33 +63,53 @@ def _environ_data() -> dict[Any, Any]:
     return data if isinstance(data, dict) else dict(os.environ)
 
 
-class _CwdWatch:
-    """``os.chdir``/``os.fchdir`` while runs are active: before a change, every active run that
-    has not recorded its starting directory yet records it (``ProcessState.cwd``)."""
+class _OsWatch:
+    """``os.chdir``/``os.fchdir`` and ``os.putenv``/``os.unsetenv`` while runs are active.
+
+    Before the first change of a run, every active run that has not recorded the state yet
+    records it: the starting directory (``ProcessState.cwd``) and a copy of ``os.environ``
+    (``ProcessState.environ``). ``os.environ``'s item assignment, deletion, ``update``,
+    ``pop`` and ``clear`` all call ``putenv``/``unsetenv`` (looked up in ``os``'s namespace)
+    before they change the mapping, so a run that touches neither costs no system call and
+    no copy or comparison of the environment.
+    """
 
     def __init__(self) -> None:
         self.active: list[ProcessState] = []
-        self.saved: tuple[Any, Any] = (None, None)
-        self.wrappers = {"chdir": self._wrap(os.chdir), "fchdir": self._wrap(os.fchdir)}
+        self.saved: dict[str, Any] = {}
+        self.wrappers = {
+            "chdir": self._wrap(os.chdir, self._record_cwd),
+            "fchdir": self._wrap(os.fchdir, self._record_cwd),
+            "putenv": self._wrap(os.putenv, self._record_environ),
+            "unsetenv": self._wrap(os.unsetenv, self._record_environ),
+        }
 
-    def _wrap(self, real: Any) -> Any:
-        def change_directory(path: Any) -> None:
-            for state in self.active:
-                if state.cwd is None:
-                    try:
-                        state.cwd = os.getcwd()
-                    except OSError:
-                        state.cwd = ""  # the test's own directory is gone: nothing to go back to
-            real(path)
+    def _record_cwd(self) -> None:
+        for state in self.active:
+            if state.cwd is None:
+                try:
+                    state.cwd = os.getcwd()
+                except OSError:
+                    state.cwd = ""  # the test's own directory is gone: nothing to go back to
 
-        change_directory.__name__ = change_directory.__qualname__ = real.__name__
-        change_directory.__doc__ = real.__doc__
-        return change_directory
+    def _record_environ(self) -> None:
+        for state in self.active:
+            if state.environ is None:
+                state.environ = dict(_environ_data())
+
+    def _wrap(self, real: Any, record: Any) -> Any:
+        def watched(*args: Any) -> None:
+            record()
+            real(*args)
+
+        watched.__name__ = watched.__qualname__ = real.__name__
+        watched.__doc__ = real.__doc__
+        return watched
 
     def push(self, state: ProcessState) -> None:
         if not self.active:
             namespace = os.__dict__
-            self.saved = (namespace.get("chdir"), namespace.get("fchdir"))
+            self.saved = {name: namespace.get(name) for name in self.wrappers}
             namespace.update(self.wrappers)
         self.active.append(state)
 
@@ -88,12 +117,10 @@ class _CwdWatch:
         if state in self.active:
             self.active.remove(state)
         if not self.active:
-            chdir, fchdir = self.saved
-            os.__dict__.update(chdir=chdir, fchdir=fchdir)
-            self.saved = (None, None)
+            os.__dict__.update(self.saved)
 
 
-_CWD = _CwdWatch()
+_OS = _OsWatch()
 
 
 class ProcessState:
@@ -103,6 +130,7 @@ class ProcessState:
         "cwd",
         "disable",
         "environ",
+        "environ_object",
         "hooks",
         "logging",
         "meta_path",
@@ -118,7 +146,9 @@ class ProcessState:
     def __init__(self) -> None:
         #: Where the run started, once it changed directories (None: it did not).
         self.cwd: str | None = None
-        self.environ: dict[Any, Any] = {}
+        #: ``os.environ``'s data before the run's first change (None: it changed nothing).
+        self.environ: dict[Any, Any] | None = None
+        self.environ_object: Any = None
         self.warn_list: list[Any] = []
         self.warn_filters: list[Any] = []
         self.warn_show: Any = None
@@ -133,8 +163,11 @@ class ProcessState:
 
     def save(self) -> None:
         self.cwd = None
-        _CWD.push(self)
-        self.environ = dict(_environ_data())
+        _OS.push(self)
+        self.environ_object = environ = os.environ
+        # Changes through os.environ are seen by _OS (it copies the data before the first);
+        # a replaced or unusual os.environ is copied now and compared after.
+        self.environ = None if environ is _ENVIRON and _ENVIRON_DATA is not None else dict(environ)
         self.warn_list = warnings.filters  # type: ignore[assignment]  # a list at run time
         self.warn_filters = list(warnings.filters)
         self.warn_show = warnings.showwarning
@@ -145,16 +178,19 @@ class ProcessState:
         self.streams = (sys.stdout, sys.stderr, sys.stdin)
         self.hooks = (sys.excepthook, sys.displayhook)
         self.meta_path = list(sys.meta_path)
-        self.signals = tuple(map(_getsignal, _SIGNALS))
+        self.signals = _signals()
 
     def restore(self) -> None:
         # Each check is inline and the put-back out of line: a run that changed nothing
         # costs a few C calls here.
-        _CWD.pop(self)
+        _OS.pop(self)
         if self.cwd:
             os.chdir(self.cwd)
-        if _environ_data() != self.environ:
+        if os.environ is not self.environ_object:
+            os.environ = self.environ_object  # the app replaced the mapping itself
+        if self.environ is not None and _environ_data() != self.environ:
             self._restore_environ()
+        self.environ = self.environ_object = None
         if warnings.filters is not self.warn_list or warnings.filters != self.warn_filters:
             self._restore_warnings()
         warnings.showwarning = self.warn_show
@@ -166,7 +202,7 @@ class ProcessState:
         self.streams = self.hooks = ()
         if sys.meta_path != self.meta_path:
             sys.meta_path[:] = self.meta_path
-        if self.signals != tuple(map(_getsignal, _SIGNALS)):
+        if self.signals != _signals():
             self._restore_signals()
 
     def _restore_signals(self) -> None:
@@ -180,6 +216,7 @@ class ProcessState:
     def _restore_environ(self) -> None:
         tz = os.environ.get("TZ")
         saved = self.environ
+        assert saved is not None
         current = _environ_data()
         for key in [key for key in current if key not in saved]:
             os.environ.pop(_decoded(key), None)
