@@ -22,6 +22,7 @@ state inside C extensions, and changes made through other means than the ones li
 from __future__ import annotations
 
 import logging
+import operator
 import os
 import signal
 import sys
@@ -76,13 +77,15 @@ class _OsWatch:
 
     def __init__(self) -> None:
         self.active: list[ProcessState] = []
-        self.saved: dict[str, Any] = {}
+        self.saved: tuple[Any, ...] = ()
         self.wrappers = {
             "chdir": self._wrap(os.chdir, self._record_cwd),
             "fchdir": self._wrap(os.fchdir, self._record_cwd),
             "putenv": self._wrap(os.putenv, self._record_environ),
             "unsetenv": self._wrap(os.unsetenv, self._record_environ),
         }
+        self.names = tuple(self.wrappers)
+        self.read = operator.itemgetter(*self.names)
 
     def _record_cwd(self) -> None:
         for state in self.active:
@@ -109,7 +112,7 @@ class _OsWatch:
     def push(self, state: ProcessState) -> None:
         if not self.active:
             namespace = os.__dict__
-            self.saved = {name: namespace.get(name) for name in self.wrappers}
+            self.saved = self.read(namespace)
             namespace.update(self.wrappers)
         self.active.append(state)
 
@@ -117,7 +120,7 @@ class _OsWatch:
         if state in self.active:
             self.active.remove(state)
         if not self.active:
-            os.__dict__.update(self.saved)
+            os.__dict__.update(zip(self.names, self.saved))
 
 
 _OS = _OsWatch()
