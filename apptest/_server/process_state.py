@@ -1,17 +1,23 @@
 """Process-wide state an app may change, saved before each run and put back after it.
 
-Restored after every run: the working directory (watched through ``os.chdir`` and
-``os.fchdir``, which record where the run started before its first change: a run that does not
-change directories makes no system call for it), ``os.environ`` (watched through
-``os.putenv``/``os.unsetenv``, which every change of the mapping calls: a run that does not
-change it costs no copy or comparison; and the time zone, ``time.tzset()``, when ``TZ``
-changed; an ``os.environ`` the app replaced is put back too), the ``warnings`` filters and ``showwarning``, the
-logging configuration (every logger's level, handlers, ``propagate`` and ``disabled``, as
-recorded by :mod:`apptest._server.logging_journal`; the root logger's filters;
-``logging.disable``), the recursion limit, ``sys.stdout``/``stderr``/``stdin``,
-``sys.excepthook``, ``sys.displayhook``, ``sys.meta_path`` and the ``SIGINT``/``SIGTERM``
-handlers. (``sys.modules``, ``sys.path``, ``sys.argv`` and
-the ``streamlit`` module are the script's: :mod:`apptest._server.script`.)
+Restored after every run:
+
+- the working directory, watched through ``os.chdir`` and ``os.fchdir``: they record where the
+  run started before its first change, so a run that does not change directories makes no
+  system call for it;
+- ``os.environ``, watched through ``os.putenv``/``os.unsetenv``, which every change of the
+  mapping calls: a run that does not change it costs no copy or comparison. The time zone is
+  reset (``time.tzset()``) when ``TZ`` changed, and an ``os.environ`` the app replaced is put
+  back;
+- the ``warnings`` filters and ``showwarning``;
+- the logging configuration: every logger's level, handlers, ``propagate`` and ``disabled``, as
+  recorded by :mod:`apptest._server.logging_journal`; the root logger's filters;
+  ``logging.disable``;
+- the recursion limit, ``sys.stdout``/``stderr``/``stdin``, ``sys.excepthook``,
+  ``sys.displayhook``, ``sys.meta_path`` and the ``SIGINT``/``SIGTERM`` handlers.
+
+``sys.modules``, ``sys.path``, ``sys.argv`` and the ``streamlit`` module are the script's
+(:mod:`apptest._server.script`).
 
 Saving is cheap and checks come first: a run that changed nothing costs a few comparisons.
 What cannot be put back: ``os._exit``, threads and processes the app started, files it wrote,
@@ -120,7 +126,7 @@ class _OsWatch:
         if state in self.active:
             self.active.remove(state)
         if not self.active:
-            os.__dict__.update(zip(self.names, self.saved))
+            os.__dict__.update(zip(self.names, self.saved, strict=True))
 
 
 _OS = _OsWatch()
@@ -190,7 +196,7 @@ class ProcessState:
         if self.cwd:
             os.chdir(self.cwd)
         if os.environ is not self.environ_object:
-            os.environ = self.environ_object  # the app replaced the mapping itself
+            os.environ = self.environ_object  # noqa: B003  (the app replaced the mapping: put it back)
         if self.environ is not None and _environ_data() != self.environ:
             self._restore_environ()
         self.environ = self.environ_object = None
