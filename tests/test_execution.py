@@ -8,6 +8,7 @@ shown at the top of main).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 import re
@@ -23,6 +24,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from apptest import AppTest, AppTestError, RerunLimitError, ScriptTimeoutError
+from apptest._server.records import RunRecord
 
 if TYPE_CHECKING:
     from conftest import RunApp
@@ -513,3 +515,10 @@ def test_runs_record_scope_trigger_and_status() -> None:
     assert all(r.fragment_ids == () and r.fragments == () for r in at.runs)
     assert repr(at.runs[2]) == "<run 3: app (user) rerun>"
     assert at.runs[-1].exceptions == ("ValueError: failed",)
+    # The run loop's fast constructor makes the same frozen dataclass as the public one.
+    record = at.runs[-1]
+    again = RunRecord(**dataclasses.asdict(record))
+    assert again == record and hash(again) == hash(record) and repr(again) == repr(record)
+    assert dataclasses.replace(record, status="finished").status == "finished"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        record.status = "finished"  # type: ignore[misc]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import threading
 import types
-from dataclasses import dataclass
 
 from apptest._errors import (
     FragmentHandledException,
@@ -41,9 +40,9 @@ from apptest._server.session import RERUN_NOOP_WARNING, Session
 RUN_LOCK = threading.RLock()
 
 
-@dataclass
 class _Outcome:
-    """How a run ended, and what it asks to run next."""
+    """How a run ended, and what it asks to run next (defaults on the class: one is made per
+    run, and most runs change only ``body_started``)."""
 
     status: Status = "finished"
     next_request: Request | None = None
@@ -74,16 +73,16 @@ def execute(session: Session, request: Request, *, timeout: float) -> Request | 
         session.state.end_run()
     _end(session, run, request, outcome, full)
     session.runs.append(
-        RunRecord(
-            id=run.run_id,
-            scope="app" if full else "fragment",
-            trigger=request.trigger,
-            fragment_ids=request.fragment_ids,
-            fragments=session.fragment_names(request.fragment_ids) if not full else (),
-            status=outcome.status,
-            started_at=started,
-            spinners=tuple(run.spinners),
-            exceptions=tuple(session.exceptions),
+        RunRecord.of_run(
+            run.run_id,
+            "app" if full else "fragment",
+            request.trigger,
+            request.fragment_ids,
+            session.fragment_names(request.fragment_ids) if not full else (),
+            outcome.status,
+            started,
+            tuple(run.spinners),
+            tuple(session.exceptions),
         )
     )
     if outcome.status == "timeout":
