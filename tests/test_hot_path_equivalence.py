@@ -185,3 +185,54 @@ def test_a_created_widgets_key_and_a_forms_key_still_refuse_writes() -> None:
             state.set_item(key, 1)
     state.set_item("a", 1)  # any other key is written
     assert state.get_item("a") == 1
+
+
+def _load_changed_reference(state: SessionState, states: dict[str, Any], changed: Any) -> Any:
+    """``SessionState._load_changed`` as it was written before its fast paths."""
+    old, incoming = state.old, state.incoming
+    state._move_unbound()
+    dirty, state._dirty = state._dirty, set()
+    dirty.update(changed)
+    dirty.update(state.key_to_id.get(key, key) for key in state.user)
+    for state_key in dirty:
+        if state_key in incoming:
+            old[state_key] = incoming.pop(state_key)
+    for key, value in state.user.items():
+        state_key = state.key_to_id.get(key, key)
+        old[state_key] = value
+        if state_key in state.trigger_ids:
+            state._armed.add(state_key)
+    state.user.clear()
+    present = {k for k in dirty if k in states}
+    for state_key in present:
+        incoming[state_key] = states[state_key]
+    return present
+
+
+_SOME_KEYS = hs.sets(hs.sampled_from(_KEYS), max_size=3)
+
+
+@given(_LAYER, _LAYER, _LAYER, _LAYER, _SOME_KEYS, _SOME_KEYS)
+def test_loading_a_request_changes_what_the_general_loading_changes(
+    user: dict[str, int],
+    incoming: dict[str, int],
+    old: dict[str, int],
+    states: dict[str, int],
+    dirty: set[str],
+    changed: set[str],
+) -> None:
+    def fresh() -> SessionState:
+        state = _state(user, incoming, old)
+        trigger = f"{WIDGET_ID_PREFIX}-2-None"
+        state.register_widget(WidgetMeta(trigger, "button", None, "", trigger=True), False)
+        state.reset_triggers()
+        state.user, state.incoming, state.old = dict(user), dict(incoming), dict(old)
+        state._dirty = set(dirty)
+        return state
+
+    fast, general = fresh(), fresh()
+    assert fast._load_changed(states, frozenset(changed)) == _load_changed_reference(
+        general, states, frozenset(changed)
+    )
+    for layer in ("user", "incoming", "old", "_armed", "_dirty", "_unbound_keys"):
+        assert getattr(fast, layer) == getattr(general, layer), layer

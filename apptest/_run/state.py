@@ -210,13 +210,17 @@ class SessionState:
             self._dirty.clear()
             looked_at: Iterable[str] = self.incoming
         else:
-            looked_at = self._load_changed(widget_states, changed)
-            looked_at.update(triggers)
+            present = self._load_changed(widget_states, changed)
+            if triggers:
+                present.update(triggers)
+            looked_at = present
         incoming = self.incoming
         if triggers:
             incoming.update(triggers)
             self._armed.update(k for k in triggers if k in self.trigger_ids)
         callbacks = self._callback_ids
+        if not callbacks:
+            return []  # (most apps: nothing to compare)
         fired = [w for w in looked_at if w in callbacks and self._fired(w, incoming[w])]
         if len(fired) > 1:
             fired_set = set(fired)
@@ -229,21 +233,30 @@ class SessionState:
         """Compaction and loading for the keys that may differ from the browser's values;
         return those the request holds. The other keys keep their place: their value here
         is the one the browser sent (a lookup finds the same value in either layer)."""
-        old, incoming = self.old, self.incoming
-        self._move_unbound()
+        old, incoming, user = self.old, self.incoming, self.user
+        if self._unbound_keys:
+            self._move_unbound()
         dirty, self._dirty = self._dirty, set()
-        dirty.update(changed)
-        dirty.update(self.key_to_id.get(key, key) for key in self.user)
+        if changed:
+            dirty.update(changed)
         for state_key in dirty:
             if state_key in incoming:
                 old[state_key] = incoming.pop(state_key)
-        for key, value in self.user.items():
-            state_key = self.key_to_id.get(key, key)
-            old[state_key] = value
-            if state_key in self.trigger_ids:
-                self._armed.add(state_key)
-        self.user.clear()
-        present = {k for k in dirty if k in states}
+        if user:
+            # Values set by user code go to ``old`` under their state key, over the browser's
+            # (which is dropped), and are looked at like the other keys written here.
+            key_to_id, trigger_ids = self.key_to_id, self.trigger_ids
+            for key, value in user.items():
+                state_key = key_to_id[key] if key in key_to_id else key
+                if state_key in states:  # (``present`` below is the ones in ``states``)
+                    dirty.add(state_key)
+                if state_key in incoming:
+                    del incoming[state_key]
+                old[state_key] = value
+                if state_key in trigger_ids:
+                    self._armed.add(state_key)
+            user.clear()
+        present = states.keys() & dirty
         for state_key in present:
             incoming[state_key] = states[state_key]
         return present
@@ -364,14 +377,17 @@ class SessionState:
     def reset_triggers(self) -> None:
         """C5: trigger values (buttons) read as their reset value again. Only triggers that
         may have been set since the last reset are visited."""
-        for widget_id in self._armed:
+        armed = self._armed
+        if not armed:
+            return
+        for widget_id in armed:
             meta = self.meta[widget_id]
             if not meta.trigger:
                 continue
             for layer in (self.incoming, self.old):
                 if widget_id in layer:
                     layer[widget_id] = meta.reset_value
-        self._armed.clear()
+        armed.clear()
 
     def remove_stale_widgets(self, fragment_ids: tuple[str, ...]) -> None:
         """C2: drop values of widgets not rendered by this run (within its scope). A fragment
@@ -380,7 +396,7 @@ class SessionState:
         if not fragment_ids:
             for layer in (self.incoming, self.old):
                 # Widgets registered in this run stay: only the other keys are looked at.
-                stale = layer.keys() - registered.keys()
+                stale = layer.keys() - registered
                 for state_key in stale:
                     if state_key.startswith(WIDGET_ID_PREFIX):
                         self._drop(layer, state_key)
