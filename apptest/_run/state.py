@@ -217,7 +217,7 @@ class SessionState:
         incoming = self.incoming
         if triggers:
             incoming.update(triggers)
-            self._armed.update(k for k in triggers if k in self.trigger_ids)
+            self._armed.update(triggers.keys() & self.trigger_ids)
         callbacks = self._callback_ids
         if not callbacks:
             return []  # (most apps: nothing to compare)
@@ -295,7 +295,7 @@ class SessionState:
     def replay(self, values: dict[str, Any]) -> None:
         """RR8: replayed trigger values go over the fresh ones, firing nothing."""
         self.incoming.update(values)
-        self._armed.update(k for k in values if k in self.trigger_ids)
+        self._armed.update(values.keys() & self.trigger_ids)
 
     def begin_run(self, scope: tuple[str, ...], forms: set[str]) -> None:
         """A run starts: ``scope`` are the fragments it reruns, ``forms`` collects the keys of
@@ -407,11 +407,12 @@ class SessionState:
                 if widget_id not in registered:
                     self._drop(self.incoming, widget_id)
                     self._drop(self.old, widget_id)
-        for widget_id in self._orphan_ids:
-            if widget_id not in registered:
-                self._drop(self.incoming, widget_id)
-                self._drop(self.old, widget_id)
-        self._orphan_ids = {k for k in self._orphan_ids if k in self.user}
+        if self._orphan_ids:
+            for widget_id in self._orphan_ids:
+                if widget_id not in registered:
+                    self._drop(self.incoming, widget_id)
+                    self._drop(self.old, widget_id)
+            self._orphan_ids = {k for k in self._orphan_ids if k in self.user}
 
     def _drop(self, layer: dict[str, Any], state_key: str) -> None:
         self._dirty.add(state_key)  # the browser may still hold it
