@@ -256,7 +256,7 @@ class SessionState:
                 if state_key in trigger_ids:
                     self._armed.add(state_key)
             user.clear()
-        present = states.keys() & dirty
+        present = {k for k in dirty if k in states}  # (as many reads as keys looked at)
         for state_key in present:
             incoming[state_key] = states[state_key]
         return present
