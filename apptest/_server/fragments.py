@@ -245,7 +245,7 @@ class _FragmentCall(NamedTuple):
         session: Session = current.session  # type: ignore[assignment]  # (``session_of``)
         previous = current.frame
         previous_page, session.page_hash = session.page_hash, self.page_hash
-        if current.is_fragment_run and session.profile.outside_writes == "wrappers":
+        if session.profile.outside_writes == "wrappers" and current.is_fragment_run:
             reuse_wrappers(current, self.fragment_id)  # O5, top-level or inline
         current.frame = FragmentFrame(self.fragment_id, parallel=self.parallel)
         try:
