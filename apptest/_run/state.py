@@ -15,13 +15,9 @@ from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from apptest._st_errors import StreamlitAPIException, StreamlitWidgetAlreadyInstantiatedError
+from apptest._run.state_errors import already_instantiated, no_attribute, no_key
 
 WIDGET_ID_PREFIX = "$$ID"
-_INIT_HINT = (
-    "Did you forget to initialize it? More info: "
-    "https://docs.streamlit.io/develop/concepts/architecture/session-state#initialization"
-)
 
 
 @dataclass(slots=True)
@@ -40,30 +36,6 @@ class WidgetMeta:
     args: tuple[Any, ...] = ()
     kwargs: dict[str, Any] = field(default_factory=dict)
     read_only: bool = False
-
-
-def _already_instantiated(key: str, error_class: str) -> StreamlitAPIException:
-    """E19 / SS1 in the active profile's class and words."""
-    if error_class == "StreamlitWidgetAlreadyInstantiatedError":
-        # 1.67 formats the key as Python subscript code, in a Markdown code span whose fence
-        # is longer than any run of backticks in the key.
-        code = f"st.session_state[{key!r}]"
-        fence = "`"
-        while fence in code:
-            fence += "`"
-        item = f"{fence}{code}{fence}"
-        return StreamlitWidgetAlreadyInstantiatedError(
-            f"{item} cannot be modified after the widget with that key is instantiated. Assign "
-            f"{item} before creating the widget, or update it from an `on_change` or "
-            "`on_click` callback, which runs before the widget is instantiated. If this is a "
-            "read-only session state key (buttons, file and media inputs, `st.data_editor`, "
-            "forms, chart or `ButtonColumn` selections), store the value under a different "
-            "session state key."
-        )
-    return StreamlitAPIException(
-        f"`st.session_state.{key}` cannot be modified after the widget with key `{key}` is "
-        "instantiated."
-    )
 
 
 class SessionState:
@@ -143,23 +115,37 @@ class SessionState:
         return sorted(set(visible), key=str)
 
     # -- the mapping apps see ------------------------------------------------------------
+    # ``get_item``, ``set_item`` and ``contains`` serve every ``st.session_state`` access. Each
+    # first takes a written-out fast path for a key no widget owns (neither a widget's user
+    # key nor a keyed widget's id): there both spellings of the key are the key itself, so
+    # ``_state_key`` and ``_lookup`` reduce to the layers' own lookups.
     def get_item(self, key: str) -> Any:
+        if key not in self.key_to_id and key not in self.id_to_key:
+            if key in self.user:
+                return self.user[key]
+            if key in self.incoming:
+                return self.incoming[key]
+            if key in self.old:
+                return self.old[key]
+            raise no_key(key)
         try:
             return self._lookup(self._state_key(key))
         except KeyError:
-            raise KeyError(f'st.session_state has no key "{key}". {_INIT_HINT}') from None
+            raise no_key(key) from None
 
     def set_item(self, key: str, value: Any) -> None:
-        widget_id = self.key_to_id.get(key)
         forms = self.run_forms
+        widget_id = self.key_to_id.get(key)
         # E19 concerns the run in progress; between runs (a test writing
         # at.session_state) there is no instantiated widget to conflict with.
         if forms is not None and (
-            (widget_id is not None and self.registered_in_scope(widget_id)) or key in forms
+            (widget_id is not None and widget_id in self.registered) or key in forms
         ):
-            raise _already_instantiated(key, self.already_instantiated_error)
+            raise already_instantiated(key, self.already_instantiated_error)
         self.user[key] = value
-        self._note_write(self._state_key(key))
+        state_key = key if widget_id is None else widget_id
+        if state_key in self.trigger_ids or state_key.startswith(WIDGET_ID_PREFIX):
+            self._note_write(state_key)
 
     def _note_write(self, state_key: str) -> None:
         """A value was written under ``state_key`` other than by a widget's registration:
@@ -184,19 +170,18 @@ class SessionState:
                 del layer[layer_key]
                 found = True
         if not found:
-            raise KeyError(f'st.session_state has no key "{key}". {_INIT_HINT}')
+            raise no_key(key)
         self._unbound_keys.add(key)
         self._dirty.add(state_key)
 
     def contains(self, key: str) -> bool:
+        if key not in self.key_to_id and key not in self.id_to_key:
+            return key in self.user or key in self.incoming or key in self.old
         try:
             self._lookup(self._state_key(key))
         except KeyError:
             return False
         return True
-
-    def registered_in_scope(self, widget_id: str) -> bool:
-        return widget_id in self.registered
 
     def snapshot(self) -> dict[str, Any]:
         """A plain dict of the visible keys, for tests and reprs."""
@@ -225,13 +210,17 @@ class SessionState:
             self._dirty.clear()
             looked_at: Iterable[str] = self.incoming
         else:
-            looked_at = self._load_changed(widget_states, changed)
-            looked_at.update(triggers)
+            present = self._load_changed(widget_states, changed)
+            if triggers:
+                present.update(triggers)
+            looked_at = present
         incoming = self.incoming
         if triggers:
             incoming.update(triggers)
-            self._armed.update(k for k in triggers if k in self.trigger_ids)
+            self._armed.update(triggers.keys() & self.trigger_ids)
         callbacks = self._callback_ids
+        if not callbacks:
+            return []  # (most apps: nothing to compare)
         fired = [w for w in looked_at if w in callbacks and self._fired(w, incoming[w])]
         if len(fired) > 1:
             fired_set = set(fired)
@@ -244,21 +233,30 @@ class SessionState:
         """Compaction and loading for the keys that may differ from the browser's values;
         return those the request holds. The other keys keep their place: their value here
         is the one the browser sent (a lookup finds the same value in either layer)."""
-        old, incoming = self.old, self.incoming
-        self._move_unbound()
+        old, incoming, user = self.old, self.incoming, self.user
+        if self._unbound_keys:
+            self._move_unbound()
         dirty, self._dirty = self._dirty, set()
-        dirty.update(changed)
-        dirty.update(self.key_to_id.get(key, key) for key in self.user)
+        if changed:
+            dirty.update(changed)
         for state_key in dirty:
             if state_key in incoming:
                 old[state_key] = incoming.pop(state_key)
-        for key, value in self.user.items():
-            state_key = self.key_to_id.get(key, key)
-            old[state_key] = value
-            if state_key in self.trigger_ids:
-                self._armed.add(state_key)
-        self.user.clear()
-        present = {k for k in dirty if k in states}
+        if user:
+            # Values set by user code go to ``old`` under their state key, over the browser's
+            # (which is dropped), and are looked at like the other keys written here.
+            key_to_id, trigger_ids = self.key_to_id, self.trigger_ids
+            for key, value in user.items():
+                state_key = key_to_id[key] if key in key_to_id else key
+                if state_key in states:  # (``present`` below is the ones in ``states``)
+                    dirty.add(state_key)
+                if state_key in incoming:
+                    del incoming[state_key]
+                old[state_key] = value
+                if state_key in trigger_ids:
+                    self._armed.add(state_key)
+            user.clear()
+        present = {k for k in dirty if k in states}  # (as many reads as keys looked at)
         for state_key in present:
             incoming[state_key] = states[state_key]
         return present
@@ -297,7 +295,7 @@ class SessionState:
     def replay(self, values: dict[str, Any]) -> None:
         """RR8: replayed trigger values go over the fresh ones, firing nothing."""
         self.incoming.update(values)
-        self._armed.update(k for k in values if k in self.trigger_ids)
+        self._armed.update(values.keys() & self.trigger_ids)
 
     def begin_run(self, scope: tuple[str, ...], forms: set[str]) -> None:
         """A run starts: ``scope`` are the fragments it reruns, ``forms`` collects the keys of
@@ -379,14 +377,17 @@ class SessionState:
     def reset_triggers(self) -> None:
         """C5: trigger values (buttons) read as their reset value again. Only triggers that
         may have been set since the last reset are visited."""
-        for widget_id in self._armed:
+        armed = self._armed
+        if not armed:
+            return
+        for widget_id in armed:
             meta = self.meta[widget_id]
             if not meta.trigger:
                 continue
             for layer in (self.incoming, self.old):
                 if widget_id in layer:
                     layer[widget_id] = meta.reset_value
-        self._armed.clear()
+        armed.clear()
 
     def remove_stale_widgets(self, fragment_ids: tuple[str, ...]) -> None:
         """C2: drop values of widgets not rendered by this run (within its scope). A fragment
@@ -395,7 +396,7 @@ class SessionState:
         if not fragment_ids:
             for layer in (self.incoming, self.old):
                 # Widgets registered in this run stay: only the other keys are looked at.
-                stale = layer.keys() - registered.keys()
+                stale = layer.keys() - registered
                 for state_key in stale:
                     if state_key.startswith(WIDGET_ID_PREFIX):
                         self._drop(layer, state_key)
@@ -406,11 +407,12 @@ class SessionState:
                 if widget_id not in registered:
                     self._drop(self.incoming, widget_id)
                     self._drop(self.old, widget_id)
-        for widget_id in self._orphan_ids:
-            if widget_id not in registered:
-                self._drop(self.incoming, widget_id)
-                self._drop(self.old, widget_id)
-        self._orphan_ids = {k for k in self._orphan_ids if k in self.user}
+        if self._orphan_ids:
+            for widget_id in self._orphan_ids:
+                if widget_id not in registered:
+                    self._drop(self.incoming, widget_id)
+                    self._drop(self.old, widget_id)
+            self._orphan_ids = {k for k in self._orphan_ids if k in self.user}
 
     def _drop(self, layer: dict[str, Any], state_key: str) -> None:
         self._dirty.add(state_key)  # the browser may still hold it
@@ -434,20 +436,24 @@ class SessionStateProxy(MutableMapping[str, Any]):
     """``st.session_state`` and ``at.session_state``: item and attribute access on a session."""
 
     __slots__ = ("_get_state",)
+    _get_state: Callable[[], SessionState]
 
     def __init__(self, get_state: Callable[[], SessionState]) -> None:
         object.__setattr__(self, "_get_state", get_state)
 
+    # (``type(key) is str`` first: ``_key`` only matters for other keys.)
     def __getitem__(self, key: str) -> Any:
-        return self._get_state().get_item(_key(key))
+        return self._get_state().get_item(key if type(key) is str else _key(key))
 
     def __setitem__(self, key: str, value: Any) -> None:
-        self._get_state().set_item(_key(key), value)
+        self._get_state().set_item(key if type(key) is str else _key(key), value)
 
     def __delitem__(self, key: str) -> None:
         self._get_state().del_item(_key(key))
 
     def __contains__(self, key: object) -> bool:
+        if type(key) is str:
+            return self._get_state().contains(key)
         return isinstance(key, (str, int)) and self._get_state().contains(_key(key))
 
     def __iter__(self) -> Iterator[str]:
@@ -460,9 +466,7 @@ class SessionStateProxy(MutableMapping[str, Any]):
         try:
             return self._get_state().get_item(name)
         except KeyError:
-            raise AttributeError(
-                f'st.session_state has no attribute "{name}". {_INIT_HINT}'
-            ) from None
+            raise no_attribute(name) from None
 
     def __setattr__(self, name: str, value: Any) -> None:
         self._get_state().set_item(name, value)
@@ -471,9 +475,7 @@ class SessionStateProxy(MutableMapping[str, Any]):
         try:
             self._get_state().del_item(name)
         except KeyError:
-            raise AttributeError(
-                f'st.session_state has no attribute "{name}". {_INIT_HINT}'
-            ) from None
+            raise no_attribute(name) from None
 
     def to_dict(self) -> dict[str, Any]:
         state: SessionState = self._get_state()

@@ -177,12 +177,17 @@ _SHAPES: Memo[tuple[int, ...]] = Memo(1_000)
 
 
 def _plan_key(
-    kind: str, arguments: tuple[Any, ...], types: tuple[type, ...]
+    kind: str,
+    arguments: tuple[Any, ...],
+    types: tuple[type, ...],
+    others: tuple[int, ...] | None = None,
 ) -> tuple[Any, ...] | None:
     """The memo key of a command's ``arguments`` (of ``types``): so that 1, 1.0 and True
     never share a plan, the types are part of it and an argument of another type than
-    ``PLAIN``'s stands by its token (``apptest._run.tokens``); None when one has none."""
-    others = _SHAPES.get(types)
+    ``PLAIN``'s stands by its token (``apptest._run.tokens``); None when one has none.
+    ``others``: ``_SHAPES``'s entry for ``types``, when the caller has looked it up."""
+    if others is None:
+        others = _SHAPES.get(types)
     if others is None:
         others = tuple(i for i, kind_of in enumerate(types) if kind_of not in PLAIN)
         _SHAPES.remember(types, others)
@@ -203,9 +208,10 @@ def known_plan(kind: str, arguments: tuple[Any, ...]) -> WidgetPlan | None:
     and hands it to :func:`remember_plan`. A call with a callback never has one (a function
     has no token; an app's callback is a new function object on every run anyway)."""
     types = tuple(map(type, arguments))
-    if _SHAPES.get(types) == ():
+    others = _SHAPES.get(types)
+    if others == ():
         return _PLANS.get((kind, arguments, types))  # the common case, without a call
-    key = _plan_key(kind, arguments, types)
+    key = _plan_key(kind, arguments, types, others)
     return None if key is None else _PLANS.get(key)
 
 

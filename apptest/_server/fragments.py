@@ -10,13 +10,12 @@ container (F14-F16).
 from __future__ import annotations
 
 import contextvars
-import dataclasses
 import datetime
 import functools
 import numbers
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from types import FunctionType
+from typing import Any, NamedTuple
 
 from apptest import _st_errors as errors
 from apptest._errors import FragmentHandledException, ScriptControlException
@@ -35,6 +34,7 @@ from apptest._run.layout import (
     next_path,
     reuse_wrappers,
 )
+from apptest._run.tokens import Memo
 from apptest._run.widgets import normalize_key
 from apptest._server.session import Session, session_of
 from apptest._server.storage import StoredFragment
@@ -44,6 +44,8 @@ from apptest._time.timestring import TimeStringError, parse_time_string
 
 def object_name(func: object) -> str:
     """ID2: ``__qualname__`` if it is a str, else ``__name__``, else the type's qualname."""
+    if type(func) is FunctionType:
+        return func.__qualname__  # a plain function's is always a str
     qualname = getattr(func, "__qualname__", None)
     if isinstance(qualname, str):
         return qualname
@@ -53,11 +55,32 @@ def object_name(func: object) -> str:
     return type(func).__qualname__
 
 
+#: Fragment ids by what they hash (ID1): every call of a fragment in every run asks for the
+#: same few. The key holds the parts of the hashed text rather than the text: building it costs
+#: more than the hash. So that equal keys mean equal texts, only exact strs go in (a str
+#: subclass may format differently from the str it equals); paths are apptest's tuples of
+#: ints (``Cursor.path``), and the profile's hash is named.
+_ID_MEMO: Memo[str] = Memo()
+
+
 def fragment_id_for(run: ScriptRun, func: object, path: Path, extra: str = "") -> str:
     """ID1: hash of ``f"{module}.{qualname}{delta_path_str}{additional_hash_info}"``."""
-    module = getattr(func, "__module__", None) or type(func).__module__
-    text = f"{module}.{object_name(func)}{list(path)}{extra}"
-    return run.session.profile.calc_hash(text)
+    if type(func) is FunctionType:
+        # ``__module__`` and ``object_name``, written out for a plain function
+        module = func.__module__ or type(func).__module__
+        name = func.__qualname__
+    else:
+        module = getattr(func, "__module__", None) or type(func).__module__
+        name = object_name(func)
+    profile = run.session.profile
+    if type(module) is not str or type(name) is not str or type(extra) is not str:
+        return profile.calc_hash(f"{module}.{name}{list(path)}{extra}")
+    memo_key = (module, name, path, extra, profile.hash_name)
+    fragment_id = _ID_MEMO.get(memo_key)
+    if fragment_id is None:
+        fragment_id = profile.calc_hash(f"{module}.{name}{list(path)}{extra}")
+        _ID_MEMO.remember(memo_key, fragment_id)
+    return fragment_id
 
 
 def run_every_seconds(run_every: object, *, missing_space: bool = False) -> float | None:
@@ -94,34 +117,29 @@ def call_fragment(
     if run is None:
         return None  # D6: outside a script run the body does not run.
     path = next_path(container, run)
-    call = _FragmentCall.capture(run, func, args, kwargs, container, path, dialog_name)
-    if parallel:
-        call = dataclasses.replace(call, parallel=True)
-    session = session_of(run)
+    call = _FragmentCall.capture(run, func, args, kwargs, container, path, dialog_name, parallel)
+    session: Session = run.session  # type: ignore[assignment]  # (``session_of``, inline)
     if key is not None:
         _claim_key(session, run, key, func)  # F10, E6
-    session.fragments.set(
-        StoredFragment(
-            id=call.fragment_id,
-            name=object_name(func),
-            path=path,
-            parent=run.frame.fragment_id if run.frame else None,
-            run_every=None,
-            rerun=call.rerun,
-            is_dialog=bool(dialog_name),
-            key=key,
-        )
+    stored = StoredFragment(
+        id=call.fragment_id,
+        name=object_name(func),
+        path=path,
+        parent=run.frame.fragment_id if run.frame else None,
+        run_every=None,
+        rerun=call.rerun,
+        is_dialog=bool(dialog_name),
+        key=key,
     )
+    session.fragments.set(stored)
     # T5: the id is registered before the interval is parsed, so a bad string raises here,
     # at the call site, before the body runs.
-    interval = run_every_seconds(
-        run_every, missing_space=session.profile.time_string_error_missing_space
-    )
-    stored = session.fragments.get(call.fragment_id)
-    assert stored is not None
-    stored.run_every = interval
-    if interval is not None:
-        session.frontend.auto_rerun(call.fragment_id, interval)  # F12, T7
+    if run_every is not None:
+        stored.run_every = run_every_seconds(
+            run_every, missing_space=session.profile.time_string_error_missing_space
+        )
+        if stored.run_every is not None:
+            session.frontend.auto_rerun(call.fragment_id, stored.run_every)  # F12, T7
     if parallel and session.profile.parallel_fragments_detached and not run.is_fragment_run:
         return _run_detached(call, run)  # F13, M11
     return call.execute(run, rerun=False)
@@ -171,10 +189,13 @@ def check_not_parallel_worker(api_name: str) -> None:
         )
 
 
-@dataclass(frozen=True)
-class _FragmentCall:
+class _FragmentCall(NamedTuple):
     """One call of a fragment, as a later rerun needs it: the body and its arguments (F11),
-    the cursors and container of the call site (F9, R5.3) and the page identity (M9)."""
+    the cursors and container of the call site (F9, R5.3) and the page identity (M9).
+
+    Immutable. A NamedTuple rather than a frozen dataclass: one is made per fragment call per
+    run, and a frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``.
+    """
 
     func: Callable[..., Any]
     args: tuple[Any, ...]
@@ -197,6 +218,7 @@ class _FragmentCall:
         container: Container,
         path: Path,
         dialog_name: str,
+        parallel: bool,
     ) -> _FragmentCall:
         """The call at ``path`` in ``run``; a dialog's content hashes as Streamlit's (ID5)."""
         snapshot = run.snapshot()
@@ -206,7 +228,9 @@ class _FragmentCall:
         frame_func: object = _dialog_content if dialog_name else func
         fragment_id = fragment_id_for(run, frame_func, path, dialog_name)
         page_hash = run.session.page_hash  # M9: reruns keep the page identity of this call
-        return cls(func, args, kwargs, container, snapshot, where_then, fragment_id, page_hash)
+        return cls(
+            func, args, kwargs, container, snapshot, where_then, fragment_id, page_hash, parallel
+        )
 
     def execute(self, current: ScriptRun, *, rerun: bool) -> Any:
         """Run the body inside the fragment's own container block (F14-F16), as this call's
@@ -218,10 +242,10 @@ class _FragmentCall:
             current.restore(self.snapshot)
             where = self.where_then.copy_for_snapshot()
         current.fragments_executed.append(self.fragment_id)
-        session = session_of(current)
+        session: Session = current.session  # type: ignore[assignment]  # (``session_of``)
         previous = current.frame
         previous_page, session.page_hash = session.page_hash, self.page_hash
-        if current.is_fragment_run and session.profile.outside_writes == "wrappers":
+        if session.profile.outside_writes == "wrappers" and current.is_fragment_run:
             reuse_wrappers(current, self.fragment_id)  # O5, top-level or inline
         current.frame = FragmentFrame(self.fragment_id, parallel=self.parallel)
         try:
@@ -264,9 +288,8 @@ def make_fragment(
 ) -> Callable[..., Any]:
     """D1-D7: the wrapper ``st.fragment`` returns (never the original object). ``key`` is
     checked here, at decoration time (D5, E7)."""
-    user_key = fragment_key(key)
+    user_key = None if key is None else fragment_key(key)
 
-    @functools.wraps(func)
     def wrap(*args: Any, **kwargs: Any) -> Any:
         return call_fragment(
             func,
@@ -278,9 +301,32 @@ def make_fragment(
             parallel=parallel,
         )
 
-    # ``inspect.signature(wrap)`` follows ``__wrapped__`` (set by ``functools.wraps``) to the
-    # function's own signature, as in Streamlit; nothing is computed per decoration.
-    return wrap
+    # ``inspect.signature(wrap)`` follows ``__wrapped__`` (set as by ``functools.wraps``) to
+    # the function's own signature, as in Streamlit; nothing is computed per decoration.
+    if type(func) is FunctionType and _PLAIN_WRAPS:
+        # ``functools.update_wrapper``, written out for a plain function (the decorator runs
+        # on every full run): it has every attribute copied, so none is skipped.
+        wrap.__module__ = func.__module__
+        wrap.__name__ = func.__name__
+        wrap.__qualname__ = func.__qualname__
+        wrap.__doc__ = func.__doc__
+        wrap.__annotations__ = func.__annotations__
+        if func.__dict__:
+            wrap.__dict__.update(func.__dict__)
+        wrap.__wrapped__ = func  # type: ignore[attr-defined]
+        return wrap
+    return functools.update_wrapper(wrap, func)
+
+
+#: Whether ``functools.update_wrapper`` copies what ``make_fragment`` writes out: these
+#: attributes and ``__dict__`` (Python 3.12 adds ``__type_params__``: then it is called).
+_PLAIN_WRAPS = functools.WRAPPER_ASSIGNMENTS == (
+    "__module__",
+    "__name__",
+    "__qualname__",
+    "__doc__",
+    "__annotations__",
+) and functools.WRAPPER_UPDATES == ("__dict__",)
 
 
 def fragment_key(key: object) -> str | None:

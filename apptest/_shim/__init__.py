@@ -40,7 +40,9 @@ _event = DeltaGenerator(EVENT)
 
 
 def _state() -> Any:
-    return require_run("st.session_state").session.state
+    # ``require_run``, written out for the common case: every st.session_state access asks.
+    run = current_run()
+    return (run if run is not None else require_run("st.session_state")).session.state
 
 
 session_state = SessionStateProxy(_state)
@@ -280,10 +282,13 @@ def fragment(
 
     # ``parallel=True`` (F13, M11): under the modern profile the fragment is detached on full
     # runs (apptest still runs it inline, in call order); under the seed it is ignored.
+    if func is not None:  # ``@st.fragment``: decorated now (every full run), no closure
+        return make_fragment(func, run_every=run_every, main=_main, key=key, parallel=parallel)
+
     def decorate(f: Any) -> Any:
         return make_fragment(f, run_every=run_every, main=_main, key=key, parallel=parallel)
 
-    return decorate if func is None else decorate(func)
+    return decorate
 
 
 def _experimental_fragment(func: Any = None, *, run_every: Any = None) -> Any:
