@@ -28,7 +28,17 @@ SELF = -1
 class TreeNode:
     """One element or block in the frontend tree (mutable, private to the runtime)."""
 
-    __slots__ = ("children", "dirty", "fragment_id", "frozen", "kind", "props", "run_id")
+    __slots__ = (
+        "children",
+        "dirty",
+        "fragment_id",
+        "frozen",
+        "kind",
+        "parent_path",
+        "path",
+        "props",
+        "run_id",
+    )
 
     def __init__(
         self,
@@ -48,6 +58,10 @@ class TreeNode:
         #: For a block: the child indices changed since ``frozen`` was made; ``SELF`` when
         #: the block's own run id or properties changed.
         self.dirty: set[int] | None = None if children is None else set()
+        #: For a block: the delta path ``put_block`` last returned for it, and the parent
+        #: path it was built from (see ``put_block``).
+        self.path: Path | None = None
+        self.parent_path: Path | None = None
 
     @property
     def is_block(self) -> bool:
@@ -216,8 +230,15 @@ class Frontend:
 
         Returns the block's path: writes into the block through that very object (a cursor's
         parent) find it without a walk."""
-        path = (*parent_path, index)
-        siblings = self._children_of(parent_path, index)
+        # ``_children_of``, written out: every container, column and tab of a run comes here.
+        entry = self._blocks.get(id(parent_path))
+        if entry is not None and entry[0] is parent_path:
+            parent = entry[1]
+        else:
+            parent = self._walk(parent_path)
+        siblings = parent.children
+        assert parent.dirty is not None and siblings is not None
+        parent.dirty.add(index)
         self.version += 1
         old = siblings[index] if index < len(siblings) else None
         if old is not None and old.children is not None and old.kind == kind:
@@ -227,6 +248,16 @@ class Frontend:
             node.props, node.run_id, node.fragment_id = props, self.run_id, fragment_id
             assert node.dirty is not None
             node.dirty.add(SELF)
+            path = node.path
+            # The path it had, if it is still at the same place: a block at depth d would
+            # otherwise build a new d-tuple on every run. Its parent's path is the very
+            # object of the last run when the parent was kept too (then no comparison).
+            if path is None or path[-1] != index:
+                path = node.path = (*parent_path, index)
+            elif node.parent_path is not parent_path:
+                if node.parent_path != parent_path:
+                    path = node.path = (*parent_path, index)
+            node.parent_path = parent_path
         else:
             node = TreeNode(kind, props, self.run_id, fragment_id, [])
             if old is None:
@@ -235,6 +266,8 @@ class Frontend:
                 siblings[index] = node
                 if old.children is not None:
                     self._blocks = {}  # the blocks below ``old`` left the tree
+            path = node.path = (*parent_path, index)
+            node.parent_path = parent_path
         self._blocks[id(path)] = (path, node)
         if self._is_fragment_run and fragment_id in self._fragment_ids:
             self._marked[id(node)] = (node, path)
