@@ -129,7 +129,8 @@ class Container:
             run.stack.append(self)
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, exc_type: object = None, exc: object = None, tb: object = None) -> None:
+        # Named parameters, not ``*exc``: no tuple is packed on every ``with`` block's exit.
         run = current_run()
         if run is not None and run.stack and run.stack[-1] is self:
             run.stack.pop()
