@@ -160,3 +160,39 @@ def test_a_block_of_another_kind_at_a_kept_path_starts_empty() -> None:
     at.run()
     assert at.main[0].type == "container"
     assert at.main[0].markdown.values == ["run 2", "inner"]
+
+
+# -- an element sent again to its slot: the node is reused, what a test sees is not ------------
+def test_an_element_sent_again_shows_its_new_fields_and_old_snapshots_keep_theirs() -> None:
+    script = textwrap.dedent(
+        """\
+        import streamlit as st
+
+        runs = st.session_state.setdefault("runs", 0)
+        st.session_state.runs += 1
+        st.markdown(f"run {runs}")
+        if runs % 2:
+            st.text("odd")
+        else:
+            st.markdown("even")
+
+        @st.fragment
+        def inner():
+            st.markdown(f"fragment {runs}")
+
+        inner()
+        """
+    )
+    at = AppTest.from_string(script).run()
+    before = at.main
+    node = at._session.frontend.roots[0].children[0]  # type: ignore[index]
+    at.run()
+    after = at.main
+    assert at._session.frontend.roots[0].children[0] is node  # type: ignore[index]
+    assert [m.value for m in before.markdown] == ["run 0", "even", "fragment 0"]
+    assert [m.value for m in after.markdown] == ["run 1", "fragment 1"]
+    assert after.text[0].value == "odd" and after.text[0].path == (0, 1)
+    assert after[0].run_id == at.runs[-1].id != before[0].run_id
+    at.run()
+    assert [m.value for m in at.markdown] == ["run 2", "even", "fragment 2"]
+    assert not at.text

@@ -209,14 +209,26 @@ class Frontend:
         assert parent.dirty is not None and siblings is not None
         parent.dirty.add(index)
         self.version += 1
-        node = TreeNode(kind, props, self.run_id, fragment_id)
         if index < len(siblings):
             old = siblings[index]
-            siblings[index] = node
-            if old.children is not None:
-                self._blocks = {}  # the blocks below ``old`` left the tree
+            if old.children is None and old.kind == kind:
+                # The same kind of element, sent again (every element of a rerun): the node
+                # takes the new one's fields, as a new node would have them. Nothing outside
+                # the tree holds a node (snapshots hold frozen copies); the one transient
+                # kind, "spinner", is never sent as an element, so a transient is replaced.
+                old.props, old.run_id, old.fragment_id, old.frozen = (
+                    props,
+                    self.run_id,
+                    fragment_id,
+                    None,
+                )
+            else:
+                siblings[index] = TreeNode(kind, props, self.run_id, fragment_id)
+                if old.children is not None:
+                    self._blocks = {}  # the blocks below ``old`` left the tree
         else:
-            siblings.append(node)  # past the end: see ``_place``
+            # past the end: see ``_place``
+            siblings.append(TreeNode(kind, props, self.run_id, fragment_id))
         # ``keeps_value(props)``, written out: this runs for every element of every run.
         widget_id = props.get(ID)
         if widget_id is not None and not props.get(TRIGGER) and VALUE in props:
