@@ -28,7 +28,17 @@ SELF = -1
 class TreeNode:
     """One element or block in the frontend tree (mutable, private to the runtime)."""
 
-    __slots__ = ("children", "dirty", "fragment_id", "frozen", "kind", "props", "run_id")
+    __slots__ = (
+        "children",
+        "dirty",
+        "fragment_id",
+        "frozen",
+        "kind",
+        "parent_path",
+        "path",
+        "props",
+        "run_id",
+    )
 
     def __init__(
         self,
@@ -48,6 +58,10 @@ class TreeNode:
         #: For a block: the child indices changed since ``frozen`` was made; ``SELF`` when
         #: the block's own run id or properties changed.
         self.dirty: set[int] | None = None if children is None else set()
+        #: For a block: the delta path ``put_block`` last returned for it, and the parent
+        #: path it was built from (see ``put_block``).
+        self.path: Path | None = None
+        self.parent_path: Path | None = None
 
     @property
     def is_block(self) -> bool:
@@ -195,14 +209,26 @@ class Frontend:
         assert parent.dirty is not None and siblings is not None
         parent.dirty.add(index)
         self.version += 1
-        node = TreeNode(kind, props, self.run_id, fragment_id)
         if index < len(siblings):
             old = siblings[index]
-            siblings[index] = node
-            if old.children is not None:
-                self._blocks = {}  # the blocks below ``old`` left the tree
+            if old.children is None and old.kind == kind:
+                # The same kind of element, sent again (every element of a rerun): the node
+                # takes the new one's fields, as a new node would have them. Nothing outside
+                # the tree holds a node (snapshots hold frozen copies); the one transient
+                # kind, "spinner", is never sent as an element, so a transient is replaced.
+                old.props, old.run_id, old.fragment_id, old.frozen = (
+                    props,
+                    self.run_id,
+                    fragment_id,
+                    None,
+                )
+            else:
+                siblings[index] = TreeNode(kind, props, self.run_id, fragment_id)
+                if old.children is not None:
+                    self._blocks = {}  # the blocks below ``old`` left the tree
         else:
-            siblings.append(node)  # past the end: see ``_place``
+            # past the end: see ``_place``
+            siblings.append(TreeNode(kind, props, self.run_id, fragment_id))
         # ``keeps_value(props)``, written out: this runs for every element of every run.
         widget_id = props.get(ID)
         if widget_id is not None and not props.get(TRIGGER) and VALUE in props:
@@ -216,8 +242,15 @@ class Frontend:
 
         Returns the block's path: writes into the block through that very object (a cursor's
         parent) find it without a walk."""
-        path = (*parent_path, index)
-        siblings = self._children_of(parent_path, index)
+        # ``_children_of``, written out: every container, column and tab of a run comes here.
+        entry = self._blocks.get(id(parent_path))
+        if entry is not None and entry[0] is parent_path:
+            parent = entry[1]
+        else:
+            parent = self._walk(parent_path)
+        siblings = parent.children
+        assert parent.dirty is not None and siblings is not None
+        parent.dirty.add(index)
         self.version += 1
         old = siblings[index] if index < len(siblings) else None
         if old is not None and old.children is not None and old.kind == kind:
@@ -227,6 +260,16 @@ class Frontend:
             node.props, node.run_id, node.fragment_id = props, self.run_id, fragment_id
             assert node.dirty is not None
             node.dirty.add(SELF)
+            path = node.path
+            # The path it had, if it is still at the same place: a block at depth d would
+            # otherwise build a new d-tuple on every run. Its parent's path is the very
+            # object of the last run when the parent was kept too (then no comparison).
+            if path is None or path[-1] != index:
+                path = node.path = (*parent_path, index)
+            elif node.parent_path is not parent_path:
+                if node.parent_path != parent_path:
+                    path = node.path = (*parent_path, index)
+            node.parent_path = parent_path
         else:
             node = TreeNode(kind, props, self.run_id, fragment_id, [])
             if old is None:
@@ -235,6 +278,8 @@ class Frontend:
                 siblings[index] = node
                 if old.children is not None:
                     self._blocks = {}  # the blocks below ``old`` left the tree
+            path = node.path = (*parent_path, index)
+            node.parent_path = parent_path
         self._blocks[id(path)] = (path, node)
         if self._is_fragment_run and fragment_id in self._fragment_ids:
             self._marked[id(node)] = (node, path)

@@ -55,6 +55,9 @@ __all__ = [
 
 C = TypeVar("C", bound="Container")
 
+#: ``object.__new__``: a container without calling its class (``Container._clone``).
+_new = object.__new__
+
 _SIDEBAR_IN_FRAGMENT = (
     "Calling `st.sidebar` in a function wrapped with `st.fragment` is not supported. To write "
     "elements to the sidebar with a fragment, call your fragment function inside a "
@@ -83,7 +86,7 @@ class Container:
     # -- structure -----------------------------------------------------------------------
     def _clone(self: C) -> C:
         """A shallow copy (as ``copy.copy``, without its generic dispatch: this is hot)."""
-        clone = object.__new__(type(self))
+        clone = _new(type(self))
         clone.__dict__ = self.__dict__.copy()
         return clone
 
@@ -126,7 +129,8 @@ class Container:
             run.stack.append(self)
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, exc_type: object = None, exc: object = None, tb: object = None) -> None:
+        # Named parameters, not ``*exc``: no tuple is packed on every ``with`` block's exit.
         run = current_run()
         if run is not None and run.stack and run.stack[-1] is self:
             run.stack.pop()
@@ -206,8 +210,11 @@ def emit_element(
         cursor.index = index + 1
     if widget and not run.observers:
         return target  # register_widget returns the widget's value: no handle is needed
-    handle = target._clone()  # ``target._spawn(...)`` for a locked cursor on this slot
-    handle._cursor = Cursor(parent, index, True, fragment_id)
+    # ``target._spawn(...)`` for a locked cursor on this slot, without its calls
+    handle = _new(type(target))
+    fields = target.__dict__.copy()
+    fields["_cursor"] = Cursor(parent, index, True, fragment_id)
+    handle.__dict__ = fields
     for observe in run.observers:
         observe(container, target, kind, props, handle, "widget" if widget else "element")
     return handle
@@ -275,7 +282,40 @@ def emit_block(
     """Open a block at the active container's cursor; return the container writing into it."""
     run = current_run()
     if run is not None and run.frame is None and not run.observers:
-        return _emit_plain_block(run, container, kind, props, form_id, in_dialog)
+        # Outside fragments with no write observer (every container, column and tab of a full
+        # run), written out as ``emit_element`` is: the steps of the general path below.
+        target = container
+        if container._cursor is None and container._root == MAIN and run.stack:
+            target = run.stack[-1]
+        cursor = target._cursor
+        if cursor is None:
+            cursor = run.cursors.get(target._root) or run.root_cursor(target._root)
+        path = run.session.frontend.put_block(cursor.parent, cursor.index, kind, props, "")
+        if not cursor.locked:
+            cursor.index += 1
+        child = _new(type(target))  # ``target._spawn(...)``, without its calls
+        fields = target.__dict__.copy()
+        fields["_cursor"] = Cursor(path, 0, False, "")
+        if form_id is not None:
+            fields["_form_id"] = form_id
+        if kind:
+            fields["_kind"] = kind
+        if in_dialog is not None:
+            fields["_in_dialog"] = in_dialog
+        child.__dict__ = fields
+        return child
+    return _emit_framed_block(run, container, kind, props, form_id, in_dialog)
+
+
+def _emit_framed_block(
+    run: ScriptRun | None,
+    container: Container,
+    kind: str,
+    props: dict[str, Any],
+    form_id: str | None,
+    in_dialog: bool | None,
+) -> Container:
+    """``emit_block`` outside any run, in a fragment or with a write observer."""
     target = container._active()
     if run is None:
         return target._spawn(Cursor((target._root,)), form_id=form_id, kind=kind)
@@ -294,36 +334,6 @@ def emit_block(
         child._in_dialog = in_dialog
     for observe in run.observers:
         observe(container, target, kind, props, child, "block")
-    return child
-
-
-def _emit_plain_block(
-    run: ScriptRun,
-    container: Container,
-    kind: str,
-    props: dict[str, Any],
-    form_id: str | None,
-    in_dialog: bool | None,
-) -> Container:
-    """``emit_block`` outside fragments with no write observer, written out (as
-    ``emit_element`` is): every container, column and tab of a full run comes here."""
-    target = container
-    if container._cursor is None and container._root == MAIN and run.stack:
-        target = run.stack[-1]
-    cursor = target._cursor
-    if cursor is None:
-        cursor = run.cursors.get(target._root) or run.root_cursor(target._root)
-    path = run.session.frontend.put_block(cursor.parent, cursor.index, kind, props, "")
-    if not cursor.locked:
-        cursor.index += 1
-    child = target._clone()
-    child._cursor = Cursor(path, 0, False, "")
-    if form_id is not None:
-        child._form_id = form_id
-    if kind:
-        child._kind = kind
-    if in_dialog is not None:
-        child._in_dialog = in_dialog
     return child
 
 

@@ -75,6 +75,11 @@ class WriteCommands(TextCommands, StatusElements, DataMediaCommands):
 
     def write(self, *args: Any, unsafe_allow_html: bool = False) -> None:
         """Write each argument with the element its type calls for; strings join into one."""
+        if len(args) == 1 and type(args[0]) is str:
+            # The usual call, one string (``st.write(f"...")``): the markdown the loop below
+            # makes of it, without the loop's list and closure.
+            self.markdown(args[0], unsafe_allow_html=unsafe_allow_html)
+            return
         pending: list[str] = []
 
         def flush() -> None:
