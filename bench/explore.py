@@ -189,33 +189,39 @@ def main() -> None:
     rounds, examples, steps = (1, 3, 30) if args.quick else (5, 60, 1500)
     # ``import streamlit`` finds apptest's fake package when Streamlit is not installed.
     have_streamlit = real_streamlit_installed()
-    with tempfile.TemporaryDirectory() as folder:
-        widgets_20 = Path(folder) / "widgets_20.py"
-        widgets_20.write_text(WIDGETS_20)
-        print(f"load average before: {os.getloadavg()}; cores: {os.cpu_count()}")
-        print("| app | harness | interactions/s CPU, median (best) | wall, median (best) |")
-        print("|---|---|---|---|")
-        apps = (("counters example", COUNTERS), ("20 widgets", widgets_20))
-        pools = {name: pool(app) for name, app in apps}
-        # apptest first, while real Streamlit is not loaded: once it is (for its AppTest
-        # column), every apptest run also sets Streamlit's ~350 modules aside and back.
-        for name, app in apps:
-            explore(app, max_examples=2, database=None)  # warm: imports, first compiles
-            print(f"| {name} | explore | {rates(explorer(app, examples), rounds)} |")
-            loop = plain_loop(app, steps, pools[name])
-            print(f"| {name} | plain loop | {rates(loop, rounds)} |")
-        for name, app in apps:
-            if have_streamlit:
-                st_steps = max(10, steps // 20)
-                line = rates(streamlit_loop(app, st_steps, pools[name]), max(1, rounds // 2))
-            else:
-                line = "n/a | n/a"
-            print(f"| {name} | Streamlit AppTest | {line} |")
+    # Both apps are explored from one fixed folder: derandomized Hypothesis seeds each app by
+    # its path, so a temporary folder's random name (or another checkout's path) would give
+    # other sequences, and another mix of fragment clicks and full reruns, in every process.
+    folder = Path(tempfile.gettempdir()) / "apptest-bench-explore"
+    folder.mkdir(exist_ok=True)
+    counters = folder / "counters.py"
+    counters.write_text(COUNTERS.read_text())
+    widgets_20 = folder / "widgets_20.py"
+    widgets_20.write_text(WIDGETS_20)
+    print(f"load average before: {os.getloadavg()}; cores: {os.cpu_count()}")
+    print("| app | harness | interactions/s CPU, median (best) | wall, median (best) |")
+    print("|---|---|---|---|")
+    apps = (("counters example", counters), ("20 widgets", widgets_20))
+    pools = {name: pool(app) for name, app in apps}
+    # apptest first, while real Streamlit is not loaded: once it is (for its AppTest
+    # column), every apptest run also sets Streamlit's ~350 modules aside and back.
+    for name, app in apps:
+        explore(app, max_examples=2, database=None)  # warm: imports, first compiles
+        print(f"| {name} | explore | {rates(explorer(app, examples), rounds)} |")
+        loop = plain_loop(app, steps, pools[name])
+        print(f"| {name} | plain loop | {rates(loop, rounds)} |")
+    for name, app in apps:
         if have_streamlit:
-            for name, app in apps:
-                line = rates(explorer(app, examples), rounds)
-                print(f"| {name} | explore, real Streamlit loaded in the process | {line} |")
-        print(f"load average after: {os.getloadavg()}")
+            st_steps = max(10, steps // 20)
+            line = rates(streamlit_loop(app, st_steps, pools[name]), max(1, rounds // 2))
+        else:
+            line = "n/a | n/a"
+        print(f"| {name} | Streamlit AppTest | {line} |")
+    if have_streamlit:
+        for name, app in apps:
+            line = rates(explorer(app, examples), rounds)
+            print(f"| {name} | explore, real Streamlit loaded in the process | {line} |")
+    print(f"load average after: {os.getloadavg()}")
 
 
 if __name__ == "__main__":

@@ -94,15 +94,7 @@ def freeze(node: TreeNode, path: Path, at: AppTest) -> Node:
     if node.children is None:
         if frozen is not None and frozen.path == path:
             return frozen  # type: ignore[no-any-return]
-        leaf = ELEMENT_CLASSES.get(node.kind)
-        if leaf is None:
-            leaf = Widget if is_widget(node.props) else Element
-        # No copy of the properties: the runtime never changes a dict it sent (a change
-        # sends a new one), so the read-only view stays what this run wrote.
-        node.frozen = leaf(
-            node.kind, path, node.run_id, node.fragment_id, MappingProxyType(node.props), at
-        )
-        return node.frozen  # type: ignore[no-any-return]
+        return _freeze_leaf(node, path, at)
     assert node.dirty is not None
     if frozen is not None and frozen.path == path:
         if not node.dirty:
@@ -111,12 +103,45 @@ def freeze(node: TreeNode, path: Path, at: AppTest) -> Node:
         _refreeze_children(block, node, frozen, at)
     else:
         block = _new_block(node, path, at)
-        block.children = tuple(
-            freeze(child, (*path, i), at) for i, child in enumerate(node.children)
-        )
+        block.children = _freeze_all(node.children, path, at)
     node.frozen = block
     node.dirty.clear()
     return block
+
+
+def _freeze_leaf(node: TreeNode, path: Path, at: AppTest) -> Node:
+    leaf = ELEMENT_CLASSES.get(node.kind)
+    if leaf is None:
+        leaf = Widget if is_widget(node.props) else Element
+    # No copy of the properties: the runtime never changes a dict it sent (a change sends a
+    # new one), so the read-only view stays what this run wrote.
+    frozen = leaf(node.kind, path, node.run_id, node.fragment_id, MappingProxyType(node.props), at)
+    node.frozen = frozen
+    return frozen
+
+
+def _freeze_all(children: list[TreeNode], path: Path, at: AppTest) -> tuple[Node, ...]:
+    """``freeze`` of every child, its leaf case written out: after a full run this runs for
+    every element (each was sent again, so each is a new frontend node)."""
+    frozen_children: list[Node] = []
+    append = frozen_children.append
+    classes = ELEMENT_CLASSES
+    for index, child in enumerate(children):
+        child_path = (*path, index)
+        frozen = child.frozen
+        if frozen is not None and frozen.path == child_path and not child.dirty:
+            append(frozen)  # an unchanged leaf, or a block with nothing changed below
+        elif child.children is not None:
+            append(freeze(child, child_path, at))
+        else:  # ``_freeze_leaf``, written out
+            props = child.props
+            leaf = classes.get(child.kind) or (Widget if is_widget(props) else Element)
+            frozen = leaf(
+                child.kind, child_path, child.run_id, child.fragment_id, MappingProxyType(props), at
+            )
+            child.frozen = frozen
+            append(frozen)
+    return tuple(frozen_children)
 
 
 def _new_block(node: TreeNode, path: Path, at: AppTest) -> Block:
@@ -139,12 +164,13 @@ def _refreeze_children(block: Block, node: TreeNode, old: Block, at: AppTest) ->
     path = block.path
     shared = list(old.children)
     kept = len(shared)
-    if kept > len(children):  # a removal always drops the frozen copy; never shared
-        block.children = tuple(freeze(c, (*path, i), at) for i, c in enumerate(children))
+    if kept > len(children) or 4 * len(node.dirty) > kept:
+        # A removal (which always drops the frozen copy: never shared), or most children
+        # changed (a full run sends every element again): freeze them all; the positions
+        # are rebuilt when asked.
+        block.children = _freeze_all(children, path, at)
         return
     positions = old.known_positions()
-    if positions is not None and 4 * len(node.dirty) > kept:
-        positions = None  # most children changed: the positions are rebuilt when asked
     for index in sorted(node.dirty):
         if 0 <= index < kept:
             new = freeze(children[index], (*path, index), at)

@@ -18,7 +18,7 @@ from apptest._explore import kinds  # noqa: F401  (importing it registers the bu
 from apptest._explore.checks import Checks
 from apptest._explore.draws import Draws
 from apptest._explore.steps import ClockStep, FullRerun, Interaction, Step, seconds_of
-from apptest._explore.values import REGISTRY, Strategy, interactive
+from apptest._explore.values import REGISTRY, Strategy, WidgetKind, interactive
 from apptest._props import VALUE
 
 if TYPE_CHECKING:
@@ -45,12 +45,51 @@ def _same_props(old: Mapping[str, Any], new: Mapping[str, Any]) -> bool:
         return False
 
 
+class Strategies:
+    """Value strategies by widget properties, shared by every driver (``SHARED``).
+
+    Each explored sequence starts a new AppTest whose widgets show the same properties as
+    the last sequence's did, so their strategies are found here instead of built (and
+    validated by Hypothesis) anew. Found only for equal properties, the value included, and
+    the same registered kind: the strategy is then the one ``values_for`` builds from this
+    widget (some kinds draw around the current value).
+    """
+
+    def __init__(self) -> None:
+        self._by_props: dict[tuple[str, str], tuple[Mapping[str, Any], WidgetKind, Strategy]] = {}
+
+    def get(self, widget: Widget) -> Strategy:
+        proto = widget.proto
+        key = (widget.type, widget.id)
+        kind = REGISTRY[widget.type]
+        known = self._by_props.get(key)
+        if known is not None and known[1] is kind and _equal(known[0], proto):
+            return known[2]
+        if len(self._by_props) > 4096:
+            self._by_props.clear()
+        strategy = kind.values(widget)
+        self._by_props[key] = (proto, kind, strategy)
+        return strategy
+
+
+def _equal(old: Mapping[str, Any], new: Mapping[str, Any]) -> bool:
+    try:
+        return bool(old == new)
+    except Exception:  # a property whose == is not a bool (a DataFrame): build anew
+        return False
+
+
+#: The strategies every driver shares (an exploration makes one driver per sequence).
+SHARED = Strategies()
+
+
 class Driver:
     """Drives one AppTest: draws steps from its current tree, applies them, checks them."""
 
-    def __init__(self, at: AppTest, checks: Checks) -> None:
+    def __init__(self, at: AppTest, checks: Checks, strategies: Strategies = SHARED) -> None:
         self.at = at
         self.checks = checks
+        self._shared = strategies
         self.steps: list[Step] = []
         self.interactions = 0
         self._roots: tuple[Block, ...] | None = None
@@ -110,7 +149,7 @@ class Driver:
         known = self._by_props.get(key)
         strategy = known[1] if known is not None and _same_props(known[0], proto) else None
         if strategy is None:
-            strategy = REGISTRY[widget.type].values(widget)
+            strategy = self._shared.get(widget)
         self._by_props[key] = (proto, strategy)
         self._strategies[id(widget)] = (widget, strategy)
         return strategy
@@ -184,4 +223,4 @@ class Driver:
         return step
 
 
-__all__ = ["CLOCK_STEPS", "Driver"]
+__all__ = ["CLOCK_STEPS", "Driver", "Strategies"]

@@ -8,10 +8,12 @@ database, so the next exploration of the same app replays it first.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
+import gc
 import hashlib
 import traceback
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -128,7 +130,8 @@ def explore(
     digest = hashlib.sha256(spec.identity() + repr((max_steps, checks.names)).encode())
     test.hypothesis.inner_test._hypothesis_internal_add_digest = digest.digest()  # type: ignore[attr-defined]
     result = ExploreResult(app=str(app) if spec.path else "<source>")
-    with reporting.with_reporter(lambda text: result.report.append(str(text))):
+    report = result.report
+    with _older_objects_set_aside(), reporting.with_reporter(lambda text: report.append(str(text))):
         try:
             test()
         except Exception as exc:  # the shrunk failure: an invariant, or the harness
@@ -148,6 +151,26 @@ def start(driver: Driver) -> None:
     roots = at._roots()
     at.run()
     driver.checks.after(at, FullRerun(), roots, 0)
+
+
+@contextlib.contextmanager
+def _older_objects_set_aside() -> Iterator[None]:
+    """The garbage collector's full collections skip what existed before the exploration.
+
+    An exploration makes thousands of runs, whose allocations set off a few full collections;
+    each walked every object of the process (modules, Hypothesis, the test session), about
+    5 % of an exploration's time. ``gc.freeze()`` sets those objects aside until the end
+    (they are not garbage: the process holds them; one that became garbage meanwhile is
+    collected after). Left alone when the process froze objects itself or turned the
+    collector off."""
+    if gc.get_freeze_count() or not gc.isenabled():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _settings(given_settings: Settings | None, max_examples: int, database: Any) -> Settings:
