@@ -176,15 +176,23 @@ class _ImportGuard:
     sets them aside before the import system looks in ``sys.modules``. ``import streamlit``
     alone, and ``from streamlit import <attribute of the shim>``, need no set-aside."""
 
-    __slots__ = ("import_", "import_module", "set_aside", "swap")
+    __slots__ = ("guards", "import_", "import_module", "set_aside", "swap")
 
     def __init__(self, swap: _ShimSwap) -> None:
         self.swap = swap
         self.set_aside = False
+        self.import_: Callable[..., types.ModuleType] = builtins.__import__
+        self.import_module: Callable[..., types.ModuleType] = importlib.import_module
+        # Bound once: a swap keeps its guard from run to run (no method objects per run, and
+        # release() compares by identity).
+        self.guards = (self.guarded_import, self.guarded_import_module)
+
+    def arm(self) -> None:
+        """Wrap the import functions for one run."""
+        self.set_aside = False
         self.import_ = builtins.__import__
         self.import_module = importlib.import_module
-        builtins.__import__ = self.guarded_import
-        importlib.import_module = self.guarded_import_module
+        builtins.__import__, importlib.import_module = self.guards
 
     def guarded_import(
         self,
@@ -219,22 +227,34 @@ class _ImportGuard:
 
     def release(self) -> None:
         """Put the real import functions back (unless the app replaced them meanwhile)."""
-        if builtins.__import__ == self.guarded_import:
+        guarded_import, guarded_import_module = self.guards
+        if builtins.__import__ is guarded_import:
             builtins.__import__ = self.import_
-        if importlib.import_module == self.guarded_import_module:
+        if importlib.import_module is guarded_import_module:
             importlib.import_module = self.import_module
 
 
 class _ShimSwap:
     """One run's ``streamlit`` names in ``sys.modules``: the shim in, real Streamlit out."""
 
-    __slots__ = ("guard", "log", "mark", "previous_log", "saved", "set_aside", "shim")
+    __slots__ = (
+        "guard",
+        "guarding",
+        "log",
+        "mark",
+        "previous_log",
+        "saved",
+        "set_aside",
+        "shim",
+    )
 
     def __init__(self, shim: ShimImports) -> None:
         self.shim = shim
         self.saved: Any = None
         self.set_aside: dict[str, types.ModuleType] = {}
+        #: Kept from run to run once real Streamlit was seen; ``guarding``: armed this run.
         self.guard: _ImportGuard | None = None
+        self.guarding = False
         self.previous_log: list[str] | None = None
         self.log: list[str] = []
         self.mark = 0
@@ -247,7 +267,11 @@ class _ShimSwap:
             # streamlit.<sub> import.
             if not _is_shim(self.saved):
                 self.shim.adopt_real(self.saved)
-            self.guard = _ImportGuard(self)
+            guard = self.guard
+            if guard is None:
+                guard = self.guard = _ImportGuard(self)
+            guard.arm()
+            self.guarding = True
         modules[ROOT] = root
         finder = install(lambda: self.shim)
         self.previous_log, finder.log = finder.log, self.log
@@ -264,9 +288,10 @@ class _ShimSwap:
 
     def __exit__(self, *exc: object) -> None:
         modules = sys.modules
-        if self.guard is not None:
+        if self.guarding:
+            self.guarding = False
+            assert self.guard is not None
             self.guard.release()
-            self.guard = None
         self.shim.undo_since(self.mark)
         assert _finder is not None
         _finder.log = self.previous_log
