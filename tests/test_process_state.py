@@ -223,3 +223,33 @@ def test_sigint_handler_and_meta_path_are_restored() -> None:
         "sys.meta_path.insert(0, Finder())"
     )
     assert (signal.getsignal(signal.SIGINT), list(sys.meta_path)) == before
+
+
+def test_environment_of_a_replaced_os_environ_is_compared_as_its_own_data(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A test that replaced ``os.environ`` with another ``os._Environ`` (encoded ``_data``):
+    its data is copied before the run in the same form it is compared in after, so a run that
+    changed nothing puts nothing back, and a change is still undone."""
+    data = dict(os.environ._data)  # type: ignore[attr-defined]
+    other = os._Environ(  # type: ignore[attr-defined]
+        data,
+        os.environ.encodekey,
+        os.environ.decodekey,  # type: ignore[attr-defined]
+        os.environ.encodevalue,
+        os.environ.decodevalue,  # type: ignore[attr-defined]
+    )
+    monkeypatch.setattr(os, "environ", other)
+    restored: list[object] = []
+    from apptest._server import process_state
+
+    real = process_state.ProcessState._restore_environ
+    monkeypatch.setattr(
+        process_state.ProcessState,
+        "_restore_environ",
+        lambda self: (restored.append(1), real(self))[1],
+    )
+    _run("st.write('nothing')")
+    assert restored == []
+    _run("import os\nos.environ['APPTEST_OTHER'] = 'x'")
+    assert restored == [1] and "APPTEST_OTHER" not in os.environ

@@ -176,7 +176,8 @@ class ProcessState:
         self.environ_object = environ = os.environ
         # Changes through os.environ are seen by _OS (it copies the data before the first);
         # a replaced or unusual os.environ is copied now and compared after.
-        self.environ = None if environ is _ENVIRON and _ENVIRON_DATA is not None else dict(environ)
+        fast = environ is _ENVIRON and _ENVIRON_DATA is not None
+        self.environ = None if fast else dict(_environ_data())
         self.warn_list = warnings.filters  # type: ignore[assignment]  # a list at run time
         self.warn_filters = list(warnings.filters)
         self.warn_show = warnings.showwarning
