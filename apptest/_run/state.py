@@ -143,9 +143,7 @@ class SessionState:
         ):
             raise already_instantiated(key, self.already_instantiated_error)
         self.user[key] = value
-        state_key = key if widget_id is None else widget_id
-        if state_key in self.trigger_ids or state_key.startswith(WIDGET_ID_PREFIX):
-            self._note_write(state_key)
+        self._note_write(key if widget_id is None else widget_id)
 
     def _note_write(self, state_key: str) -> None:
         """A value was written under ``state_key`` other than by a widget's registration:

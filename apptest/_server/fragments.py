@@ -65,13 +65,8 @@ _ID_MEMO: Memo[str] = Memo()
 
 def fragment_id_for(run: ScriptRun, func: object, path: Path, extra: str = "") -> str:
     """ID1: hash of ``f"{module}.{qualname}{delta_path_str}{additional_hash_info}"``."""
-    if type(func) is FunctionType:
-        # ``__module__`` and ``object_name``, written out for a plain function
-        module = func.__module__ or type(func).__module__
-        name = func.__qualname__
-    else:
-        module = getattr(func, "__module__", None) or type(func).__module__
-        name = object_name(func)
+    module = getattr(func, "__module__", None) or type(func).__module__
+    name = object_name(func)
     profile = run.session.profile
     if type(module) is not str or type(name) is not str or type(extra) is not str:
         return profile.calc_hash(f"{module}.{name}{list(path)}{extra}")
@@ -118,7 +113,7 @@ def call_fragment(
         return None  # D6: outside a script run the body does not run.
     path = next_path(container, run)
     call = _FragmentCall.capture(run, func, args, kwargs, container, path, dialog_name, parallel)
-    session: Session = run.session  # type: ignore[assignment]  # (``session_of``, inline)
+    session = session_of(run)
     if key is not None:
         _claim_key(session, run, key, func)  # F10, E6
     stored = StoredFragment(
@@ -242,7 +237,7 @@ class _FragmentCall(NamedTuple):
             current.restore(self.snapshot)
             where = self.where_then.copy_for_snapshot()
         current.fragments_executed.append(self.fragment_id)
-        session: Session = current.session  # type: ignore[assignment]  # (``session_of``)
+        session = session_of(current)
         previous = current.frame
         previous_page, session.page_hash = session.page_hash, self.page_hash
         if session.profile.outside_writes == "wrappers" and current.is_fragment_run:

@@ -92,12 +92,8 @@ class TextCommands(Plumbing):
     ) -> W:
         if anchors is not NOT_GIVEN or wrap is not NOT_GIVEN:
             newer_keywords(self, "markdown", anchors=anchors, wrap=wrap)
-        # The most frequent write (``st.write`` of text too): no keyword layer (``_el``), and
-        # ``clean_text`` written out for its usual case, one line of text.
-        if type(body) is str and "\n" not in body:
-            text = body.strip()
-        else:
-            text = clean_text(body)
+        # The most frequent write (``st.write`` of text too): no keyword layer (``_el``).
+        text = clean_text(body)
         return emit_element(
             self, "markdown", {"body": text, "help": help, "allow_html": unsafe_allow_html}
         )  # type: ignore[return-value]
