@@ -264,11 +264,9 @@ class Frontend:
             # The path it had, if it is still at the same place: a block at depth d would
             # otherwise build a new d-tuple on every run. Its parent's path is the very
             # object of the last run when the parent was kept too (then no comparison).
-            if path is None or path[-1] != index:
+            moved = node.parent_path is not parent_path and node.parent_path != parent_path
+            if path is None or path[-1] != index or moved:
                 path = node.path = (*parent_path, index)
-            elif node.parent_path is not parent_path:
-                if node.parent_path != parent_path:
-                    path = node.path = (*parent_path, index)
             node.parent_path = parent_path
         else:
             node = TreeNode(kind, props, self.run_id, fragment_id, [])
