@@ -299,7 +299,7 @@ class _Freezer:
         for cls in (api.FakeDatetime, api.FakeDate):
             cls._tz_offset = classmethod(_tz_offset)  # type: ignore[assignment]
         self.swaps = [(obj, name, fake) for obj, name, fake, _ in pairs]
-        self.groups = _Group.of(self.swaps)
+        self.groups = _Group.of(self.swaps, {(id(obj), name): real for obj, name, _, real in pairs})
         self.real_swaps = [(obj, name, real) for obj, name, _, real in pairs]
         self.reals = {id(real): real for *_, real in pairs}
         self.fakes = {id(real): fake for _, _, fake, real in pairs}
@@ -331,7 +331,10 @@ class _Freezer:
             self._setup()
         saved = self.saved_values = []
         for group in self.groups:
-            saved.append(group.read(group.namespace))
+            values = group.read(group.namespace)
+            # None: the module held the real objects (nearly always), put back from a ready
+            # dict. A tuple compares item by item, identity first.
+            saved.append(None if values == group.real_values else values)
         api = self.api
         api.freeze_factories.append(_frozen_now)
         api.tz_offsets.append(_ZERO)
@@ -354,11 +357,13 @@ class _Freezer:
         api = self.api
         if self.real_load is not None:
             self.bootstrap._load_unlocked = self.real_load  # type: ignore[union-attr]
-        for group, values in zip(self.groups, self.saved_values, strict=True):
-            if group.single:
+        for group, values in zip(self.groups, self.saved_values):  # equal lengths
+            if values is None:
+                group.namespace.update(group.reals)
+            elif group.single:
                 group.namespace[group.names[0]] = values
             else:
-                group.namespace.update(zip(group.names, values, strict=True))
+                group.namespace.update(zip(group.names, values))
         self.saved_values = []
         if self.patched:
             _set(reversed(self.patched))
@@ -435,22 +440,28 @@ class _Group:
     ``dict.update`` of its namespace: a run installs and removes the fakes with a few C calls,
     not a ``setattr`` per name."""
 
-    __slots__ = ("fakes", "names", "namespace", "read", "single")
+    __slots__ = ("fakes", "names", "namespace", "read", "real_values", "reals", "single")
 
-    def __init__(self, module: ModuleType, fakes: dict[str, Any]) -> None:
+    def __init__(self, module: ModuleType, fakes: dict[str, Any], reals: dict[str, Any]) -> None:
         self.namespace: dict[str, Any] = module.__dict__
         self.names = tuple(fakes)
         self.fakes = fakes
+        self.reals = {name: reals[name] for name in self.names}
         #: ``read(namespace)``: the names' values now: a tuple, or the value of a single name.
         self.read: Callable[[dict[str, Any]], Any] = operator.itemgetter(*self.names)
         self.single = len(self.names) == 1
+        #: What ``read`` gives while the module holds the real objects.
+        self.real_values = self.read(self.reals)
 
     @classmethod
-    def of(cls, swaps: list[Swap]) -> list[_Group]:
-        by_module: dict[int, tuple[ModuleType, dict[str, Any]]] = {}
+    def of(cls, swaps: list[Swap], reals: dict[tuple[int, str], Any]) -> list[_Group]:
+        """The swaps by module; ``reals``: the real object of each (id(module), name)."""
+        by_module: dict[int, tuple[ModuleType, dict[str, Any], dict[str, Any]]] = {}
         for module, name, fake in swaps:
-            by_module.setdefault(id(module), (module, {}))[1][name] = fake
-        return [cls(module, fakes) for module, fakes in by_module.values()]
+            entry = by_module.setdefault(id(module), (module, {}, {}))
+            entry[1][name] = fake
+            entry[2][name] = reals[(id(module), name)]
+        return [cls(module, fakes, real) for module, fakes, real in by_module.values()]
 
 
 def _set(swaps: Any) -> None:
