@@ -115,14 +115,15 @@ class SessionInputsMixin:
     def _load_session_inputs(self, request: Request) -> Request:
         __tracebackhide__ = hide_test_errors
         session = self._session
-        stores = self._session_stores()
+        stores = self._run_stores or self._session_stores()
         secrets, query, connections = self.secrets, self.query_params, self.connections
         if type(secrets) is not dict or type(query) is not dict or type(connections) is not dict:
             _check_mappings(secrets=secrets, query_params=query, connections=connections)
         apis = stores.apis
-        apis.context = self._context.validated()
+        context = self._context
+        apis.context = context.validated() if context else {}  # (empty: the usual case)
         apis.user = check_user(self.user)
-        apis.connections = dict(connections)
+        apis.connections = dict(connections) if connections else {}
         if self.options or type(self.options) is not dict:
             from apptest._features.options import check_options  # lazy: see the note above
 
@@ -137,11 +138,12 @@ class SessionInputsMixin:
         return request
 
     def _read_session_outputs(self) -> None:
-        stores = self._session_stores()
+        stores = self._run_stores or self._session_stores()
         stores.secrets.end_run()
         self.query_params = stores.query.for_test()
         self.user = dict(stores.apis.user)
-        self.options = dict(stores.apis.options)
+        options = stores.apis.options
+        self.options = dict(options) if options else {}
 
     def _check_page_request(self) -> None:
         __tracebackhide__ = hide_test_errors
