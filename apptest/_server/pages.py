@@ -85,12 +85,12 @@ def script_folder(session: Session) -> Path | None:
 
 
 def uses_pages_folder(session: Session) -> bool:
-    folder = session.script.folder  # checked on every run: os.path, not pathlib (cheaper)
-    return (
-        not session.pages.navigation_used
-        and folder is not None
-        and os.path.isdir(os.path.join(folder, "pages"))
-    )
+    if session.pages.navigation_used:
+        return False
+    # Checked on every full run: the path is joined once per script, and os.path, not
+    # pathlib (cheaper).
+    folder = session.script.pages_folder
+    return folder is not None and os.path.isdir(folder)
 
 
 def _page_hash(session: Session, url_path: str) -> str:

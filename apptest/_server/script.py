@@ -101,6 +101,8 @@ class Script:
         self.path = os.path.abspath(path) if path else None
         self.filename = self.path or "<streamlit app>"
         self.folder = os.path.dirname(self.path) if self.path else None
+        #: Where a ``pages/`` folder would be (looked for on every full run of a file app).
+        self.pages_folder = os.path.join(self.folder, "pages") if self.folder else None
         self.extra_globals = dict(extra_globals or {})
         self.code: types.CodeType | None = None
         self.compile_error: SyntaxError | None = None
