@@ -92,6 +92,9 @@ class _OsWatch:
         }
         self.names = tuple(self.wrappers)
         self.read = operator.itemgetter(*self.names)
+        #: The real functions, as ``read`` gives them and as a dict to put them back with.
+        self.real_values = self.read(os.__dict__)
+        self.reals = dict(zip(self.names, self.real_values, strict=True))
 
     def _record_cwd(self) -> None:
         for state in self.active:
@@ -123,10 +126,15 @@ class _OsWatch:
         self.active.append(state)
 
     def pop(self, state: ProcessState) -> None:
-        if state in self.active:
-            self.active.remove(state)
-        if not self.active:
-            os.__dict__.update(zip(self.names, self.saved, strict=True))
+        active = self.active
+        if active and active[-1] is state:
+            active.pop()  # (runs nest: the last one pushed ends first)
+        elif state in active:
+            active.remove(state)
+        if not active:
+            saved = self.saved
+            # Nearly always the real functions: put back from a ready dict, no zip of pairs.
+            os.__dict__.update(self.reals if saved == self.real_values else zip(self.names, saved))
 
 
 _OS = _OsWatch()
