@@ -134,7 +134,10 @@ class _OsWatch:
         if not active:
             saved = self.saved
             # Nearly always the real functions: put back from a ready dict, no zip of pairs.
-            os.__dict__.update(self.reals if saved == self.real_values else zip(self.names, saved))
+            if saved == self.real_values:
+                os.__dict__.update(self.reals)
+            else:
+                os.__dict__.update(zip(self.names, saved, strict=True))
 
 
 _OS = _OsWatch()

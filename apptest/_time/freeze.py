@@ -262,7 +262,7 @@ class _Freezer:
         self.reals: dict[int, Any] = {}  # id(real object) -> real object
         self.fakes: dict[int, Any] = {}  # id(real object) -> its fake
         self.groups: list[_Group] = []
-        self.saved_values: list[Any] = []
+        self.saved_values: list[tuple[_Group, Any]] = []
         self.bindings: list[tuple[weakref.ref[ModuleType], str]] = []
         self.fresh: list[tuple[weakref.ref[ModuleType], str]] = []
         self.patched: list[Swap] = []
@@ -334,7 +334,7 @@ class _Freezer:
             values = group.read(group.namespace)
             # None: the module held the real objects (nearly always), put back from a ready
             # dict. A tuple compares item by item, identity first.
-            saved.append(None if values == group.real_values else values)
+            saved.append((group, None if values == group.real_values else values))
         api = self.api
         api.freeze_factories.append(_frozen_now)
         api.tz_offsets.append(_ZERO)
@@ -357,13 +357,13 @@ class _Freezer:
         api = self.api
         if self.real_load is not None:
             self.bootstrap._load_unlocked = self.real_load  # type: ignore[union-attr]
-        for group, values in zip(self.groups, self.saved_values):  # equal lengths
+        for group, values in self.saved_values:
             if values is None:
                 group.namespace.update(group.reals)
             elif group.single:
                 group.namespace[group.names[0]] = values
             else:
-                group.namespace.update(zip(group.names, values))
+                group.namespace.update(zip(group.names, values, strict=True))
         self.saved_values = []
         if self.patched:
             _set(reversed(self.patched))
