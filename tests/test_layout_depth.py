@@ -243,3 +243,23 @@ def test_FE4_removals_at_any_depth_leave_the_tree_a_fresh_run_draws(
         fresh.run()
         assert at.tree == fresh.tree
         assert {c.key: c.value for c in at.checkbox} == {c.key: c.value for c in fresh.checkbox}
+
+
+def test_a_container_has_the_fields_the_hot_paths_copy_one_by_one() -> None:
+    """``emit_element`` and ``emit_block`` copy a container of ``_FIELDS`` attributes field by
+    field; one with more (a status container, an attribute the app set) is copied whole."""
+    from apptest._run.layout import _FIELDS, Container
+
+    assert len(Container().__dict__) == _FIELDS
+    at = AppTest.from_string(
+        """
+        import streamlit as st
+        box = st.container()
+        box.note = "mine"
+        st.session_state["kept"] = box.markdown("x").note
+        s = st.status("S")
+        s.markdown("in").update(label="T")
+        """
+    ).run()
+    assert at.session_state["kept"] == "mine"
+    assert "status 'T'" in at.tree

@@ -58,6 +58,12 @@ C = TypeVar("C", bound="Container")
 #: ``object.__new__``: a container without calling its class (``Container._clone``).
 _new = object.__new__
 
+#: How many attributes a ``Container`` has (``__init__``'s five): a container with no more is
+#: copied attribute by attribute on the hot paths. That is cheaper than copying its
+#: ``__dict__`` and keeps the copy's attributes in the class's shared-key layout, which makes
+#: reading them cheaper too; a subclass's own attributes (``StatusContainer``) need the copy.
+_FIELDS = 5
+
 _SIDEBAR_IN_FRAGMENT = (
     "Calling `st.sidebar` in a function wrapped with `st.fragment` is not supported. To write "
     "elements to the sidebar with a fragment, call your fragment function inside a "
@@ -210,11 +216,18 @@ def emit_element(
         cursor.index = index + 1
     if widget and not run.observers:
         return target  # register_widget returns the widget's value: no handle is needed
-    # ``target._spawn(...)`` for a locked cursor on this slot, without its calls
+    # ``target._spawn(Cursor(parent, index, True, fragment_id))``, without its calls
+    slot = _new(Cursor)
+    slot.parent, slot.index, slot.locked, slot.fragment_id = parent, index, True, fragment_id
     handle = _new(type(target))
-    fields = target.__dict__.copy()
-    fields["_cursor"] = Cursor(parent, index, True, fragment_id)
-    handle.__dict__ = fields
+    fields = target.__dict__
+    if len(fields) == _FIELDS:
+        handle._root, handle._cursor, handle._form_id = fields["_root"], slot, fields["_form_id"]
+        handle._in_dialog, handle._kind = fields["_in_dialog"], fields["_kind"]
+    else:  # a subclass's own attributes too (``StatusContainer``)
+        fields = fields.copy()
+        fields["_cursor"] = slot
+        handle.__dict__ = fields
     for observe in run.observers:
         observe(container, target, kind, props, handle, "widget" if widget else "element")
     return handle
@@ -293,9 +306,19 @@ def emit_block(
         path = run.session.frontend.put_block(cursor.parent, cursor.index, kind, props, "")
         if not cursor.locked:
             cursor.index += 1
-        child = _new(type(target))  # ``target._spawn(...)``, without its calls
-        fields = target.__dict__.copy()
-        fields["_cursor"] = Cursor(path, 0, False, "")
+        # ``target._spawn(Cursor(path), ...)``, without its calls (see ``emit_element``)
+        slot = _new(Cursor)
+        slot.parent, slot.index, slot.locked, slot.fragment_id = path, 0, False, ""
+        child = _new(type(target))
+        fields = target.__dict__
+        if len(fields) == _FIELDS:
+            child._root, child._cursor = fields["_root"], slot
+            child._form_id = fields["_form_id"] if form_id is None else form_id
+            child._in_dialog = fields["_in_dialog"] if in_dialog is None else in_dialog
+            child._kind = kind or fields["_kind"]
+            return child
+        fields = fields.copy()
+        fields["_cursor"] = slot
         if form_id is not None:
             fields["_form_id"] = form_id
         if kind:
