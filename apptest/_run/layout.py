@@ -138,8 +138,10 @@ class Container:
     def __exit__(self, exc_type: object = None, exc: object = None, tb: object = None) -> None:
         # Named parameters, not ``*exc``: no tuple is packed on every ``with`` block's exit.
         run = current_run()
-        if run is not None and run.stack and run.stack[-1] is self:
-            run.stack.pop()
+        if run is not None:
+            stack = run.stack
+            if stack and stack[-1] is self:
+                stack.pop()
 
 
 def layout_error(message: str) -> Exception:
@@ -277,7 +279,12 @@ def widget_placement(container: Container, run: ScriptRun) -> tuple[str, int]:
 
 
 def form_id_of(container: Container) -> str:
-    return container._active()._form_id
+    # ``container._active()._form_id``, written out: every button of every run asks.
+    if container._cursor is None and container._root == MAIN:
+        run = current_run()
+        if run is not None and run.stack:
+            return run.stack[-1]._form_id
+    return container._form_id
 
 
 def root_of(container: Container) -> int:
