@@ -206,7 +206,9 @@ def emit_element(
         cursor = run.cursors.get(target._root) or run.root_cursor(target._root)
     parent, index = cursor.parent, cursor.index
     frame = run.frame
-    if frame is not None:
+    # A write straight into the fragment's own block (its body's writes) is inside its area:
+    # ``_check_outside`` would find nothing to do (no error, no wrapper).
+    if frame is not None and parent is not frame.own_path:
         wrapper = _check_outside(run, target, (*parent, index), widget=widget)
         if wrapper is not None:  # O1: the write goes into the fragment's wrapper
             target = wrapper
@@ -271,10 +273,13 @@ def widget_placement(container: Container, run: ScriptRun) -> tuple[str, int]:
     Returns the form id and the root of the container the widget writes to.
     """
     target = container._active()
-    if run.frame is not None:
-        wrapper = _check_outside(run, target, target._live_cursor(run).path, widget=True)
-        if wrapper is not None:
-            target = wrapper
+    frame = run.frame
+    if frame is not None:
+        cursor = target._live_cursor(run)
+        if cursor.parent is not frame.own_path:  # (inside its own block: see emit_element)
+            wrapper = _check_outside(run, target, cursor.path, widget=True)
+            if wrapper is not None:
+                target = wrapper
     return target._form_id, target._root
 
 
