@@ -13,6 +13,8 @@ from types import FrameType
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as hs
 
 import apptest
 from apptest import AppTest
@@ -196,3 +198,68 @@ def test_an_element_sent_again_shows_its_new_fields_and_old_snapshots_keep_their
     at.run()
     assert [m.value for m in at.markdown] == ["run 2", "even", "fragment 2"]
     assert not at.text
+
+
+_SPEC = hs.recursive(
+    hs.sampled_from(["a", "b", "c", "wa", "wb"]),
+    lambda inner: hs.lists(inner, max_size=4),
+    max_leaves=12,
+)
+_SHOWN = hs.sets(hs.sampled_from(["a", "b", "c", "wa", "wb"]))
+
+_DRAW = """\
+import streamlit as st
+
+def draw(node, where):
+    for n, item in enumerate(node):
+        if isinstance(item, list):
+            with st.container():
+                draw(item, f"{where}.{n}")
+        elif item in st.session_state.get("shown", ()):
+            if item.startswith("w"):
+                st.checkbox(item, key=f"{item}{where}.{n}")
+            else:
+                st.markdown(item)
+
+draw(SPEC, "")
+"""
+
+
+@settings(max_examples=40, deadline=None)
+@given(spec=hs.lists(_SPEC, max_size=4), shown=hs.lists(_SHOWN, min_size=1, max_size=4))
+def test_FE4_removals_at_any_depth_leave_the_tree_a_fresh_run_draws(
+    spec: list[Any], shown: list[set[str]]
+) -> None:
+    """Elements and widgets that go at any depth, run after run (the tree read after each run,
+    so the snapshot re-freezes from the change marks): the tree and the widget values are
+    those of a new AppTest drawing the same."""
+    source = _DRAW.replace("SPEC", repr(spec))
+    at = AppTest.from_string(source)
+    for names in shown:
+        at.session_state["shown"] = names
+        at.run()
+        fresh = AppTest.from_string(source)
+        fresh.session_state["shown"] = names
+        fresh.run()
+        assert at.tree == fresh.tree
+        assert {c.key: c.value for c in at.checkbox} == {c.key: c.value for c in fresh.checkbox}
+
+
+def test_a_container_has_the_fields_the_hot_paths_copy_one_by_one() -> None:
+    """``emit_element`` and ``emit_block`` copy a container of ``_FIELDS`` attributes field by
+    field; one with more (a status container, an attribute the app set) is copied whole."""
+    from apptest._run.layout import _FIELDS, Container
+
+    assert len(Container().__dict__) == _FIELDS
+    at = AppTest.from_string(
+        """
+        import streamlit as st
+        box = st.container()
+        box.note = "mine"
+        st.session_state["kept"] = box.markdown("x").note
+        s = st.status("S")
+        s.markdown("in").update(label="T")
+        """
+    ).run()
+    assert at.session_state["kept"] == "mine"
+    assert "status 'T'" in at.tree

@@ -348,31 +348,52 @@ class Frontend:
                     if widget_id not in self._widgets_sent:
                         self.widget_values.pop(widget_id, None)
 
-    def _clear_full(self, block: TreeNode, removed: list[TreeNode], live: set[str]) -> bool:
-        """FE4 below ``block``; the ids of the widgets that stay are added to ``live``.
+    def _clear_full(self, root: TreeNode, removed: list[TreeNode], live: set[str]) -> None:
+        """FE4 below ``root``; the ids of the widgets that stay are added to ``live``.
 
-        True when anything below ``block`` was removed (its frozen copy is then stale)."""
-        assert block.children is not None and block.dirty is not None
-        keep: list[TreeNode] = []
+        This visits every node of every full run: it walks the tree with a list, not by
+        recursion (no call per block, no deeper frames at depth), and the common case (nothing
+        stale) builds no list. Each block waits with its link up the tree: ``(parent, the
+        block, the parent's link)``, to mark the way to a removal changed."""
         run_id = self.run_id
-        changed = False
+        todo: list[tuple[TreeNode, Any]] = [(root, None)]
+        pop, push = todo.pop, todo.append
+        while todo:
+            block, up = pop()
+            mark = len(todo)
+            assert block.children is not None
+            for child in block.children:
+                if child.run_id != run_id:
+                    # Stale children go first, then the block is visited again (what it
+                    # queued so far is queued again).
+                    del todo[mark:]
+                    self._drop_stale(block, up, removed)
+                    push((block, up))
+                    break
+                below = child.children
+                if below is None:
+                    # ``is_widget(child.props)``, written out
+                    props = child.props
+                    if ID in props:
+                        live.add(props[ID])
+                elif below:
+                    push((child, (block, child, up)))
+
+    def _drop_stale(self, block: TreeNode, up: Any, removed: list[TreeNode]) -> None:
+        """FE4: ``block``'s children of older runs go; its frozen copy and the marks on the way
+        down to it say so."""
+        assert block.children is not None
+        run_id = self.run_id
+        keep: list[TreeNode] = []
         for child in block.children:
-            if child.run_id != run_id:
-                removed.append(child)
-                continue
-            if child.children is not None:
-                if self._clear_full(child, removed, live):
-                    block.dirty.add(len(keep))
-                    changed = True
-            # ``is_widget(child.props)``, written out: this runs for every node of a full run.
-            elif ID in child.props:
-                live.add(child.props[ID])
-            keep.append(child)
-        if len(keep) != len(block.children):
-            block.children[:] = keep
-            block.frozen = None
-            return True
-        return changed
+            (keep if child.run_id == run_id else removed).append(child)
+        block.children[:] = keep
+        block.frozen = None
+        while up is not None:
+            # the index after the removals: found only here, as removals are rare
+            parent, below, up = up
+            assert parent.dirty is not None and parent.children is not None
+            parent.dirty.add(parent.children.index(below))
 
     def _clear_marked(self, block: TreeNode, removed: list[TreeNode]) -> bool:
         """FE5 below a block whose fragment is being rerun (the marker is set).

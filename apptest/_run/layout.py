@@ -58,6 +58,12 @@ C = TypeVar("C", bound="Container")
 #: ``object.__new__``: a container without calling its class (``Container._clone``).
 _new = object.__new__
 
+#: How many attributes a ``Container`` has (``__init__``'s five): a container with no more is
+#: copied attribute by attribute on the hot paths. That is cheaper than copying its
+#: ``__dict__`` and keeps the copy's attributes in the class's shared-key layout, which makes
+#: reading them cheaper too; a subclass's own attributes (``StatusContainer``) need the copy.
+_FIELDS = 5
+
 _SIDEBAR_IN_FRAGMENT = (
     "Calling `st.sidebar` in a function wrapped with `st.fragment` is not supported. To write "
     "elements to the sidebar with a fragment, call your fragment function inside a "
@@ -132,8 +138,10 @@ class Container:
     def __exit__(self, exc_type: object = None, exc: object = None, tb: object = None) -> None:
         # Named parameters, not ``*exc``: no tuple is packed on every ``with`` block's exit.
         run = current_run()
-        if run is not None and run.stack and run.stack[-1] is self:
-            run.stack.pop()
+        if run is not None:
+            stack = run.stack
+            if stack and stack[-1] is self:
+                stack.pop()
 
 
 def layout_error(message: str) -> Exception:
@@ -198,7 +206,9 @@ def emit_element(
         cursor = run.cursors.get(target._root) or run.root_cursor(target._root)
     parent, index = cursor.parent, cursor.index
     frame = run.frame
-    if frame is not None:
+    # A write straight into the fragment's own block (its body's writes) is inside its area:
+    # ``_check_outside`` would find nothing to do (no error, no wrapper).
+    if frame is not None and parent is not frame.own_path:
         wrapper = _check_outside(run, target, (*parent, index), widget=widget)
         if wrapper is not None:  # O1: the write goes into the fragment's wrapper
             target = wrapper
@@ -210,11 +220,18 @@ def emit_element(
         cursor.index = index + 1
     if widget and not run.observers:
         return target  # register_widget returns the widget's value: no handle is needed
-    # ``target._spawn(...)`` for a locked cursor on this slot, without its calls
+    # ``target._spawn(Cursor(parent, index, True, fragment_id))``, without its calls
+    slot = _new(Cursor)
+    slot.parent, slot.index, slot.locked, slot.fragment_id = parent, index, True, fragment_id
     handle = _new(type(target))
-    fields = target.__dict__.copy()
-    fields["_cursor"] = Cursor(parent, index, True, fragment_id)
-    handle.__dict__ = fields
+    fields = target.__dict__
+    if len(fields) == _FIELDS:
+        handle._root, handle._cursor, handle._form_id = fields["_root"], slot, fields["_form_id"]
+        handle._in_dialog, handle._kind = fields["_in_dialog"], fields["_kind"]
+    else:  # a subclass's own attributes too (``StatusContainer``)
+        fields = fields.copy()
+        fields["_cursor"] = slot
+        handle.__dict__ = fields
     for observe in run.observers:
         observe(container, target, kind, props, handle, "widget" if widget else "element")
     return handle
@@ -256,15 +273,23 @@ def widget_placement(container: Container, run: ScriptRun) -> tuple[str, int]:
     Returns the form id and the root of the container the widget writes to.
     """
     target = container._active()
-    if run.frame is not None:
-        wrapper = _check_outside(run, target, target._live_cursor(run).path, widget=True)
-        if wrapper is not None:
-            target = wrapper
+    frame = run.frame
+    if frame is not None:
+        cursor = target._live_cursor(run)
+        if cursor.parent is not frame.own_path:  # (inside its own block: see emit_element)
+            wrapper = _check_outside(run, target, cursor.path, widget=True)
+            if wrapper is not None:
+                target = wrapper
     return target._form_id, target._root
 
 
 def form_id_of(container: Container) -> str:
-    return container._active()._form_id
+    # ``container._active()._form_id``, written out: every button of every run asks.
+    if container._cursor is None and container._root == MAIN:
+        run = current_run()
+        if run is not None and run.stack:
+            return run.stack[-1]._form_id
+    return container._form_id
 
 
 def root_of(container: Container) -> int:
@@ -293,9 +318,19 @@ def emit_block(
         path = run.session.frontend.put_block(cursor.parent, cursor.index, kind, props, "")
         if not cursor.locked:
             cursor.index += 1
-        child = _new(type(target))  # ``target._spawn(...)``, without its calls
-        fields = target.__dict__.copy()
-        fields["_cursor"] = Cursor(path, 0, False, "")
+        # ``target._spawn(Cursor(path), ...)``, without its calls (see ``emit_element``)
+        slot = _new(Cursor)
+        slot.parent, slot.index, slot.locked, slot.fragment_id = path, 0, False, ""
+        child = _new(type(target))
+        fields = target.__dict__
+        if len(fields) == _FIELDS:
+            child._root, child._cursor = fields["_root"], slot
+            child._form_id = fields["_form_id"] if form_id is None else form_id
+            child._in_dialog = fields["_in_dialog"] if in_dialog is None else in_dialog
+            child._kind = kind or fields["_kind"]
+            return child
+        fields = fields.copy()
+        fields["_cursor"] = slot
         if form_id is not None:
             fields["_form_id"] = form_id
         if kind:
