@@ -263,3 +263,18 @@ def test_a_container_has_the_fields_the_hot_paths_copy_one_by_one() -> None:
     ).run()
     assert at.session_state["kept"] == "mine"
     assert "status 'T'" in at.tree
+
+
+def test_a_cursor_has_the_fields_the_hot_paths_set_one_by_one() -> None:
+    """``emit_element`` and ``emit_block`` make cursors without ``Cursor.__init__``, setting
+    these four slots: a field added to ``Cursor`` must be set there too."""
+    import dataclasses
+
+    from apptest._run.script_run import Cursor
+
+    assert [f.name for f in dataclasses.fields(Cursor)] == [
+        "parent",
+        "index",
+        "locked",
+        "fragment_id",
+    ]
