@@ -215,6 +215,8 @@ class AppTest(SessionInputsMixin, QueryMixin):
         self._snapshot: tuple[Block, ...] | None = None
         self._snapshot_version = -1
         self._by_kind: dict[str, list[Node]] = {}
+        #: Exception elements frozen so far (0: no snapshot ever showed one; see snapshot.py).
+        self._exceptions_frozen = 0
         self._fragment_names: dict[str, str] = {}
         #: Keys the test assigned through ``at.session_state`` since the last run.
         self._assigned: set[str] = set()

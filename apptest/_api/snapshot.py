@@ -7,6 +7,10 @@ unknown kind is a plain ``Element`` (or ``Widget`` when it has an id) or ``Block
 Frozen nodes never change, so a snapshot shares them with the one before: each frontend node
 keeps its frozen copy, and a block re-freezes only the children the frontend marked changed
 (``TreeNode.dirty``). After a fragment run, the snapshot costs what the fragment's path costs.
+
+Every exception element frozen is counted on its AppTest (``AppTest._exceptions_frozen``):
+every node of a snapshot was frozen by its AppTest once, so while the count is 0 no snapshot
+shows one, and ``apptest.explore`` checks that after each step without searching the tree.
 """
 
 from __future__ import annotations
@@ -109,10 +113,16 @@ def freeze(node: TreeNode, path: Path, at: AppTest) -> Node:
     return block
 
 
+#: The element kind an AppTest counts as it freezes (see the module docstring).
+EXCEPTION = "exception"
+
+
 def _freeze_leaf(node: TreeNode, path: Path, at: AppTest) -> Node:
     leaf = ELEMENT_CLASSES.get(node.kind)
     if leaf is None:
         leaf = Widget if is_widget(node.props) else Element
+    if node.kind == EXCEPTION:
+        at._exceptions_frozen += 1
     # No copy of the properties: the runtime never changes a dict it sent (a change sends a
     # new one), so the read-only view stays what this run wrote.
     frozen = leaf(node.kind, path, node.run_id, node.fragment_id, MappingProxyType(node.props), at)
@@ -135,9 +145,12 @@ def _freeze_all(children: list[TreeNode], path: Path, at: AppTest) -> tuple[Node
             append(freeze(child, child_path, at))
         else:  # ``_freeze_leaf``, written out
             props = child.props
-            leaf = classes.get(child.kind) or (Widget if is_widget(props) else Element)
+            kind = child.kind
+            leaf = classes.get(kind) or (Widget if is_widget(props) else Element)
+            if kind == EXCEPTION:
+                at._exceptions_frozen += 1
             frozen = leaf(
-                child.kind, child_path, child.run_id, child.fragment_id, MappingProxyType(props), at
+                kind, child_path, child.run_id, child.fragment_id, MappingProxyType(props), at
             )
             child.frozen = frozen
             append(frozen)
@@ -226,4 +239,4 @@ def freeze_roots(roots: list[TreeNode], at: AppTest) -> tuple[Block, ...]:
     return tuple(frozen)
 
 
-__all__ = ["ELEMENT_CLASSES", "freeze_roots", "load_typed_classes"]
+__all__ = ["ELEMENT_CLASSES", "EXCEPTION", "freeze_roots", "load_typed_classes"]

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from apptest._api.nodes import Node
 from apptest._api.query import Block
+from apptest._api.snapshot import EXCEPTION
 from apptest._errors import AppTestError
 from apptest._explore.steps import Interaction, Step
 from apptest._props import VALUE
@@ -76,11 +77,13 @@ class Checks:
 
 
 def check_no_exception(at: AppTest) -> None:
-    # Each root knows the types found below it (kept across snapshots for the subtrees a run
-    # left alone): the list of exception elements is only built when there is one.
-    if not any("exception" in root.kind_positions() for root in at._roots()):
+    # The snapshot counts the exception elements it freezes, and every node shown was frozen
+    # by this AppTest: while it froze none, none shows (no walk of the tree, no kind positions
+    # to build after a full run). Once one was, the tree is searched.
+    at._roots()
+    if not at._exceptions_frozen:
         return
-    shown = at._of_kind("exception")
+    shown = at._of_kind(EXCEPTION)
     if shown:
         first = shown[0]
         raise InvariantError(
