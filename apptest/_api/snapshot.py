@@ -227,14 +227,20 @@ def move_kinds(positions: KindPositions, index: int, old: Node | None, new: Node
     return result
 
 
+#: Each root's path: roots never move, so a root's frozen copy is reused whenever it is clean.
+_ROOT_PATHS = tuple((index,) for index in range(len(ROOT_NAMES)))
+
+
 def freeze_roots(roots: list[TreeNode], at: AppTest) -> tuple[Block, ...]:
     if not _typed_classes_loaded:
         load_typed_classes()
     frozen = []
     for index, root in enumerate(roots):
-        block = freeze(root, (index,), at)
-        assert isinstance(block, Block)
-        block.type = ROOT_NAMES[index]
+        block = root.frozen
+        if block is None or root.dirty:  # ``freeze``'s own test, without the call (a run
+            block = freeze(root, _ROOT_PATHS[index], at)  # changes one or two roots)
+            assert isinstance(block, Block)
+            block.type = ROOT_NAMES[index]
         frozen.append(block)
     return tuple(frozen)
 
