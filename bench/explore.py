@@ -108,9 +108,7 @@ def explorer(app: Path, examples: int) -> Callable[[], int]:
     def work() -> int:
         # derandomize: the same sequences every round and run (the mix of cheap fragment
         # clicks and full reruns moves the rate by a third from one random draw to the next)
-        result = explore(
-            app, max_examples=examples, max_steps=50, database=None, settings=FIXED
-        )
+        result = explore(app, max_examples=examples, max_steps=50, database=None, settings=FIXED)
         assert not result.failed, result
         return result.interactions
 
