@@ -230,9 +230,12 @@ class Browser:
         if request.is_full:
             return request
         fragments = self.session.fragments
-        if not any(fragments.get(f) is not None for f in request.fragment_ids):
-            return None if not request.fragment_scoped else request
-        return request
+        # A loop, not any() over a generator: stopping a generator early raises GeneratorExit
+        # in it, and every fragment run comes here.
+        for fragment_id in request.fragment_ids:
+            if fragments.get(fragment_id) is not None:
+                return request
+        return None if not request.fragment_scoped else request
 
 
 __all__ = ["RERUN_BUDGET", "Browser", "Deliver", "Staged"]

@@ -87,10 +87,11 @@ def script_folder(session: Session) -> Path | None:
 def uses_pages_folder(session: Session) -> bool:
     if session.pages.navigation_used:
         return False
-    # Checked on every full run: the path is joined once per script, and os.path, not
-    # pathlib (cheaper).
+    # Checked on every full run: the path is joined once per script; ``os.access`` first
+    # because a missing folder (nearly every app) then costs no raised FileNotFoundError,
+    # which ``isdir``'s stat raises and catches.
     folder = session.script.pages_folder
-    return folder is not None and os.path.isdir(folder)
+    return folder is not None and os.access(folder, os.F_OK) and os.path.isdir(folder)
 
 
 def _page_hash(session: Session, url_path: str) -> str:
