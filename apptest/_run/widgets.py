@@ -23,13 +23,7 @@ from typing import Any, NamedTuple
 from apptest import _st_errors as errors
 from apptest._paths import MAIN
 from apptest._props import FORM_ID, ID, KEY, LABEL, TRIGGER, VALUE
-from apptest._run.layout import (
-    Container,
-    ScriptRun,
-    current_run,
-    emit_element,
-    widget_placement,
-)
+from apptest._run.layout import Container, current_run, emit_element, widget_placement
 from apptest._run.state import WIDGET_ID_PREFIX, SessionState, WidgetMeta
 from apptest._run.tokens import NO_TOKEN, PLAIN, Memo, token
 from apptest._run.tokens import tokens as tokens_of
@@ -291,7 +285,7 @@ def register_plan(container: Container, plan: WidgetPlan) -> Any:
     if meta is None or meta.fragment_id != fragment_id:
         known = state.meta.get(widget_id)
         meta = placed.meta = _meta(known, call, widget_id, user_key, fragment_id, form_id)
-    return _resolve_and_emit(run, container, plan, placed, meta, state)
+    return _resolve_and_emit(container, plan, placed, meta, state)
 
 
 def _place(
@@ -305,12 +299,7 @@ def _place(
 
 
 def _resolve_and_emit(
-    run: ScriptRun,
-    container: Container,
-    plan: WidgetPlan,
-    placed: _Placed,
-    meta: WidgetMeta,
-    state: SessionState,
+    container: Container, plan: WidgetPlan, placed: _Placed, meta: WidgetMeta, state: SessionState
 ) -> Any:
     """Session State's resolution (section 10.2) passed through the plan's sanitizer (a
     replacement is written back as the widget's value); then the element is written."""
@@ -337,21 +326,7 @@ def _resolve_and_emit(
         }
     element = base.copy()  # (a copy is cheaper than building the dict again)
     element[VALUE] = value
-    if run.frame is not None or run.observers:
-        emit_element(container, call.kind, element, widget=True)
-        return value
-    # ``emit_element(..., widget=True)`` outside fragments with no write observer (every
-    # widget of a full run), written out: the same steps, no handle.
-    target = container
-    if container._cursor is None and container._root == MAIN and run.stack:
-        target = run.stack[-1]
-    cursor = target._cursor
-    if cursor is None:
-        cursor = run.cursors.get(target._root) or run.root_cursor(target._root)
-    index = cursor.index
-    run.session.frontend.put_element(cursor.parent, index, call.kind, element, "")
-    if not cursor.locked:
-        cursor.index = index + 1
+    emit_element(container, call.kind, element, widget=True)
     return value
 
 
