@@ -515,7 +515,7 @@ def test_runs_record_scope_trigger_and_status() -> None:
     assert all(r.fragment_ids == () and r.fragments == () for r in at.runs)
     assert repr(at.runs[2]) == "<run 3: app (user) rerun>"
     assert at.runs[-1].exceptions == ("ValueError: failed",)
-    # The run loop's fast constructor makes the same frozen dataclass as the public one.
+    # The run loop builds records positionally; one built by keyword is the same frozen record.
     record = at.runs[-1]
     again = RunRecord(**dataclasses.asdict(record))
     assert again == record and hash(again) == hash(record) and repr(again) == repr(record)

@@ -73,7 +73,7 @@ def execute(session: Session, request: Request, *, timeout: float) -> Request | 
         session.state.end_run()
     _end(session, run, request, outcome, full)
     session.runs.append(
-        RunRecord.of_run(
+        RunRecord(  # positional: see RunRecord.__init__
             run.run_id,
             "app" if full else "fragment",
             request.trigger,
