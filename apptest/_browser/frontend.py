@@ -242,15 +242,7 @@ class Frontend:
 
         Returns the block's path: writes into the block through that very object (a cursor's
         parent) find it without a walk."""
-        # ``_children_of``, written out: every container, column and tab of a run comes here.
-        entry = self._blocks.get(id(parent_path))
-        if entry is not None and entry[0] is parent_path:
-            parent = entry[1]
-        else:
-            parent = self._walk(parent_path)
-        siblings = parent.children
-        assert parent.dirty is not None and siblings is not None
-        parent.dirty.add(index)
+        siblings = self._children_of(parent_path, index)
         self.version += 1
         old = siblings[index] if index < len(siblings) else None
         if old is not None and old.children is not None and old.kind == kind:
