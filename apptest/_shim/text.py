@@ -92,13 +92,8 @@ class TextCommands(Plumbing):
     ) -> W:
         if anchors is not NOT_GIVEN or wrap is not NOT_GIVEN:
             newer_keywords(self, "markdown", anchors=anchors, wrap=wrap)
-        # The most frequent write: no keyword layer (``_el``), and ``clean_text`` of one
-        # line written out (a call less on every element). ``st.write`` of one string makes
-        # the same element (``WriteCommands.write``).
-        if type(body) is str and "\n" not in body:
-            text = body.strip()
-        else:
-            text = clean_text(body)
+        # The most frequent write (``st.write`` of text too): no keyword layer (``_el``).
+        text = clean_text(body)
         return emit_element(
             self, "markdown", {"body": text, "help": help, "allow_html": unsafe_allow_html}
         )  # type: ignore[return-value]

@@ -17,11 +17,10 @@ from collections.abc import ItemsView, KeysView, ValuesView
 from types import MappingProxyType
 from typing import Any
 
-from apptest._run.layout import emit_element
 from apptest._shim.data_media import DataMediaCommands
 from apptest._shim.plumbing import W
 from apptest._shim.status_elements import StatusElements
-from apptest._shim.text import TextCommands, clean_text
+from apptest._shim.text import TextCommands
 
 #: Stands for Streamlit's default of ``st.help(obj=streamlit)``: the streamlit module itself.
 _STREAMLIT: Any = object()
@@ -77,14 +76,9 @@ class WriteCommands(TextCommands, StatusElements, DataMediaCommands):
     def write(self, *args: Any, unsafe_allow_html: bool = False) -> None:
         """Write each argument with the element its type calls for; strings join into one."""
         if len(args) == 1 and type(args[0]) is str:
-            # The usual call, one string (``st.write(f"...")``): the element ``self.markdown``
-            # makes of it (as the loop below would), written out: no list, no closure, two
-            # calls less.
-            body: str = args[0]
-            text = body.strip() if "\n" not in body else clean_text(body)
-            emit_element(
-                self, "markdown", {"body": text, "help": None, "allow_html": unsafe_allow_html}
-            )
+            # The usual call, one string (``st.write(f"...")``): the markdown the loop below
+            # makes of it, without the loop's list and closure.
+            self.markdown(args[0], unsafe_allow_html=unsafe_allow_html)
             return
         pending: list[str] = []
 
