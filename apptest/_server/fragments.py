@@ -68,12 +68,14 @@ def fragment_id_for(run: ScriptRun, func: object, path: Path, extra: str = "") -
     module = getattr(func, "__module__", None) or type(func).__module__
     name = object_name(func)
     profile = run.session.profile
-    if type(module) is not str or type(name) is not str or type(extra) is not str:
-        return profile.calc_hash(f"{module}.{name}{list(path)}{extra}")
-    memo_key = (module, name, path, extra, profile.hash_name)
-    fragment_id = _ID_MEMO.get(memo_key)
-    if fragment_id is None:
-        fragment_id = profile.calc_hash(f"{module}.{name}{list(path)}{extra}")
+    memo_key = None
+    if type(module) is str and type(name) is str and type(extra) is str:
+        memo_key = (module, name, path, extra, profile.hash_name)
+        fragment_id = _ID_MEMO.get(memo_key)
+        if fragment_id is not None:
+            return fragment_id
+    fragment_id = profile.calc_hash(f"{module}.{name}{list(path)}{extra}")
+    if memo_key is not None:
         _ID_MEMO.remember(memo_key, fragment_id)
     return fragment_id
 
