@@ -131,11 +131,10 @@ def _freeze_leaf(node: TreeNode, path: Path, at: AppTest) -> Node:
 
 
 def _freeze_all(children: list[TreeNode], path: Path, at: AppTest) -> tuple[Node, ...]:
-    """``freeze`` of every child, its leaf case written out: after a full run this runs for
-    every element (each was sent again, so each is a new frontend node)."""
+    """``freeze`` of every child, without its call for what is unchanged: after a full run
+    this runs for every element (each was sent again, so each is a new frontend node)."""
     frozen_children: list[Node] = []
     append = frozen_children.append
-    classes = ELEMENT_CLASSES
     for index, child in enumerate(children):
         child_path = (*path, index)
         frozen = child.frozen
@@ -143,17 +142,8 @@ def _freeze_all(children: list[TreeNode], path: Path, at: AppTest) -> tuple[Node
             append(frozen)  # an unchanged leaf, or a block with nothing changed below
         elif child.children is not None:
             append(freeze(child, child_path, at))
-        else:  # ``_freeze_leaf``, written out
-            props = child.props
-            kind = child.kind
-            leaf = classes.get(kind) or (Widget if is_widget(props) else Element)
-            if kind == EXCEPTION:
-                at._exceptions_frozen += 1
-            frozen = leaf(
-                kind, child_path, child.run_id, child.fragment_id, MappingProxyType(props), at
-            )
-            child.frozen = frozen
-            append(frozen)
+        else:
+            append(_freeze_leaf(child, child_path, at))
     return tuple(frozen_children)
 
 
